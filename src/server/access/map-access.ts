@@ -1,0 +1,106 @@
+import type { Db } from '@/server/db';
+import type { Prisma } from '@/generated/prisma/client';
+import { DomainError } from '@/server/domain/errors';
+import { roleAtLeast, type MapRoleName } from '@/shared/roles';
+import type { Actor } from './actor';
+
+type DbOrTx = Db | Prisma.TransactionClient;
+
+export interface MapAccess {
+  mapId: string;
+  /** The caller's effective role; a public map gives everyone at least `viewer`. */
+  role: MapRoleName | null;
+  isMember: boolean;
+  map: { id: string; ownerId: string; visibility: 'private' | 'link' | 'public'; isLocked: boolean; isAnonymous: boolean };
+}
+
+const ROLE_VERB: Record<MapRoleName, string> = {
+  viewer: 'view',
+  voter: 'vote on',
+  editor: 'edit',
+  owner: 'manage',
+};
+
+export async function getMapAccess(db: DbOrTx, mapId: string, actor: Actor | null): Promise<MapAccess | null> {
+  const map = await db.map.findUnique({
+    where: { id: mapId },
+    select: {
+      id: true,
+      ownerId: true,
+      visibility: true,
+      isLocked: true,
+      isAnonymous: true,
+      members: actor ? { where: { userId: actor.id }, select: { role: true } } : false,
+    },
+  });
+  if (!map) return null;
+  const memberRole = (map.members?.[0]?.role ?? null) as MapRoleName | null;
+  const role: MapRoleName | null = memberRole ?? (map.visibility === 'public' ? 'viewer' : null);
+  const { members: _members, ...rest } = map;
+  return { mapId, role, isMember: memberRole !== null, map: rest };
+}
+
+interface RequireOptions {
+  /** A change to the map's content: refused on a locked map for everyone but the owner. */
+  isWrite?: boolean;
+}
+
+/**
+ * Throws unless the actor holds at least `minimum` on the map. A map the caller may not even
+ * view is reported as not found, so its existence does not leak.
+ */
+export async function requireMapRole(
+  db: DbOrTx,
+  actor: Actor | null,
+  mapId: string,
+  minimum: MapRoleName,
+  options: RequireOptions = {},
+): Promise<MapAccess> {
+  const access = await getMapAccess(db, mapId, actor);
+  if (!access || access.role === null) {
+    if (!actor && access) throw new DomainError('UNAUTHORIZED', 'Sign in to open this map.');
+    throw new DomainError('NOT_FOUND', 'This map does not exist or you do not have access to it.');
+  }
+  if (!roleAtLeast(access.role, minimum)) {
+    if (!actor) throw new DomainError('UNAUTHORIZED', `Sign in to ${ROLE_VERB[minimum]} this map.`);
+    throw new DomainError(
+      'FORBIDDEN',
+      `Your role on this map is ${access.role}; you need to be ${minimum === 'owner' ? 'the owner' : `an ${minimum === 'editor' ? 'editor' : minimum}`} to ${ROLE_VERB[minimum]} it.`,
+    );
+  }
+  if (options.isWrite && access.map.isLocked && access.role !== 'owner') {
+    throw new DomainError('FORBIDDEN', 'This map is locked by its owner: it is read-only until they unlock it.');
+  }
+  return access;
+}
+
+/** The map an object belongs to, looked up from the object itself (never trusted from input). */
+export async function mapIdOfClaim(db: DbOrTx, claimId: string): Promise<string> {
+  const row = await db.claim.findUnique({ where: { id: claimId }, select: { mapId: true } });
+  if (!row) throw new DomainError('NOT_FOUND', 'That claim was not found.');
+  return row.mapId;
+}
+
+export async function mapIdOfLink(db: DbOrTx, linkId: string): Promise<string> {
+  const row = await db.link.findUnique({ where: { id: linkId }, select: { mapId: true } });
+  if (!row) throw new DomainError('NOT_FOUND', 'That link was not found.');
+  return row.mapId;
+}
+
+export async function mapIdOfSource(db: DbOrTx, sourceId: string): Promise<string> {
+  const row = await db.source.findUnique({ where: { id: sourceId }, select: { mapId: true } });
+  if (!row) throw new DomainError('NOT_FOUND', 'That source was not found.');
+  return row.mapId;
+}
+
+export async function mapIdOfEvidence(db: DbOrTx, evidenceId: string): Promise<string> {
+  const row = await db.evidence.findUnique({ where: { id: evidenceId }, select: { source: { select: { mapId: true } } } });
+  if (!row) throw new DomainError('NOT_FOUND', 'That evidence passage was not found.');
+  return row.source.mapId;
+}
+
+export async function mapIdOfShareLink(db: DbOrTx, shareLinkId: string): Promise<string> {
+  const row = await db.shareLink.findUnique({ where: { id: shareLinkId }, select: { mapId: true } });
+  if (!row) throw new DomainError('NOT_FOUND', 'That share link was not found.');
+  return row.mapId;
+}

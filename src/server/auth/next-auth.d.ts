@@ -1,0 +1,14 @@
+import 'next-auth';
+import 'next-auth/jwt';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; name: string; isGuest: boolean };
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    isGuest?: boolean;
+  }
+}

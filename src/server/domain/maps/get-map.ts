@@ -1,0 +1,230 @@
+import type { Db } from '@/server/db';
+import type { Actor } from '@/server/access/actor';
+import type { MapAccess } from '@/server/access/map-access';
+import { DomainError } from '@/server/domain/errors';
+import { canSeeVoteResults, summarizeVoteRows, type VoteSummary } from '@/server/domain/votes/summarize-votes';
+import type { MapRoleName } from '@/shared/roles';
+
+export interface ClaimView {
+  id: string;
+  text: string;
+  x: number | null;
+  y: number | null;
+  version: number;
+  authorId: string | null;
+  authorName: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  votes: VoteSummary | null;
+  myVote: number | null;
+}
+
+export interface LinkView {
+  id: string;
+  fromClaimId: string | null;
+  fromEvidenceId: string | null;
+  toClaimId: string;
+  relation: 'support' | 'oppose';
+}
+
+export interface SourceSummaryView {
+  id: string;
+  title: string;
+  author: string | null;
+  publisher: string | null;
+  url: string | null;
+  publishedAt: Date | null;
+  textLength: number;
+  evidenceCount: number;
+}
+
+export interface EvidenceView {
+  id: string;
+  sourceId: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  note: string | null;
+  isOrphaned: boolean;
+  x: number | null;
+  y: number | null;
+  authorId: string | null;
+  authorName: string | null;
+  createdAt: Date;
+  votes: VoteSummary | null;
+  myVote: number | null;
+}
+
+export interface MapView {
+  map: {
+    id: string;
+    title: string;
+    description: string;
+    visibility: 'private' | 'link' | 'public';
+    ownerId: string;
+    ownerName: string | null;
+    isLocked: boolean;
+    isAnonymous: boolean;
+    isBlindVoting: boolean;
+    resultsRevealed: boolean;
+    lastSeq: number;
+    createdAt: Date;
+    updatedAt: Date;
+  };
+  role: MapRoleName;
+  isMember: boolean;
+  claims: ClaimView[];
+  links: LinkView[];
+  sources: SourceSummaryView[];
+  evidence: EvidenceView[];
+}
+
+/**
+ * The whole map in a constant number of queries, whatever its size. The caller's access was
+ * already checked; `access` carries the role it resolved.
+ */
+export async function getMap(db: Db, actor: Actor | null, access: MapAccess): Promise<MapView> {
+  const mapId = access.mapId;
+  const role = access.role;
+  if (!role) throw new DomainError('NOT_FOUND', 'This map does not exist or you do not have access to it.');
+
+  const [map, claims, links, sources, evidence, claimVoteRows, evidenceVoteRows, myVotes] = await Promise.all([
+    db.map.findUniqueOrThrow({
+      where: { id: mapId },
+      select: {
+        id: true,
+        title: true,
+        description: true,
+        visibility: true,
+        ownerId: true,
+        isLocked: true,
+        isAnonymous: true,
+        isBlindVoting: true,
+        resultsRevealed: true,
+        lastSeq: true,
+        createdAt: true,
+        updatedAt: true,
+        owner: { select: { displayName: true } },
+      },
+    }),
+    db.claim.findMany({
+      where: { mapId, deletedAt: null },
+      orderBy: { createdAt: 'asc' },
+      select: {
+        id: true,
+        text: true,
+        x: true,
+        y: true,
+        version: true,
+        authorId: true,
+        createdAt: true,
+        updatedAt: true,
+        author: { select: { displayName: true } },
+      },
+    }),
+    db.link.findMany({
+      where: { mapId },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, fromClaimId: true, fromEvidenceId: true, toClaimId: true, relation: true },
+    }),
+    db.source.findMany({
+      where: { mapId },
+      orderBy: { createdAt: 'asc' },
+      select: {
+        id: true,
+        title: true,
+        author: true,
+        publisher: true,
+        url: true,
+        publishedAt: true,
+        _count: { select: { evidence: { where: { deletedAt: null } } } },
+      },
+    }),
+    db.evidence.findMany({
+      where: { mapId, deletedAt: null },
+      orderBy: { createdAt: 'asc' },
+      select: {
+        id: true,
+        sourceId: true,
+        exact: true,
+        prefix: true,
+        suffix: true,
+        start: true,
+        end: true,
+        note: true,
+        isOrphaned: true,
+        x: true,
+        y: true,
+        authorId: true,
+        createdAt: true,
+        author: { select: { displayName: true } },
+      },
+    }),
+    db.vote.groupBy({ by: ['claimId', 'value'], where: { mapId, claimId: { not: null } }, _count: { _all: true } }),
+    db.vote.groupBy({ by: ['evidenceId', 'value'], where: { mapId, evidenceId: { not: null } }, _count: { _all: true } }),
+    actor
+      ? db.vote.findMany({ where: { mapId, userId: actor.id }, select: { claimId: true, evidenceId: true, value: true } })
+      : Promise.resolve([]),
+  ]);
+  // Source text lengths without shipping the texts.
+  const textLengths = await db.$queryRaw<{ id: string; length: number }[]>`
+    SELECT "id", length("text")::int AS "length" FROM "Source" WHERE "mapId" = ${mapId}`;
+  const lengthById = new Map(textLengths.map((row) => [row.id, row.length]));
+
+  const isOwner = role === 'owner';
+  const hideIdentities = map.isAnonymous && !isOwner;
+  const rule = { isBlindVoting: map.isBlindVoting, resultsRevealed: map.resultsRevealed, isOwner };
+  const myVoteByTarget = new Map<string, number>();
+  for (const vote of myVotes) myVoteByTarget.set((vote.claimId ?? vote.evidenceId)!, vote.value);
+
+  const claimSummaries = summarizeVoteRows(
+    claimVoteRows.map((row) => ({ targetId: row.claimId!, value: row.value, count: row._count._all })),
+  );
+  const evidenceSummaries = summarizeVoteRows(
+    evidenceVoteRows.map((row) => ({ targetId: row.evidenceId!, value: row.value, count: row._count._all })),
+  );
+  const visibleSummary = (summaries: Map<string, VoteSummary>, targetId: string): VoteSummary | null => {
+    if (!canSeeVoteResults(rule, myVoteByTarget.has(targetId))) return null;
+    return summaries.get(targetId) ?? { count: 0, mean: null, histogram: [0, 0, 0, 0, 0] };
+  };
+
+  const liveClaimIds = new Set(claims.map((claim) => claim.id));
+  const liveEvidenceIds = new Set(evidence.map((item) => item.id));
+
+  return {
+    map: {
+      ...map,
+      ownerId: hideIdentities ? '' : map.ownerId,
+      ownerName: hideIdentities ? null : map.owner.displayName,
+    },
+    role,
+    isMember: access.isMember,
+    claims: claims.map(({ author, ...claim }) => ({
+      ...claim,
+      authorId: hideIdentities ? null : claim.authorId,
+      authorName: hideIdentities ? null : (author?.displayName ?? null),
+      votes: visibleSummary(claimSummaries, claim.id),
+      myVote: myVoteByTarget.get(claim.id) ?? null,
+    })),
+    // Links of a deleted claim or passage stay stored (so a restore brings them back) but are hidden.
+    links: links.filter(
+      (link) =>
+        liveClaimIds.has(link.toClaimId) &&
+        (link.fromClaimId ? liveClaimIds.has(link.fromClaimId) : liveEvidenceIds.has(link.fromEvidenceId!)),
+    ),
+    sources: sources.map(({ _count, ...source }) => ({
+      ...source,
+      textLength: lengthById.get(source.id) ?? 0,
+      evidenceCount: _count.evidence,
+    })),
+    evidence: evidence.map(({ author, ...item }) => ({
+      ...item,
+      authorId: hideIdentities ? null : item.authorId,
+      authorName: hideIdentities ? null : (author?.displayName ?? null),
+      votes: visibleSummary(evidenceSummaries, item.id),
+      myVote: myVoteByTarget.get(item.id) ?? null,
+    })),
+  };
+}

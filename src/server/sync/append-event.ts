@@ -1,0 +1,69 @@
+import type { Prisma } from '@/generated/prisma/client';
+import type { Db } from '@/server/db';
+import type { Actor } from '@/server/access/actor';
+import type { MapEventType } from '@/shared/events';
+
+export const MAP_EVENTS_CHANNEL = 'crux_map_events';
+
+export interface EventDraft {
+  type: MapEventType;
+  payload: Prisma.InputJsonValue;
+}
+
+export interface WriteContext {
+  actor: Actor | null;
+  /** The client's id for this write, echoed in its event so the client can reconcile. */
+  clientMutationId?: string;
+}
+
+/**
+ * Appends one event to the map's log inside the caller's transaction: takes the next gapless
+ * seq from Map.lastSeq (the row lock serialises concurrent writers to one map), inserts the
+ * event and queues a NOTIFY that Postgres delivers only if the transaction commits.
+ */
+export async function appendMapEvent(
+  tx: Prisma.TransactionClient,
+  mapId: string,
+  draft: EventDraft,
+  context: WriteContext,
+): Promise<number> {
+  const rows = await tx.$queryRaw<{ lastSeq: number }[]>`
+    UPDATE "Map" SET "lastSeq" = "lastSeq" + 1, "updatedAt" = now() WHERE "id" = ${mapId} RETURNING "lastSeq"`;
+  const seq = rows[0]?.lastSeq;
+  if (seq === undefined) throw new Error(`appendMapEvent: map ${mapId} does not exist`);
+  await tx.mapEvent.create({
+    data: {
+      mapId,
+      seq,
+      type: draft.type,
+      payload: draft.payload,
+      actorId: context.actor?.id ?? null,
+      clientMutationId: context.clientMutationId ?? null,
+    },
+  });
+  await tx.$executeRaw`SELECT pg_notify(${MAP_EVENTS_CHANNEL}, ${`${mapId}:${seq}`})`;
+  return seq;
+}
+
+export interface MapWriteResult<T> {
+  result: T;
+  events: EventDraft[];
+}
+
+/**
+ * The single path for every change to a map: applies the change and appends its events in one
+ * transaction, so the log and the data can never disagree.
+ */
+export async function runMapWrite<T>(
+  db: Db,
+  mapId: string,
+  context: WriteContext,
+  apply: (tx: Prisma.TransactionClient) => Promise<MapWriteResult<T>>,
+): Promise<T & { seq: number }> {
+  return db.$transaction(async (tx) => {
+    const { result, events } = await apply(tx);
+    let seq = 0;
+    for (const event of events) seq = await appendMapEvent(tx, mapId, event, context);
+    return { ...result, seq };
+  });
+}
