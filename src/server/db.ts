@@ -3,8 +3,17 @@ import { PrismaClient } from '@/generated/prisma/client';
 
 export type Db = PrismaClient;
 
-export function createPrismaClient(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+interface ClientOptions {
+  /** Called for every SQL statement (tests count queries with it). */
+  onQuery?: () => void;
+}
+
+export function createPrismaClient(databaseUrl: string, options: ClientOptions = {}): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
+  if (!options.onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', options.onQuery);
+  return client;
 }
 
 const globalForPrisma = globalThis as unknown as { cruxPrisma?: PrismaClient };

@@ -34,7 +34,7 @@ export async function getMapAccess(db: DbOrTx, mapId: string, actor: Actor | nul
     },
   });
   if (!map) return null;
-  const memberRole = (map.members?.[0]?.role ?? null) as MapRoleName | null;
+  const memberRole: MapRoleName | null = map.members?.[0]?.role ?? null;
   const role: MapRoleName | null = memberRole ?? (map.visibility === 'public' ? 'viewer' : null);
   const { members: _members, ...rest } = map;
   return { mapId, role, isMember: memberRole !== null, map: rest };

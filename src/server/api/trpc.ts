@@ -35,7 +35,6 @@ const t = initTRPC.context<Context>().create({
     const domainError = error.cause instanceof DomainError ? error.cause : null;
     return {
       ...shape,
-      message: zodError ? describeZodError(zodError) : shape.message,
       data: {
         ...shape.data,
         stack: undefined,
@@ -46,12 +45,20 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Turns the domain's errors into tRPC errors in one place. */
+/**
+ * Turns the domain's errors, and zod's input errors, into tRPC errors with messages a user can
+ * act on, in one place (this runs around input parsing too, so server callers see them as well).
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
+  if (!result.ok) {
     const cause = result.error.cause;
-    throw new TRPCError({ code: DOMAIN_TO_TRPC[cause.code], message: cause.message, cause });
+    if (cause instanceof DomainError) {
+      throw new TRPCError({ code: DOMAIN_TO_TRPC[cause.code], message: cause.message, cause });
+    }
+    if (cause instanceof ZodError) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: describeZodError(cause), cause });
+    }
   }
   return result;
 });

@@ -1,0 +1,112 @@
+/**
+ * `npm start`: the one command a new user runs. Builds the app once if there is no build, starts
+ * an embedded PostgreSQL unless DATABASE_URL is set, applies migrations, seeds the demo map, and
+ * serves the production build. Ctrl-C stops the app and the embedded database cleanly.
+ *
+ *   --dev      serve with `next dev` instead of the production build
+ *   --rebuild  build even if a build exists
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/server/infra/embedded-postgres';
+import { applyMigrations } from '../src/server/infra/migrate';
+import { ensureAuthSecret, loadLocalEnv } from '../src/server/infra/local-env';
+
+const args = new Set(process.argv.slice(2));
+const isDev = args.has('--dev');
+const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+const say = (line: string) => console.log(`crux: ${line}`);
+
+async function main() {
+  const userSaidProduction = process.env.NODE_ENV === 'production';
+  loadLocalEnv();
+  const secret = ensureAuthSecret(userSaidProduction);
+  if (secret.kind === 'missing-in-production') {
+    console.error(
+      'crux: AUTH_SECRET is required when NODE_ENV=production (e.g. AUTH_SECRET=$(openssl rand -base64 32)); refusing to start.',
+    );
+    process.exit(1);
+  }
+  if (secret.kind === 'generated') say(`generated a local AUTH_SECRET in ${secret.file}`);
+
+  const port = Number(process.env.PORT ?? 3000);
+  if (!isDev && (args.has('--rebuild') || !fs.existsSync(path.join('.next', 'BUILD_ID')))) {
+    say('no production build yet: building the app once (this takes a minute)…');
+    const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { stdio: 'inherit' });
+    if (build.status !== 0) {
+      console.error('crux: the build failed; see the output above.');
+      process.exit(build.status ?? 1);
+    }
+  }
+
+  let embedded: EmbeddedDatabase | null = null;
+  if (!process.env.DATABASE_URL) {
+    const dataDir = process.env.CRUX_DATA_DIR ?? '.data';
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'postgres'),
+      port: Number(process.env.CRUX_EMBEDDED_PG_PORT ?? 54329),
+      database: 'crux',
+      log: say,
+    });
+    process.env.DATABASE_URL = embedded.url;
+    say(`embedded PostgreSQL running (data in ${dataDir}/postgres)`);
+  } else {
+    say('using the PostgreSQL server at DATABASE_URL');
+  }
+
+  let child: ChildProcess | null = null;
+  let isStopping = false;
+  const stop = async (code: number) => {
+    if (isStopping) return;
+    isStopping = true;
+    if (child && child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, 5000);
+        child!.once('exit', () => {
+          clearTimeout(timer);
+          resolve(null);
+        });
+      });
+    }
+    if (embedded) {
+      await embedded.stop().catch(() => {});
+      say('embedded PostgreSQL stopped');
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    const migrations = await applyMigrations(process.env.DATABASE_URL, path.join('prisma', 'migrations'));
+    say(
+      migrations.applied.length
+        ? `applied ${migrations.applied.length} migration(s): ${migrations.applied.join(', ')}`
+        : `database schema up to date (${migrations.alreadyApplied} migrations)`,
+    );
+    const { seedDemo } = await import('../prisma/seed/seed-demo');
+    const seeded = await seedDemo(process.env.DATABASE_URL);
+    say(seeded.created ? `seeded the demo map (${seeded.mapId})` : 'demo map present');
+  } catch (error) {
+    console.error(`crux: ${(error as Error).message}`);
+    await stop(1);
+    return;
+  }
+
+  process.env.AUTH_TRUST_HOST ??= 'true';
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  const nextArgs = isDev ? ['dev', '-p', String(port)] : ['start', '-p', String(port)];
+  child = spawn(process.execPath, [NEXT_BIN, ...nextArgs], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: isDev ? 'development' : 'production' },
+  });
+  say(`Crux is starting at http://localhost:${port}`);
+  child.on('exit', (code) => void stop(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(`crux: ${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { TRPCError } from '@trpc/server';
+import { notFound, redirect } from 'next/navigation';
+import { getServerCaller } from '@/server/api/server-caller';
+import { MapWorkspace } from '@/components/map/map-workspace';
+
+export const dynamic = 'force-dynamic';
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+async function loadMap(mapId: string) {
+  const { caller, actor } = await getServerCaller();
+  try {
+    return { map: await caller.map.get({ mapId }), actor };
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') redirect(`/signin?callbackUrl=/maps/${mapId}`);
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const { map } = await loadMap(id);
+  return { title: map.map.title };
+}
+
+export default async function MapPage({ params }: Props) {
+  const { id } = await params;
+  const { map, actor } = await loadMap(id);
+  return <MapWorkspace initialMap={map} viewer={actor} />;
+}

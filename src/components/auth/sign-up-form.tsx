@@ -1,0 +1,75 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { useState, type FormEvent } from 'react';
+import { errorMessage, useTRPC } from '@/trpc/client';
+import { formText } from '@/components/form-text';
+import { safeCallbackUrl } from './safe-redirect';
+
+export function SignUpForm() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const params = useSearchParams();
+  const callbackUrl = safeCallbackUrl(params.get('callbackUrl'));
+  const [error, setError] = useState<string | null>(null);
+  const signUp = useMutation(trpc.user.signUp.mutationOptions());
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    const form = new FormData(event.currentTarget);
+    const email = formText(form, 'email');
+    const password = formText(form, 'password');
+    const displayName = formText(form, 'displayName').trim();
+    try {
+      await signUp.mutateAsync({ email, password, displayName: displayName || undefined });
+    } catch (caught) {
+      setError(errorMessage(caught));
+      return;
+    }
+    const result = await signIn('credentials', { email, password, redirect: false });
+    if (!result || result.error) {
+      setError('Your account was created, but signing in failed. Try signing in.');
+      return;
+    }
+    router.push(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <div className="card stack">
+      <h1>Create your Crux account</h1>
+      <form className="stack" onSubmit={submit} noValidate>
+        <label className="field">
+          Display name
+          <input name="displayName" type="text" maxLength={60} autoComplete="name" placeholder="How others see you" />
+        </label>
+        <label className="field">
+          Email
+          <input name="email" type="email" autoComplete="email" required />
+        </label>
+        <label className="field">
+          Password
+          <input name="password" type="password" autoComplete="new-password" minLength={8} required aria-describedby="password-hint" />
+          <span id="password-hint" className="small muted">
+            At least 8 characters.
+          </span>
+        </label>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="btn btn-primary" disabled={signUp.isPending}>
+          {signUp.isPending ? 'Creating your account…' : 'Sign up'}
+        </button>
+      </form>
+      <p className="small muted">
+        Already have an account? <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Sign in</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { ROLE_LABEL } from '@/shared/roles';
+import { errorMessage, useTRPC } from '@/trpc/client';
+import { formText } from '@/components/form-text';
+
+export function Dashboard({ displayName, isGuest }: { displayName: string; isGuest: boolean }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const maps = useQuery(trpc.map.list.queryOptions());
+  const [isCreating, setIsCreating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const createMap = useMutation(
+    trpc.map.create.mutationOptions({
+      onSuccess: async (map) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.map.list.queryKey() });
+        router.push(`/maps/${map.id}`);
+      },
+      onError: (caught) => setError(errorMessage(caught)),
+    }),
+  );
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    const form = new FormData(event.currentTarget);
+    createMap.mutate({
+      title: formText(form, 'title'),
+      description: formText(form, 'description'),
+    });
+  }
+
+  const createForm = (
+    <form className="card stack" onSubmit={submit} aria-label="Create a map">
+      <h2>New argument map</h2>
+      <label className="field">
+        Thesis or question
+        <input name="title" type="text" maxLength={200} required placeholder="e.g. Should homework be abolished?" autoFocus />
+      </label>
+      <label className="field">
+        Description <span className="muted small">(optional)</span>
+        <textarea name="description" rows={2} maxLength={2000} />
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="row">
+        <button type="submit" className="btn btn-primary" disabled={createMap.isPending}>
+          {createMap.isPending ? 'Creating…' : 'Create map'}
+        </button>
+        <button type="button" className="btn" onClick={() => setIsCreating(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+
+  return (
+    <div className="stack">
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <div>
+          <h1>My maps</h1>
+          <p className="muted">
+            Signed in as {displayName}
+            {isGuest && ' (guest)'}
+          </p>
+        </div>
+        {!isCreating && (
+          <button type="button" className="btn btn-primary" onClick={() => setIsCreating(true)}>
+            + New map
+          </button>
+        )}
+      </div>
+      {isCreating && createForm}
+      {maps.isPending && <p className="muted">Loading your maps…</p>}
+      {maps.isError && (
+        <p className="form-error" role="alert">
+          Could not load your maps: {errorMessage(maps.error)}
+        </p>
+      )}
+      {maps.data && maps.data.length === 0 && !isCreating && (
+        <div className="empty-state">
+          <h2>No maps yet</h2>
+          <p>Start with a question your class or team disagrees about, or look around the demo map first.</p>
+          <div className="row" style={{ justifyContent: 'center' }}>
+            <button type="button" className="btn btn-primary" onClick={() => setIsCreating(true)}>
+              Create your first map
+            </button>
+            <Link href="/demo" className="btn">
+              Open the demo
+            </Link>
+          </div>
+        </div>
+      )}
+      {maps.data && maps.data.length > 0 && (
+        <ul className="map-list" aria-label="Your maps">
+          {maps.data.map((map) => (
+            <li key={map.id}>
+              <Link href={`/maps/${map.id}`} className="card map-card">
+                <strong>{map.title}</strong>
+                <p className="small muted">
+                  {map.claimCount} {map.claimCount === 1 ? 'claim' : 'claims'} · {ROLE_LABEL[map.role]} · {map.visibility}
+                </p>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
