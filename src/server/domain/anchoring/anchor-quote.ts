@@ -372,10 +372,36 @@ function snapEndToWord(text: string, selector: QuoteSelector, end: number): numb
 }
 
 /**
- * Diffs `prefix + exact + suffix` against the text around [start, end) and checks that the part
- * of the text aligned with `exact` covers at least half of the candidate span.
+ * How many code units of window[from, to) are matched verbatim (EQUAL diffs) by characters of
+ * text1[from1, to1) in `diffs` (a diff from some text1 to the window).
  */
-function quoteAlignsWithContext(
+function verbatimCoverage(diffs: DiffMatchPatch.Diff[], from1: number, to1: number, from: number, to: number): number {
+  let i1 = 0;
+  let i2 = 0;
+  let covered = 0;
+  for (const [op, chunk] of diffs) {
+    if (op === 0) {
+      // Positions k with i1 + k in [from1, to1) and i2 + k in [from, to).
+      const lo = Math.max(0, from1 - i1, from - i2);
+      const hi = Math.min(chunk.length, to1 - i1, to - i2);
+      if (hi > lo) covered += hi - lo;
+    }
+    if (op !== 1) i1 += chunk.length;
+    if (op !== -1) i2 += chunk.length;
+  }
+  return covered;
+}
+
+/**
+ * Is the candidate [start, end) really the quote, rather than context that looks like it?
+ * Both hypotheses are diffed against the window [start - |prefix|, end + |suffix|):
+ *  H1 "the quote is here": `prefix + exact + suffix`;
+ *  H0 "the quote was deleted and the context closed up over the gap": `prefix + suffix`.
+ * The candidate's characters must be matched verbatim by `exact` under H1 (at least half of
+ * them) more than by the context under H0 — e.g. after deleting "the cats" from
+ * "He saw the cats. The bats flew", the candidate "The bats" is matched by the old suffix.
+ */
+function quoteExplainsCandidate(
   dmp: DiffMatchPatch,
   text: string,
   selector: QuoteSelector,
@@ -385,11 +411,15 @@ function quoteAlignsWithContext(
   const { prefix, exact, suffix } = selector;
   if (prefix.length === 0 && suffix.length === 0) return true;
   const windowStart = Math.max(0, start - prefix.length);
-  const diffs = dmp.diff_main(prefix + exact + suffix, text.slice(windowStart, end + suffix.length), false);
-  const mappedStart = windowStart + dmp.diff_xIndex(diffs, prefix.length);
-  const mappedEnd = windowStart + dmp.diff_xIndex(diffs, prefix.length + exact.length);
-  const overlap = Math.min(mappedEnd, end) - Math.max(mappedStart, start);
-  return 2 * overlap >= end - start;
+  const window = text.slice(windowStart, end + suffix.length);
+  const from = start - windowStart;
+  const to = end - windowStart;
+  const withQuote = dmp.diff_main(prefix + exact + suffix, window, false);
+  const byQuote = verbatimCoverage(withQuote, prefix.length, prefix.length + exact.length, from, to);
+  if (2 * byQuote < to - from) return false;
+  const withoutQuote = dmp.diff_main(prefix + suffix, window, false);
+  const byContext = verbatimCoverage(withoutQuote, 0, prefix.length + suffix.length, from, to);
+  return byQuote > byContext;
 }
 
 function anchorFuzzy(
@@ -446,18 +476,20 @@ function anchorFuzzy(
         if (quoteErrors > maxErrors) continue;
 
         // Guards against pointing a vanished quote at other, similar-looking words:
-        // (a) at least one side of the stored context must still be there (same tolerance), unless
-        //     the quote is long enough to be distinctive on its own and matches closely;
+        // (a) the stored context must still be recognisable around the candidate — one side within
+        //     the quote's tolerance, or both sides together at most half edited — unless the quote
+        //     is long enough to be distinctive on its own and matches closely;
         const prefixErrors = levenshtein(dmp, prefix, text.slice(Math.max(0, start - prefix.length), start));
         const suffixErrors = levenshtein(dmp, suffix, text.slice(end, end + suffix.length));
         const prefixAgrees = prefix.length === 0 ? start === 0 : prefixErrors <= Math.floor(prefix.length * maxErrorRatio);
         const suffixAgrees = suffix.length === 0 ? end === text.length : suffixErrors <= Math.floor(suffix.length * maxErrorRatio);
+        const contextMostlyThere = 2 * (prefixErrors + suffixErrors) <= prefix.length + suffix.length;
         const distinctiveAlone = L >= 64 && 2 * quoteErrors <= maxErrors;
-        if (!prefixAgrees && !suffixAgrees && !distinctiveAlone) continue;
-        // (b) aligning prefix + exact + suffix as a whole with the candidate's surroundings must map
-        //     the quote onto the candidate. When the quoted words were deleted, the context closes
-        //     up over the gap and a neighbouring phrase ("the cats" → "The bats") maps to context.
-        if (!quoteAlignsWithContext(dmp, text, selector, start, end)) continue;
+        if (!prefixAgrees && !suffixAgrees && !contextMostlyThere && !distinctiveAlone) continue;
+        // (b) the candidate must be explained by the quote better than by the stored context; after
+        //     a deletion the context closes up over the gap, and a neighbouring phrase that looks
+        //     similar ("the cats" → "The bats") is really just the old suffix.
+        if (!quoteExplainsCandidate(dmp, text, selector, start, end)) continue;
 
         const ctxErrors = prefixErrors + suffixErrors;
         const key: [number, number] = [quoteErrors + ctxErrors, Math.abs(start - expected)];

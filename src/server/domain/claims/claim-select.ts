@@ -1,0 +1,28 @@
+import type { Prisma } from '@/generated/prisma/client';
+
+/** The columns of a claim that clients see (with its author's name), as map.get returns them. */
+export const CLAIM_VIEW_SELECT = {
+  id: true,
+  text: true,
+  x: true,
+  y: true,
+  version: true,
+  authorId: true,
+  createdAt: true,
+  updatedAt: true,
+  author: { select: { displayName: true } },
+} satisfies Prisma.ClaimSelect;
+
+export const LINK_VIEW_SELECT = {
+  id: true,
+  fromClaimId: true,
+  fromEvidenceId: true,
+  toClaimId: true,
+  relation: true,
+} satisfies Prisma.LinkSelect;
+
+type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof CLAIM_VIEW_SELECT }>;
+
+export function toClaimPayload({ author, ...claim }: ClaimRow) {
+  return { ...claim, authorName: author?.displayName ?? null };
+}

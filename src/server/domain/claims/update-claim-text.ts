@@ -1,0 +1,35 @@
+import type { Db } from '@/server/db';
+import { DomainError } from '@/server/domain/errors';
+import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import type { TUpdateClaimInput } from '@/shared/schemas/claim';
+
+export interface ClaimConflictDetails {
+  kind: 'claim-conflict';
+  claimId: string;
+  currentText: string;
+  currentVersion: number;
+}
+
+/**
+ * Changes a claim's text if nobody changed it since `expectedVersion`; otherwise a CONFLICT that
+ * carries the current text, so the editor can show both versions instead of overwriting.
+ */
+export async function updateClaimText(db: Db, context: WriteContext, mapId: string, input: TUpdateClaimInput) {
+  return runMapWrite(db, mapId, context, async (tx) => {
+    const updated = await tx.claim.updateMany({
+      where: { id: input.id, version: input.expectedVersion, deletedAt: null },
+      data: { text: input.text, version: { increment: 1 } },
+    });
+    if (updated.count === 0) {
+      const current = await tx.claim.findUnique({ where: { id: input.id }, select: { text: true, version: true, deletedAt: true } });
+      if (!current || current.deletedAt) throw new DomainError('NOT_FOUND', 'This claim was deleted by someone else.');
+      const details: ClaimConflictDetails = { kind: 'claim-conflict', claimId: input.id, currentText: current.text, currentVersion: current.version };
+      throw new DomainError('CONFLICT', 'Someone else changed this claim while you were editing it.', details);
+    }
+    const claim = await tx.claim.findUniqueOrThrow({ where: { id: input.id }, select: { id: true, text: true, version: true, updatedAt: true } });
+    return {
+      result: { claim },
+      events: [{ type: 'claim.updated', payload: { claimId: claim.id, text: claim.text, version: claim.version, previousText: null } }],
+    };
+  });
+}

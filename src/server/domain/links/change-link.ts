@@ -1,0 +1,40 @@
+import type { Db } from '@/server/db';
+import { DomainError } from '@/server/domain/errors';
+import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
+import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import type { TCreateLinkInput, TRelation } from '@/shared/schemas/claim';
+import { assertLinkAllowed } from './link-rules';
+
+export async function createLink(db: Db, context: WriteContext, mapId: string, input: TCreateLinkInput) {
+  return runMapWrite(db, mapId, context, async (tx) => {
+    await assertLinkAllowed(tx, { mapId, fromClaimId: input.fromClaimId, fromEvidenceId: input.fromEvidenceId, toClaimId: input.toClaimId });
+    const link = await tx.link.create({
+      data: {
+        mapId,
+        fromClaimId: input.fromClaimId ?? null,
+        fromEvidenceId: input.fromEvidenceId ?? null,
+        toClaimId: input.toClaimId,
+        relation: input.relation,
+        createdById: context.actor?.id ?? null,
+      },
+      select: LINK_VIEW_SELECT,
+    });
+    return { result: { link }, events: [{ type: 'link.created', payload: { link } }] };
+  });
+}
+
+export async function updateLinkRelation(db: Db, context: WriteContext, mapId: string, linkId: string, relation: TRelation) {
+  return runMapWrite(db, mapId, context, async (tx) => {
+    const link = await tx.link.update({ where: { id: linkId }, data: { relation }, select: LINK_VIEW_SELECT });
+    return { result: { link }, events: [{ type: 'link.updated', payload: { linkId, relation } }] };
+  });
+}
+
+export async function deleteLink(db: Db, context: WriteContext, mapId: string, linkId: string) {
+  return runMapWrite(db, mapId, context, async (tx) => {
+    const link = await tx.link.findUnique({ where: { id: linkId }, select: LINK_VIEW_SELECT });
+    if (!link) throw new DomainError('NOT_FOUND', 'That link was already removed.');
+    await tx.link.delete({ where: { id: linkId } });
+    return { result: { link }, events: [{ type: 'link.deleted', payload: { linkId, link } }] };
+  });
+}

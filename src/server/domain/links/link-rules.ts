@@ -1,0 +1,40 @@
+import type { Prisma } from '@/generated/prisma/client';
+import { DomainError } from '@/server/domain/errors';
+
+interface LinkEnds {
+  mapId: string;
+  fromClaimId?: string | null;
+  fromEvidenceId?: string | null;
+  toClaimId: string;
+}
+
+/**
+ * A link joins two live nodes of one map, never a claim to itself, at most once per pair.
+ * Cycles (A supports B supports A) are allowed: arguments can be circular, and layout and
+ * strength computation handle them.
+ */
+export async function assertLinkAllowed(tx: Prisma.TransactionClient, ends: LinkEnds): Promise<void> {
+  if (ends.fromClaimId && ends.fromClaimId === ends.toClaimId) {
+    throw new DomainError('INVALID', 'A claim cannot support or oppose itself.');
+  }
+  const [target, fromClaim, fromEvidence, duplicate] = await Promise.all([
+    tx.claim.findUnique({ where: { id: ends.toClaimId }, select: { mapId: true, deletedAt: true } }),
+    ends.fromClaimId ? tx.claim.findUnique({ where: { id: ends.fromClaimId }, select: { mapId: true, deletedAt: true } }) : null,
+    ends.fromEvidenceId
+      ? tx.evidence.findUnique({ where: { id: ends.fromEvidenceId }, select: { mapId: true, deletedAt: true } })
+      : null,
+    tx.link.findFirst({
+      where: ends.fromClaimId
+        ? { fromClaimId: ends.fromClaimId, toClaimId: ends.toClaimId }
+        : { fromEvidenceId: ends.fromEvidenceId ?? '', toClaimId: ends.toClaimId },
+      select: { id: true },
+    }),
+  ]);
+  const from = fromClaim ?? fromEvidence;
+  if (!target || target.deletedAt) throw new DomainError('NOT_FOUND', 'The claim to link to was not found.');
+  if (!from || from.deletedAt) throw new DomainError('NOT_FOUND', 'The claim or passage to link from was not found.');
+  if (target.mapId !== ends.mapId || from.mapId !== ends.mapId) {
+    throw new DomainError('INVALID', 'Both ends of a link must be on the same map.');
+  }
+  if (duplicate) throw new DomainError('CONFLICT', 'These two are already linked; change the existing link instead.');
+}
