@@ -78,7 +78,7 @@ export type MapDocumentClaim = z.infer<typeof ZDocClaim>;
 export const ZRelation = z.enum(['support', 'oppose']);
 export type MapRelation = z.infer<typeof ZRelation>;
 
-export const ZLinkFrom = z.union([z.object({ claimId: ZId }).strict(), z.object({ evidenceId: ZId }).strict()]);
+export const ZLinkFrom = z.union([z.strictObject({ claimId: ZId }), z.strictObject({ evidenceId: ZId })]);
 
 export const ZDocLink = z.object({
   id: ZId,

@@ -1,3 +1,9 @@
+import { eventsRouter } from './routers/events';
+import { evidenceRouter } from './routers/evidence';
+import { memberRouter } from './routers/member';
+import { shareRouter } from './routers/share';
+import { sourceRouter } from './routers/source';
+import { voteRouter } from './routers/vote';
 import { claimRouter } from './routers/claim';
 import { linkRouter } from './routers/link';
 import { mapRouter } from './routers/map';
@@ -8,6 +14,12 @@ export const appRouter = createTRPCRouter({
   map: mapRouter,
   claim: claimRouter,
   link: linkRouter,
+  source: sourceRouter,
+  evidence: evidenceRouter,
+  vote: voteRouter,
+  share: shareRouter,
+  member: memberRouter,
+  events: eventsRouter,
   user: userRouter,
 });
 

@@ -206,18 +206,40 @@ function levenshtein(dmp: DiffMatchPatch, a: string, b: string): number {
   return dmp.diff_levenshtein(dmp.diff_main(a, b, false));
 }
 
-/** Edit distance between the stored context and the text that now surrounds [start, end). */
-function contextErrors(dmp: DiffMatchPatch, text: string, selector: QuoteSelector, start: number, end: number): number {
-  const before = text.slice(Math.max(0, start - selector.prefix.length), start);
-  const after = text.slice(end, end + selector.suffix.length);
-  return levenshtein(dmp, selector.prefix, before) + levenshtein(dmp, selector.suffix, after);
+/**
+ * Edit distance between `pattern` and the best-matching run of text that starts exactly at `at`
+ * (reading forwards) or ends exactly at `at` (`backwards`). The far end of the run is free, so an
+ * insertion inside the context costs its length once instead of also pushing text out of a
+ * fixed-size window.
+ */
+function anchoredDistance(pattern: string, text: string, at: number, backwards: boolean): number {
+  const P = pattern.length;
+  if (P === 0) return 0;
+  const window = backwards ? text.slice(Math.max(0, at - 2 * P), at) : text.slice(at, at + 2 * P);
+  const W = window.length;
+  let prev = new Int32Array(W + 1);
+  let cur = new Int32Array(W + 1);
+  for (let j = 0; j <= W; j++) prev[j] = j;
+  for (let i = 1; i <= P; i++) {
+    const pc = pattern.charCodeAt(backwards ? P - i : i - 1);
+    cur[0] = i;
+    for (let j = 1; j <= W; j++) {
+      const wc = window.charCodeAt(backwards ? W - j : j - 1);
+      cur[j] = Math.min(prev[j - 1]! + (pc === wc ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return Math.min(...prev);
 }
 
-function anchorExact(
-  text: string,
-  selector: QuoteSelector,
-  dmp: DiffMatchPatch,
-): AnchorResult | null {
+/** How far the text around [start, end) has drifted from the stored prefix / suffix. */
+function contextErrors(text: string, selector: QuoteSelector, start: number, end: number) {
+  const prefix = anchoredDistance(selector.prefix, text, start, true);
+  const suffix = anchoredDistance(selector.suffix, text, end, false);
+  return { prefix, suffix, total: prefix + suffix };
+}
+
+function anchorExact(text: string, selector: QuoteSelector): AnchorResult | null {
   const { exact, prefix, suffix } = selector;
   const occurrences = allOccurrences(text, exact);
   if (occurrences.length === 0) return null;
@@ -241,7 +263,7 @@ function anchorExact(
   if (tied.length > 1 && tied.length <= 64) {
     // Exact affix agreement cannot tell them apart (e.g. the character next to the quote was
     // edited): compare the whole stored context approximately.
-    const withErrors = tied.map((c) => ({ ...c, errors: contextErrors(dmp, text, selector, c.s, c.s + exact.length) }));
+    const withErrors = tied.map((c) => ({ ...c, errors: contextErrors(text, selector, c.s, c.s + exact.length).total }));
     const fewest = Math.min(...withErrors.map((c) => c.errors));
     tied = withErrors.filter((c) => c.errors === fewest);
   }
@@ -479,8 +501,7 @@ function anchorFuzzy(
         // (a) the stored context must still be recognisable around the candidate — one side within
         //     the quote's tolerance, or both sides together at most half edited — unless the quote
         //     is long enough to be distinctive on its own and matches closely;
-        const prefixErrors = levenshtein(dmp, prefix, text.slice(Math.max(0, start - prefix.length), start));
-        const suffixErrors = levenshtein(dmp, suffix, text.slice(end, end + suffix.length));
+        const { prefix: prefixErrors, suffix: suffixErrors } = contextErrors(text, selector, start, end);
         const prefixAgrees = prefix.length === 0 ? start === 0 : prefixErrors <= Math.floor(prefix.length * maxErrorRatio);
         const suffixAgrees = suffix.length === 0 ? end === text.length : suffixErrors <= Math.floor(suffix.length * maxErrorRatio);
         const contextMostlyThere = 2 * (prefixErrors + suffixErrors) <= prefix.length + suffix.length;
@@ -510,8 +531,7 @@ export function anchorQuote(text: string, selector: QuoteSelector, options: Anch
     throw new RangeError(`maxErrorRatio must be in [0, 1), got ${maxErrorRatio}.`);
   }
   if (selector.exact.length === 0) return null;
-  const dmp = createMatcher(text);
-  return anchorExact(text, selector, dmp) ?? anchorFuzzy(text, selector, maxErrorRatio, dmp);
+  return anchorExact(text, selector) ?? anchorFuzzy(text, selector, maxErrorRatio, createMatcher(text));
 }
 
 /**

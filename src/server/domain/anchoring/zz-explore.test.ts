@@ -1,27 +1,33 @@
 import fc from 'fast-check';
-import DiffMatchPatch from 'diff-match-patch';
 import { it } from 'vitest';
 import { anchorQuote, describeQuote } from './anchor-quote';
-const W = ['the','of','tax','policy','growth','is','and','to','economy','rates','high','low','said','we','they','jobs','market','prices'];
-const dmp = new DiffMatchPatch();
-it('explore edits inside', () => {
-  let shown = 0; let cnt = 0;
+const W = ['the','of','tax','policy','growth','is','and','to','economy','rates','high','low','said','we','they','jobs','market','prices','taxes','rate','price'];
+it('explore deletion', () => {
+  let fuzzy = 0, orphan = 0, total = 0, far = 0, farFound = 0;
   fc.assert(fc.property(
-    fc.array(fc.constantFrom(...W), {minLength: 30, maxLength: 80}), fc.nat(), fc.integer({min: 3, max: 10}), fc.array(fc.tuple(fc.nat(), fc.constantFrom('x','e','','ab')), {minLength:1, maxLength:3}), fc.boolean(),
-    (words, a, n, edits, ctxEdit) => {
+    fc.array(fc.constantFrom(...W), {minLength: 30, maxLength: 80}), fc.nat(), fc.integer({min: 2, max: 6}), fc.integer({min:0, max: 2}), fc.nat(), fc.nat(),
+    (words, a, n, extra, farPos, subPos) => {
       const text = words.join(' ');
-      const i = a % (words.length - n);
-      const start = words.slice(0, i).join(' ').length + (i ? 1 : 0);
+      const i = a % (words.length - n - 3) + 1;
+      const start = words.slice(0, i).join(' ').length + 1;
       const end = start + words.slice(i, i + n).join(' ').length;
       const sel = describeQuote(text, start, end);
-      let q = sel.exact;
-      for (const [p, r] of edits) { const k = 1 + (p % (q.length - 2)); q = q.slice(0, k) + r + q.slice(k + 1); }
-      let before = text.slice(0, start), after = text.slice(end);
-      if (ctxEdit) { after = after.slice(0, 3) + 'INSERTED WORDS' + after.slice(3); before = 'PRE ' + before; }
-      const edited = before + q + after;
+      if (sel.exact.length < 8) return;
+      const remaining = [...words.slice(0, i), ...words.slice(i + n + extra)];
+      const edited = remaining.join(' ');
+      if (edited.includes(sel.exact)) return;
+      total++;
       const res = anchorQuote(edited, sel);
-      const lev = dmp.diff_levenshtein(dmp.diff_main(sel.exact, q));
-      if (!res && lev <= Math.floor(sel.exact.length * 0.25) ) { cnt++; if (shown++ < 4) console.log(JSON.stringify({sel, q, edited, lev})); }
-    }), { numRuns: 3000 });
-  console.log(cnt);
+      if (!res) orphan++; else { fuzzy++; }
+      // similar phrase (1 substitution) inserted far away
+      const k = subPos % sel.exact.length;
+      const similar = sel.exact.slice(0, k) + 'Z' + sel.exact.slice(k + 1);
+      const fp = farPos % (remaining.length + 1);
+      const edited2 = [...remaining.slice(0, fp), similar, ...remaining.slice(fp)].join(' ');
+      if (Math.abs(edited2.indexOf(similar) - start) < 40) return;
+      far++;
+      const r2 = anchorQuote(edited2, sel);
+      if (r2) { farFound++; if (farFound < 4) console.log(JSON.stringify({sel, got: edited2.slice(r2.start - 32, r2.end + 32)})); }
+    }), { numRuns: 5000 });
+  console.log({ total, fuzzy, orphan, far, farFound });
 });

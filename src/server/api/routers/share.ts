@@ -1,0 +1,4 @@
+import { createTRPCRouter } from '../trpc';
+
+// Procedures are added by the issue that owns this resource.
+export const shareRouter = createTRPCRouter({});
