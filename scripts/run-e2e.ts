@@ -40,7 +40,7 @@ async function main() {
   }
 
   // A fresh database per run: an empty embedded cluster, or a new database on DATABASE_URL's server.
-  const dataDir = path.join('.data', 'e2e');
+  const dataDir = process.env.CRUX_DATA_DIR ?? path.join('.data', 'e2e');
   fs.rmSync(dataDir, { recursive: true, force: true });
   process.env.CRUX_DATA_DIR = dataDir;
   if (process.env.DATABASE_URL) {

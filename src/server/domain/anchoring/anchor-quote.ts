@@ -498,15 +498,20 @@ function anchorFuzzy(
         if (quoteErrors > maxErrors) continue;
 
         // Guards against pointing a vanished quote at other, similar-looking words:
-        // (a) the stored context must still be recognisable around the candidate — one side within
-        //     the quote's tolerance, or both sides together at most half edited — unless the quote
-        //     is long enough to be distinctive on its own and matches closely;
+        // (a) one side of the stored context must still be there, within the quote's tolerance (an
+        //     empty side means the quote touched the start/end of the text: the candidate must
+        //     still be within a few characters of it), unless the quote is long enough to be
+        //     distinctive on its own and matches closely;
         const { prefix: prefixErrors, suffix: suffixErrors } = contextErrors(text, selector, start, end);
-        const prefixAgrees = prefix.length === 0 ? start === 0 : prefixErrors <= Math.floor(prefix.length * maxErrorRatio);
-        const suffixAgrees = suffix.length === 0 ? end === text.length : suffixErrors <= Math.floor(suffix.length * maxErrorRatio);
-        const contextMostlyThere = 2 * (prefixErrors + suffixErrors) <= prefix.length + suffix.length;
+        const boundarySlack = Math.floor(DEFAULT_CONTEXT_LENGTH * maxErrorRatio);
+        const prefixAgrees =
+          prefix.length === 0 ? start <= boundarySlack : prefixErrors <= Math.floor(prefix.length * maxErrorRatio);
+        const suffixAgrees =
+          suffix.length === 0
+            ? text.length - end <= boundarySlack
+            : suffixErrors <= Math.floor(suffix.length * maxErrorRatio);
         const distinctiveAlone = L >= 64 && 2 * quoteErrors <= maxErrors;
-        if (!prefixAgrees && !suffixAgrees && !contextMostlyThere && !distinctiveAlone) continue;
+        if (!prefixAgrees && !suffixAgrees && !distinctiveAlone) continue;
         // (b) the candidate must be explained by the quote better than by the stored context; after
         //     a deletion the context closes up over the gap, and a neighbouring phrase that looks
         //     similar ("the cats" → "The bats") is really just the old suffix.
