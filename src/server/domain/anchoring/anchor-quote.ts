@@ -16,8 +16,9 @@
  *     first/last ≤32 chars of the quote and from its prefix/suffix context; the exact
  *     boundaries are refined by a small semi-global edit-distance alignment, and the span is
  *     accepted only if its Levenshtein distance to `exact` is within `maxErrorRatio` of the quote
- *     length AND its surroundings still resemble the stored context (a short quote whose words
- *     were deleted must not jump to similar-looking words elsewhere).
+ *     length, one side of the stored prefix/suffix is still found next to it (same tolerance;
+ *     waived for long, closely matching quotes), and the quote explains the candidate better than
+ *     the stored context does (so a deleted quote does not jump to similar neighbouring words).
  * Otherwise the passage is orphaned (`null`). Returned ranges never split a surrogate pair.
  *
  * Pure TypeScript with a single dependency (diff-match-patch); safe to run in the browser.
@@ -248,7 +249,8 @@ function anchorExact(text: string, selector: QuoteSelector): AnchorResult | null
     commonSuffixLength(prefix, text.slice(Math.max(0, s - prefix.length), s)) +
     commonPrefixLength(suffix, text.slice(s + exact.length, s + exact.length + suffix.length));
   const scored = occurrences.map((s) => ({ s, agreement: agreement(s) }));
-  const bestAgreement = Math.max(...scored.map((c) => c.agreement));
+  let bestAgreement = 0;
+  for (const c of scored) bestAgreement = Math.max(bestAgreement, c.agreement);
 
   const stored = selector.start;
   if (
@@ -498,18 +500,18 @@ function anchorFuzzy(
         if (quoteErrors > maxErrors) continue;
 
         // Guards against pointing a vanished quote at other, similar-looking words:
-        // (a) one side of the stored context must still be there, within the quote's tolerance (an
-        //     empty side means the quote touched the start/end of the text: the candidate must
-        //     still be within a few characters of it), unless the quote is long enough to be
-        //     distinctive on its own and matches closely;
+        // (a) one side of the stored context must still be there, within the quote's tolerance,
+        //     unless the quote is long enough to be distinctive on its own and matches closely. A
+        //     side shorter than the other was cut off by the start/end of the text, so it only
+        //     counts if the candidate is still (nearly) that close to the start/end;
         const { prefix: prefixErrors, suffix: suffixErrors } = contextErrors(text, selector, start, end);
         const boundarySlack = Math.floor(DEFAULT_CONTEXT_LENGTH * maxErrorRatio);
         const prefixAgrees =
-          prefix.length === 0 ? start <= boundarySlack : prefixErrors <= Math.floor(prefix.length * maxErrorRatio);
+          prefixErrors <= Math.floor(prefix.length * maxErrorRatio) &&
+          (prefix.length >= suffix.length || start <= prefix.length + boundarySlack);
         const suffixAgrees =
-          suffix.length === 0
-            ? text.length - end <= boundarySlack
-            : suffixErrors <= Math.floor(suffix.length * maxErrorRatio);
+          suffixErrors <= Math.floor(suffix.length * maxErrorRatio) &&
+          (suffix.length >= prefix.length || text.length - end <= suffix.length + boundarySlack);
         const distinctiveAlone = L >= 64 && 2 * quoteErrors <= maxErrors;
         if (!prefixAgrees && !suffixAgrees && !distinctiveAlone) continue;
         // (b) the candidate must be explained by the quote better than by the stored context; after
