@@ -24,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav aria-label="Main">
               <Link href="/demo">Demo map</Link>
               <Link href="/explore">Explore</Link>
+              <Link href="/join">Join with a code</Link>
               {actor ? (
                 <>
                   <Link href="/dashboard">My maps</Link>

@@ -1,50 +1,696 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
+import Link from 'next/link';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { usePresence, type Peer } from '@/components/realtime/use-presence';
+import { useMapSync, type ConnectionState } from '@/components/realtime/use-map-sync';
+import { ShareButton } from '@/components/sharing/share-button';
+import { SourcesDrawer } from '@/components/sources/sources-drawer';
+import { useStrengths } from '@/components/votes/use-strengths';
 import type { Actor } from '@/server/access/actor';
 import type { MapView } from '@/server/domain/maps/get-map';
-import { useTRPC } from '@/trpc/client';
+import { ROLE_LABEL, roleAtLeast } from '@/shared/roles';
+import { errorMessage, useTRPC } from '@/trpc/client';
+import { ConfirmDeleteDialog, ConflictDialog, ConnectPopover, ShortcutsDialog, type ConflictState } from './dialogs';
+import { DRAFT_NODE_ID, NODE_WIDTH, positionForNewClaim, type Draft, type PeerMark } from './flow-elements';
+import type { ConnectRequest, GraphApi } from './map-graph';
+import { endsOf } from './history';
+import { isPendingId, shareMapView, type NodeMove } from './map-cache';
+import { excerpt, indexMap, rootClaims } from './map-index';
+import { MapActionsProvider, type MapActions, type Selection } from './map-actions';
+import { MapOutline, type Reparent } from './map-outline';
+import type { Relation } from './outline';
+import { SidePanel } from './side-panel';
+import { ToastRegion, useToasts } from './toasts';
+import { claimConflictOf, useMapCommands } from './use-map-commands';
+
+// React Flow measures the DOM: render the canvas in the browser only, and keep it (and ELK) out
+// of the first bundle so the page is interactive sooner.
+const MapGraph = dynamic(() => import('./map-graph'), {
+  ssr: false,
+  loading: () => (
+    <div className="map-graph map-loading" role="status">
+      Loading the map…
+    </div>
+  ),
+});
 
 interface Props {
   initialMap: MapView;
   viewer: Actor | null;
 }
 
-export function MapWorkspace({ initialMap }: Props) {
-  const trpc = useTRPC();
-  const { data } = useQuery({ ...trpc.map.get.queryOptions({ mapId: initialMap.map.id }), initialData: initialMap });
-  const map = data ?? initialMap;
-  const childrenOf = new Map<string, { id: string; relation: string }[]>();
-  for (const link of map.links) {
-    if (!link.fromClaimId) continue;
-    const list = childrenOf.get(link.toClaimId) ?? [];
-    list.push({ id: link.fromClaimId, relation: link.relation });
-    childrenOf.set(link.toClaimId, list);
-  }
-  const hasParent = new Set(map.links.filter((link) => link.fromClaimId).map((link) => link.fromClaimId!));
-  const claimById = new Map(map.claims.map((claim) => [claim.id, claim]));
-  const roots = map.claims.filter((claim) => !hasParent.has(claim.id));
+type View = 'graph' | 'outline';
+type Dialog =
+  | { type: 'help' }
+  | { type: 'delete'; claimId: string; childCount: number }
+  | { type: 'conflict'; conflict: ConflictState };
 
-  const renderClaim = (id: string, relation: string | null, seen: Set<string>) => {
-    const claim = claimById.get(id);
-    if (!claim || seen.has(id)) return null;
-    const nextSeen = new Set(seen).add(id);
-    return (
-      <li key={`${id}-${relation}`}>
-        {relation && <strong>{relation === 'support' ? '+ ' : '− '}</strong>}
-        {claim.text}
-        {(childrenOf.get(id) ?? []).length > 0 && (
-          <ul>{(childrenOf.get(id) ?? []).map((child) => renderClaim(child.id, child.relation, nextSeen))}</ul>
-        )}
-      </li>
-    );
+/** Why the current visitor cannot edit, in words; null when they can. */
+function readOnlyReason(map: MapView, viewer: Actor | null): string | null {
+  if (!viewer) return 'You are viewing a public map. Sign in and ask the owner for access to contribute.';
+  if (map.map.isLocked && map.role !== 'owner') return 'The owner has locked this map: it is read-only until they unlock it.';
+  if (map.role === 'voter') return 'You are a voter on this map: you can vote on how strong claims are, but not change them.';
+  if (map.role === 'viewer') return 'You are a viewer on this map: you can read it, but not change it. Ask the owner for editor access.';
+  return null;
+}
+
+/** Keeps the previous value while a new one is equal by `key`, so memoized consumers do not re-run. */
+function useStableByKey<T>(value: T, key: (value: T) => string): T {
+  const ref = useRef<{ key: string; value: T } | null>(null);
+  const nextKey = key(value);
+  if (!ref.current || ref.current.key !== nextKey) ref.current = { key: nextKey, value };
+  return ref.current.value;
+}
+
+function peersByNodeOf(peers: Peer[]): Map<string, PeerMark[]> {
+  const byNode = new Map<string, PeerMark[]>();
+  for (const peer of peers) {
+    const nodeId = peer.editingNodeId ?? peer.selectedNodeId;
+    if (!nodeId) continue;
+    const list = byNode.get(nodeId) ?? [];
+    list.push({ userId: peer.userId, name: peer.name, color: peer.color, isEditing: peer.editingNodeId === nodeId });
+    byNode.set(nodeId, list);
+  }
+  return byNode;
+}
+
+const CONNECTION_LABEL: Record<ConnectionState, string> = {
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+  offline: 'Offline',
+};
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && Boolean(target.closest('input, textarea, select, [contenteditable="true"]'));
+}
+
+export function MapWorkspace({ initialMap, viewer }: Props) {
+  const trpc = useTRPC();
+  const mapId = initialMap.map.id;
+  const query = useQuery({
+    ...trpc.map.get.queryOptions({ mapId }),
+    initialData: initialMap,
+    structuralSharing: shareMapView,
+  });
+  const map = query.data ?? initialMap;
+  const index = indexMap(map);
+
+  const reason = readOnlyReason(map, viewer);
+  const canEdit = reason === null && roleAtLeast(map.role, 'editor');
+
+  const [view, setView] = useState<View>('graph');
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [showStrength, setShowStrength] = useState(false);
+  const [sources, setSources] = useState<{ focus: { sourceId: string; evidenceId?: string } | null } | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [connect, setConnect] = useState<ConnectRequest | null>(null);
+  const [isArranging, setIsArranging] = useState(false);
+  const [localPositions, setLocalPositions] = useState<ReadonlyMap<string, { x: number; y: number }> | undefined>(undefined);
+  const [announcement, setAnnouncement] = useState('');
+  const graphApi = useRef<GraphApi | null>(null);
+  const editBase = useRef<{ claimId: string; text: string; version: number } | null>(null);
+
+  const { toasts, show, dismiss } = useToasts();
+  const notify = useCallback((message: string, kind: 'info' | 'error' = 'info') => show({ message, kind }), [show]);
+
+  const sync = useMapSync(mapId, initialMap.map.lastSeq);
+  const connectionRef = useRef(sync.connection);
+  connectionRef.current = sync.connection;
+  const presence = usePresence(mapId, Boolean(viewer));
+  const strengthInfo = useStrengths(map);
+
+  const commands = useMapCommands({ mapId, viewer, notify, shouldRefetch: () => connectionRef.current !== 'live' });
+
+  // ——— Presence ———
+  const { setSelection: publishSelection, setEditing: publishEditing } = presence;
+  useEffect(() => publishSelection(selection && selection.kind !== 'link' ? selection.id : null), [selection, publishSelection]);
+  useEffect(() => publishEditing(editingId), [editingId, publishEditing]);
+  const peersByNode = useStableByKey(useMemo(() => peersByNodeOf(presence.peers), [presence.peers]), (value) =>
+    JSON.stringify([...value.entries()]),
+  );
+
+  const strengths = useStableByKey(strengthInfo.strengths, (value) => JSON.stringify(value));
+  const recentIds = useStableByKey(sync.recentlyChangedIds, (value) => [...value].sort().join(','));
+
+  // A selection whose node disappeared (deleted here or elsewhere) is dropped.
+  const selectionExists =
+    !selection ||
+    (selection.kind === 'claim' && index.claimById.has(selection.id)) ||
+    (selection.kind === 'evidence' && index.evidenceById.has(selection.id)) ||
+    (selection.kind === 'link' && index.linkById.has(selection.id));
+  const activeSelection = selectionExists ? selection : null;
+  const editingExists = editingId !== null && index.claimById.has(editingId);
+  if (editingId !== null && !editingExists) {
+    setEditingId(null);
+    notify('The claim you were editing was deleted by someone else.', 'error');
+  }
+
+  const decorations = useMemo(
+    () => ({
+      selectedId: activeSelection?.id ?? null,
+      editingId,
+      canEdit,
+      peersByNode,
+      strengths: showStrength ? strengths : null,
+      overridePositions: localPositions,
+      recentIds,
+    }),
+    [activeSelection?.id, editingId, canEdit, peersByNode, showStrength, strengths, localPositions, recentIds],
+  );
+
+  // ——— Actions ———
+  const select = useCallback((next: Selection | null) => {
+    setSelection(next);
+    setConnect(null);
+  }, []);
+
+  const startDraft = useCallback(
+    (parentId: string | null, relation: Relation | null) => {
+      if (!canEdit) {
+        notify(reason ?? 'You cannot edit this map.');
+        return;
+      }
+      setEditingId(null);
+      const api = graphApi.current;
+      let position = positionForNewClaim(map, parentId, api ? (id) => api.sizeOf(id) : undefined);
+      if (!parentId && view === 'graph') {
+        const center = graphApi.current?.viewportCenter();
+        if (center) position = { x: Math.round(center.x - NODE_WIDTH / 2), y: Math.round(center.y - 60) };
+      }
+      setDraft({ parentId, relation, ...position });
+      if (view === 'graph') requestAnimationFrame(() => requestAnimationFrame(() => graphApi.current?.reveal(DRAFT_NODE_ID)));
+    },
+    [canEdit, map, notify, reason, view],
+  );
+
+  const actions: MapActions = {
+    select,
+    startEdit: (claimId) => {
+      const claim = index.claimById.get(claimId);
+      if (!canEdit || !claim || isPendingId(claimId)) return;
+      setDraft(null);
+      editBase.current = { claimId, text: claim.text, version: claim.version };
+      setSelection({ kind: 'claim', id: claimId });
+      setEditingId(claimId);
+    },
+    saveEdit: (claimId, text) => {
+      setEditingId(null);
+      const base = editBase.current?.claimId === claimId ? editBase.current : null;
+      editBase.current = null;
+      const claim = index.claimById.get(claimId);
+      if (!claim || !base || text === base.text) return;
+      commands
+        .run({ type: 'editClaim', claimId, text, previousText: base.text, expectedVersion: base.version })
+        .catch((error: unknown) => {
+          const conflict = claimConflictOf(error);
+          if (conflict) setDialog({ type: 'conflict', conflict: { ...conflict, claimId, mine: text } });
+          else notify(`Your edit was not saved: ${errorMessage(error)}`, 'error');
+        });
+    },
+    cancelEdit: () => {
+      setEditingId(null);
+      editBase.current = null;
+    },
+    commitDraft: (text) => {
+      const current = draft;
+      setDraft(null);
+      if (!current) return;
+      let pendingId: string | null = null;
+      commands
+        .createClaim(
+          { text, parentId: current.parentId, relation: current.relation, x: Math.round(current.x), y: Math.round(current.y) },
+          {
+            onPending: (id) => {
+              pendingId = id;
+              setSelection({ kind: 'claim', id });
+            },
+          },
+        )
+        .then((claimId) => {
+          setSelection((selected) => (selected?.id === pendingId ? { kind: 'claim', id: claimId } : selected));
+          setAnnouncement(`Added: ${excerpt(text, 100)}`);
+        })
+        .catch((error: unknown) => notify(`The claim was not added: ${errorMessage(error)}`, 'error'));
+    },
+    cancelDraft: () => setDraft(null),
+    addChild: (parentId, relation) => {
+      if (isPendingId(parentId)) return;
+      startDraft(parentId, relation);
+    },
+    requestDelete: (claimId) => {
+      if (!canEdit || isPendingId(claimId)) return;
+      const claim = index.claimById.get(claimId);
+      if (!claim) return;
+      const childCount = (index.incoming.get(claimId) ?? []).length;
+      if (childCount > 0) setDialog({ type: 'delete', claimId, childCount });
+      else deleteClaim(claimId);
+    },
+    setLinkRelation: (linkId, relation) => {
+      const link = index.linkById.get(linkId);
+      if (!canEdit || !link || link.relation === relation) return;
+      commands
+        .run({ type: 'updateLink', linkId, relation, previous: link.relation })
+        .catch((error: unknown) => notify(`The link was not changed: ${errorMessage(error)}`, 'error'));
+    },
+    deleteLink: (linkId) => {
+      const link = index.linkById.get(linkId);
+      if (!canEdit || !link) return;
+      setSelection(null);
+      commands
+        .run({ type: 'deleteLink', link })
+        .then((change) => show({ message: 'Link removed', kind: 'info', action: { label: 'Undo', run: () => void commands.undoChange(change) } }))
+        .catch((error: unknown) => notify(`The link was not removed: ${errorMessage(error)}`, 'error'));
+    },
+    openSource: (sourceId, evidenceId) => setSources({ focus: { sourceId, ...(evidenceId ? { evidenceId } : {}) } }),
   };
 
+  function deleteClaim(claimId: string) {
+    const parentLink = (index.outgoing.get(claimId) ?? []).find((link) => index.claimById.has(link.toClaimId));
+    setSelection(parentLink ? { kind: 'claim', id: parentLink.toClaimId } : null);
+    setEditingId(null);
+    commands
+      .run({ type: 'deleteClaim', claimId })
+      .then((change) =>
+        show({ message: 'Claim deleted', kind: 'info', action: { label: 'Undo', run: () => void commands.undoChange(change) } }),
+      )
+      .catch((error: unknown) => notify(`The claim was not deleted: ${errorMessage(error)}`, 'error'));
+  }
+
+  const resolveConflict = (conflict: ConflictState, text: string | null) => {
+    setDialog(null);
+    if (text === null) return; // Take theirs: the cache already shows their text.
+    commands
+      .run({ type: 'editClaim', claimId: conflict.claimId, text, previousText: conflict.theirs, expectedVersion: conflict.theirVersion })
+      .catch((error: unknown) => {
+        const again = claimConflictOf(error);
+        if (again) setDialog({ type: 'conflict', conflict: { ...again, claimId: conflict.claimId, mine: text } });
+        else notify(`Your edit was not saved: ${errorMessage(error)}`, 'error');
+      });
+  };
+
+  const onMoveNodes = useCallback(
+    (moves: NodeMove[], previous: NodeMove[]) => {
+      commands.run({ type: 'moveNodes', moves, previous }).catch((error: unknown) => notify(`The new position was not saved: ${errorMessage(error)}`, 'error'));
+    },
+    [commands, notify],
+  );
+
+  const latestMap = useRef(map);
+  latestMap.current = map;
+  const onLayout = useCallback(
+    (moves: NodeMove[], { isInitial }: { isInitial: boolean }) => {
+      if (moves.length === 0) return;
+      if (!canEdit) {
+        // A visitor who may not edit gets the layout on screen only.
+        setLocalPositions(new Map(moves.map((move) => [move.id, { x: move.x, y: move.y }])));
+        return;
+      }
+      const before = indexMap(latestMap.current);
+      const previous: NodeMove[] = [];
+      for (const move of moves) {
+        const item = move.kind === 'claim' ? before.claimById.get(move.id) : before.evidenceById.get(move.id);
+        if (item && item.x !== null && item.y !== null) previous.push({ ...move, x: item.x, y: item.y });
+      }
+      // The first layout of a map without positions is saved once and is not an undoable step.
+      commands
+        .run({ type: 'moveNodes', moves, previous }, { record: !isInitial })
+        .catch((error: unknown) => notify(`The layout was not saved: ${errorMessage(error)}`, 'error'));
+    },
+    [canEdit, commands, notify],
+  );
+
+  const onReparent = useCallback(
+    ({ kind, item, newParentId }: Reparent) => {
+      if (item.kind === 'evidence' || !item.linkId || !item.relation) return;
+      const link = index.linkById.get(item.linkId);
+      if (!link) return;
+      const ops = [
+        ...(newParentId ? [{ type: 'createLink' as const, ends: endsOf(link), toClaimId: newParentId, relation: item.relation }] : []),
+        { type: 'deleteLink' as const, link },
+      ];
+      commands
+        .run({ type: 'sequence', ops })
+        .then(() => setAnnouncement(kind === 'indent' ? 'Moved under the claim above.' : 'Moved up a level.'))
+        .catch((error: unknown) => notify(`The claim was not moved: ${errorMessage(error)}`, 'error'));
+    },
+    [commands, index, notify],
+  );
+
+  // ——— Keyboard ———
+  const navigate = (key: string) => {
+    const current = activeSelection && activeSelection.kind !== 'link' ? activeSelection.id : null;
+    const xOf = (id: string) => {
+      const item = index.claimById.get(id) ?? index.evidenceById.get(id);
+      return localPositions?.get(id)?.x ?? item?.x ?? 0;
+    };
+    const byX = (ids: string[]) => [...new Set(ids)].sort((a, b) => xOf(a) - xOf(b));
+    let target: string | undefined;
+    if (!current) target = rootClaims(map)[0]?.id;
+    else {
+      const parentId = (index.outgoing.get(current) ?? []).find((link) => index.claimById.has(link.toClaimId))?.toClaimId;
+      if (key === 'ArrowUp') target = parentId;
+      else if (key === 'ArrowDown') target = byX((index.incoming.get(current) ?? []).map((link) => (link.fromClaimId ?? link.fromEvidenceId)!))[0];
+      else {
+        const siblings = parentId
+          ? byX((index.incoming.get(parentId) ?? []).map((link) => (link.fromClaimId ?? link.fromEvidenceId)!))
+          : byX(rootClaims(map).map((claim) => claim.id));
+        const at = siblings.indexOf(current);
+        target = siblings[at + (key === 'ArrowLeft' ? -1 : 1)];
+      }
+    }
+    if (!target) return;
+    const kind = index.evidenceById.has(target) ? 'evidence' : 'claim';
+    setSelection({ kind, id: target });
+    const text = kind === 'claim' ? index.claimById.get(target)?.text : index.evidenceById.get(target)?.exact;
+    setAnnouncement(excerpt(text ?? '', 140));
+    requestAnimationFrame(() => graphApi.current?.reveal(target));
+  };
+
+  const keyHandler = useRef<(event: KeyboardEvent) => void>(() => {});
+  keyHandler.current = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || dialog || document.querySelector('dialog[open]')) return;
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    const isTyping = isTypingTarget(target);
+    const mod = event.ctrlKey || event.metaKey;
+    const key = event.key;
+    if (mod && !event.altKey && (key.toLowerCase() === 'z' || key.toLowerCase() === 'y')) {
+      if (isTyping || !canEdit) return;
+      event.preventDefault();
+      if (key.toLowerCase() === 'y' || event.shiftKey) void commands.redo();
+      else void commands.undo();
+      return;
+    }
+    if (isTyping || mod || event.altKey) return;
+    if (target?.closest('.connect-popover')) return;
+    const isInTree = Boolean(target?.closest('[role="tree"]'));
+    const isOnControl = Boolean(target?.closest('button, a[href], summary, [role="button"], [role="radio"]'));
+    const selectedClaim = activeSelection?.kind === 'claim' && !isPendingId(activeSelection.id) ? activeSelection.id : null;
+    switch (key) {
+      case 'n':
+      case 'N':
+        startDraft(null, null);
+        break;
+      case 's':
+      case 'S':
+      case 'o':
+      case 'O':
+        if (!selectedClaim) return;
+        actions.addChild(selectedClaim, key.toLowerCase() === 's' ? 'support' : 'oppose');
+        break;
+      case 'Enter':
+        if (isInTree || isOnControl || !selectedClaim) return;
+        actions.startEdit(selectedClaim);
+        break;
+      case 'Delete':
+      case 'Backspace':
+        if (isOnControl && !isInTree && !target?.closest('.react-flow')) return;
+        if (selectedClaim) actions.requestDelete(selectedClaim);
+        else if (activeSelection?.kind === 'link') actions.deleteLink(activeSelection.id);
+        else return;
+        break;
+      case 'ArrowUp':
+      case 'ArrowDown':
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        if (isInTree || isOnControl) return;
+        if (view === 'outline') {
+          document.querySelector<HTMLElement>('.outline-tree [role="treeitem"][tabindex="0"]')?.focus();
+          break;
+        }
+        navigate(key);
+        break;
+      case 'f':
+      case 'F':
+        if (view !== 'graph') return;
+        graphApi.current?.fitView();
+        break;
+      case 'Escape':
+        if (connect) setConnect(null);
+        else if (activeSelection) setSelection(null);
+        else if (sources) setSources(null);
+        else return;
+        break;
+      case '?':
+        setDialog({ type: 'help' });
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => keyHandler.current(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  // ——— Render ———
+  const strengthOfSelection =
+    showStrength && activeSelection && activeSelection.kind !== 'link' ? (strengths[activeSelection.id] ?? null) : null;
+  const isEmpty = map.claims.length === 0 && map.evidence.length === 0;
+  const deleteTarget = dialog?.type === 'delete' ? index.claimById.get(dialog.claimId) : undefined;
+  const connectFrom = connect ? (connect.fromKind === 'claim' ? index.claimById.get(connect.fromId)?.text : `“${index.evidenceById.get(connect.fromId)?.exact ?? ''}”`) : '';
+  const connectTo = connect ? index.claimById.get(connect.toId)?.text : '';
+
   return (
-    <main className="page">
-      <h1>{map.map.title}</h1>
-      {map.map.description && <p className="muted">{map.map.description}</p>}
-      <ul>{roots.map((root) => renderClaim(root.id, null, new Set()))}</ul>
-    </main>
+    <MapActionsProvider actions={actions} canEdit={canEdit}>
+      <main className="map-workspace">
+        <header className="map-header">
+          <div className="map-title">
+            <h1>{map.map.title}</h1>
+            {map.map.description && <p className="muted small">{map.map.description}</p>}
+          </div>
+          <div className="map-header-meta">
+            <span className="badge role-badge" title="Your role on this map">
+              {viewer ? ROLE_LABEL[map.role] : 'Visitor'}
+            </span>
+            {map.map.isLocked && (
+              <span className="badge badge-locked" title="Only the owner can change this map until it is unlocked">
+                Locked
+              </span>
+            )}
+            {map.map.isAnonymous && (
+              <span className="badge" title="Authors and voters are hidden from everyone but the owner">
+                Anonymous
+              </span>
+            )}
+            <span className={`connection connection-${sync.connection}`} title="Live updates from other people">
+              <span className="connection-dot" aria-hidden="true" />
+              {CONNECTION_LABEL[sync.connection]}
+            </span>
+            {map.role === 'owner' && viewer && <ShareButton mapId={mapId} mapTitle={map.map.title} />}
+          </div>
+        </header>
+
+        <div className="map-toolbar" role="toolbar" aria-label="Map tools">
+          {canEdit && (
+            <button type="button" className="btn btn-small btn-primary" onClick={() => startDraft(null, null)} title="Add a claim (N)">
+              + Claim <kbd>N</kbd>
+            </button>
+          )}
+          <div className="segmented" role="group" aria-label="View">
+            <button type="button" aria-pressed={view === 'graph'} onClick={() => setView('graph')}>
+              Graph
+            </button>
+            <button type="button" aria-pressed={view === 'outline'} onClick={() => setView('outline')}>
+              Outline
+            </button>
+          </div>
+          {view === 'graph' && (
+            <>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => void graphApi.current?.layout()}
+                disabled={isArranging || isEmpty}
+                title={canEdit ? 'Arrange the map automatically (saved, undoable)' : 'Arrange the map on your screen (not saved)'}
+              >
+                {isArranging ? 'Arranging…' : 'Auto-layout'}
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => graphApi.current?.fitView()} disabled={isEmpty} title="Fit the map in view (F)">
+                Fit view
+              </button>
+            </>
+          )}
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-pressed={showStrength}
+            onClick={() => setShowStrength((value) => !value)}
+            title="Colour and size claims by their computed strength"
+          >
+            Strength
+          </button>
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-pressed={sources !== null}
+            onClick={() => setSources((current) => (current ? null : { focus: null }))}
+          >
+            Sources <span className="muted">({map.sources.length})</span>
+          </button>
+          {canEdit && (
+            <div className="toolbar-group" role="group" aria-label="History">
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => void commands.undo()}
+                disabled={!commands.canUndo || commands.isBusy}
+                title={commands.undoLabel ? `${commands.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+              >
+                Undo
+              </button>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => void commands.redo()}
+                disabled={!commands.canRedo || commands.isBusy}
+                title={commands.redoLabel ? `${commands.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+              >
+                Redo
+              </button>
+            </div>
+          )}
+          <button type="button" className="btn btn-small toolbar-help" onClick={() => setDialog({ type: 'help' })} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+            ?
+          </button>
+        </div>
+
+        {reason && (
+          <p className="readonly-hint" role="note">
+            <strong>Read-only.</strong> {reason}
+            {!viewer && (
+              <>
+                {' '}
+                <Link href={`/signin?callbackUrl=${encodeURIComponent(`/maps/${mapId}`)}`}>Sign in</Link>
+              </>
+            )}
+          </p>
+        )}
+        {(query.isError || sync.endedReason) && (
+          <div className="map-error" role="alert">
+            {sync.endedReason ?? `This map could not be refreshed: ${errorMessage(query.error)}`}{' '}
+            {!sync.endedReason && (
+              <button type="button" className="btn btn-small" onClick={() => void query.refetch()}>
+                Try again
+              </button>
+            )}
+          </div>
+        )}
+
+        <div className={`map-main ${activeSelection ? 'has-panel' : ''} ${sources ? 'has-drawer' : ''}`}>
+          <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : 'Outline view'}>
+            {isEmpty && !draft && view === 'graph' && (
+              <div className="map-empty">
+                <p className="map-empty-title">Start with a thesis: press <kbd>N</kbd></p>
+                <p className="muted small">
+                  {canEdit
+                    ? 'Then select it and press S to add a supporting claim or O for an opposing one.'
+                    : 'Nothing has been added to this map yet.'}
+                </p>
+                {canEdit && (
+                  <button type="button" className="btn btn-primary" onClick={() => startDraft(null, null)}>
+                    + Add the thesis
+                  </button>
+                )}
+              </div>
+            )}
+            {view === 'graph' ? (
+              <MapGraph
+                map={map}
+                decorations={decorations}
+                draft={draft}
+                canEdit={canEdit}
+                apiRef={graphApi}
+                onSelect={select}
+                onStartEdit={(claimId) => actions.startEdit(claimId)}
+                onConnectRequest={setConnect}
+                onMoveNodes={onMoveNodes}
+                onLayout={onLayout}
+                onLayoutStateChange={setIsArranging}
+              />
+            ) : (
+              <MapOutline
+                map={map}
+                selection={activeSelection}
+                editingId={editingId}
+                draft={draft}
+                canEdit={canEdit}
+                peersByNode={peersByNode}
+                onReparent={onReparent}
+              />
+            )}
+          </section>
+          {activeSelection && (
+            <SidePanel
+              map={map}
+              selection={activeSelection}
+              canEdit={canEdit}
+              role={map.role}
+              strength={strengthOfSelection}
+              peers={peersByNode.get(activeSelection.id) ?? []}
+              onClose={() => setSelection(null)}
+            />
+          )}
+          {sources && (
+            <div className="map-drawer">
+              <SourcesDrawer mapId={mapId} canEdit={canEdit} focus={sources.focus} onClose={() => setSources(null)} />
+            </div>
+          )}
+        </div>
+
+        {connect && (
+          <ConnectPopover
+            fromText={connectFrom ?? ''}
+            toText={connectTo ?? ''}
+            x={connect.clientX}
+            y={connect.clientY}
+            onCancel={() => setConnect(null)}
+            onChoose={(relation) => {
+              const request = connect;
+              setConnect(null);
+              commands
+                .run({
+                  type: 'createLink',
+                  ends: request.fromKind === 'claim' ? { fromClaimId: request.fromId } : { fromEvidenceId: request.fromId },
+                  toClaimId: request.toId,
+                  relation,
+                })
+                .then(() => setAnnouncement(relation === 'support' ? 'Linked: supports.' : 'Linked: opposes.'))
+                .catch((error: unknown) => notify(`The link was not created: ${errorMessage(error)}`, 'error'));
+            }}
+          />
+        )}
+        {dialog?.type === 'help' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+        {dialog?.type === 'delete' && deleteTarget && (
+          <ConfirmDeleteDialog
+            text={deleteTarget.text}
+            childCount={dialog.childCount}
+            onCancel={() => setDialog(null)}
+            onConfirm={() => {
+              setDialog(null);
+              deleteClaim(dialog.claimId);
+            }}
+          />
+        )}
+        {dialog?.type === 'conflict' && (
+          <ConflictDialog
+            conflict={dialog.conflict}
+            onKeepMine={() => resolveConflict(dialog.conflict, dialog.conflict.mine)}
+            onTakeTheirs={() => resolveConflict(dialog.conflict, null)}
+            onMerge={(text) => resolveConflict(dialog.conflict, text)}
+          />
+        )}
+        <div className="sr-only" aria-live="polite">
+          {announcement}
+        </div>
+        <ToastRegion toasts={toasts} onDismiss={dismiss} />
+      </main>
+    </MapActionsProvider>
   );
 }

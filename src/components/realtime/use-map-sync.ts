@@ -1,15 +1,251 @@
 'use client';
 
+import { onlineManager, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MapView } from '@/server/domain/maps/get-map';
+import type { MapEventView } from '@/server/sync/event-types';
+import { useTRPC, useTRPCClient } from '@/trpc/client';
+import { touchedIds } from './apply-map-event';
+import { publishMapEvent } from './map-event-bus';
+import { MapSyncEngine, REPLAY_MARGIN } from './sync-engine';
+
 /**
- * Keeps the map.get cache of one map in step with its event log over one SSE subscription.
- * Placeholder until the real-time issue lands; the map workspace already calls it.
+ * Keeps the map.get cache of one map in step with its event log over one SSE subscription
+ * (`events.onMapEvent`): events are applied in seq order, once; claim and link events in place,
+ * others by a debounced refetch of map.get; a gap is filled from `events.list`; after any
+ * disconnect the EventSource resumes after the last seq it received.
+ *
+ * While the stream is not live, TanStack Query's onlineManager is set offline: mutations pause
+ * and run, in order, once the stream is back ("changes are kept and sent when back").
  */
 export type ConnectionState = 'live' | 'reconnecting' | 'offline';
 
 export interface MapSync {
   connection: ConnectionState;
+  /** Highest seq applied to the cache. */
+  appliedSeq: number;
+  /**
+   * Ids of claims, links and voted targets that *others* created or changed in the last ~2 s,
+   * for the editor to highlight briefly. A new Set whenever it changes.
+   */
+  recentlyChangedIds: ReadonlySet<string>;
+  /**
+   * Claims that others deleted during this visit and nobody restored since: an editor open on one
+   * of them can say "deleted by someone else while you were editing".
+   */
+  deletedClaimIds: ReadonlySet<string>;
+  /** The latest event applied (with actor name, unless the map is anonymous); null before any. */
+  lastEvent: MapEventView | null;
+  /** Set when the stream ended for good (access removed, map deleted): the message to show. */
+  endedReason: string | null;
 }
 
-export function useMapSync(_mapId: string, _lastSeq: number): MapSync {
-  return { connection: 'offline' };
+const HIGHLIGHT_MS = 2_000;
+/** Reconnecting this long without success counts as offline. */
+const OFFLINE_AFTER_MS = 8_000;
+const INVALIDATE_DEBOUNCE_MS = 250;
+const INVALIDATE_MAX_WAIT_MS = 1_000;
+const FATAL_CODES = new Set(['FORBIDDEN', 'NOT_FOUND', 'UNAUTHORIZED', 'BAD_REQUEST']);
+
+export function useMapSync(mapId: string, lastSeq: number): MapSync {
+  const trpc = useTRPC();
+  const trpcClient = useTRPCClient();
+  const queryClient = useQueryClient();
+  const queryKey = useMemo(() => trpc.map.get.queryKey({ mapId }), [trpc, mapId]);
+
+  // The initial map may be a few events older than its lastSeq (see REPLAY_MARGIN): start a little
+  // earlier and apply those events silently. A new map id starts a new session.
+  const [session, setSession] = useState(() => newSession(mapId, lastSeq));
+  let current = session;
+  if (session.mapId !== mapId) {
+    current = newSession(mapId, lastSeq);
+    setSession(current);
+  }
+  const initial = current;
+  const startFrom = current.startFrom;
+  const setStartFrom = useCallback((value: string) => setSession((state) => ({ ...state, startFrom: value })), []);
+  const [connection, setConnection] = useState<ConnectionState>('reconnecting');
+  const [endedReason, setEndedReason] = useState<string | null>(null);
+  const [lastEvent, setLastEvent] = useState<MapEventView | null>(null);
+  const [appliedSeq, setAppliedSeq] = useState(initial.startSeq);
+  const [recentlyChangedIds, setRecentlyChangedIds] = useState<ReadonlySet<string>>(() => new Set());
+  const [deletedClaimIds, setDeletedClaimIds] = useState<ReadonlySet<string>>(() => new Set());
+  const highlightUntil = useRef(new Map<string, number>());
+  const retryCount = useRef(0);
+
+  // Debounced refetch of map.get, for events not applied in place.
+  const invalidateTimer = useRef<{ timer: ReturnType<typeof setTimeout> | null; firstAt: number }>({ timer: null, firstAt: 0 });
+  const invalidateMap = useCallback(
+    ({ immediate }: { immediate: boolean }) => {
+      const state = invalidateTimer.current;
+      const run = () => {
+        if (state.timer) clearTimeout(state.timer);
+        state.timer = null;
+        state.firstAt = 0;
+        void queryClient.invalidateQueries({ queryKey, exact: true });
+      };
+      if (immediate) return run();
+      const now = Date.now();
+      if (!state.firstAt) state.firstAt = now;
+      if (state.timer) clearTimeout(state.timer);
+      const wait = Math.min(INVALIDATE_DEBOUNCE_MS, Math.max(0, state.firstAt + INVALIDATE_MAX_WAIT_MS - now));
+      state.timer = setTimeout(run, wait);
+    },
+    [queryClient, queryKey],
+  );
+
+  const engine = useMemo(() => {
+    return new MapSyncEngine(
+      {
+        readMap: () => queryClient.getQueryData<MapView>(queryKey),
+        updateMap: (update) => queryClient.setQueryData<MapView>(queryKey, (map) => (map ? update(map) : map)),
+        invalidateMap,
+        fetchEvents: async (afterSeq, limit) => (await trpcClient.events.list.query({ mapId, afterSeq, limit })).events,
+        onApplied: (event, { isReplay, subjectText }) => {
+          setAppliedSeq(event.seq);
+          if (isReplay) return;
+          setLastEvent(event);
+          publishMapEvent(mapId, { event, subjectText });
+          const claimId = (event.payload as { claimId?: unknown; claim?: { id?: unknown } } | null) ?? null;
+          if (event.type === 'claim.deleted' && !event.isOwn && typeof claimId?.claimId === 'string') {
+            const id = claimId.claimId;
+            setDeletedClaimIds((current) => new Set(current).add(id));
+          }
+          if (event.type === 'claim.restored' && typeof claimId?.claim?.id === 'string') {
+            const id = claimId.claim.id;
+            setDeletedClaimIds((current) => {
+              if (!current.has(id)) return current;
+              const next = new Set(current);
+              next.delete(id);
+              return next;
+            });
+          }
+          if (!event.isOwn) {
+            const ids = touchedIds(event);
+            if (ids.length) {
+              const until = Date.now() + HIGHLIGHT_MS;
+              for (const id of ids) highlightUntil.current.set(id, until);
+              setRecentlyChangedIds(new Set(highlightUntil.current.keys()));
+            }
+          }
+        },
+      },
+      initial.startSeq,
+      initial.lastSeq,
+    );
+    // One engine per map session; the deps read everything else through stable references.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initial.mapId, initial.startSeq, initial.lastSeq]);
+
+  useEffect(() => () => engine.dispose(), [engine]);
+
+  // A refetched map.get replaces the cache: replay the recent events over it.
+  useEffect(() => {
+    const queryHash = queryClient.getQueryCache().build(queryClient, { queryKey }).queryHash;
+    return queryClient.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.query.queryHash !== queryHash) return;
+      const action = event.action as { type: string; manual?: boolean };
+      if (action.type !== 'success' || action.manual) return;
+      const data = event.query.state.data as MapView | undefined;
+      if (data) queueMicrotask(() => engine.onFetchedMap(data));
+    });
+  }, [engine, queryClient, queryKey]);
+
+  // Expire highlights.
+  useEffect(() => {
+    if (recentlyChangedIds.size === 0) return;
+    const timer = setTimeout(() => {
+      const now = Date.now();
+      for (const [id, until] of highlightUntil.current) if (until <= now) highlightUntil.current.delete(id);
+      setRecentlyChangedIds(new Set(highlightUntil.current.keys()));
+    }, HIGHLIGHT_MS + 50);
+    return () => clearTimeout(timer);
+  }, [recentlyChangedIds]);
+
+  // The EventSource gave up (e.g. the server answered with an error page while restarting):
+  // open a new stream after a backoff, resuming after the last applied seq.
+  const startFromRef = useRef(startFrom);
+  startFromRef.current = startFrom;
+  const restartTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const subscriptionRef = useRef<{ reset: () => void; status: string } | null>(null);
+  const scheduleRestart = () => {
+    if (restartTimer.current) return;
+    const delay = Math.min(15_000, 500 * 2 ** retryCount.current) * (0.75 + Math.random() * 0.5);
+    retryCount.current += 1;
+    restartTimer.current = setTimeout(() => {
+      restartTimer.current = null;
+      const resumeFrom = String(engine.appliedSeq);
+      if (resumeFrom !== startFromRef.current) setStartFrom(resumeFrom);
+      else subscriptionRef.current?.reset();
+    }, delay);
+  };
+  useEffect(
+    () => () => {
+      if (restartTimer.current) clearTimeout(restartTimer.current);
+    },
+    [],
+  );
+
+  const subscription = useSubscription(
+    trpc.events.onMapEvent.subscriptionOptions(
+      { mapId, lastEventId: startFrom },
+      {
+        enabled: endedReason === null,
+        onStarted: () => {
+          retryCount.current = 0;
+          setConnection('live');
+        },
+        onData: (tracked) => engine.receive(tracked.data),
+        onConnectionStateChange: (state) => {
+          if (state.state === 'connecting' && state.error) setConnection((current) => (current === 'offline' ? current : 'reconnecting'));
+        },
+        onError: (error) => {
+          const code = error.data?.code;
+          if (code && FATAL_CODES.has(code)) {
+            setEndedReason(error.message);
+            setConnection('offline');
+            return;
+          }
+          setConnection((current) => (current === 'offline' ? current : 'reconnecting'));
+          scheduleRestart();
+        },
+      },
+    ),
+  );
+
+  subscriptionRef.current = subscription;
+
+  // Reconnecting for a while, or the browser says it is offline: show "offline".
+  useEffect(() => {
+    if (connection !== 'reconnecting') return;
+    const timer = setTimeout(() => setConnection((current) => (current === 'reconnecting' ? 'offline' : current)), OFFLINE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [connection]);
+  useEffect(() => {
+    const onOffline = () => setConnection('offline');
+    // A short blip may not have broken the stream: if it is still up, we are live again.
+    const onOnline = () => {
+      if (subscriptionRef.current?.status === 'pending') setConnection('live');
+    };
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
+    return () => {
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
+    };
+  }, []);
+
+  // Mutations wait while the stream is down, and are sent in order when it is back.
+  useEffect(() => {
+    onlineManager.setOnline(connection === 'live');
+  }, [connection]);
+  useEffect(() => () => onlineManager.setOnline(typeof navigator === 'undefined' ? true : navigator.onLine), []);
+
+  return { connection, appliedSeq, recentlyChangedIds, deletedClaimIds, lastEvent, endedReason };
+}
+
+function newSession(mapId: string, lastSeq: number) {
+  const startSeq = Math.max(0, lastSeq - REPLAY_MARGIN);
+  return { mapId, lastSeq, startSeq, startFrom: String(startSeq) };
 }

@@ -1,12 +1,22 @@
 'use client';
 
+import { useMutation } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTRPC, useTRPCClient } from '@/trpc/client';
+
 /**
  * Who else is on the map and what they have selected or are editing (ephemeral, never stored).
- * Placeholder until the real-time issue lands; the map workspace already calls it.
+ * Presence crosses instances on a Postgres NOTIFY channel; each tab heartbeats every 10 s and
+ * disappears for others when its stream ends or 30 s after its last heartbeat.
+ *
+ * `enabled`: publish and follow presence (pass false for anonymous visitors — they may not
+ * publish — or to switch presence off). The caller is never in `peers`.
  */
 export interface Peer {
   userId: string;
   name: string;
+  /** A colour derived from the user id (the same on every screen), e.g. `hsl(210 70% 40%)`. */
   color: string;
   selectedNodeId: string | null;
   editingNodeId: string | null;
@@ -18,6 +28,106 @@ export interface Presence {
   setEditing: (nodeId: string | null) => void;
 }
 
-export function usePresence(_mapId: string, _enabled: boolean): Presence {
-  return { peers: [], setSelection: () => {}, setEditing: () => {} };
+const HEARTBEAT_MS = 10_000;
+/** Selection changes are sent at most this often (the last one always goes out). */
+const THROTTLE_MS = 200;
+
+export function usePresence(mapId: string, enabled: boolean): Presence {
+  const trpc = useTRPC();
+  const trpcClient = useTRPCClient();
+  const [clientId] = useState(() =>
+    typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `c-${Math.random().toString(36).slice(2)}`,
+  );
+  const [peers, setPeers] = useState<Peer[]>([]);
+  const mine = useRef<{ selectedNodeId: string | null; editingNodeId: string | null }>({ selectedNodeId: null, editingNodeId: null });
+  const isLive = useRef(false);
+  const sendTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastSentAt = useRef(0);
+  const knownPeers = useRef(new Set<string>());
+
+  // Presence never queues: a missed update is replaced by the next heartbeat.
+  const { mutate } = useMutation({
+    mutationFn: (state: { selectedNodeId: string | null; editingNodeId: string | null }) =>
+      trpcClient.presence.update.mutate({ mapId, clientId, ...state }),
+    networkMode: 'always',
+    retry: false,
+  });
+
+  const sendNow = useCallback(() => {
+    if (sendTimer.current) clearTimeout(sendTimer.current);
+    sendTimer.current = null;
+    lastSentAt.current = Date.now();
+    mutate({ ...mine.current });
+  }, [mutate]);
+
+  const send = useCallback(() => {
+    if (!enabled || !isLive.current) return;
+    const wait = lastSentAt.current + THROTTLE_MS - Date.now();
+    if (wait <= 0) return sendNow();
+    sendTimer.current ??= setTimeout(sendNow, wait);
+  }, [enabled, sendNow]);
+
+  useSubscription(
+    trpc.presence.onPresence.subscriptionOptions(
+      { mapId, clientId },
+      {
+        enabled,
+        onStarted: () => {
+          isLive.current = true;
+          send();
+        },
+        onData: (list) => {
+          setPeers(list);
+          // Someone new (maybe on another instance, which has not heard from us yet): say hello soon.
+          const ids = new Set(list.map((peer) => peer.userId));
+          const hasNewcomer = [...ids].some((id) => !knownPeers.current.has(id));
+          knownPeers.current = ids;
+          if (hasNewcomer) setTimeout(send, 150 + Math.random() * 350);
+        },
+        onConnectionStateChange: (state) => {
+          if (state.state !== 'pending') isLive.current = false;
+        },
+        onError: () => {
+          isLive.current = false;
+          setPeers([]);
+        },
+      },
+    ),
+  );
+
+  // Heartbeat, and withdraw at once when the tab closes or the map unmounts.
+  useEffect(() => {
+    if (!enabled) return;
+    const beat = setInterval(() => send(), HEARTBEAT_MS);
+    const leave = () => {
+      void trpcClient.presence.leave.mutate({ mapId, clientId }).catch(() => {});
+    };
+    window.addEventListener('pagehide', leave);
+    return () => {
+      clearInterval(beat);
+      window.removeEventListener('pagehide', leave);
+      if (sendTimer.current) clearTimeout(sendTimer.current);
+      leave();
+    };
+  }, [enabled, send, trpcClient, mapId, clientId]);
+
+  const setSelection = useCallback(
+    (nodeId: string | null) => {
+      if (mine.current.selectedNodeId === nodeId) return;
+      mine.current = { ...mine.current, selectedNodeId: nodeId };
+      send();
+    },
+    [send],
+  );
+
+  const setEditing = useCallback(
+    (nodeId: string | null) => {
+      if (mine.current.editingNodeId === nodeId) return;
+      mine.current = { ...mine.current, editingNodeId: nodeId };
+      send();
+    },
+    [send],
+  );
+
+  return { peers: enabled ? peers : [], setSelection, setEditing };
 }

@@ -1,14 +1,77 @@
 'use client';
 
+import { useEffect, useId, useRef, useState } from 'react';
+import { SharePanel } from './share-panel';
+
 /**
- * Opens the share dialog (links, QR code, join code, members). Placeholder until the sharing
- * issue lands; the map header already mounts it for owners.
+ * Opens the share dialog (links, QR code, join code, members, classroom controls). The map
+ * header mounts it for owners.
  */
 export interface ShareButtonProps {
   mapId: string;
   mapTitle: string;
 }
 
-export function ShareButton(_props: ShareButtonProps) {
-  return null;
+export function ShareButton({ mapId, mapTitle }: ShareButtonProps) {
+  const [isOpen, setIsOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="btn btn-small btn-primary" aria-haspopup="dialog" onClick={() => setIsOpen(true)}>
+        Share
+      </button>
+      {isOpen && <ShareDialog mapId={mapId} mapTitle={mapTitle} onClose={() => setIsOpen(false)} />}
+    </>
+  );
+}
+
+interface DialogProps extends ShareButtonProps {
+  onClose: () => void;
+}
+
+/**
+ * A native modal <dialog>: the page behind it is inert, so focus stays inside; Esc closes it and
+ * focus returns to the Share button.
+ */
+function ShareDialog({ mapId, mapTitle, onClose }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const onCloseRef = useRef(onClose);
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  });
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      dialog.close();
+      if (previous?.isConnected) previous.focus({ preventScroll: true });
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className="share-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCloseRef.current();
+      }}
+      onMouseDown={(event) => {
+        if (event.target === ref.current) onCloseRef.current();
+      }}
+    >
+      <div className="share-dialog-body">
+        <div className="share-dialog-head">
+          <h2 id={titleId}>Share “{mapTitle}”</h2>
+          <button type="button" className="btn btn-small" onClick={() => onCloseRef.current()} aria-label="Close sharing">
+            ✕
+          </button>
+        </div>
+        <SharePanel mapId={mapId} />
+      </div>
+    </dialog>
+  );
 }

@@ -1,4 +1,5 @@
 import { eventsRouter } from './routers/events';
+import { presenceRouter } from './routers/presence';
 import { evidenceRouter } from './routers/evidence';
 import { memberRouter } from './routers/member';
 import { shareRouter } from './routers/share';
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   share: shareRouter,
   member: memberRouter,
   events: eventsRouter,
+  presence: presenceRouter,
   user: userRouter,
 });
 

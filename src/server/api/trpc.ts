@@ -4,6 +4,7 @@ import { ZodError, z } from 'zod';
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
 import { DomainError, type DomainErrorCode } from '@/server/domain/errors';
+import { enforceRateLimit, RATE_LIMITS } from '@/server/domain/rate-limit/rate-limit';
 
 export interface Context {
   db: Db;
@@ -68,7 +69,9 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to do this.' });
+  // Writes per user, counted in Postgres so the limit holds across instances (429 + retry time).
+  if (type === 'mutation') await enforceRateLimit(ctx.db, RATE_LIMITS.writesPerUser, ctx.actor.id);
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });

@@ -2,9 +2,26 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
-import { getDb } from '@/server/db';
+import { getDb, type Db } from '@/server/db';
+import {
+  clientIpFromHeaders,
+  consumeRateLimit,
+  RATE_LIMITS,
+  refundRateLimit,
+  tooManyAttemptsMessage,
+  type RateLimitRule,
+} from '@/server/domain/rate-limit/rate-limit';
 import { createGuest, verifyCredentials } from '@/server/domain/users/accounts';
 import { ZDisplayName } from '@/shared/schemas/user';
+
+/**
+ * next-auth turns an error thrown in `authorize` into `?error=<message>` for the client (status
+ * 401: next-auth v4 cannot answer 429 from a provider), so the message carries the retry time.
+ */
+async function enforceSignInLimit(db: Db, rule: RateLimitRule, key: string) {
+  const state = await consumeRateLimit(db, rule, key);
+  if (!state.isAllowed) throw new Error(tooManyAttemptsMessage(state.retryAfterSeconds));
+}
 
 function oauthProviders(): NextAuthOptions['providers'] {
   const providers: NextAuthOptions['providers'] = [];
@@ -26,20 +43,30 @@ export const authOptions: NextAuthOptions = {
       id: 'credentials',
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         if (!credentials?.email || !credentials.password) return null;
-        const actor = await verifyCredentials(getDb(), credentials.email, credentials.password);
-        return actor ? { id: actor.id, name: actor.displayName, isGuest: false } : null;
+        const db = getDb();
+        const ip = clientIpFromHeaders(request.headers);
+        const emailIpKey = `${credentials.email.trim().toLowerCase()}|${ip}`;
+        await enforceSignInLimit(db, RATE_LIMITS.signInPerEmailIp, emailIpKey);
+        await enforceSignInLimit(db, RATE_LIMITS.signInPerIp, ip);
+        const actor = await verifyCredentials(db, credentials.email, credentials.password);
+        if (!actor) return null;
+        // Only failures count towards the email+IP limit: a user who signs in often is not slowed.
+        await refundRateLimit(db, RATE_LIMITS.signInPerEmailIp, emailIpKey);
+        return { id: actor.id, name: actor.displayName, isGuest: false };
       },
     }),
     CredentialsProvider({
       id: 'guest',
       name: 'Guest',
       credentials: { displayName: { label: 'Display name', type: 'text' } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = ZDisplayName.safeParse(credentials?.displayName ?? '');
         if (!parsed.success) return null;
-        const actor = await createGuest(getDb(), parsed.data);
+        const db = getDb();
+        await enforceSignInLimit(db, RATE_LIMITS.guestPerIp, clientIpFromHeaders(request.headers));
+        const actor = await createGuest(db, parsed.data);
         return { id: actor.id, name: actor.displayName, isGuest: true };
       },
     }),

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { TRPCError } from '@trpc/server';
 import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { getServerCaller } from '@/server/api/server-caller';
 import { MapWorkspace } from '@/components/map/map-workspace';
 
@@ -10,7 +11,8 @@ interface Props {
   params: Promise<{ id: string }>;
 }
 
-async function loadMap(mapId: string) {
+// Metadata and page both need the map: `cache` makes that one map.get per request (it matters for 2,000 claims).
+const loadMap = cache(async function loadMap(mapId: string) {
   const { caller, actor } = await getServerCaller();
   try {
     return { map: await caller.map.get({ mapId }), actor };
@@ -19,7 +21,7 @@ async function loadMap(mapId: string) {
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;

@@ -1,4 +1,29 @@
-import { createTRPCRouter } from '../trpc';
+import { z } from 'zod';
+import { requireMapRole } from '@/server/access/map-access';
+import { listMapEvents, ZListEventsInput } from '@/server/sync/list-events';
+import { streamMapEvents } from '@/server/sync/stream-map-events';
+import { ZId } from '@/shared/schemas/map';
+import { createTRPCRouter, publicProcedure } from '../trpc';
 
-// Procedures are added by the issue that owns this resource.
-export const eventsRouter = createTRPCRouter({});
+export const ZOnMapEventInput = z.object({
+  mapId: ZId,
+  /** The last seq the client has (an EventSource's Last-Event-ID overrides it on reconnect). */
+  lastEventId: z.string().regex(/^\d{1,12}$/, 'lastEventId must be a seq number.').nullish(),
+});
+
+export const eventsRouter = createTRPCRouter({
+  /**
+   * The map's event log, live: backlog after lastEventId, then new events, each
+   * `tracked(String(seq), …)` and redacted for the caller. Ends with FORBIDDEN if they lose access.
+   */
+  onMapEvent: publicProcedure.input(ZOnMapEventInput).subscription(async ({ ctx, input, signal }) => {
+    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'viewer');
+    return streamMapEvents({ db: ctx.db, actor: ctx.actor, mapId: input.mapId, lastEventId: input.lastEventId, signal });
+  }),
+
+  /** A page of the log: gap filling (afterSeq) and the history panel (newest, or beforeSeq). */
+  list: publicProcedure.input(ZListEventsInput).query(async ({ ctx, input }) => {
+    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'viewer');
+    return listMapEvents(ctx.db, ctx.actor, input);
+  }),
+});

@@ -4,7 +4,12 @@ import { createMap } from '@/server/domain/maps/create-map';
 import { getMap } from '@/server/domain/maps/get-map';
 import { listMaps, listPublicMaps } from '@/server/domain/maps/list-maps';
 import { deleteMap, updateMap } from '@/server/domain/maps/update-map';
+import { revealResults } from '@/server/domain/votes/reveal-results';
 import { ZCreateMapInput, ZMapIdInput, ZUpdateMapInput } from '@/shared/schemas/map';
+import { exportParticipation } from '@/server/domain/members/export-participation';
+import { ZParticipationInput } from '@/shared/schemas/member';
+import { searchMap } from '@/server/domain/search/search-map';
+import { ZMapSearchInput } from '@/shared/schemas/source';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 
 export const mapRouter = createTRPCRouter({
@@ -27,5 +32,23 @@ export const mapRouter = createTRPCRouter({
   delete: protectedProcedure.input(ZMapIdInput).mutation(async ({ ctx, input }) => {
     await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
     return deleteMap(ctx.db, input.mapId);
+  }),
+
+  /** Blind voting: the owner shows everyone every target's aggregates. */
+  revealResults: protectedProcedure.input(ZMapIdInput).mutation(async ({ ctx, input }) => {
+    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner', { isWrite: true });
+    return revealResults(ctx.db, ctx.actor, input.mapId);
+  }),
+
+  /** Full-text search over the map's live claims and its sources; anyone who may view the map. */
+  search: publicProcedure.input(ZMapSearchInput).query(async ({ ctx, input }) => {
+    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'viewer');
+    return searchMap(ctx.db, input.mapId, input.query, input.limit);
+  }),
+
+  /** Participation per member as rows and CSV; the owner's, so names are included unless omitted. */
+  participation: protectedProcedure.input(ZParticipationInput).query(async ({ ctx, input }) => {
+    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
+    return exportParticipation(ctx.db, input.mapId, { omitNames: input.omitNames });
   }),
 });

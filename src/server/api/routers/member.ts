@@ -1,4 +1,38 @@
-import { createTRPCRouter } from '../trpc';
+import { mapIdOfMember, requireMembership } from '@/server/access/member-access';
+import { requireMapRole } from '@/server/access/map-access';
+import { inviteMember, removeMember, setMemberRole, transferOwnership } from '@/server/domain/members/change-members';
+import { listMembers } from '@/server/domain/members/list-members';
+import { ZMapIdInput } from '@/shared/schemas/map';
+import { ZInviteMemberInput, ZMemberIdInput, ZSetMemberRoleInput } from '@/shared/schemas/member';
+import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 
-// Procedures are added by the issue that owns this resource.
-export const memberRouter = createTRPCRouter({});
+export const memberRouter = createTRPCRouter({
+  /** Members only; in anonymous mode only the owner sees who they are. */
+  list: publicProcedure.input(ZMapIdInput).query(async ({ ctx, input }) => {
+    const access = await requireMembership(ctx.db, ctx.actor, input.mapId);
+    return listMembers(ctx.db, ctx.actor, access);
+  }),
+
+  invite: protectedProcedure.input(ZInviteMemberInput).mutation(async ({ ctx, input }) => {
+    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
+    return inviteMember(ctx.db, ctx.actor, input);
+  }),
+
+  setRole: protectedProcedure.input(ZSetMemberRoleInput).mutation(async ({ ctx, input }) => {
+    const mapId = await mapIdOfMember(ctx.db, input.memberId);
+    await requireMapRole(ctx.db, ctx.actor, mapId, 'owner');
+    return setMemberRole(ctx.db, ctx.actor, mapId, input.memberId, input.role);
+  }),
+
+  remove: protectedProcedure.input(ZMemberIdInput).mutation(async ({ ctx, input }) => {
+    const mapId = await mapIdOfMember(ctx.db, input.memberId);
+    await requireMapRole(ctx.db, ctx.actor, mapId, 'owner');
+    return removeMember(ctx.db, ctx.actor, mapId, input.memberId);
+  }),
+
+  transferOwnership: protectedProcedure.input(ZMemberIdInput).mutation(async ({ ctx, input }) => {
+    const mapId = await mapIdOfMember(ctx.db, input.memberId);
+    await requireMapRole(ctx.db, ctx.actor, mapId, 'owner');
+    return transferOwnership(ctx.db, ctx.actor, mapId, input.memberId);
+  }),
+});

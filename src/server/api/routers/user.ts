@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import { signUp, upgradeGuest } from '@/server/domain/users/accounts';
+import { enforceRateLimit, RATE_LIMITS } from '@/server/domain/rate-limit/rate-limit';
 import { ZSignUpInput, ZUpgradeGuestInput } from '@/shared/schemas/user';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 
 export const userRouter = createTRPCRouter({
   signUp: publicProcedure.input(ZSignUpInput).mutation(async ({ ctx, input }) => {
+    await enforceRateLimit(ctx.db, RATE_LIMITS.signUpPerIp, ctx.ip);
     const actor = await signUp(ctx.db, input);
     return { id: actor.id, displayName: actor.displayName };
   }),
 
   me: publicProcedure.input(z.void()).query(({ ctx }) => ctx.actor),
 
+  /** A guest keeps their account by adding an email and password (then signs in again with them). */
   upgradeGuest: protectedProcedure.input(ZUpgradeGuestInput).mutation(({ ctx, input }) =>
     upgradeGuest(ctx.db, ctx.actor, input.email, input.password),
   ),

@@ -3,6 +3,7 @@ import type { Actor } from '@/server/access/actor';
 import type { MapAccess } from '@/server/access/map-access';
 import { DomainError } from '@/server/domain/errors';
 import { canSeeVoteResults, summarizeVoteRows, type VoteSummary } from '@/server/domain/votes/summarize-votes';
+import { strengthOfMap } from '@/server/domain/strength/strength-of-map';
 import type { MapRoleName } from '@/shared/roles';
 
 export interface ClaimView {
@@ -17,6 +18,8 @@ export interface ClaimView {
   updatedAt: Date;
   votes: VoteSummary | null;
   myVote: number | null;
+  /** DF-QuAD strength in [0,1] over the structure and the votes this caller may see. */
+  strength: number;
 }
 
 export interface LinkView {
@@ -55,6 +58,14 @@ export interface EvidenceView {
   createdAt: Date;
   votes: VoteSummary | null;
   myVote: number | null;
+  /** DF-QuAD strength in [0,1] over the structure and the votes this caller may see. */
+  strength: number;
+}
+
+export interface StrengthMeta {
+  /** False when a cycle in the map did not settle within the iteration cap (strengths are approximate). */
+  converged: boolean;
+  hasCycles: boolean;
 }
 
 export interface MapView {
@@ -79,6 +90,7 @@ export interface MapView {
   links: LinkView[];
   sources: SourceSummaryView[];
   evidence: EvidenceView[];
+  strengthMeta: StrengthMeta;
 }
 
 /**
@@ -193,38 +205,51 @@ export async function getMap(db: Db, actor: Actor | null, access: MapAccess): Pr
   const liveClaimIds = new Set(claims.map((claim) => claim.id));
   const liveEvidenceIds = new Set(evidence.map((item) => item.id));
 
+  const claimViews = claims.map(({ author, ...claim }) => ({
+    ...claim,
+    authorId: hideIdentities ? null : claim.authorId,
+    authorName: hideIdentities ? null : (author?.displayName ?? null),
+    votes: visibleSummary(claimSummaries, claim.id),
+    myVote: myVoteByTarget.get(claim.id) ?? null,
+  }));
+  const evidenceViews = evidence.map(({ author, ...item }) => ({
+    ...item,
+    authorId: hideIdentities ? null : item.authorId,
+    authorName: hideIdentities ? null : (author?.displayName ?? null),
+    votes: visibleSummary(evidenceSummaries, item.id),
+    myVote: myVoteByTarget.get(item.id) ?? null,
+  }));
+  // Links of a deleted claim or passage stay stored (so a restore brings them back) but are hidden.
+  const visibleLinks = links.filter(
+    (link) =>
+      liveClaimIds.has(link.toClaimId) &&
+      (link.fromClaimId ? liveClaimIds.has(link.fromClaimId) : liveEvidenceIds.has(link.fromEvidenceId!)),
+  );
+  // Over the visible summaries only: a target whose votes are hidden from this caller counts as base 0.5.
+  const { strengths, converged, hasCycles } = strengthOfMap({ claims: claimViews, evidence: evidenceViews, links: visibleLinks });
+  const strengthOf = (id: string) => strengths[id] ?? 0.5;
+
   return {
     map: {
-      ...map,
+      // Not `...map`: its `owner` relation would carry the owner's name past anonymous mode.
+      ...omitOwnerRelation(map),
       ownerId: hideIdentities ? '' : map.ownerId,
       ownerName: hideIdentities ? null : map.owner.displayName,
     },
     role,
     isMember: access.isMember,
-    claims: claims.map(({ author, ...claim }) => ({
-      ...claim,
-      authorId: hideIdentities ? null : claim.authorId,
-      authorName: hideIdentities ? null : (author?.displayName ?? null),
-      votes: visibleSummary(claimSummaries, claim.id),
-      myVote: myVoteByTarget.get(claim.id) ?? null,
-    })),
-    // Links of a deleted claim or passage stay stored (so a restore brings them back) but are hidden.
-    links: links.filter(
-      (link) =>
-        liveClaimIds.has(link.toClaimId) &&
-        (link.fromClaimId ? liveClaimIds.has(link.fromClaimId) : liveEvidenceIds.has(link.fromEvidenceId!)),
-    ),
+    claims: claimViews.map((claim) => ({ ...claim, strength: strengthOf(claim.id) })),
+    links: visibleLinks,
     sources: sources.map(({ _count, ...source }) => ({
       ...source,
       textLength: lengthById.get(source.id) ?? 0,
       evidenceCount: _count.evidence,
     })),
-    evidence: evidence.map(({ author, ...item }) => ({
-      ...item,
-      authorId: hideIdentities ? null : item.authorId,
-      authorName: hideIdentities ? null : (author?.displayName ?? null),
-      votes: visibleSummary(evidenceSummaries, item.id),
-      myVote: myVoteByTarget.get(item.id) ?? null,
-    })),
+    evidence: evidenceViews.map((item) => ({ ...item, strength: strengthOf(item.id) })),
+    strengthMeta: { converged, hasCycles },
   };
+}
+
+function omitOwnerRelation<T extends { owner: unknown }>({ owner: _owner, ...rest }: T): Omit<T, 'owner'> {
+  return rest;
 }

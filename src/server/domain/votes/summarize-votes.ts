@@ -42,3 +42,17 @@ export interface VoteVisibilityRule {
 export function canSeeVoteResults(rule: VoteVisibilityRule, hasVotedOnTarget: boolean): boolean {
   return !rule.isBlindVoting || rule.resultsRevealed || rule.isOwner || hasVotedOnTarget;
 }
+
+/**
+ * The summary after one voter's vote goes from `previous` to `next` (null = no vote), without a
+ * round trip: used for optimistic updates. Values outside 0–4 are ignored; counts never go negative.
+ */
+export function applyVoteChange(summary: VoteSummary, previous: number | null, next: number | null): VoteSummary {
+  const histogram = [...summary.histogram] as VoteSummary['histogram'];
+  const isVote = (value: number | null): value is 0 | 1 | 2 | 3 | 4 => value !== null && Number.isInteger(value) && value >= 0 && value <= 4;
+  if (isVote(previous) && histogram[previous] > 0) histogram[previous] -= 1;
+  if (isVote(next)) histogram[next] += 1;
+  const count = histogram.reduce((a, b) => a + b, 0);
+  const total = histogram.reduce((sum, n, value) => sum + n * value, 0);
+  return { count, mean: count === 0 ? null : total / count, histogram };
+}

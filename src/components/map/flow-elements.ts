@@ -1,0 +1,392 @@
+/**
+ * MapView → React Flow nodes and edges. Pure, so it is unit-tested; node and edge objects are
+ * reused while their inputs are unchanged, so memoized node components skip re-rendering and a
+ * change to one claim of a 2,000-claim map re-renders one node.
+ */
+import { Position, type Edge, type Node, type NodeChange } from '@xyflow/react';
+import type { ClaimView, EvidenceView, LinkView, MapView } from '@/server/domain/maps/get-map';
+import { excerpt, indexMap } from './map-index';
+import { estimateNodeSize, NODE_WIDTH } from './node-size';
+import type { Relation } from './outline';
+
+export { estimateNodeSize, NODE_WIDTH };
+
+export interface PeerMark {
+  userId: string;
+  name: string;
+  color: string;
+  isEditing: boolean;
+}
+
+export type ClaimNodeData = {
+  claim: ClaimView;
+  isEditing: boolean;
+  canEdit: boolean;
+  peers: readonly PeerMark[];
+  /** In [0,1] when the strength overlay is on and a strength is known. */
+  strength: number | null;
+  supporterCount: number;
+  opposerCount: number;
+  isRecent: boolean;
+};
+
+export type EvidenceNodeData = {
+  evidence: EvidenceView;
+  sourceTitle: string;
+  canEdit: boolean;
+  peers: readonly PeerMark[];
+  strength: number | null;
+};
+
+export type DraftNodeData = {
+  parentId: string | null;
+  relation: Relation | null;
+};
+
+export type ClaimFlowNode = Node<ClaimNodeData, 'claim'>;
+export type EvidenceFlowNode = Node<EvidenceNodeData, 'evidence'>;
+export type DraftFlowNode = Node<DraftNodeData, 'draft'>;
+export type MapFlowNode = ClaimFlowNode | EvidenceFlowNode | DraftFlowNode;
+
+export type RelationEdgeData = { relation: Relation; link: LinkView };
+export type RelationFlowEdge = Edge<RelationEdgeData, 'relation'>;
+
+export const DRAFT_NODE_ID = '__draft__';
+
+export interface Draft {
+  parentId: string | null;
+  relation: Relation | null;
+  x: number;
+  y: number;
+}
+
+export interface NodeDecorations {
+  selectedId: string | null;
+  editingId: string | null;
+  canEdit: boolean;
+  peersByNode: ReadonlyMap<string, readonly PeerMark[]>;
+  /** Present only while the strength overlay is on. */
+  strengths: Readonly<Record<string, number>> | null;
+  draft: Draft | null;
+  /** Where to draw nodes that have no saved position yet. */
+  fallbackPositions: ReadonlyMap<string, { x: number; y: number }>;
+  /** Positions that win over saved ones: a layout a read-only visitor ran, which is never saved. */
+  overridePositions?: ReadonlyMap<string, { x: number; y: number }>;
+  /** Nodes others changed a moment ago, highlighted briefly. */
+  recentIds?: ReadonlySet<string>;
+}
+
+const NO_PEERS: readonly PeerMark[] = [];
+
+// Hex, not CSS variables: React Flow draws markers into <defs> keyed by colour.
+const MARKERS = {
+  support: { type: 'arrowclosed', color: '#1f7a3d', width: 16, height: 16 },
+  oppose: { type: 'arrowclosed', color: '#b3261e', width: 16, height: 16 },
+} as const;
+
+/**
+ * Handle positions given to React Flow up front, so edges to nodes that were never rendered
+ * (`onlyRenderVisibleElements` skips off-screen nodes) are still drawn. Recomputed from the
+ * measured size once a node has been rendered.
+ */
+const handleCache = new Map<string, NonNullable<Node['handles']>>();
+
+export function handlesFor(type: MapFlowNode['type'], width: number, height: number): NonNullable<Node['handles']> {
+  // Shared per size, so an unchanged node keeps identical props (see createReuseCache).
+  const key = `${type === 'evidence' ? 'e' : 'c'}:${width}:${height}`;
+  const cached = handleCache.get(key);
+  if (cached) return cached;
+  const out = { id: 'out', type: 'source', position: Position.Top, x: width / 2, y: 0 } as const;
+  const handles: NonNullable<Node['handles']> =
+    type === 'evidence' ? [out] : [out, { id: 'in', type: 'target', position: Position.Bottom, x: width / 2, y: height }];
+  if (handleCache.size > 5000) handleCache.clear();
+  handleCache.set(key, handles);
+  return handles;
+}
+
+/** Applies React Flow's size measurements to our handle positions. */
+export function refreshHandles(nodes: MapFlowNode[], changes: NodeChange<MapFlowNode>[]): MapFlowNode[] {
+  const measured = new Set(changes.filter((change) => change.type === 'dimensions').map((change) => change.id));
+  if (measured.size === 0) return nodes;
+  return nodes.map((node) =>
+    measured.has(node.id) && node.measured?.width && node.measured.height
+      ? { ...node, handles: handlesFor(node.type, node.measured.width, node.measured.height) }
+      : node,
+  );
+}
+
+function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.is(a[key], b[key]));
+}
+
+/** Keeps the previous object when a freshly built one is shallowly equal to it. */
+export function createReuseCache<T extends object>() {
+  let previous = new Map<string, T>();
+  return {
+    begin() {
+      const before = previous;
+      const next = new Map<string, T>();
+      previous = next;
+      return (id: string, candidate: T): T => {
+        const old = before.get(id);
+        const kept = old && shallowEqual(old as Record<string, unknown>, candidate as Record<string, unknown>) ? old : candidate;
+        next.set(id, kept);
+        return kept;
+      };
+    },
+  };
+}
+
+export function claimAriaLabel(claim: ClaimView): string {
+  return `Claim: ${excerpt(claim.text, 140)}`;
+}
+
+export function createFlowNodeBuilder() {
+  const dataCache = createReuseCache<ClaimNodeData | EvidenceNodeData>();
+  const nodeCache = createReuseCache<MapFlowNode>();
+  const positionCache = createReuseCache<{ x: number; y: number }>();
+
+  return function toFlowNodes(map: MapView, decorations: NodeDecorations): MapFlowNode[] {
+    const index = indexMap(map);
+    const reuseData = dataCache.begin();
+    const reuseNode = nodeCache.begin();
+    const reusePosition = positionCache.begin();
+    const position = (item: ClaimView | EvidenceView) =>
+      reusePosition(
+        item.id,
+        decorations.overridePositions?.get(item.id) ??
+          (item.x !== null && item.y !== null ? { x: item.x, y: item.y } : (decorations.fallbackPositions.get(item.id) ?? { x: 0, y: 0 })),
+      );
+    const strengthOf = (id: string) => (decorations.strengths ? (decorations.strengths[id] ?? null) : null);
+    const nodes: MapFlowNode[] = [];
+
+    for (const claim of map.claims) {
+      let supporterCount = 0;
+      let opposerCount = 0;
+      for (const link of index.incoming.get(claim.id) ?? []) {
+        if (link.relation === 'support') supporterCount += 1;
+        else opposerCount += 1;
+      }
+      const data = reuseData(claim.id, {
+        claim,
+        isEditing: decorations.editingId === claim.id,
+        canEdit: decorations.canEdit,
+        peers: decorations.peersByNode.get(claim.id) ?? NO_PEERS,
+        strength: strengthOf(claim.id),
+        supporterCount,
+        opposerCount,
+        isRecent: decorations.recentIds?.has(claim.id) ?? false,
+      } satisfies ClaimNodeData) as ClaimNodeData;
+      const size = estimateNodeSize('claim', claim.text);
+      nodes.push(
+        reuseNode(claim.id, {
+          id: claim.id,
+          type: 'claim',
+          position: position(claim),
+          initialWidth: size.width,
+          initialHeight: size.height,
+          handles: handlesFor('claim', size.width, size.height),
+          data,
+          selected: decorations.selectedId === claim.id,
+          ariaLabel: claimAriaLabel(claim),
+          draggable: decorations.canEdit,
+          connectable: decorations.canEdit,
+        } satisfies ClaimFlowNode),
+      );
+    }
+    for (const passage of map.evidence) {
+      const data = reuseData(passage.id, {
+        evidence: passage,
+        sourceTitle: index.sourceById.get(passage.sourceId)?.title ?? 'Unknown source',
+        canEdit: decorations.canEdit,
+        peers: decorations.peersByNode.get(passage.id) ?? NO_PEERS,
+        strength: strengthOf(passage.id),
+      } satisfies EvidenceNodeData) as EvidenceNodeData;
+      const size = estimateNodeSize('evidence', passage.exact);
+      nodes.push(
+        reuseNode(passage.id, {
+          id: passage.id,
+          type: 'evidence',
+          position: position(passage),
+          initialWidth: size.width,
+          initialHeight: size.height,
+          handles: handlesFor('evidence', size.width, size.height),
+          data,
+          selected: decorations.selectedId === passage.id,
+          ariaLabel: `Evidence: “${excerpt(passage.exact, 120)}”`,
+          draggable: decorations.canEdit,
+          connectable: decorations.canEdit,
+        } satisfies EvidenceFlowNode),
+      );
+    }
+    if (decorations.draft) {
+      const { draft } = decorations;
+      nodes.push({
+        id: DRAFT_NODE_ID,
+        type: 'draft',
+        position: { x: draft.x, y: draft.y },
+        data: { parentId: draft.parentId, relation: draft.relation },
+        initialWidth: NODE_WIDTH,
+        initialHeight: 130,
+        handles: handlesFor('draft', NODE_WIDTH, 130),
+        selectable: false,
+        draggable: false,
+        connectable: false,
+        ariaLabel: 'New claim',
+      } satisfies DraftFlowNode);
+    }
+    return nodes;
+  };
+}
+
+export function createFlowEdgeBuilder() {
+  const edgeCache = createReuseCache<RelationFlowEdge>();
+  const dataCache = createReuseCache<RelationEdgeData>();
+
+  return function toFlowEdges(map: MapView, options: { selectedId: string | null; draft: Draft | null }): RelationFlowEdge[] {
+    const index = indexMap(map);
+    const reuseEdge = edgeCache.begin();
+    const reuseData = dataCache.begin();
+    const edges: RelationFlowEdge[] = [];
+    for (const link of map.links) {
+      const from = link.fromClaimId ?? link.fromEvidenceId!;
+      const fromText = link.fromClaimId ? index.claimById.get(link.fromClaimId)?.text : index.evidenceById.get(from)?.exact;
+      const toText = index.claimById.get(link.toClaimId)?.text;
+      if (fromText === undefined || toText === undefined) continue;
+      edges.push(
+        reuseEdge(link.id, {
+          id: link.id,
+          type: 'relation',
+          source: from,
+          target: link.toClaimId,
+          sourceHandle: 'out',
+          targetHandle: 'in',
+          data: reuseData(link.id, { relation: link.relation, link }),
+          selected: options.selectedId === link.id,
+          ariaLabel: `“${excerpt(fromText, 50)}” ${link.relation === 'support' ? 'supports' : 'opposes'} “${excerpt(toText, 50)}”`,
+          markerEnd: MARKERS[link.relation],
+        }),
+      );
+    }
+    const draft = options.draft;
+    if (draft?.parentId && draft.relation && index.claimById.has(draft.parentId)) {
+      edges.push({
+        id: '__draft-edge__',
+        type: 'relation',
+        source: DRAFT_NODE_ID,
+        target: draft.parentId,
+        sourceHandle: 'out',
+        targetHandle: 'in',
+        selectable: false,
+        markerEnd: MARKERS[draft.relation],
+        data: { relation: draft.relation, link: { id: '', fromClaimId: DRAFT_NODE_ID, fromEvidenceId: null, toClaimId: draft.parentId, relation: draft.relation } },
+      });
+    }
+    return edges;
+  };
+}
+
+/**
+ * Keeps what React Flow learnt about a node (its measured size, a drag in progress) when the map
+ * data behind it changes: React Flow hides a node whose `measured` is dropped until it is measured
+ * again, and a node being dragged must not jump back to its saved position mid-drag.
+ */
+export function mergeFlowNodes(previous: readonly MapFlowNode[], next: MapFlowNode[]): MapFlowNode[] {
+  if (previous.length === 0) return next;
+  const before = new Map(previous.map((node) => [node.id, node]));
+  return next.map((node) => {
+    const old = before.get(node.id);
+    if (!old) return node;
+    const position = old.dragging ? old.position : node.position;
+    if (
+      old.data === node.data &&
+      old.type === node.type &&
+      old.selected === node.selected &&
+      old.draggable === node.draggable &&
+      old.ariaLabel === node.ariaLabel &&
+      old.position.x === position.x &&
+      old.position.y === position.y
+    ) {
+      return old;
+    }
+    const handles =
+      old.measured?.width && old.measured.height ? handlesFor(node.type, old.measured.width, old.measured.height) : node.handles;
+    return { ...node, position, measured: old.measured, dragging: old.dragging, handles };
+  });
+}
+
+const GAP_X = 40;
+const GAP_Y = 90;
+
+/**
+ * Positions for nodes that have none yet (created elsewhere without coordinates, or by an older
+ * client), next to what they argue about when that has a position, else in a row below the map.
+ */
+export function placeUnpositioned(map: MapView): Map<string, { x: number; y: number }> {
+  const index = indexMap(map);
+  const placed = new Map<string, { x: number; y: number }>();
+  const known = (id: string) => {
+    const item = index.claimById.get(id) ?? index.evidenceById.get(id);
+    if (item && item.x !== null && item.y !== null) return { x: item.x, y: item.y };
+    return placed.get(id) ?? null;
+  };
+  let maxY = 0;
+  for (const item of [...map.claims, ...map.evidence]) if (item.y !== null) maxY = Math.max(maxY, item.y);
+  const rowY = maxY + 220;
+  let rowX = 0;
+  const childCount = new Map<string, number>();
+  const pending = [...map.claims, ...map.evidence].filter((item) => item.x === null || item.y === null);
+  // Parents first where possible, so a chain of new claims stacks downwards.
+  for (let pass = 0; pass < 2; pass += 1) {
+    for (const item of pending) {
+      if (placed.has(item.id)) continue;
+      const parentLink = (index.outgoing.get(item.id) ?? []).find((link) => known(link.toClaimId));
+      const parent = parentLink ? known(parentLink.toClaimId) : null;
+      if (parent) {
+        const n = childCount.get(parentLink!.toClaimId) ?? 0;
+        childCount.set(parentLink!.toClaimId, n + 1);
+        placed.set(item.id, { x: parent.x + (n - 0.5) * (NODE_WIDTH + GAP_X), y: parent.y + 150 + GAP_Y });
+      } else if (pass === 1) {
+        placed.set(item.id, { x: rowX, y: rowY });
+        rowX += NODE_WIDTH + GAP_X;
+      }
+    }
+  }
+  return placed;
+}
+
+/**
+ * Where a new claim goes: under its parent, right of the parent's existing children; a new
+ * thesis goes right of the existing theses. Used when the view cannot say (the outline), so the
+ * graph still shows the claim in a sensible place.
+ */
+export function positionForNewClaim(
+  map: MapView,
+  parentId: string | null,
+  sizeOf: (id: string) => { width: number; height: number } | null = () => null,
+): { x: number; y: number } {
+  const index = indexMap(map);
+  const positionOf = (item: ClaimView | EvidenceView | undefined) =>
+    item && item.x !== null && item.y !== null ? { x: item.x, y: item.y } : null;
+  const parent = parentId ? index.claimById.get(parentId) : undefined;
+  const parentPosition = positionOf(parent);
+  if (parent && parentPosition) {
+    const parentHeight = sizeOf(parent.id)?.height ?? estimateNodeSize('claim', parent.text).height;
+    const childY = parentPosition.y + parentHeight + GAP_Y;
+    let rightmost: number | null = null;
+    for (const link of index.incoming.get(parent.id) ?? []) {
+      const child = positionOf(index.claimById.get(link.fromClaimId ?? '') ?? index.evidenceById.get(link.fromEvidenceId ?? ''));
+      if (!child) continue;
+      const width = sizeOf(link.fromClaimId ?? link.fromEvidenceId!)?.width ?? NODE_WIDTH;
+      rightmost = Math.max(rightmost ?? -Infinity, child.x + width);
+    }
+    return { x: rightmost === null ? parentPosition.x : rightmost + GAP_X, y: childY };
+  }
+  const placed = [...map.claims, ...map.evidence].map(positionOf).filter((p): p is { x: number; y: number } => p !== null);
+  if (placed.length === 0) return { x: 0, y: 0 };
+  const top = Math.min(...placed.map((p) => p.y));
+  const right = Math.max(...placed.map((p) => p.x));
+  return { x: right + NODE_WIDTH + GAP_X * 2, y: top };
+}

@@ -1,0 +1,191 @@
+'use client';
+
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, useState, type CSSProperties } from 'react';
+import type { ClaimFlowNode, DraftFlowNode, EvidenceFlowNode, PeerMark } from './flow-elements';
+import { InlineEditor } from './inline-editor';
+import { isPendingId } from './map-cache';
+import { useMapActions } from './map-actions';
+import { VoteSummaryMini } from './vote-summary';
+
+const CLAMP_CHARS = 150;
+
+function needsClamp(text: string) {
+  return text.length > CLAMP_CHARS || (text.match(/\n/g)?.length ?? 0) > 3;
+}
+
+function strengthStyle(strength: number | null): CSSProperties | undefined {
+  if (strength === null) return undefined;
+  return { '--strength': strength.toFixed(3), '--strength-hue': Math.round(strength * 130) } as CSSProperties;
+}
+
+function PeerChips({ peers }: { peers: readonly PeerMark[] }) {
+  if (peers.length === 0) return null;
+  return (
+    <div className="peer-chips" aria-label={`Also here: ${peers.map((peer) => `${peer.name}${peer.isEditing ? ' (editing)' : ''}`).join(', ')}`}>
+      {peers.map((peer) => (
+        <span key={peer.userId} className="peer-chip" style={{ background: peer.color }}>
+          {peer.name}
+          {peer.isEditing && ' ✎'}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function StrengthBadge({ strength }: { strength: number | null }) {
+  if (strength === null) return null;
+  return (
+    <span className="strength-badge" title="Computed strength">
+      {Math.round(strength * 100)}%
+    </span>
+  );
+}
+
+/** The two handles every claim has: its own argument leaves from the top, what argues about it arrives at the bottom. */
+function ClaimHandles({ isConnectable }: { isConnectable: boolean }) {
+  return (
+    <>
+      <Handle
+        type="source"
+        id="out"
+        position={Position.Top}
+        isConnectable={isConnectable}
+        aria-label="Drag to a claim this one supports or opposes"
+        title="Drag to a claim this one supports or opposes"
+      />
+      <Handle
+        type="target"
+        id="in"
+        position={Position.Bottom}
+        isConnectable={isConnectable}
+        aria-label="Drop a supporting or opposing claim here"
+        title="Drag to a claim that supports or opposes this one"
+      />
+    </>
+  );
+}
+
+export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodeProps<ClaimFlowNode>) {
+  const actions = useMapActions();
+  const [isExpanded, setIsExpanded] = useState(false);
+  const { claim, isEditing, canEdit, peers, strength } = data;
+  const isPending = isPendingId(id);
+  const editingPeer = peers.find((peer) => peer.isEditing);
+  const isClamped = !isExpanded && needsClamp(claim.text);
+
+  return (
+    <div
+      className={[
+        'claim-node',
+        selected ? 'is-selected' : '',
+        isEditing ? 'is-editing' : '',
+        isPending ? 'is-pending' : '',
+        strength !== null ? 'has-strength' : '',
+        data.isRecent ? 'is-recent' : '',
+      ].join(' ')}
+      style={{ ...strengthStyle(strength), ...(editingPeer ? { outlineColor: editingPeer.color } : {}) }}
+      data-peer-editing={editingPeer ? 'true' : undefined}
+    >
+      <ClaimHandles isConnectable={canEdit && !isPending} />
+      <PeerChips peers={peers} />
+      {isEditing ? (
+        <InlineEditor
+          initialText={claim.text}
+          label="Claim text"
+          onSave={(text) => actions.saveEdit(id, text)}
+          onCancel={() => actions.cancelEdit()}
+        />
+      ) : (
+        <>
+          <p className={`claim-text ${isClamped ? 'is-clamped' : ''}`}>{claim.text}</p>
+          {needsClamp(claim.text) && (
+            <button
+              type="button"
+              className="more-button nodrag"
+              aria-expanded={isExpanded}
+              onClick={(event) => {
+                event.stopPropagation();
+                setIsExpanded((value) => !value);
+              }}
+            >
+              {isExpanded ? 'less' : 'more'}
+            </button>
+          )}
+        </>
+      )}
+      <div className="node-footer">
+        <span className="node-author">{claim.authorName ?? 'Anonymous'}</span>
+        <VoteSummaryMini votes={claim.votes} />
+        <StrengthBadge strength={strength} />
+      </div>
+      {selected && canEdit && !isEditing && !isPending && (
+        <div className="node-actions nodrag nopan">
+          <button type="button" className="node-action support" onClick={() => actions.addChild(id, 'support')} title="Add a supporting claim (S)">
+            + Support
+          </button>
+          <button type="button" className="node-action oppose" onClick={() => actions.addChild(id, 'oppose')} title="Add an opposing claim (O)">
+            + Oppose
+          </button>
+        </div>
+      )}
+    </div>
+  );
+});
+
+export const EvidenceNode = memo(function EvidenceNode({ id, data, selected }: NodeProps<EvidenceFlowNode>) {
+  const actions = useMapActions();
+  const { evidence, sourceTitle, peers, strength } = data;
+  return (
+    <div
+      className={['evidence-node', selected ? 'is-selected' : '', strength !== null ? 'has-strength' : ''].join(' ')}
+      style={strengthStyle(strength)}
+    >
+      <Handle type="source" id="out" position={Position.Top} isConnectable={data.canEdit} aria-label="Drag to the claim this passage supports or opposes" />
+      <PeerChips peers={peers} />
+      <blockquote className="evidence-quote">
+        <span className="is-clamped">“{evidence.exact}”</span>
+      </blockquote>
+      <p className="evidence-source">
+        — <cite>{sourceTitle}</cite>
+        {evidence.isOrphaned && (
+          <span className="badge badge-warning" title="The source text changed and this passage could not be found again">
+            passage moved
+          </span>
+        )}
+      </p>
+      <div className="node-footer">
+        <VoteSummaryMini votes={evidence.votes} />
+        <StrengthBadge strength={strength} />
+        <button
+          type="button"
+          className="btn-link nodrag open-source"
+          onClick={(event) => {
+            event.stopPropagation();
+            actions.openSource(evidence.sourceId, id);
+          }}
+        >
+          Open in source
+        </button>
+      </div>
+    </div>
+  );
+});
+
+export const DraftNode = memo(function DraftNode({ data }: NodeProps<DraftFlowNode>) {
+  const actions = useMapActions();
+  const label = data.relation === 'support' ? 'New supporting claim' : data.relation === 'oppose' ? 'New opposing claim' : 'New claim';
+  return (
+    <div className={`claim-node is-draft ${data.relation ?? ''}`}>
+      <ClaimHandles isConnectable={false} />
+      <span className="draft-label">{label}</span>
+      <InlineEditor
+        initialText=""
+        label={label}
+        placeholder={data.relation ? 'Why? State it as a claim…' : 'State a thesis or claim…'}
+        onSave={(text) => actions.commitDraft(text)}
+        onCancel={() => actions.cancelDraft()}
+      />
+    </div>
+  );
+});

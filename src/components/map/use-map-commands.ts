@@ -1,0 +1,392 @@
+'use client';
+
+/**
+ * Every write the editor makes, in one place: optimistic update of the map.get cache, the tRPC
+ * mutation, reconciliation with its result (or rollback), and the undo history. Cache updates
+ * upsert by id (see map-cache.ts), so the same change arriving again as a real-time event is a
+ * no-op. After the last of a burst of writes settles, map.get is invalidated once to pick up
+ * anything the result did not carry.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Actor } from '@/server/access/actor';
+import type { MapView } from '@/server/domain/maps/get-map';
+import { errorMessage, useTRPC } from '@/trpc/client';
+import { describeChange, inverseOf, UndoHistory, type Change, type Op } from './history';
+import {
+  applyMoves,
+  patchClaim,
+  patchLink,
+  pendingClaimId,
+  removeClaim,
+  removeLink,
+  toClaimView,
+  upsertClaim,
+  upsertLinks,
+  type NodeMove,
+} from './map-cache';
+import type { Relation } from './outline';
+
+export interface ClaimConflict {
+  claimId: string;
+  mine: string;
+  theirs: string;
+  theirVersion: number;
+}
+
+/** The CONFLICT a stale `claim.update` gets, with the text and version it would overwrite. */
+export function claimConflictOf(error: unknown): ClaimConflict | null {
+  const data = (error as { data?: { code?: string; details?: unknown } } | null)?.data;
+  const details = data?.details as { kind?: string; claimId?: string; currentText?: string; currentVersion?: number } | null | undefined;
+  if (data?.code !== 'CONFLICT' || details?.kind !== 'claim-conflict') return null;
+  return { claimId: details.claimId ?? '', mine: '', theirs: details.currentText ?? '', theirVersion: details.currentVersion ?? 0 };
+}
+
+export function errorCodeOf(error: unknown): string | null {
+  return (error as { data?: { code?: string } } | null)?.data?.code ?? null;
+}
+
+export interface NewClaim {
+  text: string;
+  parentId: string | null;
+  relation: Relation | null;
+  x?: number;
+  y?: number;
+}
+
+export interface MapCommands {
+  createClaim(input: NewClaim, options?: { onPending?: (pendingId: string) => void }): Promise<string>;
+  /** Performs an operation and records it for undo. Throws the server's error after rolling back. */
+  run(op: Op, options?: { record?: boolean }): Promise<Change>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  /** Undoes one specific change (a toast's Undo), whether or not it is on top of the stack. */
+  undoChange(change: Change): Promise<void>;
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+  isBusy: boolean;
+}
+
+interface Options {
+  mapId: string;
+  viewer: Actor | null;
+  notify: (message: string, kind?: 'info' | 'error') => void;
+  /** False while the real-time stream keeps the cache current: then a refetch after writes is wasted. */
+  shouldRefetch: () => boolean;
+}
+
+export function useMapCommands({ mapId, viewer, notify, shouldRefetch }: Options): MapCommands {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const queryKey = trpc.map.get.queryKey({ mapId });
+
+  const createClaim = useMutation(trpc.claim.create.mutationOptions());
+  const updateClaim = useMutation(trpc.claim.update.mutationOptions());
+  const moveNodes = useMutation(trpc.claim.move.mutationOptions());
+  const deleteClaim = useMutation(trpc.claim.delete.mutationOptions());
+  const restoreClaim = useMutation(trpc.claim.restore.mutationOptions());
+  const createLink = useMutation(trpc.link.create.mutationOptions());
+  const updateLink = useMutation(trpc.link.update.mutationOptions());
+  const deleteLink = useMutation(trpc.link.delete.mutationOptions());
+
+  const historyRef = useRef<UndoHistory | null>(null);
+  historyRef.current ??= new UndoHistory();
+  const [historyVersion, setHistoryVersion] = useState(0);
+  const [isBusy, setIsBusy] = useState(false);
+  const inFlight = useRef(0);
+
+  const mutations = { createClaim, updateClaim, moveNodes, deleteClaim, restoreClaim, createLink, updateLink, deleteLink };
+  const latest = useRef({ mutations, queryKey, viewer, notify, shouldRefetch });
+  latest.current = { mutations, queryKey, viewer, notify, shouldRefetch };
+
+  const update = useCallback(
+    (fn: (map: MapView) => MapView) => {
+      queryClient.setQueryData(latest.current.queryKey, (old) => (old ? fn(old) : old));
+    },
+    [queryClient],
+  );
+  const current = useCallback(() => queryClient.getQueryData(latest.current.queryKey), [queryClient]);
+
+  /** Wraps one write: stops a refetch from overwriting the optimistic state, refetches after the last one. */
+  const write = useCallback(
+    async <T>(body: () => Promise<T>, options: { refetch?: boolean } = {}): Promise<T> => {
+      inFlight.current += 1;
+      await queryClient.cancelQueries({ queryKey: latest.current.queryKey });
+      try {
+        return await body();
+      } finally {
+        inFlight.current -= 1;
+        if (inFlight.current === 0 && options.refetch !== false && latest.current.shouldRefetch()) {
+          void queryClient.invalidateQueries({ queryKey: latest.current.queryKey });
+        }
+      }
+    },
+    [queryClient],
+  );
+
+  const perform = useCallback(
+    async (op: Op): Promise<Change> => {
+      const m = latest.current.mutations;
+      switch (op.type) {
+        case 'deleteClaim': {
+          const before = current();
+          const claim = before?.claims.find((item) => item.id === op.claimId);
+          const links = before?.links.filter((link) => link.fromClaimId === op.claimId || link.toClaimId === op.claimId) ?? [];
+          return write(async () => {
+            update((map) => removeClaim(map, op.claimId));
+            try {
+              await m.deleteClaim.mutateAsync({ id: op.claimId, clientMutationId: crypto.randomUUID() });
+            } catch (error) {
+              if (claim && errorCodeOf(error) !== 'NOT_FOUND') update((map) => upsertLinks(upsertClaim(map, claim), links));
+              throw error;
+            }
+            return { type: 'claimDeleted', claimId: op.claimId };
+          });
+        }
+        case 'restoreClaim':
+          return write(async () => {
+            const result = await m.restoreClaim.mutateAsync({ id: op.claimId, clientMutationId: crypto.randomUUID() });
+            update((map) => upsertLinks(upsertClaim(map, toClaimView(map, result.claim)), result.links));
+            return { type: 'claimRestored', claimId: op.claimId };
+          });
+        case 'editClaim':
+          return write(async () => {
+            update((map) => patchClaim(map, op.claimId, { text: op.text }));
+            try {
+              const result = await m.updateClaim.mutateAsync({
+                id: op.claimId,
+                text: op.text,
+                expectedVersion: op.expectedVersion,
+                clientMutationId: crypto.randomUUID(),
+              });
+              update((map) => patchClaim(map, op.claimId, result.claim));
+              return { type: 'claimEdited', claimId: op.claimId, text: result.claim.text, previousText: op.previousText, version: result.claim.version };
+            } catch (error) {
+              const conflict = claimConflictOf(error);
+              // The server's current text is the truth to show while the user decides.
+              if (conflict) update((map) => patchClaim(map, op.claimId, { text: conflict.theirs, version: conflict.theirVersion }));
+              else update((map) => patchClaim(map, op.claimId, { text: op.previousText }));
+              throw error;
+            }
+          });
+        case 'moveNodes':
+          return write(
+            async () => {
+              update((map) => applyMoves(map, op.moves));
+              try {
+                const clientMutationId = crypto.randomUUID();
+                const [single] = op.moves;
+                await m.moveNodes.mutateAsync(
+                  op.moves.length === 1 && single ? { ...single, clientMutationId } : { moves: op.moves, clientMutationId },
+                );
+              } catch (error) {
+                update((map) => applyMoves(map, op.previous));
+                throw error;
+              }
+              return { type: 'nodesMoved', moves: op.moves, previous: op.previous };
+            },
+            { refetch: false },
+          );
+        case 'createLink':
+          return write(async () => {
+            const result = await m.createLink.mutateAsync({
+              ...op.ends,
+              toClaimId: op.toClaimId,
+              relation: op.relation,
+              clientMutationId: crypto.randomUUID(),
+            });
+            update((map) => upsertLinks(map, [result.link]));
+            return { type: 'linkCreated', link: result.link };
+          });
+        case 'deleteLink':
+          return write(async () => {
+            update((map) => removeLink(map, op.link.id));
+            try {
+              await m.deleteLink.mutateAsync({ id: op.link.id, clientMutationId: crypto.randomUUID() });
+            } catch (error) {
+              if (errorCodeOf(error) !== 'NOT_FOUND') update((map) => upsertLinks(map, [op.link]));
+              throw error;
+            }
+            return { type: 'linkDeleted', link: op.link };
+          });
+        case 'updateLink':
+          return write(async () => {
+            update((map) => patchLink(map, op.linkId, { relation: op.relation }));
+            try {
+              const result = await m.updateLink.mutateAsync({ id: op.linkId, relation: op.relation, clientMutationId: crypto.randomUUID() });
+              update((map) => upsertLinks(map, [result.link]));
+            } catch (error) {
+              update((map) => patchLink(map, op.linkId, { relation: op.previous }));
+              throw error;
+            }
+            return { type: 'linkUpdated', linkId: op.linkId, relation: op.relation, previous: op.previous };
+          });
+        case 'sequence': {
+          const changes: Change[] = [];
+          try {
+            for (const step of op.ops) changes.push(await perform(step));
+          } catch (error) {
+            // Keep what did happen undoable, then report the failure.
+            if (changes.length > 0) historyRef.current!.record({ type: 'sequence', changes });
+            throw error;
+          }
+          return { type: 'sequence', changes };
+        }
+      }
+    },
+    [current, update, write],
+  );
+
+  const bump = () => setHistoryVersion((n) => n + 1);
+
+  const run = useCallback(
+    async (op: Op, options: { record?: boolean } = {}) => {
+      try {
+        const change = await perform(op);
+        if (options.record !== false) historyRef.current!.record(change);
+        return change;
+      } finally {
+        bump();
+      }
+    },
+    [perform],
+  );
+
+  const createClaimCommand = useCallback(
+    async (input: NewClaim, options: { onPending?: (pendingId: string) => void } = {}) => {
+      const clientMutationId = crypto.randomUUID();
+      const pendingId = pendingClaimId(clientMutationId);
+      const now = new Date();
+      const actor = latest.current.viewer;
+      return write(async () => {
+        update((map) => {
+          const next = upsertClaim(
+            map,
+            toClaimView(map, {
+              id: pendingId,
+              text: input.text,
+              x: input.x ?? null,
+              y: input.y ?? null,
+              version: 1,
+              authorId: actor?.id ?? null,
+              authorName: actor?.displayName ?? null,
+              createdAt: now,
+              updatedAt: now,
+            }),
+          );
+          return input.parentId && input.relation
+            ? upsertLinks(next, [
+                { id: `pending-link-${clientMutationId}`, fromClaimId: pendingId, fromEvidenceId: null, toClaimId: input.parentId, relation: input.relation },
+              ])
+            : next;
+        });
+        options.onPending?.(pendingId);
+        try {
+          const result = await latest.current.mutations.createClaim.mutateAsync({
+            mapId,
+            text: input.text,
+            ...(input.parentId && input.relation ? { parentId: input.parentId, relation: input.relation } : {}),
+            ...(input.x !== undefined && input.y !== undefined ? { x: input.x, y: input.y } : {}),
+            clientMutationId,
+          });
+          update((map) => {
+            const withoutPending = removeClaim(map, pendingId);
+            const existing = withoutPending.claims.find((claim) => claim.id === result.claim.id);
+            const next = upsertClaim(withoutPending, toClaimView(withoutPending, result.claim, existing));
+            return result.link ? upsertLinks(next, [result.link]) : next;
+          });
+          historyRef.current!.record({ type: 'claimCreated', claimId: result.claim.id });
+          bump();
+          return result.claim.id;
+        } catch (error) {
+          update((map) => removeClaim(map, pendingId));
+          throw error;
+        }
+      });
+    },
+    [mapId, update, write],
+  );
+
+  const undo = useCallback(async () => {
+    const history = historyRef.current!;
+    const entry = history.peekUndo();
+    if (!entry || isBusy) return;
+    setIsBusy(true);
+    try {
+      const done = await perform(inverseOf(entry));
+      history.completeUndo(done);
+      latest.current.notify(`Undid ${describeChange(entry)}.`);
+    } catch (error) {
+      history.dropUndo();
+      latest.current.notify(undoFailure('undo', entry, error), 'error');
+    } finally {
+      setIsBusy(false);
+      bump();
+    }
+  }, [isBusy, perform]);
+
+  const redo = useCallback(async () => {
+    const history = historyRef.current!;
+    const entry = history.peekRedo();
+    if (!entry || isBusy) return;
+    setIsBusy(true);
+    try {
+      const done = await perform(inverseOf(entry));
+      history.completeRedo(done);
+      latest.current.notify(`Redid ${describeChange(done)}.`);
+    } catch (error) {
+      history.dropRedo();
+      latest.current.notify(undoFailure('redo', entry, error), 'error');
+    } finally {
+      setIsBusy(false);
+      bump();
+    }
+  }, [isBusy, perform]);
+
+  const undoChange = useCallback(
+    async (change: Change) => {
+      const history = historyRef.current!;
+      if (history.peekUndo() === change) return undo();
+      history.remove(change);
+      try {
+        await perform(inverseOf(change));
+        latest.current.notify(`Undid ${describeChange(change)}.`);
+      } catch (error) {
+        latest.current.notify(undoFailure('undo', change, error), 'error');
+      } finally {
+        bump();
+      }
+    },
+    [perform, undo],
+  );
+
+  const history = historyRef.current;
+  return useMemo(
+    () => ({
+      createClaim: createClaimCommand,
+      run,
+      undo,
+      redo,
+      undoChange,
+      canUndo: history.canUndo,
+      canRedo: history.canRedo,
+      undoLabel: history.peekUndo() ? `Undo ${describeChange(history.peekUndo()!)}` : null,
+      redoLabel: history.peekRedo() ? `Redo ${describeChange(history.peekRedo()!)}` : null,
+      isBusy,
+    }),
+    // historyVersion: the stacks are mutable; this re-reads them after each change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [createClaimCommand, run, undo, redo, undoChange, isBusy, historyVersion, history],
+  );
+}
+
+function undoFailure(verb: 'undo' | 'redo', change: Change, error: unknown): string {
+  const what = describeChange(change);
+  if (claimConflictOf(error)) return `Can't ${verb} ${what}: someone else changed this claim since. Their text is kept.`;
+  if (errorCodeOf(error) === 'NOT_FOUND') return `Can't ${verb} ${what}: it was changed or removed by someone else.`;
+  return `Can't ${verb} ${what}: ${errorMessage(error)}`;
+}
+
+export type { NodeMove };

@@ -1,0 +1,138 @@
+/**
+ * The client half of the sync protocol, without React: applies streamed events to the cached map
+ * in seq order, exactly once, fetches a missing range when one shows up, and replays recent
+ * events over a freshly fetched map so a refetch never rolls back what the stream already showed.
+ */
+import type { MapView } from '@/server/domain/maps/get-map';
+import type { MapEventView, MapStreamItem } from '@/server/sync/event-types';
+import { applyMapEvent, INCREMENTAL_EVENT_TYPES } from './apply-map-event';
+
+export interface SyncEngineDeps {
+  /** Applies an update to the cached map (no-op when nothing is cached). */
+  updateMap: (update: (map: MapView) => MapView) => void;
+  readMap: () => MapView | undefined;
+  /** Refetch the whole map (for events that are not applied in place, and after a resync). */
+  invalidateMap: (options: { immediate: boolean }) => void;
+  /** Events with seq > afterSeq, oldest first (events.list). */
+  fetchEvents: (afterSeq: number, limit: number) => Promise<MapEventView[]>;
+  /** Called for each event applied, in order. `isReplay`: an event the initial map already held. */
+  onApplied?: (event: MapEventView, info: { isReplay: boolean; subjectText: string | null }) => void;
+}
+
+/** A gap bigger than this is not filled event by event: the map is refetched instead. */
+const MAX_GAP = 1000;
+const GAP_PAGE = 500;
+/** Recent events kept to replay over a refetched map. */
+const BUFFER_SIZE = 500;
+/**
+ * map.get reads the map row (lastSeq) and the claims in separate statements, so a refetched map
+ * can be a few events older than its lastSeq says; events this close to it are replayed too.
+ */
+export const REPLAY_MARGIN = 25;
+
+export class MapSyncEngine {
+  appliedSeq: number;
+  private readonly pending = new Map<number, MapEventView>();
+  private buffer: MapEventView[] = [];
+  private isFillingGap = false;
+  private isDisposed = false;
+
+  /**
+   * @param startSeq the seq the stream resumes after (events ≤ startSeq are ignored)
+   * @param replayUntil events ≤ this were already in the initial map: applied silently
+   */
+  constructor(
+    private readonly deps: SyncEngineDeps,
+    startSeq: number,
+    private readonly replayUntil: number,
+  ) {
+    this.appliedSeq = startSeq;
+  }
+
+  receive(item: MapStreamItem): void {
+    if (this.isDisposed) return;
+    if (item.kind === 'resync') {
+      this.appliedSeq = item.seq;
+      this.pending.clear();
+      this.buffer = [];
+      this.deps.invalidateMap({ immediate: true });
+      return;
+    }
+    const event: MapEventView = stripKind(item);
+    if (event.seq <= this.appliedSeq) return;
+    if (event.seq === this.appliedSeq + 1) {
+      this.apply(event);
+      this.drain();
+      return;
+    }
+    this.pending.set(event.seq, event);
+    void this.fillGap();
+  }
+
+  /** The cached map was replaced by a fetch: re-apply what the stream delivered after (or near) its lastSeq. */
+  onFetchedMap(map: MapView): void {
+    const from = map.map.lastSeq - REPLAY_MARGIN;
+    const replay = this.buffer.filter((event) => event.seq > from && INCREMENTAL_EVENT_TYPES.has(event.type));
+    if (replay.length) this.deps.updateMap((current) => replay.reduce(applyMapEvent, current));
+  }
+
+  dispose(): void {
+    this.isDisposed = true;
+  }
+
+  private apply(event: MapEventView): void {
+    this.appliedSeq = event.seq;
+    this.buffer.push(event);
+    if (this.buffer.length > BUFFER_SIZE) this.buffer = this.buffer.slice(-BUFFER_SIZE);
+    let subjectText: string | null = null;
+    if (event.type === 'claim.deleted') {
+      const claimId = (event.payload as { claimId?: unknown } | null)?.claimId;
+      subjectText = this.deps.readMap()?.claims.find((claim) => claim.id === claimId)?.text ?? null;
+    }
+    if (INCREMENTAL_EVENT_TYPES.has(event.type)) this.deps.updateMap((map) => applyMapEvent(map, event));
+    else this.deps.invalidateMap({ immediate: false });
+    this.deps.onApplied?.(event, { isReplay: event.seq <= this.replayUntil, subjectText });
+  }
+
+  private drain(): void {
+    for (;;) {
+      const next = this.pending.get(this.appliedSeq + 1);
+      if (!next) break;
+      this.pending.delete(next.seq);
+      this.apply(next);
+    }
+    for (const seq of this.pending.keys()) if (seq <= this.appliedSeq) this.pending.delete(seq);
+  }
+
+  private async fillGap(): Promise<void> {
+    if (this.isFillingGap) return;
+    this.isFillingGap = true;
+    try {
+      for (let attempt = 0; attempt < 5 && this.pending.size && !this.isDisposed; attempt += 1) {
+        const firstPending = Math.min(...this.pending.keys());
+        if (firstPending - this.appliedSeq > MAX_GAP) {
+          // Too far to replay: take the whole map again and continue from just before what we hold.
+          this.appliedSeq = firstPending - 1;
+          this.buffer = [];
+          this.deps.invalidateMap({ immediate: true });
+          this.drain();
+          continue;
+        }
+        const events = await this.deps.fetchEvents(this.appliedSeq, Math.min(GAP_PAGE, firstPending - this.appliedSeq - 1));
+        for (const event of events) {
+          if (event.seq === this.appliedSeq + 1) this.apply(event);
+        }
+        this.drain();
+      }
+    } catch {
+      // The next event or reconnect tries again.
+    } finally {
+      this.isFillingGap = false;
+    }
+  }
+}
+
+function stripKind(item: Extract<MapStreamItem, { kind: 'event' }>): MapEventView {
+  const { kind: _kind, ...event } = item;
+  return event;
+}

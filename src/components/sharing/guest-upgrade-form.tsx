@@ -1,0 +1,64 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { useState, type FormEvent } from 'react';
+import { errorMessage, useTRPC } from '@/trpc/client';
+import { formText } from '@/components/form-text';
+
+/** A guest adds an email and password, keeping everything they wrote under the same account. */
+export function GuestUpgradeForm() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const upgrade = useMutation(trpc.user.upgradeGuest.mutationOptions());
+  const [error, setError] = useState<string | null>(null);
+  const [savedEmail, setSavedEmail] = useState<string | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    const form = new FormData(event.currentTarget);
+    const email = formText(form, 'email');
+    const password = formText(form, 'password');
+    try {
+      await upgrade.mutateAsync({ email, password });
+    } catch (caught) {
+      setError(errorMessage(caught));
+      return;
+    }
+    // A fresh session, so the guest badge goes away (the old token still says guest).
+    await signIn('credentials', { email, password, redirect: false });
+    setSavedEmail(email);
+    router.refresh();
+  }
+
+  if (savedEmail) {
+    return (
+      <p className="form-note" role="status">
+        Your account is saved. From now on, sign in with {savedEmail}.
+      </p>
+    );
+  }
+  return (
+    <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
+      <label className="field">
+        Email
+        <input name="email" type="email" autoComplete="email" required />
+      </label>
+      <label className="field">
+        Password
+        <input name="password" type="password" autoComplete="new-password" minLength={8} required />
+        <span className="small muted">At least 8 characters.</span>
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="btn btn-primary" disabled={upgrade.isPending}>
+        {upgrade.isPending ? 'Saving…' : 'Keep my account'}
+      </button>
+    </form>
+  );
+}

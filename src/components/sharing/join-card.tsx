@@ -1,0 +1,145 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { useState, type FormEvent } from 'react';
+import type { Actor } from '@/server/access/actor';
+import type { SharePreview } from '@/server/domain/sharing/preview-share-link';
+import { errorMessage, useTRPC } from '@/trpc/client';
+import { roleAtLeast, ROLE_LABEL, type MapRoleName } from '@/shared/roles';
+import type { TShareLookupInput } from '@/shared/schemas/share';
+import { formText } from '@/components/form-text';
+
+const ROLE_SENTENCE: Record<MapRoleName, string> = {
+  owner: 'manage it',
+  editor: 'add and edit claims, links, sources and evidence',
+  voter: 'read it and vote on how strong each claim is',
+  viewer: 'read it',
+};
+
+const withArticle = (role: MapRoleName) => `${role === 'editor' || role === 'owner' ? 'an' : 'a'} ${ROLE_LABEL[role].toLowerCase()}`;
+
+interface Props {
+  lookup: TShareLookupInput;
+  preview: SharePreview;
+  viewer: Actor | null;
+  /** Where sign-in and sign-up come back to, so joining continues there. */
+  returnPath: string;
+}
+
+/** What a link or code leads to, and the ways in: join as a guest, sign in, sign up, or join. */
+export function JoinCard({ lookup, preview, viewer, returnPath }: Props) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [isSigningIn, setIsSigningIn] = useState(false);
+  const join = useMutation(trpc.share.join.mutationOptions());
+
+  if (preview.status !== 'active') {
+    return (
+      <div className="card stack join-card">
+        <h1>This link does not work</h1>
+        <p role="alert">{preview.message}</p>
+        <p>
+          <Link href="/join">Enter a join code</Link>
+        </p>
+      </div>
+    );
+  }
+
+  async function joinAndOpen() {
+    setError(null);
+    try {
+      const result = await join.mutateAsync(lookup);
+      router.push(`/maps/${result.mapId}`);
+      router.refresh();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  }
+
+  async function joinAsGuest(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    const displayName = formText(new FormData(event.currentTarget), 'displayName').trim();
+    if (!displayName) {
+      setError('Enter the name others will see.');
+      return;
+    }
+    setIsSigningIn(true);
+    const result = await signIn('guest', { displayName, redirect: false });
+    setIsSigningIn(false);
+    if (!result || result.error) {
+      setError(
+        result?.error?.startsWith('Too many attempts')
+          ? result.error
+          : 'Could not continue as a guest. Use a display name of 1 to 60 characters.',
+      );
+      return;
+    }
+    await joinAndOpen();
+  }
+
+  const alreadyHas = preview.currentRole && roleAtLeast(preview.currentRole, preview.role) ? preview.currentRole : null;
+  const callback = encodeURIComponent(returnPath);
+  const isBusy = isSigningIn || join.isPending;
+
+  return (
+    <div className="card stack join-card">
+      <p className="muted small">You are invited to the argument map</p>
+      <h1>{preview.mapTitle}</h1>
+      <p>
+        You will join as <strong>{withArticle(preview.role)}</strong>: you can {ROLE_SENTENCE[preview.role]}.
+      </p>
+      {alreadyHas ? (
+        <>
+          <p className="form-note">
+            You are already {withArticle(alreadyHas)} on this map{alreadyHas !== preview.role ? '; joining keeps your role' : ''}.
+          </p>
+          <Link className="btn btn-primary" href={`/maps/${preview.mapId}`}>
+            Open the map
+          </Link>
+        </>
+      ) : viewer ? (
+        <>
+          <button type="button" className="btn btn-primary" disabled={isBusy} onClick={() => void joinAndOpen()}>
+            {join.isPending ? 'Joining…' : 'Join map'}
+          </button>
+          <p className="small muted">
+            Signed in as {viewer.displayName}
+            {viewer.isGuest ? ' (guest)' : ''}.
+          </p>
+        </>
+      ) : (
+        <>
+          <form className="stack" onSubmit={(event) => void joinAsGuest(event)} noValidate>
+            <label className="field">
+              Display name
+              <input name="displayName" type="text" maxLength={60} autoComplete="nickname" required placeholder="The name others will see" />
+            </label>
+            <button type="submit" className="btn btn-primary" disabled={isBusy}>
+              {isBusy ? 'Joining…' : 'Join as guest'}
+            </button>
+            <p className="small muted">No account needed. You can add an email and password later to keep your work.</p>
+          </form>
+          <p className="row join-account-links">
+            Have an account?
+            <Link className="btn btn-small" href={`/signin?callbackUrl=${callback}`}>
+              Sign in
+            </Link>
+            <Link className="btn btn-small" href={`/signup?callbackUrl=${callback}`}>
+              Sign up
+            </Link>
+          </p>
+        </>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { SharingOverview } from '@/server/domain/sharing/list-share-links';
+import { RevealResultsButton } from '@/components/votes/reveal-results-button';
+import { errorMessage, useTRPC } from '@/trpc/client';
+import type { TUpdateMapInput } from '@/shared/schemas/map';
+
+const VISIBILITY_CHOICES = [
+  { value: 'private', label: 'Private', help: 'Only members. Share links are paused.' },
+  { value: 'link', label: 'Link', help: 'Members, and anyone who joins with a share link or code.' },
+  { value: 'public', label: 'Public', help: 'Anyone can read it and it is listed on Explore; joining to do more still needs a link.' },
+] as const;
+
+interface Props {
+  mapId: string;
+  overview: SharingOverview;
+}
+
+export function TeacherControls({ mapId, overview }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const visibilityName = useId();
+  const update = useMutation(
+    trpc.map.update.mutationOptions({
+      onMutate: () => setError(null),
+      onError: (caught) => setError(errorMessage(caught)),
+      onSettled: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.share.list.queryKey({ mapId }) }),
+          queryClient.invalidateQueries({ queryKey: trpc.map.get.queryKey({ mapId }) }),
+        ]),
+    }),
+  );
+  const change = (changes: Omit<TUpdateMapInput, 'mapId'>) => update.mutate({ mapId, ...changes });
+  const { map } = overview;
+
+  return (
+    <div className="stack teacher-controls">
+      <fieldset className="control-group" disabled={update.isPending}>
+        <legend>While the class works</legend>
+        <Toggle
+          label="Lock the map"
+          help="Read-only for everyone but you: no edits and no votes until you unlock it."
+          isOn={map.isLocked}
+          onChange={(isLocked) => change({ isLocked })}
+        />
+        <Toggle
+          label="Anonymous mode"
+          help="Authors and voters are hidden from everyone but you, on screen, in the API and in live updates."
+          isOn={map.isAnonymous}
+          onChange={(isAnonymous) => change({ isAnonymous })}
+        />
+        <Toggle
+          label="Blind voting"
+          help="Members see how others voted only after voting themselves, or once you reveal the results."
+          isOn={map.isBlindVoting}
+          onChange={(isBlindVoting) => change({ isBlindVoting })}
+        />
+        {map.isBlindVoting && (
+          <div className="row">
+            <RevealResultsButton mapId={mapId} />
+            {map.resultsRevealed && <span className="small muted">Results are visible to everyone.</span>}
+          </div>
+        )}
+      </fieldset>
+
+      <fieldset className="control-group" disabled={update.isPending}>
+        <legend>Who can open the map</legend>
+        {VISIBILITY_CHOICES.map((choice) => (
+          <label key={choice.value} className="choice">
+            <input
+              type="radio"
+              name={visibilityName}
+              value={choice.value}
+              checked={map.visibility === choice.value}
+              onChange={() => change({ visibility: choice.value })}
+            />
+            <span>
+              <strong>{choice.label}</strong> <span className="small muted">{choice.help}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <ParticipationExport mapId={mapId} isAnonymous={map.isAnonymous} />
+    </div>
+  );
+}
+
+function Toggle({ label, help, isOn, onChange }: { label: string; help: string; isOn: boolean; onChange: (isOn: boolean) => void }) {
+  const helpId = useId();
+  return (
+    <label className="choice toggle">
+      <input type="checkbox" role="switch" checked={isOn} aria-describedby={helpId} onChange={(event) => onChange(event.target.checked)} />
+      <span>
+        <strong>{label}</strong>{' '}
+        <span id={helpId} className="small muted">
+          {help}
+        </span>
+      </span>
+    </label>
+  );
+}
+
+function ParticipationExport({ mapId, isAnonymous }: { mapId: string; isAnonymous: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [omitNames, setOmitNames] = useState(false);
+  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'error'; message: string } | { kind: 'done'; rows: number }>({
+    kind: 'idle',
+  });
+
+  async function download() {
+    setState({ kind: 'busy' });
+    try {
+      const report = await queryClient.fetchQuery({ ...trpc.map.participation.queryOptions({ mapId, omitNames }), staleTime: 0 });
+      // A byte-order mark lets spreadsheet programs read the names as UTF-8.
+      const blob = new Blob(['\uFEFF', report.csv], { type: 'text/csv;charset=utf-8' });
+      const url = URL.createObjectURL(blob);
+      const anchor = document.createElement('a');
+      anchor.href = url;
+      anchor.download = report.filename;
+      document.body.append(anchor);
+      anchor.click();
+      anchor.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setState({ kind: 'done', rows: report.rows.length });
+    } catch (caught) {
+      setState({ kind: 'error', message: errorMessage(caught) });
+    }
+  }
+
+  return (
+    <fieldset className="control-group">
+      <legend>Participation</legend>
+      <p className="small muted">
+        One row per member: claims written, evidence added, votes cast.
+        {isAnonymous && ' Anonymous mode hides names from the class, not from you: your export includes them unless you choose pseudonyms.'}
+      </p>
+      <label className="choice">
+        <input type="checkbox" checked={omitNames} onChange={(event) => setOmitNames(event.target.checked)} />
+        <span>Use pseudonyms (Participant 1, 2, …) instead of names</span>
+      </label>
+      <div className="row">
+        <button type="button" className="btn" disabled={state.kind === 'busy'} onClick={() => void download()}>
+          {state.kind === 'busy' ? 'Preparing…' : 'Export participation (CSV)'}
+        </button>
+        <span role="status" className="small muted">
+          {state.kind === 'done' && `Downloaded ${state.rows} ${state.rows === 1 ? 'row' : 'rows'}.`}
+        </span>
+      </div>
+      {state.kind === 'error' && (
+        <p className="form-error" role="alert">
+          {state.message}
+        </p>
+      )}
+    </fieldset>
+  );
+}

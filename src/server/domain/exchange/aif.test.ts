@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+
+import { validateMapDocument } from '@/shared/map-document';
+
+import { AIF_CONFLICT_TEXT, AIF_SUPPORT_TEXT, exportAif, importAif } from './aif';
+import { evidenceText } from './common';
+import { ImportError } from './import-error';
+import { claimsOnlyMap, sampleMap, triples } from './test-fixtures';
+
+function expectImportError(fn: () => unknown): ImportError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ImportError);
+    return e as ImportError;
+  }
+  throw new Error('expected an ImportError');
+}
+
+/** An AIFdb-style export with dialogue structure, numeric ids and schemes Crux cannot represent. */
+const AIFDB_SAMPLE = {
+  nodes: [
+    { nodeID: 1, text: 'We should build more bike lanes.', type: 'I', timestamp: '2016-10-01 10:00:00' },
+    { nodeID: 2, text: 'Bike lanes reduce accidents.', type: 'I', timestamp: '2016-10-01 10:00:00' },
+    { nodeID: 3, text: 'Cycling is healthy.', type: 'I', timestamp: '2016-10-01 10:00:00' },
+    { nodeID: 4, text: 'Default Inference', type: 'RA', scheme: 'Argument From Consequences', timestamp: '2016-10-01 10:00:00' },
+    { nodeID: 5, text: 'Bike lanes take space from cars.', type: 'I', timestamp: '2016-10-01 10:00:00' },
+    { nodeID: 6, text: 'Default Conflict', type: 'CA', timestamp: '2016-10-01 10:00:00' },
+    { nodeID: 7, text: 'Alice : we should build more bike lanes', type: 'L', timestamp: '2016-10-01 10:00:00' },
+    { nodeID: 8, text: 'Asserting', type: 'YA', timestamp: '2016-10-01 10:00:00' },
+    { nodeID: 9, text: 'Default Transition', type: 'TA', timestamp: '2016-10-01 10:00:00' },
+    { nodeID: 10, text: 'Default Rephrase', type: 'MA', timestamp: '2016-10-01 10:00:00' },
+    { nodeID: 11, text: 'The accident data is from one city only.', type: 'I', timestamp: '2016-10-01 10:00:00' },
+    { nodeID: 12, text: 'Default Conflict', type: 'CA', timestamp: '2016-10-01 10:00:00' },
+    { nodeID: 13, text: '', type: 'I', timestamp: '2016-10-01 10:00:00' },
+  ],
+  edges: [
+    // RA with two premises → two support links
+    { edgeID: 1, fromID: 2, toID: 4, formEdgeID: null },
+    { edgeID: 2, fromID: 3, toID: 4, formEdgeID: null },
+    { edgeID: 3, fromID: 4, toID: 1, formEdgeID: null },
+    // CA → oppose
+    { edgeID: 4, fromID: 5, toID: 6, formEdgeID: null },
+    { edgeID: 5, fromID: 6, toID: 1, formEdgeID: null },
+    // dialogue layer
+    { edgeID: 6, fromID: 7, toID: 8, formEdgeID: null },
+    { edgeID: 7, fromID: 8, toID: 1, formEdgeID: null },
+    // an undercut: CA attacking the RA node
+    { edgeID: 8, fromID: 11, toID: 12, formEdgeID: null },
+    { edgeID: 9, fromID: 12, toID: 4, formEdgeID: null },
+    // a dangling edge
+    { edgeID: 10, fromID: 99, toID: 1, formEdgeID: null },
+  ],
+  locutions: [{ nodeID: 7, personID: 1, timestamp: '2016-10-01 10:00:00' }],
+  participants: [{ participantID: 1, firstname: 'Alice', surname: 'A' }],
+};
+
+describe('exportAif', () => {
+  it('writes I-nodes for claims and evidence, RA per support and CA per oppose link', () => {
+    const doc = sampleMap();
+    const aif = exportAif(doc);
+    const count = (type: string) => aif.nodes.filter((n) => n.type === type).length;
+    expect(count('I')).toBe(doc.claims.length + doc.evidence.length);
+    expect(count('RA')).toBe(doc.links.filter((l) => l.relation === 'support').length);
+    expect(count('CA')).toBe(doc.links.filter((l) => l.relation === 'oppose').length);
+    expect(aif.edges).toHaveLength(2 * doc.links.length);
+    expect(aif.locutions).toEqual([]);
+    const ids = new Set(aif.nodes.map((n) => n.nodeID));
+    expect(ids.size).toBe(aif.nodes.length);
+    for (const e of aif.edges) {
+      expect(ids.has(e.fromID)).toBe(true);
+      expect(ids.has(e.toID)).toBe(true);
+    }
+    expect(aif.nodes.every((n) => n.timestamp === '2024-05-01 12:00:00')).toBe(true);
+    expect(aif.nodes.find((n) => n.type === 'RA')?.text).toBe(AIF_SUPPORT_TEXT);
+    expect(aif.nodes.find((n) => n.type === 'CA')?.text).toBe(AIF_CONFLICT_TEXT);
+    // I → RA → I
+    const ra = aif.nodes.find((n) => n.type === 'RA');
+    const into = aif.edges.filter((e) => e.toID === ra?.nodeID);
+    const out = aif.edges.filter((e) => e.fromID === ra?.nodeID);
+    expect(into).toHaveLength(1);
+    expect(out).toHaveLength(1);
+    expect(JSON.parse(JSON.stringify(aif))).toEqual(aif);
+  });
+
+  it('round-trips through importAif (evidence comes back as claims quoting their source)', () => {
+    const doc = sampleMap();
+    const back = importAif(exportAif(doc)).document;
+    const sources = new Map(doc.sources.map((s) => [s.id, s]));
+    const label = (e: (typeof doc.evidence)[number]) => evidenceText(e, sources.get(e.sourceId));
+    expect(back.claims.map((c) => c.text)).toEqual([...doc.claims.map((c) => c.text), ...doc.evidence.map(label)]);
+    expect(triples(back)).toEqual(triples(doc, label));
+
+    const plain = claimsOnlyMap();
+    expect(triples(importAif(JSON.stringify(exportAif(plain))).document)).toEqual(triples(plain));
+  });
+});
+
+describe('importAif', () => {
+  it('reads AIFdb JSON with dialogue nodes, multi-premise RAs, conflicts and undercuts', () => {
+    const { document, warnings } = importAif(AIFDB_SAMPLE);
+    expect(() => validateMapDocument(document)).not.toThrow();
+    expect(document.claims.map((c) => c.text)).toEqual([
+      'We should build more bike lanes.',
+      'Bike lanes reduce accidents.',
+      'Cycling is healthy.',
+      'Bike lanes take space from cars.',
+      'The accident data is from one city only.',
+    ]);
+    expect(triples(document)).toEqual(
+      [
+        ['Bike lanes reduce accidents.', 'We should build more bike lanes.', 'support'],
+        ['Cycling is healthy.', 'We should build more bike lanes.', 'support'],
+        ['Bike lanes take space from cars.', 'We should build more bike lanes.', 'oppose'],
+      ].sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000'))),
+    );
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        'Skipped 1 I-node without text.',
+        'Ignored 4 nodes of types Crux does not represent (L: 1, YA: 1, TA: 1, MA: 1).',
+        'Skipped 1 RA/CA node without both a premise and a conclusion I-node.',
+        'Skipped 1 edge between scheme nodes (e.g. undercuts): Crux links only claims.',
+        'Skipped 1 edge pointing at node ids that do not exist.',
+      ]),
+    );
+  });
+
+  it('reports shape problems with their JSON path', () => {
+    const cases: [unknown, string | RegExp][] = [
+      [[], '(document)'],
+      [{ edges: [] }, 'nodes'],
+      [{ nodes: [{ nodeID: 1, type: 'I', text: 'x' }, { nodeID: true, type: 'I', text: 'y' }], edges: [] }, 'nodes[1].nodeID'],
+      [{ nodes: [{ nodeID: '1', type: 'I', text: 5 }], edges: [] }, 'nodes[0].text'],
+      [{ nodes: [], edges: [{ fromID: 1 }] }, 'edges[0].toID'],
+      [{ nodes: [{ nodeID: 1, type: 'I', text: 'a' }, { nodeID: '1', type: 'I', text: 'b' }], edges: [] }, 'nodes[1].nodeID'],
+      [{ nodes: [{ nodeID: 1, type: 'I', text: 'x'.repeat(1001) }], edges: [] }, 'nodes[0].text'],
+    ];
+    for (const [input, path] of cases) {
+      const e = expectImportError(() => importAif(input));
+      expect(e.location?.path).toBe(path);
+      expect(e.message.startsWith(`${String(path)}:`)).toBe(true);
+    }
+  });
+
+  it('accepts JSON text and reports syntax errors with line and column', () => {
+    const e = expectImportError(() => importAif('{\n  "nodes": [\n    {"nodeID": 1,}\n  ]\n}'));
+    expect(e.location).toMatchObject({ line: 3, column: 18 });
+    expect(importAif(JSON.stringify(AIFDB_SAMPLE)).document.claims).toHaveLength(5);
+  });
+
+  it('rejects documents without usable I-nodes', () => {
+    expect(expectImportError(() => importAif({ nodes: [], edges: [] })).message).toMatch(/no I-nodes/);
+  });
+});

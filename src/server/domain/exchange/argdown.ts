@@ -1,0 +1,646 @@
+/**
+ * Argdown (https://argdown.org) import and export.
+ *
+ * Export: claims become statements `[Title]: text`; the links into a claim are written as nested
+ * relations under it (`+ [Supporter]: …`, `- [Opposer]: …`); evidence passages become statements
+ * quoting the passage and naming the source. A node already written is referenced by title only.
+ *
+ * Import: parsed with @argdown/core. Statements (equivalence classes) and arguments become claims;
+ * support/attack relations become links. What Crux cannot represent (undercuts, contradictions,
+ * premise–conclusion structure) is approximated or skipped, always with a warning.
+ */
+import {
+  ArgdownApplication,
+  ArgdownTypes,
+  Dedent,
+  EOF,
+  Emptyline,
+  IArgument,
+  IEquivalenceClass,
+  Indent,
+  ModelPlugin,
+  Newline,
+  RelationType,
+  StatementRole,
+  parser,
+  tokenMatcher,
+  tokenize,
+  type IArgdownLogger,
+  type IArgdownResponse,
+  type IRelation,
+  type RelationMember,
+} from '@argdown/core';
+
+import { MAP_DOCUMENT_LIMITS, type MapDocument, type MapRelation } from '@/shared/map-document';
+
+import {
+  DocumentBuilder,
+  assertTextInput,
+  buildOutline,
+  collapseWhitespace,
+  evidenceText,
+  lineColumnAt,
+  replacedWarning,
+  sanitizeText,
+  splitLines,
+  tooManyNodes,
+  type ImportResult,
+  type OutlineNode,
+} from './common';
+import { ImportError } from './import-error';
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+/**
+ * Escapes text so Argdown reads it back verbatim (after whitespace normalisation): every character
+ * that could start markup (titles, mentions, tags, bold/italic, data, comments, front matter,
+ * shortcodes such as `:smile:` or `.A.`) is backslash-escaped. Line breaks become spaces, because
+ * Argdown joins the lines of a statement with spaces anyway.
+ */
+export function escapeArgdownText(text: string): string {
+  const s = collapseWhitespace(text);
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charAt(i);
+    const next = s.charAt(i + 1);
+    switch (c) {
+      case '\\':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '{':
+      case '}':
+      case '#':
+      case '@':
+      case '*':
+      case '_':
+        out += `\\${c}`;
+        break;
+      case '/':
+        out += next === '/' || next === '*' ? '\\/' : '/';
+        break;
+      case '=': {
+        // Front matter is `===…===`: escape every "=" that belongs to a run of three or more.
+        let runStart = i;
+        while (runStart > 0 && s.charAt(runStart - 1) === '=') runStart--;
+        let runEnd = i;
+        while (runEnd < s.length && s.charAt(runEnd) === '=') runEnd++;
+        out += runEnd - runStart >= 3 ? '\\=' : '=';
+        break;
+      }
+      case '.':
+      case ':': {
+        // Shortcodes are `.name.` / `:name:` with no whitespace inside. Escape every "." (":")
+        // followed by another one in the same whitespace-free run, so no such span can start.
+        let j = i + 1;
+        while (j < s.length && s.charAt(j) !== c && !/\s/.test(s.charAt(j))) j++;
+        out += j < s.length && s.charAt(j) === c ? `\\${c}` : c;
+        break;
+      }
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+const TITLE_MAX = 40;
+
+/** A short Argdown title: the first words, letters/digits/apostrophes/hyphens only. */
+export function deriveTitle(text: string): string {
+  const words = text
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}'’-]/gu, ''))
+    .filter((w) => w.length > 0);
+  let title = '';
+  for (const word of words.slice(0, 6)) {
+    const candidate = title ? `${title} ${word}` : word;
+    if (candidate.length > TITLE_MAX) break;
+    title = candidate;
+  }
+  if (!title && words[0]) title = words[0].slice(0, TITLE_MAX);
+  return title.replace(/^[-'’\s]+/, '').trim();
+}
+
+/** @argdown/core keeps statements in plain objects keyed by title: "toString" & co. break it. */
+function isReservedTitle(title: string): boolean {
+  return title in Object.prototype || title === '__proto__';
+}
+
+class TitleRegistry {
+  private readonly used = new Set<string>();
+
+  take(preferred: string, fallback: string): string {
+    const base = preferred || fallback;
+    let title = base;
+    for (let n = 2; this.used.has(title.toLowerCase()) || isReservedTitle(title); n++) title = `${base} ${n}`;
+    this.used.add(title.toLowerCase());
+    return title;
+  }
+}
+
+function frontMatterValue(value: string): string {
+  // JSON strings are valid YAML double-quoted scalars; "=" is escaped so "===" cannot end the block.
+  return JSON.stringify(value).replace(/=/g, '\\u003d');
+}
+
+/** Writes the map as Argdown. Deterministic for a given document. */
+export function exportArgdown(doc: MapDocument): string {
+  const titles = new TitleRegistry();
+  const claimTitles = new Map<string, string>();
+  doc.claims.forEach((claim, i) => {
+    claimTitles.set(claim.id, titles.take(deriveTitle(claim.title ?? claim.text), `C${i + 1}`));
+  });
+  const evidenceTitles = new Map<string, string>();
+  const sourcesById = new Map(doc.sources.map((s) => [s.id, s]));
+  doc.evidence.forEach((e, i) => {
+    evidenceTitles.set(e.id, titles.take(deriveTitle(`Quote ${e.exact}`), `Q${i + 1}`));
+  });
+
+  const lines: string[] = ['==='];
+  lines.push(`title: ${frontMatterValue(doc.map.title)}`);
+  if (doc.map.description) lines.push(`description: ${frontMatterValue(doc.map.description)}`);
+  lines.push('===', '');
+
+  const statement = (title: string, text: string) => `[${title}]: ${escapeArgdownText(text)}`;
+  const evidenceStatement = (e: MapDocument['evidence'][number]) =>
+    statement(evidenceTitles.get(e.id) ?? e.id, evidenceText(e, sourcesById.get(e.sourceId)));
+
+  const write = (node: OutlineNode, depth: number) => {
+    const indent = '  '.repeat(depth);
+    const marker = node.relation === null ? '' : node.relation === 'support' ? '+ ' : '- ';
+    if (node.kind === 'evidence') {
+      lines.push(
+        indent + marker + (node.mode === 'ref' ? `[${evidenceTitles.get(node.evidence.id)}]` : evidenceStatement(node.evidence)),
+      );
+      return;
+    }
+    const title = claimTitles.get(node.claim.id) ?? node.claim.id;
+    lines.push(indent + marker + (node.mode === 'ref' ? `[${title}]` : statement(title, node.claim.text)));
+    for (const child of node.children) write(child, depth + 1);
+  };
+
+  const outline = buildOutline(doc);
+  for (const top of outline.top) {
+    write(top, 0);
+    lines.push('');
+  }
+  for (const e of outline.unlinkedEvidence) {
+    lines.push(evidenceStatement(e), '');
+  }
+  if (doc.sources.length > 0) {
+    lines.push('// Sources');
+    doc.sources.forEach((s, i) => {
+      const meta = [s.author, s.publisher, s.publishedAt?.slice(0, 10)].filter(Boolean).join(', ');
+      lines.push(collapseWhitespace(`// [${i + 1}] ${s.title}${meta ? ` — ${meta}` : ''}${s.url ? ` ${s.url}` : ''}`));
+    });
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+/** Relation nesting deeper than this is rejected before parsing (the parser is recursive). */
+export const ARGDOWN_MAX_DEPTH = 100;
+/** Upper bound on the lexer's scanning work, in weighted characters (see checkLexerCost). */
+const LEXER_COST_BUDGET = 150_000_000;
+
+type IToken = ReturnType<typeof tokenize>['tokens'][number];
+
+const silentLogger: IArgdownLogger = { log: () => undefined, setLevel: () => undefined };
+let application: ArgdownApplication | null = null;
+
+function argdownApp(): ArgdownApplication {
+  if (!application) {
+    const app = new ArgdownApplication(silentLogger);
+    app.addPlugin(new ModelPlugin(), 'build-model');
+    application = app;
+  }
+  return application;
+}
+
+/**
+ * Several Argdown token patterns scan ahead for a closing delimiter (`{…}`, `[…](…)`, `<!--…-->`,
+ * `/*…*\/`, `===…===`), so a document with many unclosed openers makes the lexer quadratic: 100 kB
+ * of "{" takes minutes. This estimates the scanning work in linear time and refuses documents
+ * whose estimate exceeds the budget, naming the most expensive opener.
+ */
+function checkLexerCost(text: string): void {
+  const n = text.length;
+  const finder = (needle: string) => {
+    let at = -2;
+    return (from: number): number => {
+      if (at === -1 || at >= from) return at;
+      at = text.indexOf(needle, from);
+      return at;
+    };
+  };
+  const regexFinder = (re: RegExp) => {
+    let at = -2;
+    return (from: number): number => {
+      if (at === -1 || at >= from) return at;
+      re.lastIndex = from;
+      const m = re.exec(text);
+      at = m ? m.index : -1;
+      return at;
+    };
+  };
+  const pos = (at: number) => (at === -1 ? n : at);
+  const nextLf = finder('\n');
+  const nextCr = finder('\r');
+  const eol = (from: number) => Math.min(pos(nextLf(from)), pos(nextCr(from)));
+  const nextCloseBracket = finder(']');
+  const nextCloseParen = finder(')');
+  const nextGt = finder('>');
+  const nextCommentEnd = finder('-->');
+  const nextBlockCommentEnd = finder('*/');
+  const nextTripleEquals = finder('===');
+  const nextDot = finder('.');
+  const nextColon = finder(':');
+  const nextSpace = regexFinder(/\s/g);
+  const dataStop = regexFinder(/\}\s[^,}]|[\r\u2028\u2029]/g);
+
+  let total = 0;
+  let worstCost = 0;
+  let worstOffset = 0;
+  for (let i = 0; i < n; i++) {
+    let cost = 0;
+    switch (text.charCodeAt(i)) {
+      case 0x7b /* { */:
+        cost = 16 * (pos(dataStop(i + 1)) - i);
+        break;
+      case 0x5b /* [ */: {
+        const close = pos(nextCloseBracket(i + 1));
+        cost = 2 * (Math.min(eol(i), close) - i) + (close - i);
+        if (text.charCodeAt(close + 1) === 0x28 /* ( */) cost += pos(nextCloseParen(close + 2)) - close;
+        break;
+      }
+      case 0x3c /* < */:
+        if (text.startsWith('<!--', i)) cost += 8 * (pos(nextCommentEnd(i + 4)) - i);
+        cost += 2 * (Math.min(eol(i), pos(nextGt(i + 1))) - i);
+        break;
+      case 0x40 /* @ */:
+        cost = Math.min(eol(i), pos(nextCloseBracket(i + 1))) + Math.min(eol(i), pos(nextGt(i + 1))) - 2 * i;
+        break;
+      case 0x2f /* / */: {
+        const next = text.charCodeAt(i + 1);
+        if (next === 0x2a /* * */) cost = 8 * (pos(nextBlockCommentEnd(i + 2)) - i);
+        else if (next === 0x2f) cost = eol(i) - i;
+        break;
+      }
+      case 0x3d /* = */:
+        if (text.startsWith('===', i)) cost = pos(nextTripleEquals(i + 3)) - i;
+        break;
+      case 0x23 /* # */:
+        if (text.charCodeAt(i + 1) === 0x28) cost = pos(nextCloseParen(i + 2)) - i;
+        break;
+      case 0x2e /* . */:
+        cost = Math.min(pos(nextDot(i + 1)), pos(nextSpace(i + 1))) - i;
+        break;
+      case 0x3a /* : */:
+        cost = Math.min(pos(nextColon(i + 1)), pos(nextSpace(i + 1))) - i;
+        break;
+      default:
+        continue;
+    }
+    total += cost;
+    if (cost > worstCost) {
+      worstCost = cost;
+      worstOffset = i;
+    }
+    if (total > LEXER_COST_BUDGET) {
+      const at = lineColumnAt(text, worstOffset);
+      const char = text.charAt(worstOffset);
+      throw new ImportError(
+        `The Argdown text is too complex to parse safely: unclosed "${char}" characters (the first costly one at line ${at.line}, column ${at.column}) make the parser rescan most of the document. Close them or escape them with a backslash.`,
+        at,
+      );
+    }
+  }
+}
+
+const RELATION_OR_ITEM = /^([ \t]*)(?:\+>|->|<?\+|<?-|><|_>|<_|_(?=\s)|\d+\.(?=\s)|\*(?=\s))/;
+const NODE_LINE = /^[ \t]*(?:\[[^\]]+\]:|<[^>]+>:|\(\d+\)|\+>|->|<?\+|<?-|><|_>|<_)/;
+
+/** Mirrors the lexer's indentation stack to bound nesting depth, and roughly bounds node count. */
+function checkStructure(lines: string[]): void {
+  const stack = [0];
+  let blank = false;
+  let nodeLines = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '') {
+      if (!blank) stack.length = 1;
+      blank = true;
+      continue;
+    }
+    blank = false;
+    if (NODE_LINE.test(line)) nodeLines++;
+    const m = RELATION_OR_ITEM.exec(line);
+    if (!m) continue;
+    const width = (m[1] ?? '').length;
+    let top = stack[stack.length - 1] ?? 0;
+    if (width > top) stack.push(width);
+    else {
+      while (stack.length > 1 && width < top) {
+        stack.pop();
+        top = stack[stack.length - 1] ?? 0;
+      }
+    }
+    if (stack.length - 1 > ARGDOWN_MAX_DEPTH) {
+      throw new ImportError(
+        `Line ${i + 1}: relations are nested more than ${ARGDOWN_MAX_DEPTH} levels deep.`,
+        { line: i + 1, column: 1 },
+      );
+    }
+  }
+  // Each statement needs a line of its own, but references repeat titles: allow generous headroom.
+  if (nodeLines > MAP_DOCUMENT_LIMITS.maxNodes * 5) throw tooManyNodes(nodeLines, 'Argdown document');
+}
+
+interface FrontMatter {
+  title?: string;
+  description?: string;
+}
+
+function readFrontMatter(text: string): FrontMatter {
+  const m = /^\s*===+[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*===+/.exec(text);
+  if (!m) return {};
+  const out: FrontMatter = {};
+  for (const line of splitLines(m[1] ?? '')) {
+    const kv = /^(title|description)[ \t]*:[ \t]*(.*)$/.exec(line);
+    if (!kv || !kv[1]) continue;
+    let value = (kv[2] ?? '').trim();
+    if (value.startsWith('"')) {
+      try {
+        const parsed: unknown = JSON.parse(value);
+        if (typeof parsed === 'string') value = parsed;
+      } catch {
+        value = value.replace(/^"|"$/g, '');
+      }
+    } else value = value.replace(/^'|'$/g, '').replace(/''/g, "'");
+    out[kv[1] as keyof FrontMatter] = value;
+  }
+  return out;
+}
+
+/** The lexer only reports "lexing errors detected"; the only input it cannot tokenise is a
+ * backslash with nothing (or a line break) after it. Find it to give a location. */
+function lexerErrorLocation(text: string): { line: number; column: number } | undefined {
+  const m = /\\(?=[\r\n\u2028\u2029]|$)/.exec(text);
+  return m ? lineColumnAt(text, m.index) : undefined;
+}
+
+function isBlankToken(token: IToken): boolean {
+  return tokenMatcher(token, Newline) || tokenMatcher(token, Emptyline) || tokenMatcher(token, Indent) || tokenMatcher(token, Dedent);
+}
+
+/** Lexes and parses (what ParserPlugin does, with errors mapped to ImportError), then builds the model. */
+function parse(text: string): IArgdownResponse {
+  let tokens: IToken[];
+  try {
+    tokens = tokenize(text).tokens;
+  } catch (e) {
+    if (e instanceof RangeError) throw new ImportError('The Argdown text is nested too deeply to parse.');
+    const at = lexerErrorLocation(text);
+    if (at) {
+      throw new ImportError(
+        `Argdown syntax error at line ${at.line}, column ${at.column}: a backslash must be followed by the character it escapes.`,
+        at,
+      );
+    }
+    throw new ImportError(`The Argdown text could not be read${e instanceof Error ? ` (${e.message})` : ''}.`);
+  }
+  if (tokens.every(isBlankToken)) throw new ImportError('The Argdown text contains no statements.');
+
+  const response: IArgdownResponse = { tokens, lexerErrors: [] };
+  try {
+    parser.input = tokens;
+    response.ast = parser.argdown();
+    response.parserErrors = parser.errors;
+  } catch (e) {
+    if (e instanceof RangeError) throw new ImportError('The Argdown text is nested too deeply to parse.');
+    throw new ImportError(`The Argdown text could not be parsed${e instanceof Error ? ` (${e.message})` : ''}.`);
+  }
+  const parserError = response.parserErrors?.[0];
+  if (parserError) {
+    const token = parserError.token;
+    const atEnd = tokenMatcher(token, EOF) || !Number.isFinite(token.startLine);
+    const { line, column } = atEnd
+      ? lineColumnAt(text, text.length)
+      : { line: token.startLine ?? 0, column: token.startColumn ?? 0 };
+    const found = atEnd ? 'the end of the text' : `"${token.image.trim().slice(0, 40) || token.image}"`;
+    const expected = /^Expecting token of type --> (.*?) <--/.exec(parserError.message)?.[1];
+    throw new ImportError(
+      `Argdown syntax error at line ${line}, column ${column}: unexpected ${found}${expected ? ` (expected ${expected})` : ''}. Check the indentation of relations: a relation needs a statement above it, indented less.`,
+      { line, column },
+    );
+  }
+  try {
+    argdownApp().run(
+      { input: text, process: ['build-model'], throwExceptions: true, logExceptions: false, logLevel: 'off' },
+      response,
+    );
+  } catch (e) {
+    if (e instanceof RangeError) throw new ImportError('The Argdown text is nested too deeply to parse.');
+    const reserved = /[[<](constructor|toString|valueOf|hasOwnProperty|isPrototypeOf|propertyIsEnumerable|toLocaleString|__proto__|__defineGetter__|__defineSetter__|__lookupGetter__|__lookupSetter__)[\]>]/.exec(text);
+    if (reserved) {
+      const at = lineColumnAt(text, reserved.index);
+      throw new ImportError(
+        `Line ${at.line}: the title "${reserved[1]}" cannot be used in Argdown (the parser reserves it); please rename it.`,
+        at,
+      );
+    }
+    throw new ImportError(`The Argdown model could not be built${e instanceof Error ? ` (${e.message})` : ''}.`);
+  }
+  return response;
+}
+
+const AUTO_TITLE = /^Untitled \d+$/;
+
+function ecLine(ec: IEquivalenceClass | IArgument): number | undefined {
+  return ec.members.find((m) => m.startLine !== undefined)?.startLine;
+}
+
+/** Position of a node's first appearance as line * 1e6 + column (the model keeps no offsets). */
+function firstPosition(node: IEquivalenceClass | IArgument): number {
+  let min = Infinity;
+  const consider = (s: { startLine?: number; startColumn?: number }) => {
+    if (s.startLine === undefined) return;
+    const p = s.startLine * 1e6 + (s.startColumn ?? 0);
+    if (p < min) min = p;
+  };
+  node.members.forEach(consider);
+  if (node.type === ArgdownTypes.ARGUMENT) (node.pcs ?? []).forEach(consider);
+  return min;
+}
+
+function byFirstAppearance<T extends IEquivalenceClass | IArgument>(nodes: T[]): T[] {
+  return nodes
+    .map((node, index) => ({ node, index, position: firstPosition(node) }))
+    .sort((a, b) => a.position - b.position || a.index - b.index)
+    .map((x) => x.node);
+}
+
+function at(line: number | undefined): string {
+  return line === undefined ? '' : ` (line ${line})`;
+}
+
+function memberLabel(member: RelationMember | undefined): string {
+  if (!member) return 'an unknown node';
+  if (member.type === ArgdownTypes.ARGUMENT) return `<${member.title ?? '?'}>`;
+  if (member.type === ArgdownTypes.INFERENCE) return `the inference of <${member.argumentTitle ?? '?'}>`;
+  return `[${member.title ?? '?'}]`;
+}
+
+/**
+ * Parses Argdown into a map document. Statements and arguments become claims (titles kept on
+ * `claim.title`), support/attack relations become links; warnings list what was approximated.
+ * Throws ImportError (with line and column where known) for syntax errors and exceeded limits.
+ */
+export function importArgdown(text: string): ImportResult {
+  assertTextInput(text, 'Argdown text');
+  const warnings: string[] = [];
+  const sanitized = sanitizeText(text);
+  if (sanitized.replaced > 0) warnings.push(replacedWarning(sanitized.replaced));
+  const input = sanitized.text;
+  if (input.trim() === '') throw new ImportError('The Argdown text is empty.');
+
+  checkStructure(splitLines(input));
+  checkLexerCost(input);
+  const response = parse(input);
+
+  // Object key order puts integer-like titles ("1") first: order by first appearance instead.
+  const statements = byFirstAppearance(Object.values(response.statements ?? {}));
+  const args = byFirstAppearance(Object.values(response.arguments ?? {}));
+  const nodeCount = statements.length + args.length;
+  if (nodeCount > MAP_DOCUMENT_LIMITS.maxNodes) throw tooManyNodes(nodeCount, 'Argdown document');
+
+  const frontMatter = readFrontMatter(input);
+  const heading = response.sections?.[0]?.title;
+  const builder = new DocumentBuilder(
+    frontMatter.title || heading || 'Imported Argdown map',
+    frontMatter.description ?? '',
+  );
+
+  const idOf = new Map<RelationMember, string>();
+  const checkText = (value: string, label: string, line: number | undefined) => {
+    if (value.length > MAP_DOCUMENT_LIMITS.claimTextMax) {
+      throw new ImportError(
+        `${label}${at(line)} is ${value.length} characters long; a claim can have at most ${MAP_DOCUMENT_LIMITS.claimTextMax}.`,
+        { line },
+      );
+    }
+  };
+
+  for (const ec of statements) {
+    const title = ec.title ?? '';
+    const line = ecLine(ec);
+    const texts = ec.members.filter((m) => !m.isReference && m.text?.trim()).map((m) => collapseWhitespace(m.text ?? ''));
+    const canonical = collapseWhitespace(IEquivalenceClass.getCanonicalMemberText(ec) ?? '');
+    let claimText = canonical || texts[0] || '';
+    if (new Set(texts).size > 1) {
+      warnings.push(`Statement [${title}]${at(line)} has ${new Set(texts).size} different texts; the last one was used.`);
+    }
+    if (!claimText) {
+      claimText = title.trim();
+      warnings.push(`Statement [${title}]${at(line)} has no text; its title was used as the claim text.`);
+    }
+    checkText(claimText, `Statement [${title}]`, line);
+    const keepTitle = title.trim() && !(AUTO_TITLE.test(title) && canonical);
+    idOf.set(ec, builder.addClaim(claimText, keepTitle ? title.trim() : undefined));
+  }
+
+  for (const arg of args) {
+    const title = arg.title ?? '';
+    const line = ecLine(arg);
+    const description = collapseWhitespace(IArgument.getCanonicalMemberText(arg) ?? '');
+    const claimText = description || title.trim();
+    checkText(claimText, `Argument <${title}>`, line);
+    const keepTitle = title.trim() && !(AUTO_TITLE.test(title) && description);
+    idOf.set(arg, builder.addClaim(claimText, keepTitle ? title.trim() : undefined));
+  }
+
+  let conflicts = 0;
+  const addLink = (from: RelationMember, to: RelationMember, relation: MapRelation, line: number | undefined) => {
+    const fromId = idOf.get(from);
+    const toId = idOf.get(to);
+    if (!fromId || !toId) return;
+    const result = builder.addLink(fromId, toId, relation);
+    if (result === 'self') warnings.push(`Skipped a relation of ${memberLabel(from)} to itself${at(line)}.`);
+    if (result === 'conflict') conflicts++;
+  };
+
+  const relations: IRelation[] = response.relations ?? [];
+  for (const relation of relations) {
+    const { from, to } = relation;
+    const line = relation.occurrences[0]?.startLine;
+    if (!from || !to) continue;
+    if (from.type === ArgdownTypes.INFERENCE || to.type === ArgdownTypes.INFERENCE) {
+      warnings.push(
+        `Skipped an undercut between ${memberLabel(from)} and ${memberLabel(to)}${at(line)}: Crux cannot link to the inference of an argument.`,
+      );
+      continue;
+    }
+    switch (relation.relationType) {
+      case RelationType.SUPPORT:
+      case RelationType.ENTAILS:
+        addLink(from, to, 'support', line);
+        break;
+      case RelationType.ATTACK:
+        addLink(from, to, 'oppose', line);
+        break;
+      case RelationType.CONTRADICTORY:
+      case RelationType.CONTRARY:
+        addLink(from, to, 'oppose', line);
+        addLink(to, from, 'oppose', line);
+        warnings.push(
+          `The ${relation.relationType === RelationType.CONTRARY ? 'contrariety' : 'contradiction'} between ${memberLabel(from)} and ${memberLabel(to)}${at(line)} was imported as two claims opposing each other.`,
+        );
+        break;
+      case RelationType.UNDERCUT:
+        warnings.push(
+          `Skipped an undercut between ${memberLabel(from)} and ${memberLabel(to)}${at(line)}: Crux has no undercut relation.`,
+        );
+        break;
+      default:
+        warnings.push(`Skipped a "${String(relation.relationType)}" relation${at(line)}.`);
+    }
+  }
+
+  for (const arg of args) {
+    if (!arg.pcs || arg.pcs.length === 0) continue;
+    const line = ecLine(arg) ?? arg.pcs[0]?.startLine;
+    const conclusion = arg.pcs[arg.pcs.length - 1];
+    const conclusionEc = conclusion?.title ? response.statements?.[conclusion.title] : undefined;
+    let premises = 0;
+    let intermediate = 0;
+    for (const s of arg.pcs.slice(0, -1)) {
+      if (s.role !== StatementRole.PREMISE) {
+        intermediate++;
+        continue;
+      }
+      const ec = s.title ? response.statements?.[s.title] : undefined;
+      if (ec) {
+        addLink(ec, arg, 'support', line);
+        premises++;
+      }
+    }
+    if (conclusionEc) addLink(arg, conclusionEc, 'support', line);
+    warnings.push(
+      `Argument <${arg.title ?? '?'}>${at(line)} was imported as a claim: its ${premises} premise${premises === 1 ? '' : 's'} support it and it supports its conclusion${intermediate > 0 ? ` (${intermediate} intermediate conclusion${intermediate === 1 ? '' : 's'} not linked)` : ''}; the premise–conclusion structure itself is not kept.`,
+    );
+  }
+
+  if (conflicts > 0) {
+    warnings.push(
+      `${conflicts} relation${conflicts === 1 ? '' : 's'} both supported and attacked the same claim from the same node; only the first was kept.`,
+    );
+  }
+  if (builder.claims.length === 0) throw new ImportError('The Argdown text contains no statements.');
+  return { document: builder.build(), warnings };
+}

@@ -1,0 +1,27 @@
+import type { Db } from '@/server/db';
+import { shareLinkSelect, toShareLinkView, type ShareLinkView } from './share-link-view';
+
+export interface SharingOverview {
+  /** The map's teacher controls, for the share dialog (owner only, like the links). */
+  map: {
+    title: string;
+    visibility: 'private' | 'link' | 'public';
+    isLocked: boolean;
+    isAnonymous: boolean;
+    isBlindVoting: boolean;
+    resultsRevealed: boolean;
+  };
+  links: ShareLinkView[];
+}
+
+/** The map's links, newest first, with how many joined through each. Owner only (checked by the caller). */
+export async function listShareLinks(db: Db, mapId: string): Promise<SharingOverview> {
+  const [map, rows] = await Promise.all([
+    db.map.findUniqueOrThrow({
+      where: { id: mapId },
+      select: { title: true, visibility: true, isLocked: true, isAnonymous: true, isBlindVoting: true, resultsRevealed: true },
+    }),
+    db.shareLink.findMany({ where: { mapId }, orderBy: { createdAt: 'desc' }, select: shareLinkSelect }),
+  ]);
+  return { map, links: rows.map((row) => toShareLinkView(row, map.visibility)) };
+}

@@ -1,0 +1,217 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { explainNodeStrength, strengthGraphOfMap, strengthOfMap, type StrengthMapInput, type StrengthMapLink } from './strength-of-map';
+
+const votes = (mean: number | null, count = mean === null ? 0 : 4) => ({ count, mean });
+const claimLink = (from: string, to: string, relation: 'support' | 'oppose'): StrengthMapLink => ({
+  fromClaimId: from,
+  fromEvidenceId: null,
+  toClaimId: to,
+  relation,
+});
+const evidenceLink = (from: string, to: string, relation: 'support' | 'oppose'): StrengthMapLink => ({
+  fromClaimId: null,
+  fromEvidenceId: from,
+  toClaimId: to,
+  relation,
+});
+
+function at(result: { strengths: Record<string, number> }, id: string): number {
+  const value = result.strengths[id];
+  if (value === undefined) throw new Error(`no strength for ${id}`);
+  return value;
+}
+
+describe('strengthOfMap', () => {
+  it('turns claims, passages and links into a DF-QuAD graph with base scores from the visible means', () => {
+    const view: StrengthMapInput = {
+      claims: [
+        { id: 'thesis', votes: votes(2) },
+        { id: 'pro', votes: votes(3) },
+      ],
+      evidence: [{ id: 'quote', votes: null }],
+      links: [claimLink('pro', 'thesis', 'support'), evidenceLink('quote', 'pro', 'oppose')],
+    };
+    const graph = strengthGraphOfMap(view);
+    expect(graph.nodes).toEqual([
+      { id: 'thesis', baseScore: 0.5 },
+      { id: 'pro', baseScore: 0.75 },
+      { id: 'quote', baseScore: 0.5 },
+    ]);
+    expect(graph.edges).toEqual([
+      { from: 'pro', to: 'thesis', relation: 'support' },
+      { from: 'quote', to: 'pro', relation: 'oppose' },
+    ]);
+  });
+
+  it('a worked example: thesis 0.5 with a supporter (base 0.75, attacked by a 0.5 quote) and an opposer 0.25', () => {
+    // quote: no incoming edges → 0.5.
+    // pro: base 0.75, attack 0.5, support 0 → 0.75 − 0.75·0.5 = 0.375.
+    // con: base 0.25 (mean 1), nothing incoming → 0.25.
+    // thesis: base 0.5, support F(0.375) = 0.375, attack F(0.25) = 0.25 → 0.5 + 0.5·0.125 = 0.5625.
+    const view: StrengthMapInput = {
+      claims: [
+        { id: 'thesis', votes: votes(2) },
+        { id: 'pro', votes: votes(3) },
+        { id: 'con', votes: votes(1) },
+      ],
+      evidence: [{ id: 'quote', votes: votes(null) }],
+      links: [claimLink('pro', 'thesis', 'support'), claimLink('con', 'thesis', 'oppose'), evidenceLink('quote', 'pro', 'oppose')],
+    };
+    const result = strengthOfMap(view);
+    expect(at(result, 'quote')).toBeCloseTo(0.5, 12);
+    expect(at(result, 'pro')).toBeCloseTo(0.375, 12);
+    expect(at(result, 'con')).toBeCloseTo(0.25, 12);
+    expect(at(result, 'thesis')).toBeCloseTo(0.5625, 12);
+    expect(result).toMatchObject({ converged: true, hasCycles: false });
+  });
+
+  it('an opposing claim with strong votes lowers its target; two supporters combine as 1 − Π(1 − v)', () => {
+    const base: StrengthMapInput = {
+      claims: [
+        { id: 'a', votes: votes(3.2) },
+        { id: 's1', votes: votes(2) },
+        { id: 's2', votes: votes(2) },
+        { id: 'o', votes: votes(null) },
+      ],
+      evidence: [],
+      links: [claimLink('s1', 'a', 'support'), claimLink('s2', 'a', 'support'), claimLink('o', 'a', 'oppose')],
+    };
+    // support F(0.5, 0.5) = 0.75, attack 0.5 → 0.8 + 0.2·0.25 = 0.85.
+    expect(at(strengthOfMap(base), 'a')).toBeCloseTo(0.85, 12);
+    // The opposer gets 4s: attack 1 > support 0.75 → 0.8 − 0.8·0.25 = 0.6.
+    const strongOpposer = { ...base, claims: base.claims.map((c) => (c.id === 'o' ? { id: 'o', votes: votes(4) } : c)) };
+    expect(at(strengthOfMap(strongOpposer), 'a')).toBeCloseTo(0.6, 12);
+  });
+
+  it('hidden votes count as base 0.5, whatever they are', () => {
+    const view = (hidden: { count: number; mean: number | null } | null): StrengthMapInput => ({
+      claims: [
+        { id: 'thesis', votes: null },
+        { id: 'child', votes: hidden },
+      ],
+      evidence: [],
+      links: [claimLink('child', 'thesis', 'oppose')],
+    });
+    const hidden = strengthOfMap(view(null));
+    expect(at(hidden, 'child')).toBe(0.5);
+    // thesis: base 0.5 attacked by 0.5 → 0.25, the same as if nobody had voted.
+    expect(at(hidden, 'thesis')).toBeCloseTo(0.25, 12);
+    expect(hidden).toEqual(strengthOfMap(view({ count: 0, mean: null })));
+    expect(at(strengthOfMap(view({ count: 3, mean: 4 })), 'thesis')).toBe(0);
+  });
+
+  it('a cycle is reported and still terminates', () => {
+    const result = strengthOfMap({
+      claims: [
+        { id: 'a', votes: votes(4) },
+        { id: 'b', votes: votes(4) },
+      ],
+      evidence: [],
+      links: [claimLink('a', 'b', 'oppose'), claimLink('b', 'a', 'oppose')],
+    });
+    expect(result.hasCycles).toBe(true);
+    expect(result.converged).toBe(true);
+    expect(at(result, 'a')).toBeCloseTo(0.5, 6);
+  });
+
+  it('property: a node whose votes are hidden never influences anything through its own votes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.double({ min: 0, max: 4, noNaN: true }), { nil: null }), { minLength: 2, maxLength: 8 }),
+        fc.array(fc.tuple(fc.nat(7), fc.nat(7), fc.boolean()), { maxLength: 16 }),
+        fc.nat(7),
+        fc.double({ min: 0, max: 4, noNaN: true }),
+        (means, rawEdges, hiddenIndex, secretMean) => {
+          const claims = means.map((mean, i) => ({ id: `c${i}`, votes: mean === null ? null : votes(mean) }));
+          const hiddenId = `c${hiddenIndex % claims.length}`;
+          const links = rawEdges
+            .map(([f, t, s]) => claimLink(`c${f % claims.length}`, `c${t % claims.length}`, s ? 'support' : 'oppose'))
+            .filter((link) => link.fromClaimId !== link.toClaimId);
+          const hiddenView: StrengthMapInput = {
+            claims: claims.map((c) => (c.id === hiddenId ? { id: c.id, votes: null } : c)),
+            evidence: [],
+            links,
+          };
+          const revealedView: StrengthMapInput = {
+            claims: claims.map((c) => (c.id === hiddenId ? { id: c.id, votes: votes(secretMean) } : c)),
+            evidence: [],
+            links,
+          };
+          const asHidden = strengthOfMap(hiddenView);
+          const asNoVotes = strengthOfMap({ ...hiddenView, claims: hiddenView.claims.map((c) => (c.id === hiddenId ? { id: c.id, votes: votes(null) } : c)) });
+          expect(asHidden).toEqual(asNoVotes);
+          for (const value of Object.values(strengthOfMap(revealedView).strengths)) expect(value).toBeGreaterThanOrEqual(0);
+        },
+      ),
+    );
+  });
+});
+
+describe('explainNodeStrength', () => {
+  const view: StrengthMapInput = {
+    claims: [
+      { id: 'thesis', votes: { count: 14, mean: 2.48 } },
+      { id: 'pro1', votes: votes(2) },
+      { id: 'pro2', votes: null },
+      { id: 'con', votes: { count: 1, mean: 1.6 } },
+    ],
+    evidence: [],
+    links: [claimLink('pro1', 'thesis', 'support'), claimLink('pro2', 'thesis', 'support'), claimLink('con', 'thesis', 'oppose')],
+  };
+
+  it('explains base, supporters and opposers, each contribution listed, matching strengthOfMap', () => {
+    const computed = strengthOfMap(view);
+    const explanation = explainNodeStrength(view, 'thesis', computed);
+    expect(explanation.baseScore).toBeCloseTo(0.62, 12);
+    expect(explanation.voteCount).toBe(14);
+    expect(explanation.contributions).toEqual([
+      { fromId: 'pro1', relation: 'support', strength: 0.5 },
+      { fromId: 'pro2', relation: 'support', strength: 0.5 },
+      { fromId: 'con', relation: 'oppose', strength: 0.4 },
+    ]);
+    // support 0.75, attack 0.4 → 0.62 + 0.38·0.35 = 0.753.
+    expect(explanation.strength).toBeCloseTo(0.753, 12);
+    expect(explanation.strength).toBe(at(computed, 'thesis'));
+    expect(explanation.text).toBe(
+      'Base 0.62 from 14 votes; raised by 2 supporters (combined 0.75), lowered by 1 opposer (0.40): strength 0.75.',
+    );
+  });
+
+  it('says when the base is 0.5 because blind voting hides the votes, not because there are none', () => {
+    expect(explainNodeStrength(view, 'pro2').text).toBe('Votes hidden until you vote, so base 0.50; no supporters or opposers: strength 0.50.');
+    expect(explainNodeStrength({ ...view, claims: [{ id: 'x', votes: votes(null) }] }, 'x').text).toBe(
+      'No votes yet, so base 0.50; no supporters or opposers: strength 0.50.',
+    );
+  });
+});
+
+describe('the seeded demo map', () => {
+  it('has votes on its claims and passages, so the strength overlay is meaningful for anonymous readers', async () => {
+    const { DEMO_CLAIMS, DEMO_EVIDENCE, DEMO_VOTES } = await import('../../../../prisma/seed/demo-content');
+    const { summarizeVoteRows } = await import('../votes/summarize-votes');
+    const summaries = summarizeVoteRows(DEMO_VOTES.map((vote) => ({ targetId: vote.targetKey, value: vote.value, count: 1 })));
+    const view: StrengthMapInput = {
+      // The demo's results are revealed, so every reader sees every summary.
+      claims: DEMO_CLAIMS.map((claim) => ({ id: claim.key, votes: summaries.get(claim.key) ?? { count: 0, mean: null } })),
+      evidence: DEMO_EVIDENCE.map((item) => ({ id: item.key, votes: summaries.get(item.key) ?? { count: 0, mean: null } })),
+      links: [
+        ...DEMO_CLAIMS.filter((claim) => claim.parentKey && claim.relation).map((claim) => claimLink(claim.key, claim.parentKey!, claim.relation!)),
+        ...DEMO_EVIDENCE.map((item) => evidenceLink(item.key, item.claimKey, item.relation)),
+      ],
+    };
+    const result = strengthOfMap(view);
+    expect(result).toMatchObject({ converged: true, hasCycles: false });
+    expect(Object.keys(result.strengths)).toHaveLength(DEMO_CLAIMS.length + DEMO_EVIDENCE.length);
+    const votedClaims = DEMO_CLAIMS.filter((claim) => (summaries.get(claim.key)?.count ?? 0) > 0);
+    expect(votedClaims.length).toBeGreaterThan(DEMO_CLAIMS.length / 2);
+    const distinct = new Set(Object.values(result.strengths).map((value) => value.toFixed(3)));
+    expect(distinct.size).toBeGreaterThan(5);
+    // Structure matters: some claim's strength differs from its own base score.
+    const moved = DEMO_CLAIMS.filter((claim) => {
+      const mean = summaries.get(claim.key)?.mean ?? null;
+      return Math.abs(at(result, claim.key) - (mean === null ? 0.5 : mean / 4)) > 0.05;
+    });
+    expect(moved.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * DF-QuAD strengths of a whole map as a client sees it: claims and evidence passages are nodes,
+ * links are edges, and each node's base score comes from the vote summary the caller may see.
+ * A summary hidden by blind voting (null) counts as no votes (base 0.5), so strengths never let
+ * anyone infer votes they may not see.
+ *
+ * The server computes `strength` in map.get with this function and the client recomputes with it
+ * as votes arrive, so both always agree. Pure: safe to import in the browser.
+ */
+import {
+  baseScoreFromVotes,
+  computeStrengths,
+  describeStrength,
+  explainStrength,
+  type StrengthEdge,
+  type StrengthExplanation,
+  type StrengthNode,
+  type StrengthOptions,
+} from './compute-strength';
+
+export interface StrengthVotes {
+  count: number;
+  mean: number | null;
+}
+
+export interface StrengthMapNode {
+  id: string;
+  /** null when the caller may not see the target's votes. */
+  votes: StrengthVotes | null;
+}
+
+export interface StrengthMapLink {
+  fromClaimId: string | null;
+  fromEvidenceId: string | null;
+  toClaimId: string;
+  relation: 'support' | 'oppose';
+}
+
+export interface StrengthMapInput {
+  claims: readonly StrengthMapNode[];
+  evidence: readonly StrengthMapNode[];
+  links: readonly StrengthMapLink[];
+}
+
+export interface MapStrengths {
+  /** Strength in [0,1] of every claim and passage id. */
+  strengths: Record<string, number>;
+  /** False when a cycle in the map hit the iteration cap before settling. */
+  converged: boolean;
+  hasCycles: boolean;
+}
+
+/** The map as a quantitative bipolar argumentation framework. */
+export function strengthGraphOfMap(view: StrengthMapInput): { nodes: StrengthNode[]; edges: StrengthEdge[] } {
+  const nodes: StrengthNode[] = [];
+  for (const claim of view.claims) nodes.push({ id: claim.id, baseScore: baseScoreFromVotes(claim.votes?.mean ?? null) });
+  for (const item of view.evidence) nodes.push({ id: item.id, baseScore: baseScoreFromVotes(item.votes?.mean ?? null) });
+  const edges: StrengthEdge[] = [];
+  for (const link of view.links) {
+    const from = link.fromClaimId ?? link.fromEvidenceId;
+    if (from) edges.push({ from, to: link.toClaimId, relation: link.relation });
+  }
+  return { nodes, edges };
+}
+
+export function strengthOfMap(view: StrengthMapInput, options?: StrengthOptions): MapStrengths {
+  const { nodes, edges } = strengthGraphOfMap(view);
+  const { strengths, converged, hasCycles } = computeStrengths(nodes, edges, options);
+  return { strengths, converged, hasCycles };
+}
+
+export interface NodeStrengthExplanation extends StrengthExplanation {
+  /** Votes behind the base score: 0 with no votes, null when blind voting hides them. */
+  voteCount: number | null;
+  /** One sentence, e.g. "Base 0.62 from 14 votes; raised by 2 supporters (combined 0.71): strength 0.78." */
+  text: string;
+}
+
+/**
+ * Why one node has its strength, from the same view and strengths the map shows. Contributions
+ * are listed per incoming link, supporters and opposers with their own strengths.
+ */
+export function explainNodeStrength(
+  view: StrengthMapInput,
+  nodeId: string,
+  computed: Pick<MapStrengths, 'strengths' | 'converged'> = strengthOfMap(view),
+): NodeStrengthExplanation {
+  const { nodes, edges } = strengthGraphOfMap(view);
+  const explanation = explainStrength(nodeId, nodes, edges, computed.strengths);
+  const node = view.claims.find((claim) => claim.id === nodeId) ?? view.evidence.find((item) => item.id === nodeId);
+  const voteCount = node ? (node.votes ? node.votes.count : null) : 0;
+  let text = describeStrength(explanation, voteCount ?? 0, { converged: computed.converged });
+  if (voteCount === null) {
+    // describeStrength would say "No votes yet": the votes exist but blind voting hides them.
+    text = text.replace(/^No votes yet, so base/, 'Votes hidden until you vote, so base');
+  }
+  return { ...explanation, voteCount, text };
+}

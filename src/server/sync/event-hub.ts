@@ -1,0 +1,313 @@
+import pg from 'pg';
+import type { Db } from '@/server/db';
+import { getDb } from '@/server/db';
+import { MAP_EVENTS_CHANNEL } from './append-event';
+import type { StoredMapEvent } from './event-types';
+import { PRESENCE_CHANNEL, PresenceRoom, parsePresenceMessage } from './presence-room';
+import { readEventsAfter, readHeadSeq } from './read-events';
+
+/**
+ * One LISTEN connection per process fans the map event log out to every subscriber in it.
+ *
+ * Notifications carry only `mapId:seq`; the events themselves are read from MapEvent, once per
+ * map per burst of notifications (a MapFeed), and handed to every local subscriber of that map.
+ * A subscriber that is behind the feed's memory reads its backlog itself. After the LISTEN
+ * connection is lost and comes back, every feed re-reads from its head, so nothing committed in
+ * between is missed; Postgres may coalesce notifications, which is harmless for the same reason.
+ */
+
+const FEED_MEMORY = 512;
+const READ_BATCH = 500;
+const BACKOFF_MIN_MS = 100;
+const BACKOFF_MAX_MS = 5_000;
+const PING_INTERVAL_MS = 20_000;
+
+type Wake = () => void;
+
+export class MapFeed {
+  /** Highest seq read into memory; -1 until the feed has read the map's head once. */
+  head = -1;
+  private recent: StoredMapEvent[] = [];
+  private readonly subscribers = new Set<Wake>();
+  private isPulling = false;
+  private isDirty = false;
+  private readyPromise: Promise<void> | null = null;
+  private isGone = false;
+
+  constructor(
+    readonly mapId: string,
+    private readonly hub: EventHub,
+  ) {}
+
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  /** The map was deleted: subscribers should end. */
+  get gone(): boolean {
+    return this.isGone;
+  }
+
+  add(wake: Wake): void {
+    this.subscribers.add(wake);
+  }
+
+  remove(wake: Wake): void {
+    this.subscribers.delete(wake);
+  }
+
+  /** Resolves once LISTEN is active and the head was read after it, so no commit can slip between. */
+  ready(signal?: AbortSignal): Promise<void> {
+    this.readyPromise ??= (async () => {
+      await this.hub.listening(signal);
+      const head = await readHeadSeq(this.hub.db, this.mapId);
+      if (head === null) this.isGone = true;
+      this.head = Math.max(this.head, head ?? 0);
+    })().catch((error: unknown) => {
+      this.readyPromise = null;
+      throw error;
+    });
+    return this.readyPromise;
+  }
+
+  /** Events after `cursor` from memory, or null when memory does not reach back that far. */
+  eventsAfter(cursor: number): StoredMapEvent[] | null {
+    if (cursor >= this.head) return [];
+    const first = this.recent[0];
+    if (!first || first.seq > cursor + 1) return null;
+    return this.recent.filter((event) => event.seq > cursor);
+  }
+
+  /** A notification (or a reconnect, with `seq` null): read whatever is new. */
+  notify(seq: number | null): void {
+    if (this.head < 0) return; // not ready yet: its first head read covers this commit
+    if (seq !== null && seq <= this.head) return;
+    void this.pull();
+  }
+
+  private async pull(): Promise<void> {
+    if (this.isPulling) {
+      this.isDirty = true;
+      return;
+    }
+    this.isPulling = true;
+    try {
+      let isFull: boolean;
+      do {
+        this.isDirty = false;
+        const events = await readEventsAfter(this.hub.db, this.mapId, this.head, READ_BATCH);
+        for (const event of events) {
+          if (event.seq !== this.head + 1 && this.recent.length) this.recent = []; // never keep a hole in memory
+          this.recent.push(event);
+          this.head = event.seq;
+        }
+        if (this.recent.length > FEED_MEMORY) this.recent = this.recent.slice(-FEED_MEMORY);
+        isFull = events.length === READ_BATCH;
+        if (events.length) this.wakeAll();
+      } while (this.isDirty || isFull);
+    } catch (error) {
+      console.error(`event hub: reading events of map ${this.mapId} failed:`, error);
+      // Subscribers fall back to their own reads on their periodic tick.
+      this.wakeAll();
+    } finally {
+      this.isPulling = false;
+    }
+  }
+
+  wakeAll(): void {
+    for (const wake of this.subscribers) wake();
+  }
+}
+
+export class EventHub {
+  private client: pg.Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private backoffMs = BACKOFF_MIN_MS;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private pingTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly feeds = new Map<string, MapFeed>();
+  private readonly rooms = new Map<string, PresenceRoom>();
+  private waiters = new Set<() => void>();
+  private isClosed = false;
+  /** Times the LISTEN connection was (re)established; tests watch it. */
+  connections = 0;
+
+  constructor(
+    private readonly databaseUrl: string,
+    readonly db: Db,
+  ) {}
+
+  /** The backend pid of the LISTEN connection (tests terminate it to simulate a network cut). */
+  get listenerPid(): number | null {
+    return (this.client as unknown as { processID?: number } | null)?.processID ?? null;
+  }
+
+  get isListening(): boolean {
+    return this.client !== null;
+  }
+
+  /** Resolves when the LISTEN connection is up (starting it on first use). */
+  async listening(signal?: AbortSignal): Promise<void> {
+    if (this.client) return;
+    this.start();
+    await new Promise<void>((resolve, reject) => {
+      if (this.client) return resolve();
+      const done = () => {
+        this.waiters.delete(done);
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        this.waiters.delete(done);
+        reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+      };
+      this.waiters.add(done);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  private start(): void {
+    if (this.client || this.connecting || this.reconnectTimer || this.isClosed) return;
+    this.connecting = this.connect().finally(() => {
+      this.connecting = null;
+    });
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl, keepAlive: true, application_name: 'crux-event-hub' });
+    let isDead = false;
+    const onLost = (error?: Error) => {
+      if (isDead) return;
+      isDead = true;
+      if (error) console.warn(`event hub: LISTEN connection lost (${error.message}); reconnecting`);
+      if (this.client === client) this.client = null;
+      client.removeAllListeners('notification');
+      client.end().catch(() => {});
+      this.scheduleReconnect();
+    };
+    client.on('error', onLost);
+    client.on('end', () => onLost());
+    client.on('notification', (message) => this.onNotification(message.channel, message.payload ?? ''));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${MAP_EVENTS_CHANNEL}`);
+      await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
+    } catch (error) {
+      onLost(error as Error);
+      return;
+    }
+    if (isDead || this.isClosed) {
+      await client.end().catch(() => {});
+      return;
+    }
+    this.client = client;
+    this.connections += 1;
+    this.backoffMs = BACKOFF_MIN_MS;
+    const waiters = [...this.waiters];
+    this.waiters.clear();
+    for (const resolve of waiters) resolve();
+    // Anything committed while we were not listening: every feed re-reads from its head.
+    for (const feed of this.feeds.values()) feed.notify(null);
+    this.startPing(client);
+  }
+
+  private startPing(client: pg.Client): void {
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.pingTimer = setInterval(() => {
+      if (this.client !== client) return;
+      // A half-open TCP connection never errors by itself: a query that fails does.
+      client.query('SELECT 1').catch((error: unknown) => client.emit('error', error as Error));
+    }, PING_INTERVAL_MS);
+    this.pingTimer.unref?.();
+  }
+
+  private scheduleReconnect(): void {
+    if (this.isClosed || this.reconnectTimer) return;
+    const delay = this.backoffMs;
+    this.backoffMs = Math.min(this.backoffMs * 2, BACKOFF_MAX_MS);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.start();
+    }, delay);
+    this.reconnectTimer.unref?.();
+  }
+
+  private onNotification(channel: string, payload: string): void {
+    if (channel === MAP_EVENTS_CHANNEL) {
+      const at = payload.lastIndexOf(':');
+      const mapId = payload.slice(0, at);
+      const seq = Number(payload.slice(at + 1));
+      this.feeds.get(mapId)?.notify(Number.isFinite(seq) ? seq : null);
+    } else if (channel === PRESENCE_CHANNEL) {
+      const message = parsePresenceMessage(payload);
+      if (message) this.rooms.get(message.mapId)?.receive(message);
+    }
+  }
+
+  /** Registers a subscriber of a map; call the returned function to leave. */
+  joinMap(mapId: string, wake: Wake): { feed: MapFeed; leave: () => void } {
+    let feed = this.feeds.get(mapId);
+    if (!feed) {
+      feed = new MapFeed(mapId, this);
+      this.feeds.set(mapId, feed);
+    }
+    feed.add(wake);
+    this.start();
+    const joined = feed;
+    return {
+      feed: joined,
+      leave: () => {
+        joined.remove(wake);
+        if (joined.subscriberCount === 0 && this.feeds.get(mapId) === joined) this.feeds.delete(mapId);
+      },
+    };
+  }
+
+  /** Registers a presence listener of a map; call the returned function to leave. */
+  joinPresence(mapId: string, onChange: () => void): { room: PresenceRoom; leave: () => void } {
+    let room = this.rooms.get(mapId);
+    if (!room) {
+      room = new PresenceRoom(mapId);
+      this.rooms.set(mapId, room);
+    }
+    room.add(onChange);
+    this.start();
+    const joined = room;
+    return {
+      room: joined,
+      leave: () => {
+        joined.remove(onChange);
+        if (joined.listenerCount === 0 && this.rooms.get(mapId) === joined) {
+          joined.close();
+          this.rooms.delete(mapId);
+        }
+      },
+    };
+  }
+
+  /** Drops the LISTEN connection as if the network failed (tests); the hub reconnects by itself. */
+  simulateConnectionLoss(): void {
+    this.client?.emit('error', new Error('simulated connection loss'));
+  }
+
+  async close(): Promise<void> {
+    this.isClosed = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => {});
+  }
+}
+
+const globalForHub = globalThis as unknown as { cruxEventHub?: EventHub };
+
+/** The process-wide hub (one LISTEN connection), created on first use. */
+export function getEventHub(): EventHub {
+  if (!globalForHub.cruxEventHub) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL is not set: the real-time hub needs it to LISTEN.');
+    globalForHub.cruxEventHub = new EventHub(url, getDb());
+  }
+  return globalForHub.cruxEventHub;
+}

@@ -1,0 +1,90 @@
+import type { Db } from '@/server/db';
+import type { Actor } from '@/server/access/actor';
+import { getMapAccess } from '@/server/access/map-access';
+import type { MapRoleName } from '@/shared/roles';
+import type { MapEventView, StoredMapEvent } from './event-types';
+import {
+  redactIdentities,
+  redactVoteEvent,
+  shouldHideIdentities,
+  shouldHideVoteResults,
+  voteTargetOf,
+  type RedactionContext,
+} from './redaction-rules';
+
+/**
+ * Everything needed to show one recipient a map's events: their role, the map's teacher
+ * controls, and (only while blind voting hides results) the targets they have voted on.
+ */
+export interface Recipient extends RedactionContext {
+  userId: string | null;
+  role: MapRoleName;
+  /** Targets (claim or evidence ids) the recipient has voted on; null when blind voting hides nothing. */
+  votedTargets: Set<string> | null;
+}
+
+/**
+ * Reads the recipient's current standing on the map; null when they may no longer view it.
+ * Called when a stream opens, when a membership or settings event passes, and periodically.
+ */
+export async function loadRecipient(db: Db, actor: Actor | null, mapId: string): Promise<Recipient | null> {
+  const [access, settings] = await Promise.all([
+    getMapAccess(db, mapId, actor),
+    db.map.findUnique({ where: { id: mapId }, select: { isBlindVoting: true, resultsRevealed: true } }),
+  ]);
+  if (!access || access.role === null || !settings) return null;
+  const isOwner = access.role === 'owner';
+  const context = {
+    isAnonymous: access.map.isAnonymous,
+    isBlindVoting: settings.isBlindVoting,
+    resultsRevealed: settings.resultsRevealed,
+    isOwner,
+  };
+  let votedTargets: Set<string> | null = null;
+  // Only worth knowing while some results are hidden from this recipient.
+  if (shouldHideVoteResults(context, false)) {
+    votedTargets = new Set();
+    if (actor) {
+      const votes = await db.vote.findMany({ where: { mapId, userId: actor.id }, select: { claimId: true, evidenceId: true } });
+      for (const vote of votes) {
+        const target = vote.claimId ?? vote.evidenceId;
+        if (target) votedTargets.add(target);
+      }
+    }
+  }
+  return { ...context, userId: actor?.id ?? null, role: access.role, votedTargets };
+}
+
+/**
+ * Keeps the recipient's "has voted on" set current as their own vote events pass, so a blind
+ * result is revealed to them from the event in which they vote, in stream order.
+ */
+export function trackOwnVote(recipient: Recipient, event: StoredMapEvent): void {
+  if (event.type !== 'vote.changed' || !recipient.votedTargets || !recipient.userId) return;
+  const vote = voteTargetOf(event.payload);
+  if (!vote || (vote.voterId ?? event.actorId) !== recipient.userId) return;
+  if (vote.value === null) recipient.votedTargets.delete(vote.targetId);
+  else recipient.votedTargets.add(vote.targetId);
+}
+
+/** The event as this recipient may see it: blind results and anonymous identities removed. */
+export function redactEventFor(recipient: Recipient, event: StoredMapEvent): MapEventView {
+  const isOwn = recipient.userId !== null && event.actorId === recipient.userId;
+  let payload = event.payload;
+  if (event.type === 'vote.changed') {
+    const target = voteTargetOf(payload);
+    const hasVoted = target ? (recipient.votedTargets?.has(target.targetId) ?? true) : false;
+    payload = redactVoteEvent(payload, shouldHideVoteResults(recipient, hasVoted));
+  }
+  const hide = shouldHideIdentities(recipient);
+  return {
+    seq: event.seq,
+    type: event.type,
+    payload: redactIdentities(payload, hide),
+    actorId: hide ? null : event.actorId,
+    actorName: hide ? null : event.actorName,
+    clientMutationId: event.clientMutationId,
+    createdAt: event.createdAt,
+    isOwn,
+  };
+}

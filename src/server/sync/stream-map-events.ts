@@ -1,0 +1,116 @@
+import { TRPCError, tracked, type TrackedEnvelope } from '@trpc/server';
+import type { Db } from '@/server/db';
+import type { Actor } from '@/server/access/actor';
+import type { MapEventType } from '@/shared/events';
+import { abortableIterable, Wakeup } from './async-tools';
+import { getEventHub, type EventHub } from './event-hub';
+import { MAX_REPLAY_EVENTS, type MapStreamItem } from './event-types';
+import { readEventsAfter } from './read-events';
+import { loadRecipient, redactEventFor, trackOwnVote, type Recipient } from './redact-event';
+
+/** Events after which the recipient's access and the map's redaction settings are re-read. */
+const ACCESS_EVENTS: ReadonlySet<MapEventType> = new Set([
+  'member.changed',
+  'member.removed',
+  'map.updated',
+  'share.changed',
+  'results.revealed',
+]);
+
+const BACKLOG_BATCH = 200;
+export const ACCESS_RECHECK_MS = 15_000;
+
+export interface StreamMapEventsOptions {
+  db: Db;
+  actor: Actor | null;
+  mapId: string;
+  /** The seq the client already has; absent: only events from now on. */
+  lastEventId?: string | null;
+  signal?: AbortSignal;
+  hub?: EventHub;
+  /** How often an idle stream re-checks access and re-reads the log as a safety net. */
+  recheckMs?: number;
+}
+
+export function lostAccessError(): TRPCError {
+  return new TRPCError({
+    code: 'FORBIDDEN',
+    message: 'You no longer have access to this map: it was deleted or your membership ended.',
+  });
+}
+
+export function parseSeq(value: string | null | undefined): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const seq = Number(value);
+  return Number.isSafeInteger(seq) && seq >= 0 ? seq : null;
+}
+
+/**
+ * The live event stream of one map for one recipient. Joins the process's hub first, then
+ * replays the backlog after `lastEventId` from the database, then follows live events — each
+ * once, in seq order, redacted for the recipient and wrapped in `tracked(String(seq), …)` so an
+ * EventSource resumes exactly after the last one it received. The caller checked the role.
+ */
+export function streamMapEvents(options: StreamMapEventsOptions): AsyncIterable<TrackedEnvelope<MapStreamItem>> {
+  return abortableIterable((signal) => run(options, signal), options.signal);
+}
+
+async function* run(options: StreamMapEventsOptions, signal: AbortSignal): AsyncGenerator<TrackedEnvelope<MapStreamItem>, void, unknown> {
+  const { db, actor, mapId } = options;
+  const hub = options.hub ?? getEventHub();
+  const recheckMs = options.recheckMs ?? ACCESS_RECHECK_MS;
+  const wakeup = new Wakeup();
+  // Subscribe before reading anything, so an event committed meanwhile is never missed.
+  const { feed, leave } = hub.joinMap(mapId, () => wakeup.notify());
+  try {
+    try {
+      await feed.ready(signal);
+    } catch (error) {
+      if (signal.aborted) return;
+      throw error;
+    }
+    let recipient: Recipient | null = await loadRecipient(db, actor, mapId);
+    if (!recipient) throw lostAccessError();
+
+    const head = feed.head;
+    let cursor = parseSeq(options.lastEventId) ?? head;
+    if (cursor > head || head - cursor > MAX_REPLAY_EVENTS) {
+      yield tracked(String(head), { kind: 'resync', seq: head, reason: cursor > head ? 'ahead-of-log' : 'too-far-behind' });
+      cursor = head;
+    }
+
+    let nextRecheck = Date.now() + recheckMs;
+    let mustRead = false;
+    while (!signal.aborted) {
+      let batch = mustRead ? null : feed.eventsAfter(cursor);
+      if (batch === null) batch = await readEventsAfter(db, mapId, cursor, BACKLOG_BATCH);
+      mustRead = false;
+      for (const event of batch) {
+        if (event.seq <= cursor) continue;
+        if (ACCESS_EVENTS.has(event.type)) {
+          recipient = await loadRecipient(db, actor, mapId);
+          if (!recipient) throw lostAccessError();
+          nextRecheck = Date.now() + recheckMs;
+        }
+        trackOwnVote(recipient, event);
+        yield tracked(String(event.seq), { kind: 'event', ...redactEventFor(recipient, event) });
+        cursor = event.seq;
+        if (signal.aborted) return;
+      }
+      if (batch.length) continue;
+
+      const now = Date.now();
+      if (now >= nextRecheck) {
+        recipient = await loadRecipient(db, actor, mapId);
+        if (!recipient) throw lostAccessError();
+        nextRecheck = now + recheckMs;
+        // Also a safety net should a notification ever be lost: read the log directly once.
+        mustRead = true;
+        continue;
+      }
+      await wakeup.wait(nextRecheck - now, signal);
+    }
+  } finally {
+    leave();
+  }
+}
