@@ -106,7 +106,6 @@ test('upload a source, quote a sentence as opposing evidence, see it on the grap
   await reader.getByRole('button', { name: SENTENCE.slice(0, 40) }).click();
   await expect(passage.first()).toBeInViewport();
   await expect(passage.first()).toHaveClass(/is-flashing/);
-  await page.screenshot({ path: 'test-results/sources-reader.png' });
 
   // The evidence node is on the graph; "Open in source" brings the passage into view, flashing.
   await drawer.getByRole('button', { name: 'Close sources' }).click();

@@ -45,6 +45,8 @@ interface Row {
   p95: number;
   p99: number;
   max: number;
+  /** Median time for the writer's own request to be acknowledged (Crux: the HTTP mutation). */
+  writeP50: number;
   lost: number;
   burstEditsPerSecond: number;
   burstDeliveriesPerSecond: number;
@@ -100,18 +102,20 @@ async function yjsWriter(url: string, room: string): Promise<Writer> {
 function startChild(): { child: ChildProcess; next: () => Promise<ClientsReply> } {
   const child = fork(path.join(ROOT, 'scripts', 'bench', 'sync-clients.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
   const queue: ClientsReply[] = [];
-  const waiters: ((reply: ClientsReply) => void)[] = [];
+  const waiters: { resolve: (reply: ClientsReply) => void; reject: (error: Error) => void }[] = [];
   child.on('message', (message: ClientsReply) => {
     const waiter = waiters.shift();
-    if (waiter) waiter(message);
+    if (waiter) waiter.resolve(message);
     else queue.push(message);
+  });
+  child.once('exit', (code) => {
+    for (const waiter of waiters.splice(0)) waiter.reject(new Error(`the clients process exited (${code})`));
   });
   const next = () =>
     new Promise<ClientsReply>((resolve, reject) => {
       const queued = queue.shift();
       if (queued) return resolve(queued);
-      waiters.push(resolve);
-      child.once('exit', (code) => reject(new Error(`the clients process exited (${code})`)));
+      waiters.push({ resolve, reject });
     });
   return { child, next };
 }
@@ -130,6 +134,7 @@ async function runOne(system: BenchSystem, clients: number, context: { app: AppP
 
   const phase = async (name: string, intervalMs: number) => {
     const sentAt: number[] = [];
+    const ackMs: number[] = [];
     const begin = now();
     for (let i = 0; i < EDITS; i += 1) {
       const due = begin + i * intervalMs;
@@ -137,11 +142,12 @@ async function runOne(system: BenchSystem, clients: number, context: { app: AppP
       if (wait > 1) await sleep(wait);
       sentAt[i] = now();
       await writer.write(`edit-${name}-${i}`);
+      ackMs.push(now() - sentAt[i]!);
     }
     child.send({ type: 'collect', phase: name, count: EDITS * clients, timeoutMs: 30_000 } satisfies ClientsMessage);
     const reply = await next();
     if (reply.type !== 'records') throw new Error('unexpected reply');
-    return { sentAt, records: reply.records, missing: reply.missing };
+    return { sentAt, ackMs: ackMs.sort((a, b) => a - b), records: reply.records, missing: reply.missing };
   };
 
   const paced = await phase('paced', 1000 / RATE);
@@ -161,6 +167,7 @@ async function runOne(system: BenchSystem, clients: number, context: { app: AppP
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     max: latencies.at(-1) ?? NaN,
+    writeP50: percentile(paced.ackMs, 50),
     lost: paced.missing + burst.missing,
     burstEditsPerSecond: EDITS / burstSeconds,
     burstDeliveriesPerSecond: (EDITS * clients - burst.missing) / burstSeconds,
@@ -230,13 +237,14 @@ async function main() {
 
     const rows: Row[] = [];
     const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—').padStart(7);
-    console.log('\nsystem  clients   p50 ms   p95 ms   p99 ms   max ms  lost   burst edits/s  deliveries/s');
+    console.log('\nedit-to-delivered latency (paced), burst throughput; "write" = the writer\'s own request (Yjs: none, fire-and-forget)');
+    console.log('system  clients   p50 ms   p95 ms   p99 ms   max ms  write p50  lost   burst edits/s  deliveries/s');
     for (const clients of CLIENT_COUNTS) {
       for (const system of SYSTEMS) {
         const row = await runOne(system, clients, { app, cookie, mapId, claimId });
         rows.push(row);
         console.log(
-          `${row.system.padEnd(6)} ${String(row.clients).padStart(8)} ${ms(row.p50)}  ${ms(row.p95)}  ${ms(row.p99)}  ${ms(row.max)} ${String(row.lost).padStart(5)} ${row.burstEditsPerSecond.toFixed(0).padStart(15)} ${row.burstDeliveriesPerSecond.toFixed(0).padStart(13)}`,
+          `${row.system.padEnd(6)} ${String(row.clients).padStart(8)} ${ms(row.p50)}  ${ms(row.p95)}  ${ms(row.p99)}  ${ms(row.max)}    ${ms(row.writeP50)} ${String(row.lost).padStart(5)} ${row.burstEditsPerSecond.toFixed(0).padStart(15)} ${row.burstDeliveriesPerSecond.toFixed(0).padStart(13)}`,
         );
       }
     }

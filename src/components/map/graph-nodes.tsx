@@ -119,7 +119,7 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
         <VoteSummaryMini votes={claim.votes} />
         <StrengthBadge strength={strength} />
       </div>
-      {selected && canEdit && !isEditing && !isPending && (
+      {selected && canEdit && !isEditing && (
         <div className="node-actions nodrag nopan">
           <button type="button" className="node-action support" onClick={() => actions.addChild(id, 'support')} title="Add a supporting claim (S)">
             + Support

@@ -114,6 +114,8 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
   const [announcement, setAnnouncement] = useState('');
   const graphApi = useRef<GraphApi | null>(null);
   const editBase = useRef<{ claimId: string; text: string; version: number } | null>(null);
+  /** Claims being created, by their optimistic id: resolves to the id the server gave. */
+  const pendingClaims = useRef(new Map<string, Promise<string>>());
 
   const { toasts, show, dismiss } = useToasts();
   const notify = useCallback((message: string, kind: 'info' | 'error' = 'info') => show({ message, kind }), [show]);
@@ -221,27 +223,36 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
       setDraft(null);
       if (!current) return;
       let pendingId: string | null = null;
-      commands
-        .createClaim(
-          { text, parentId: current.parentId, relation: current.relation, x: Math.round(current.x), y: Math.round(current.y) },
+      // A fast typist can add a child to a claim that is still being saved: wait for its real id.
+      const parentPromise =
+        current.parentId && isPendingId(current.parentId)
+          ? (pendingClaims.current.get(current.parentId) ?? Promise.reject(new Error('its parent was not saved')))
+          : Promise.resolve(current.parentId);
+      const created = parentPromise.then((parentId) =>
+        commands.createClaim(
+          { text, parentId, relation: current.relation, x: Math.round(current.x), y: Math.round(current.y) },
           {
             onPending: (id) => {
               pendingId = id;
               setSelection({ kind: 'claim', id });
+              pendingClaims.current.set(id, created);
             },
           },
-        )
+        ),
+      );
+      created
         .then((claimId) => {
           setSelection((selected) => (selected?.id === pendingId ? { kind: 'claim', id: claimId } : selected));
+          setDraft((open) => (open && open.parentId === pendingId ? { ...open, parentId: claimId } : open));
           setAnnouncement(`Added: ${excerpt(text, 100)}`);
         })
-        .catch((error: unknown) => notify(`The claim was not added: ${errorMessage(error)}`, 'error'));
+        .catch((error: unknown) => notify(`The claim was not added: ${errorMessage(error)}`, 'error'))
+        .finally(() => {
+          if (pendingId) pendingClaims.current.delete(pendingId);
+        });
     },
     cancelDraft: () => setDraft(null),
-    addChild: (parentId, relation) => {
-      if (isPendingId(parentId)) return;
-      startDraft(parentId, relation);
-    },
+    addChild: (parentId, relation) => startDraft(parentId, relation),
     requestDelete: (claimId) => {
       if (!canEdit || isPendingId(claimId)) return;
       const claim = index.claimById.get(claimId);
@@ -389,7 +400,8 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
     if (target?.closest('.connect-popover')) return;
     const isInTree = Boolean(target?.closest('[role="tree"]'));
     const isOnControl = Boolean(target?.closest('button, a[href], summary, [role="button"], [role="radio"]'));
-    const selectedClaim = activeSelection?.kind === 'claim' && !isPendingId(activeSelection.id) ? activeSelection.id : null;
+    const selectedClaim = activeSelection?.kind === 'claim' ? activeSelection.id : null;
+    const isSelectionSaved = selectedClaim !== null && !isPendingId(selectedClaim);
     switch (key) {
       case 'n':
       case 'N':
@@ -403,14 +415,15 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
         actions.addChild(selectedClaim, key.toLowerCase() === 's' ? 'support' : 'oppose');
         break;
       case 'Enter':
-        if (isInTree || isOnControl || !selectedClaim) return;
+        if (isInTree || isOnControl || !selectedClaim || !isSelectionSaved) return;
         actions.startEdit(selectedClaim);
         break;
       case 'Delete':
       case 'Backspace':
         if (isOnControl && !isInTree && !target?.closest('.react-flow')) return;
-        if (selectedClaim) actions.requestDelete(selectedClaim);
-        else if (activeSelection?.kind === 'link') actions.deleteLink(activeSelection.id);
+        if (selectedClaim) {
+          if (isSelectionSaved) actions.requestDelete(selectedClaim);
+        } else if (activeSelection?.kind === 'link') actions.deleteLink(activeSelection.id);
         else return;
         break;
       case 'ArrowUp':

@@ -35,6 +35,7 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
         <button
           type="button"
           className="btn btn-small"
+          aria-label={`${toast.action.label}: ${toast.message}`}
           onClick={() => {
             toast.action!.run();
             onDismiss(toast.id);

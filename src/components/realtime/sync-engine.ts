@@ -76,8 +76,13 @@ export class MapSyncEngine {
     if (replay.length) this.deps.updateMap((current) => replay.reduce(applyMapEvent, current));
   }
 
+  /** Stops applying anything (the map was closed); `activate` undoes it. */
   dispose(): void {
     this.isDisposed = true;
+  }
+
+  activate(): void {
+    this.isDisposed = false;
   }
 
   private apply(event: MapEventView): void {

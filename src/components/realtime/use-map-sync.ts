@@ -1,6 +1,6 @@
 'use client';
 
-import { onlineManager, useQueryClient } from '@tanstack/react-query';
+import { hashKey, onlineManager, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MapView } from '@/server/domain/maps/get-map';
@@ -138,11 +138,15 @@ export function useMapSync(mapId: string, lastSeq: number): MapSync {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [initial.mapId, initial.startSeq, initial.lastSeq]);
 
-  useEffect(() => () => engine.dispose(), [engine]);
+  // (Strict Mode runs effects twice in development: the engine is re-activated, not left disposed.)
+  useEffect(() => {
+    engine.activate();
+    return () => engine.dispose();
+  }, [engine]);
 
   // A refetched map.get replaces the cache: replay the recent events over it.
   useEffect(() => {
-    const queryHash = queryClient.getQueryCache().build(queryClient, { queryKey }).queryHash;
+    const queryHash = hashKey(queryKey);
     return queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated' || event.query.queryHash !== queryHash) return;
       const action = event.action as { type: string; manual?: boolean };

@@ -53,7 +53,9 @@ export function PresentMode({ mapTitle, token, code, role, onClose }: Props) {
       className="present-mode"
       aria-label={`Join ${mapTitle}`}
       onCancel={(event) => {
+        // React passes a nested dialog's cancel up its component tree: keep it from the share dialog.
         event.preventDefault();
+        event.stopPropagation();
         onCloseRef.current();
       }}
     >

@@ -57,7 +57,8 @@ function ShareDialog({ mapId, mapTitle, onClose }: DialogProps) {
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
-        onCloseRef.current();
+        // Only Esc on this dialog: a nested one (the presentation) handles its own.
+        if (event.target === event.currentTarget) onCloseRef.current();
       }}
       onMouseDown={(event) => {
         if (event.target === ref.current) onCloseRef.current();

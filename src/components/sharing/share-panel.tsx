@@ -1,7 +1,8 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { subscribeMapEvents } from '@/components/realtime/map-event-bus';
 import { useTRPC } from '@/trpc/client';
 import { MembersPanel } from './members-panel';
 import { ShareLinksPanel } from './share-links-panel';
@@ -24,14 +25,32 @@ export function SharePanel({ mapId, initialTab = 'links' }: Props) {
   const trpc = useTRPC();
   const [tab, setTab] = useState<TabId>(initialTab);
   const baseId = useId();
+  const queryClient = useQueryClient();
   const overview = useQuery(trpc.share.list.queryOptions({ mapId }));
+
+  // Joins, role changes and settings made elsewhere arrive as map events (on the map page, where
+  // the live stream runs): refresh the counts and lists they change.
+  useEffect(
+    () =>
+      subscribeMapEvents(mapId, ({ event }) => {
+        if (!['share.changed', 'member.changed', 'member.removed', 'map.updated', 'results.revealed'].includes(event.type)) return;
+        void queryClient.invalidateQueries({ queryKey: trpc.share.list.queryKey({ mapId }) });
+        void queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey({ mapId }) });
+      }),
+    [mapId, queryClient, trpc],
+  );
+  const selectTab = (next: TabId) => {
+    setTab(next);
+    // Whatever the stream missed (or on the settings page, without one): fresh on every visit.
+    void queryClient.invalidateQueries({ queryKey: next === 'members' ? trpc.member.list.queryKey({ mapId }) : trpc.share.list.queryKey({ mapId }) });
+  };
 
   // Arrow keys move between tabs (the WAI-ARIA tabs pattern).
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     const index = TABS.findIndex((item) => item.id === tab);
     const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
-    setTab(next.id);
+    selectTab(next.id);
     document.getElementById(`${baseId}-tab-${next.id}`)?.focus();
   };
 
@@ -47,7 +66,7 @@ export function SharePanel({ mapId, initialTab = 'links' }: Props) {
             aria-selected={tab === item.id}
             aria-controls={`${baseId}-panel`}
             tabIndex={tab === item.id ? 0 : -1}
-            onClick={() => setTab(item.id)}
+            onClick={() => selectTab(item.id)}
           >
             {item.label}
           </button>

@@ -23,23 +23,30 @@ export function TeacherControls({ mapId, overview }: Props) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const visibilityName = useId();
+  // What the owner just chose, shown at once (a switch moves when pressed) until the server answers.
+  const [chosen, setChosen] = useState<Omit<TUpdateMapInput, 'mapId'>>({});
   const update = useMutation(
     trpc.map.update.mutationOptions({
       onMutate: () => setError(null),
       onError: (caught) => setError(errorMessage(caught)),
-      onSettled: () =>
-        Promise.all([
+      onSettled: async () => {
+        await Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.share.list.queryKey({ mapId }) }),
           queryClient.invalidateQueries({ queryKey: trpc.map.get.queryKey({ mapId }) }),
-        ]),
+        ]);
+        setChosen({});
+      },
     }),
   );
-  const change = (changes: Omit<TUpdateMapInput, 'mapId'>) => update.mutate({ mapId, ...changes });
-  const { map } = overview;
+  const change = (changes: Omit<TUpdateMapInput, 'mapId'>) => {
+    setChosen((current) => ({ ...current, ...changes }));
+    update.mutate({ mapId, ...changes });
+  };
+  const map = { ...overview.map, ...chosen };
 
   return (
     <div className="stack teacher-controls">
-      <fieldset className="control-group" disabled={update.isPending}>
+      <fieldset className="control-group">
         <legend>While the class works</legend>
         <Toggle
           label="Lock the map"
@@ -67,7 +74,7 @@ export function TeacherControls({ mapId, overview }: Props) {
         )}
       </fieldset>
 
-      <fieldset className="control-group" disabled={update.isPending}>
+      <fieldset className="control-group">
         <legend>Who can open the map</legend>
         {VISIBILITY_CHOICES.map((choice) => (
           <label key={choice.value} className="choice">

@@ -29,6 +29,7 @@ interface Props {
 }
 
 const SEARCH_HIT_ID = 'search-hit';
+const PENDING_ID = 'pending-quote';
 const FLASH_MS = 2200;
 
 function toneOf(passage: SourceEvidenceView): PassageTone {
@@ -91,14 +92,22 @@ export function SourceReader({ mapId, sourceId, canEdit, claims, target, onFocus
   const evidenceById = useMemo(() => new Map(evidence.map((item) => [item.id, item])), [evidence]);
   const orphans = useMemo(() => evidence.filter((item) => item.isOrphaned), [evidence]);
   const hitRange = target?.range && target.range.end > target.range.start ? target.range : null;
+  const composingStart = isComposing ? pending?.quote.start : undefined;
+  const composingEnd = isComposing ? pending?.quote.end : undefined;
+  const composingRange = useMemo(
+    () => (composingStart !== undefined && composingEnd !== undefined ? { start: composingStart, end: composingEnd } : null),
+    [composingStart, composingEnd],
+  );
 
   const passages = useMemo<PassageRange[]>(() => {
     const list: PassageRange[] = evidence
       .filter((item) => !item.isOrphaned)
       .map((item) => ({ id: item.id, start: item.start, end: item.end, tone: toneOf(item) }));
     if (hitRange) list.push({ id: SEARCH_HIT_ID, start: hitRange.start, end: hitRange.end, tone: 'hit' });
+    // While the popover is open the browser selection is gone (focus moved): keep the words marked.
+    if (composingRange) list.push({ id: PENDING_ID, start: composingRange.start, end: composingRange.end, tone: 'hit' });
     return list;
-  }, [evidence, hitRange]);
+  }, [evidence, hitRange, composingRange]);
   const labelById = useMemo(() => new Map(evidence.map((item) => [item.id, describePassage(item)])), [evidence]);
 
   // Scroll to and flash the requested passage once it is rendered.
@@ -188,7 +197,7 @@ export function SourceReader({ mapId, sourceId, canEdit, claims, target, onFocus
       setHover(null);
       return;
     }
-    const ids = (mark.dataset.evidence ?? '').split(' ').filter((id) => id && id !== SEARCH_HIT_ID);
+    const ids = (mark.dataset.evidence ?? '').split(' ').filter((id) => id && id !== SEARCH_HIT_ID && id !== PENDING_ID);
     if (ids.length === 0) {
       setHover(null);
       return;

@@ -95,7 +95,9 @@ export function SourcesDrawer({ mapId, canEdit, focus, onClose }: SourcesDrawerP
       className="sources-drawer"
       aria-label="Sources"
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+        // Escape in a form field only leaves the field; elsewhere it closes the drawer.
+        const isField = event.target instanceof HTMLElement && event.target.closest('input, textarea, select') !== null;
+        if (event.key === 'Escape' && !event.defaultPrevented && !isField) onClose();
       }}
     >
       <div className="sources-drawer-header">

@@ -208,6 +208,18 @@ export function exportArgdown(doc: MapDocument): string {
 export const ARGDOWN_MAX_DEPTH = 100;
 /** Upper bound on the lexer's scanning work, in weighted characters (see checkLexerCost). */
 const LEXER_COST_BUDGET = 150_000_000;
+/**
+ * Every punctuation character and line break is (part of) a token; lexing costs several
+ * microseconds per token (10–20 µs measured), so 5 MB of "((((" would take a minute. A typical
+ * statement line needs 5–15 of these, so this allows maps of about 10,000 statements.
+ */
+export const ARGDOWN_MAX_MARKUP = 150_000;
+/** A statement is at most 1000 characters; a much longer run of continuation lines is refused
+ * early, because @argdown/core re-flattens the statement text at every line break (quadratic). */
+const ARGDOWN_MAX_STATEMENT_BLOCK = 20_000;
+
+const MARKUP_CHARS = new Uint8Array(128);
+for (const c of '\\@#*_[],.:;</>-(){}+=\n\r') MARKUP_CHARS[c.charCodeAt(0)] = 1;
 
 type IToken = ReturnType<typeof tokenize>['tokens'][number];
 
@@ -267,9 +279,19 @@ function checkLexerCost(text: string): void {
   let total = 0;
   let worstCost = 0;
   let worstOffset = 0;
+  let markup = 0;
   for (let i = 0; i < n; i++) {
     let cost = 0;
-    switch (text.charCodeAt(i)) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80 && MARKUP_CHARS[code] === 1) {
+      markup++;
+      if (markup > ARGDOWN_MAX_MARKUP) {
+        throw new ImportError(
+          `The Argdown text has too much markup to import: more than ${ARGDOWN_MAX_MARKUP} punctuation characters and line breaks (the parser handles about one such token every few microseconds).`,
+        );
+      }
+    }
+    switch (code) {
       case 0x7b /* { */:
         cost = 16 * (pos(dataStop(i + 1)) - i);
         break;
@@ -324,6 +346,8 @@ function checkLexerCost(text: string): void {
 }
 
 const RELATION_OR_ITEM = /^([ \t]*)(?:\+>|->|<?\+|<?-|><|_>|<_|_(?=\s)|\d+\.(?=\s)|\*(?=\s))/;
+/** Lines that start a new element rather than continue the previous statement's text. */
+const BLOCK_START = /^[ \t]*(?:\[[^\]]*\]:|<[^>]*>:|\(\d+\)|\+>|->|<?\+|<?-|><|_>|<_|_(?=\s)|#|\d+\.(?=\s)|\*(?=\s)|===|\/\/|\/\*|<!--)/;
 const NODE_LINE = /^[ \t]*(?:\[[^\]]+\]:|<[^>]+>:|\(\d+\)|\+>|->|<?\+|<?-|><|_>|<_)/;
 
 /** Mirrors the lexer's indentation stack to bound nesting depth, and roughly bounds node count. */
@@ -331,14 +355,28 @@ function checkStructure(lines: string[]): void {
   const stack = [0];
   let blank = false;
   let nodeLines = 0;
+  let block = 0;
+  let blockStart = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (line.trim() === '') {
       if (!blank) stack.length = 1;
       blank = true;
+      block = 0;
       continue;
     }
     blank = false;
+    if (BLOCK_START.test(line)) {
+      block = 0;
+      blockStart = i;
+    }
+    block += line.length;
+    if (block > ARGDOWN_MAX_STATEMENT_BLOCK) {
+      throw new ImportError(
+        `Line ${blockStart + 1}: this statement continues for more than ${ARGDOWN_MAX_STATEMENT_BLOCK} characters; a claim can have at most ${MAP_DOCUMENT_LIMITS.claimTextMax}.`,
+        { line: blockStart + 1, column: 1 },
+      );
+    }
     if (NODE_LINE.test(line)) nodeLines++;
     const m = RELATION_OR_ITEM.exec(line);
     if (!m) continue;
@@ -510,8 +548,8 @@ export function importArgdown(text: string): ImportResult {
   const input = sanitized.text;
   if (input.trim() === '') throw new ImportError('The Argdown text is empty.');
 
-  checkStructure(splitLines(input));
   checkLexerCost(input);
+  checkStructure(splitLines(input));
   const response = parse(input);
 
   // Object key order puts integer-like titles ("1") first: order by first appearance instead.

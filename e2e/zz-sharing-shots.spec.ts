@@ -1,0 +1,36 @@
+import { createMapOverApi, expect, newAccount, signInOverApi, test, trpc } from './fixtures';
+
+test('shots', async ({ page, browser, baseURL }) => {
+  const teacher = newAccount('teacher');
+  await signInOverApi(page, teacher);
+  const map = await createMapOverApi(page, 'Should homework be abolished?');
+  await trpc(page.request, 'claim.create', { mapId: map.id, text: 'Homework widens inequality' });
+  const { link } = await trpc<{ link: { token: string; code: string } }>(page.request, 'share.create', { mapId: map.id, role: 'voter', maxUses: 30 });
+  await trpc(page.request, 'share.create', { mapId: map.id, role: 'editor', expiresAt: new Date(Date.now() + 86400000).toISOString() });
+  const s = await (await browser.newContext({ baseURL })).newPage();
+  await s.goto(`/s/${link.token}`);
+  await s.screenshot({ path: '/tmp/shot-join.png' });
+  await s.getByLabel('Display name').fill('Ada');
+  await s.getByRole('button', { name: 'Join as guest' }).click();
+  await expect(s).toHaveURL(/maps/);
+  await s.goto('/account');
+  await s.screenshot({ path: '/tmp/shot-account.png' });
+  await page.goto(`/maps/${map.id}`);
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.screenshot({ path: '/tmp/shot-links.png' });
+  await page.getByRole('tab', { name: 'Members' }).click();
+  await expect(page.getByText('Ada')).toBeVisible();
+  await page.screenshot({ path: '/tmp/shot-members.png' });
+  await page.getByRole('tab', { name: 'Classroom controls' }).click();
+  await page.screenshot({ path: '/tmp/shot-controls.png', fullPage: true });
+  await page.getByRole('tab', { name: 'Links and codes' }).click();
+  await page.getByRole('button', { name: 'Present' }).first().click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/shot-present.png' });
+  const j = await (await browser.newContext({ baseURL })).newPage();
+  await j.goto('/join');
+  await j.getByLabel('Join code').fill(link.code.toLowerCase());
+  await j.getByRole('button', { name: 'Continue' }).click();
+  await expect(j.getByRole('heading', { name: 'Should homework be abolished?' })).toBeVisible();
+  await j.screenshot({ path: '/tmp/shot-joincode.png' });
+});

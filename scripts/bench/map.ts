@@ -1,0 +1,235 @@
+/**
+ * `npm run bench:map`: how fast a map loads, by size.
+ *
+ *   1. map.get through the tRPC caller (the same procedure the page and the client call), for maps
+ *      of 100, 500 and 2,000 claims: p50/p95 latency over 30 calls after 3 warm-up calls, and the
+ *      number of SQL statements per call (constant, whatever the size).
+ *   2. The production app in headless Chromium: time from navigation to the first rendered
+ *      `.react-flow__node` (performance.now() at the first visible node, so it counts from the
+ *      navigation start), cold (a new browser context each run), median of 5 runs per map.
+ *
+ * Runs against a fresh embedded PostgreSQL (.data/bench-postgres, port 54340) unless DATABASE_URL
+ * is set (then a new database on that server). Needs a production build (`npm run build`; with
+ * CRUX_DIST_DIR set, that folder); builds one if there is none.
+ *
+ * Env: BENCH_MAP_SIZES=100,500,2000  BENCH_MAP_CALLS=30  BENCH_MAP_RUNS=5  BENCH_PORT=3240
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import argon2 from 'argon2';
+import { createCaller } from '../../src/server/api/root';
+import { createPrismaClient } from '../../src/server/db';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/server/infra/embedded-postgres';
+import { applyMigrations } from '../../src/server/infra/migrate';
+import { createDatabase } from '../../tests/database';
+import { createLargeMap } from '../seed-large';
+
+const SIZES = (process.env.BENCH_MAP_SIZES ?? '100,500,2000').split(',').map(Number);
+const CALLS = Number(process.env.BENCH_MAP_CALLS ?? 30);
+const RUNS = Number(process.env.BENCH_MAP_RUNS ?? 5);
+const PORT = Number(process.env.BENCH_PORT ?? 3240);
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54340);
+const DATA_DIR = path.join('.data', 'bench-postgres');
+const say = (line: string) => console.log(`bench:map: ${line}`);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const ms = (value: number) => `${value.toFixed(value < 100 ? 1 : 0)} ms`;
+
+async function openDatabase(): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
+  if (process.env.DATABASE_URL) {
+    const admin = new URL(process.env.DATABASE_URL);
+    admin.pathname = '/postgres';
+    return { url: await createDatabase(admin.toString(), 'crux_bench'), embedded: null };
+  }
+  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+  const embedded = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: PG_PORT, database: 'crux_bench', log: say });
+  return { url: embedded.url, embedded };
+}
+
+interface AppProcess {
+  child: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+async function startApp(databaseUrl: string): Promise<AppProcess> {
+  const child = spawn('npx', ['tsx', 'scripts/start.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-only-secret-not-for-production',
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      CRUX_RATE_LIMIT_MULTIPLIER: '50',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 8000))]);
+  };
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${output.slice(-3000)}`);
+    try {
+      const response = await fetch(`http://localhost:${PORT}/api/health`);
+      if (response.ok) return { child, stop };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await stop();
+  throw new Error(`the app did not start within 5 minutes:\n${output.slice(-3000)}`);
+}
+
+function findChromium(): string | undefined {
+  return [process.env.CRUX_CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => candidate && fs.existsSync(candidate));
+}
+
+interface BrowserRun {
+  firstNode: number;
+  ttfb: number;
+  renderedNodes: number;
+}
+
+async function measureInBrowser(browser: Browser, mapId: string, account: { email: string; password: string }): Promise<BrowserRun> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: `http://localhost:${PORT}` });
+  try {
+    const { csrfToken } = (await (await context.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+    const signIn = await context.request.post('/api/auth/callback/credentials', {
+      form: { csrfToken, email: account.email, password: account.password, json: 'true' },
+    });
+    if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);
+    const page = await context.newPage();
+    // Records, relative to the navigation start, when the first node becomes visible.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstNodeAt?: number };
+      const check = () => {
+        if (w.__firstNodeAt !== undefined) return;
+        const node = document.querySelector('.react-flow__node');
+        if (node && getComputedStyle(node).visibility !== 'hidden' && node.getBoundingClientRect().width > 0) {
+          w.__firstNodeAt = performance.now();
+        }
+      };
+      new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class'] });
+    });
+    await page.goto(`/maps/${mapId}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as unknown as { __firstNodeAt?: number }).__firstNodeAt !== undefined, null, { timeout: 120_000 });
+    const result = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return {
+        firstNode: (window as unknown as { __firstNodeAt: number }).__firstNodeAt,
+        ttfb: navigation ? navigation.responseStart : NaN,
+      };
+    });
+    await page.waitForTimeout(500);
+    const renderedNodes = await page.locator('.react-flow__node').count();
+    return { ...result, renderedNodes };
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  const { url, embedded } = await openDatabase();
+  process.env.DATABASE_URL = url;
+  let queries = 0;
+  const db = createPrismaClient(url, { onQuery: () => (queries += 1) });
+  let app: AppProcess | null = null;
+  let browser: Browser | null = null;
+  try {
+    await applyMigrations(url, path.join('prisma', 'migrations'));
+    const password = 'bench-password-1';
+    const owner = await db.user.create({
+      data: { email: 'bench-owner@crux.local', displayName: 'Bench Owner', passwordHash: await argon2.hash(password, { type: argon2.argon2id }) },
+      select: { id: true, displayName: true, isGuest: true },
+    });
+    const voterIds: string[] = [];
+    for (let i = 1; i <= 5; i += 1) {
+      const voter = await db.user.create({ data: { displayName: `Bench voter ${i}` }, select: { id: true } });
+      voterIds.push(voter.id);
+    }
+
+    const maps: { size: number; mapId: string; links: number }[] = [];
+    for (const size of SIZES) {
+      const started = performance.now();
+      const { mapId, links } = await createLargeMap(db, { claims: size, ownerId: owner.id, voterIds, title: `Bench map, ${size} claims` });
+      maps.push({ size, mapId, links });
+      say(`created a ${size}-claim map (${links} links, laid out) in ${ms(performance.now() - started)}`);
+    }
+
+    const caller = createCaller({ db, actor: owner, ip: 'bench' });
+    const apiRows: { size: number; links: number; p50: number; p95: number; queries: number }[] = [];
+    for (const { size, mapId, links } of maps) {
+      for (let i = 0; i < 3; i += 1) await caller.map.get({ mapId });
+      const times: number[] = [];
+      queries = 0;
+      for (let i = 0; i < CALLS; i += 1) {
+        const started = performance.now();
+        await caller.map.get({ mapId });
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      apiRows.push({ size, links, p50: percentile(times, 50), p95: percentile(times, 95), queries: queries / CALLS });
+    }
+
+    say(`starting the production app on port ${PORT}…`);
+    app = await startApp(url);
+    browser = await chromium.launch({
+      executablePath: findChromium(),
+      args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const browserRows: { size: number; firstNode: number; ttfb: number; renderedNodes: number; runs: number[] }[] = [];
+    for (const { size, mapId } of maps) {
+      // One unmeasured visit warms the server (compiled routes, connection pool) like a live app.
+      await measureInBrowser(browser, mapId, { email: 'bench-owner@crux.local', password });
+      const runs: BrowserRun[] = [];
+      for (let i = 0; i < RUNS; i += 1) runs.push(await measureInBrowser(browser, mapId, { email: 'bench-owner@crux.local', password }));
+      browserRows.push({
+        size,
+        firstNode: median(runs.map((run) => run.firstNode)),
+        ttfb: median(runs.map((run) => run.ttfb)),
+        renderedNodes: median(runs.map((run) => run.renderedNodes)),
+        runs: runs.map((run) => Math.round(run.firstNode)),
+      });
+    }
+
+    console.log('');
+    console.log(`map.get through the tRPC caller (${CALLS} calls after 3 warm-up calls)`);
+    console.log('| claims | links | p50 | p95 | SQL statements per call |');
+    console.log('| ---: | ---: | ---: | ---: | ---: |');
+    for (const row of apiRows) console.log(`| ${row.size} | ${row.links} | ${ms(row.p50)} | ${ms(row.p95)} | ${row.queries.toFixed(0)} |`);
+    console.log('');
+    console.log(`Headless Chromium, production build, cold context, median of ${RUNS} runs`);
+    console.log('| claims | time to first byte | navigation → first rendered node | nodes in the DOM | runs (ms) |');
+    console.log('| ---: | ---: | ---: | ---: | --- |');
+    for (const row of browserRows) {
+      console.log(`| ${row.size} | ${ms(row.ttfb)} | ${ms(row.firstNode)} | ${row.renderedNodes} | ${row.runs.join(', ')} |`);
+    }
+  } finally {
+    await browser?.close();
+    await app?.stop();
+    await db.$disconnect();
+    await embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:map: ${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+});
