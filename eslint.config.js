@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.next/', '.data/', 'src/generated/', 'test-results/', 'playwright-report/', 'next-env.d.ts', '**/*.js', '**/*.mjs'],
+    ignores: ['node_modules/', '.next/', '.next-*/', '.data/', 'src/generated/', 'test-results/', 'playwright-report/', 'next-env.d.ts', '**/*.js', '**/*.mjs'],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -24,6 +24,8 @@ export type ClientsReply =
 export const now = () => performance.timeOrigin + performance.now();
 
 const EDIT = /^edit-(\w+)-(\d+)$/;
+// Each y-websocket provider adds a process 'exit' listener; 100 of them are expected here.
+process.setMaxListeners(0);
 const received: Map<string, [number, number, number][]> = new Map();
 const closers: (() => void)[] = [];
 

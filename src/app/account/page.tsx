@@ -14,8 +14,7 @@ export default async function AccountPage() {
       <div className="card stack">
         <h1>Your account</h1>
         <p>
-          Signed in as <strong>{actor.displayName}</strong>
-          {actor.isGuest && <span className="badge">guest</span>}
+          Signed in as <strong>{actor.displayName}</strong> {actor.isGuest && <span className="badge">guest</span>}
         </p>
         {actor.isGuest ? (
           <>

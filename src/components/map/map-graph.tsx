@@ -75,6 +75,9 @@ interface Props {
   onMoveNodes: (moves: NodeMove[], previous: NodeMove[]) => void;
   onLayout: (moves: NodeMove[], options: { isInitial: boolean }) => void;
   onLayoutStateChange: (isArranging: boolean) => void;
+  /** Where the view was when the graph was last shown (switching to the outline and back keeps it). */
+  initialViewport: Viewport | null;
+  onViewportChange: (viewport: Viewport) => void;
 }
 
 export default function MapGraph(props: Props) {
@@ -99,6 +102,8 @@ function GraphCanvas({
   onMoveNodes,
   onLayout,
   onLayoutStateChange,
+  initialViewport,
+  onViewportChange,
 }: Props) {
   const flow = useReactFlow<MapFlowNode, RelationFlowEdge>();
   const wrapperRef = useRef<HTMLDivElement>(null);
@@ -247,12 +252,13 @@ function GraphCanvas({
     [onConnectRequest],
   );
 
+  const [startViewport] = useState(initialViewport);
   const onInit = useCallback(() => {
-    if (!latest.current.isLarge || isInitialLayoutPending) return;
+    if (startViewport || !latest.current.isLarge || isInitialLayoutPending) return;
     requestAnimationFrame(() => focusStart(0));
-  }, [focusStart, isInitialLayoutPending]);
+  }, [focusStart, isInitialLayoutPending, startViewport]);
 
-  const defaultViewport: Viewport = { x: 40, y: 40, zoom: 0.9 };
+  const defaultViewport: Viewport = startViewport ?? { x: 40, y: 40, zoom: 0.9 };
 
   return (
     <div ref={wrapperRef} className={`map-graph ${isInitialLayoutPending ? 'is-arranging' : ''}`}>
@@ -299,7 +305,8 @@ function GraphCanvas({
         zoomOnDoubleClick={false}
         disableKeyboardA11y
         onlyRenderVisibleElements={isLarge}
-        fitView={!isLarge && !isInitialLayoutPending}
+        fitView={!startViewport && !isLarge && !isInitialLayoutPending}
+        onMoveEnd={(_, viewport) => onViewportChange(viewport)}
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         defaultViewport={defaultViewport}
         minZoom={0.05}

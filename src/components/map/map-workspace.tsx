@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import type { Viewport } from '@xyflow/react';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -113,6 +114,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
   const [localPositions, setLocalPositions] = useState<ReadonlyMap<string, { x: number; y: number }> | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
   const graphApi = useRef<GraphApi | null>(null);
+  const [graphViewport, setGraphViewport] = useState<Viewport | null>(null);
   const editBase = useRef<{ claimId: string; text: string; version: number } | null>(null);
   /** Claims being created, by their optimistic id: resolves to the id the server gave. */
   const pendingClaims = useRef(new Map<string, Promise<string>>());
@@ -626,6 +628,8 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
                 onMoveNodes={onMoveNodes}
                 onLayout={onLayout}
                 onLayoutStateChange={setIsArranging}
+                initialViewport={graphViewport}
+                onViewportChange={setGraphViewport}
               />
             ) : (
               <MapOutline

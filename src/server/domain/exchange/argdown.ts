@@ -456,13 +456,20 @@ function parse(text: string): IArgdownResponse {
   if (tokens.every(isBlankToken)) throw new ImportError('The Argdown text contains no statements.');
 
   const response: IArgdownResponse = { tokens, lexerErrors: [] };
+  // Any syntax error is fatal for an import, so stop at the first one: chevrotain's error recovery
+  // (which @argdown/core enables) can take seconds on hostile input such as "**a __b " repeated.
+  const recoverable = parser as unknown as { recoveryEnabled: boolean };
+  const recovery = recoverable.recoveryEnabled;
   try {
+    recoverable.recoveryEnabled = false;
     parser.input = tokens;
     response.ast = parser.argdown();
     response.parserErrors = parser.errors;
   } catch (e) {
     if (e instanceof RangeError) throw new ImportError('The Argdown text is nested too deeply to parse.');
     throw new ImportError(`The Argdown text could not be parsed${e instanceof Error ? ` (${e.message})` : ''}.`);
+  } finally {
+    recoverable.recoveryEnabled = recovery;
   }
   const parserError = response.parserErrors?.[0];
   if (parserError) {
@@ -471,12 +478,12 @@ function parse(text: string): IArgdownResponse {
     const { line, column } = atEnd
       ? lineColumnAt(text, text.length)
       : { line: token.startLine ?? 0, column: token.startColumn ?? 0 };
-    const found = atEnd ? 'the end of the text' : `"${token.image.trim().slice(0, 40) || token.image}"`;
+    const found = atEnd ? 'the end of the text' : JSON.stringify(token.image.trim().slice(0, 40) || token.image);
     const expected = /^Expecting token of type --> (.*?) <--/.exec(parserError.message)?.[1];
-    throw new ImportError(
-      `Argdown syntax error at line ${line}, column ${column}: unexpected ${found}${expected ? ` (expected ${expected})` : ''}. Check the indentation of relations: a relation needs a statement above it, indented less.`,
-      { line, column },
-    );
+    const detail = expected
+      ? `unexpected ${found} (expected ${expected}). Check the indentation of relations: a relation needs a statement above it, indented less.`
+      : `${collapseWhitespace(parserError.message).slice(0, 300)} (at ${found})`;
+    throw new ImportError(`Argdown syntax error at line ${line}, column ${column}: ${detail}`, { line, column });
   }
   try {
     argdownApp().run(
