@@ -25,13 +25,19 @@ function newestMtime(dir: string): number {
 }
 
 /**
- * Builds the app into DIST_DIR unless a build exists that is newer than the real-time code it
- * must contain (set CRUX_RT_REBUILD=1 to force). Type errors elsewhere in a shared checkout do
+ * Builds the app into DIST_DIR unless a build exists that is newer than the real-time server code
+ * it must contain (set CRUX_RT_REBUILD=1 to force, CRUX_RT_DIST_DIR to use another folder). Type errors elsewhere in a shared checkout do
  * not block it: `npm run check` covers types.
  */
 export function ensureBuild(log: (line: string) => void = console.log): void {
   const buildId = path.join(ROOT, DIST_DIR, 'BUILD_ID');
-  const sources = ['src/server/sync', 'src/server/api/routers', 'src/components/realtime'].map((dir) => newestMtime(path.join(ROOT, dir)));
+  // Fresh enough when newer than the code these runs exercise (the sync server and its routers);
+  // other areas changing in a shared checkout do not force a multi-minute rebuild.
+  const sources = [
+    newestMtime(path.join(ROOT, 'src', 'server', 'sync')),
+    ...['events.ts', 'presence.ts'].map((file) => fs.statSync(path.join(ROOT, 'src', 'server', 'api', 'routers', file)).mtimeMs),
+    fs.statSync(path.join(ROOT, 'src', 'server', 'api', 'root.ts')).mtimeMs,
+  ];
   const isFresh = fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > Math.max(...sources);
   if (isFresh && process.env.CRUX_RT_REBUILD !== '1') return;
   log(`building the app into ${DIST_DIR} (a few minutes on 2 cores)…`);

@@ -220,6 +220,15 @@ function GraphCanvas({
     };
   }, [apiRef, flow, layout, sizeOf]);
 
+  // Coming back from the outline: show what was selected there.
+  const initialSelection = useRef(decorations.selectedId);
+  useEffect(() => {
+    const id = initialSelection.current;
+    if (!id) return;
+    const frame = requestAnimationFrame(() => apiRef.current?.reveal(id));
+    return () => cancelAnimationFrame(frame);
+  }, [apiRef]);
+
   // ——— Interaction ———
   const dragStart = useRef(new Map<string, NodeMove>());
   const pendingConnection = useRef<Connection | null>(null);

@@ -404,9 +404,21 @@ describe('importArgdown: errors', () => {
     expect(e.location?.line).toBe(2);
   });
 
-  it('explains titles that @argdown/core cannot handle', () => {
-    const e = expectImportError(() => importArgdown('[A]: fine\n  + [toString]: breaks the parser\n'));
-    expect(e.message).toMatch(/Line 2: the title "toString"/);
+  it('refuses titles that would pollute Object.prototype inside @argdown/core', () => {
+    const cases: [string, number, string][] = [
+      ['[A]: fine\n  + [toString]: breaks the parser\n', 2, 'toString'],
+      ['[__proto__]: x #tag\n', 1, '__proto__'],
+      ['[A]: x\n  - <__proto__>: y\n', 2, '__proto__'],
+      ['[A]: mentions @[constructor] here\n', 1, 'constructor'],
+      ['(1) [hasOwnProperty]: p\n----\n(2) q\n', 1, 'hasOwnProperty'],
+    ];
+    for (const [text, line, title] of cases) {
+      const e = expectImportError(() => importArgdown(text));
+      expect(e.message).toContain(`Line ${line}: the title "${title}"`);
+      expect(e.location?.line).toBe(line);
+    }
+    expect(({} as Record<string, unknown>).tags).toBeUndefined();
+    expect(({} as Record<string, unknown>).startLine).toBeUndefined();
   });
 
   it('rejects nesting deeper than the limit before parsing', () => {

@@ -12,6 +12,9 @@
 import {
   ArgdownApplication,
   ArgdownTypes,
+  ArgumentDefinition,
+  ArgumentMention,
+  ArgumentReference,
   Dedent,
   EOF,
   Emptyline,
@@ -21,6 +24,9 @@ import {
   ModelPlugin,
   Newline,
   RelationType,
+  StatementDefinition,
+  StatementMention,
+  StatementReference,
   StatementRole,
   parser,
   tokenMatcher,
@@ -222,6 +228,14 @@ const MARKUP_CHARS = new Uint8Array(128);
 for (const c of '\\@#*_[],.:;</>-(){}+=\n\r') MARKUP_CHARS[c.charCodeAt(0)] = 1;
 
 type IToken = ReturnType<typeof tokenize>['tokens'][number];
+
+/** The parts of @argdown/core's chevrotain parser singleton used here. */
+interface RawParser {
+  input: IToken[];
+  errors: { message: string; token: IToken }[];
+  recoveryEnabled: boolean;
+  argdown: () => IArgdownResponse['ast'];
+}
 
 const silentLogger: IArgdownLogger = { log: () => undefined, setLevel: () => undefined };
 let application: ArgdownApplication | null = null;
@@ -433,6 +447,39 @@ function lexerErrorLocation(text: string): { line: number; column: number } | un
   return m ? lineColumnAt(text, m.index) : undefined;
 }
 
+/** The title patterns ModelPlugin applies to each kind of title token. */
+const TITLE_TOKENS: [Parameters<typeof tokenMatcher>[1], RegExp][] = [
+  [StatementDefinition, /\[(.+)\]:/],
+  [StatementReference, /\[(.+)\]/],
+  [StatementMention, /@\[(.+)\]/],
+  [ArgumentDefinition, /<(.+)>:/],
+  [ArgumentReference, /<(.+)>/],
+  [ArgumentMention, /@<(.+)>/],
+];
+
+/**
+ * ModelPlugin looks statements and arguments up in plain objects by title, so "__proto__" would
+ * hand it Object.prototype and it would write properties (tags, locations) onto it: prototype
+ * pollution. Refuse every title that is an Object.prototype property before building the model.
+ */
+function checkTitles(tokens: IToken[]): void {
+  for (const token of tokens) {
+    for (const [type, pattern] of TITLE_TOKENS) {
+      if (!tokenMatcher(token, type)) continue;
+      const title = pattern.exec(token.image)?.[1];
+      if (title !== undefined && isReservedTitle(title)) {
+        const line = token.startLine;
+        const column = token.startColumn;
+        throw new ImportError(
+          `Line ${line ?? '?'}: the title "${title}" cannot be used in Argdown (it clashes with a JavaScript built-in name); please rename it.`,
+          { line, column },
+        );
+      }
+      break;
+    }
+  }
+}
+
 function isBlankToken(token: IToken): boolean {
   return tokenMatcher(token, Newline) || tokenMatcher(token, Emptyline) || tokenMatcher(token, Indent) || tokenMatcher(token, Dedent);
 }
@@ -458,20 +505,20 @@ function parse(text: string): IArgdownResponse {
   const response: IArgdownResponse = { tokens, lexerErrors: [] };
   // Any syntax error is fatal for an import, so stop at the first one: chevrotain's error recovery
   // (which @argdown/core enables) can take seconds on hostile input such as "**a __b " repeated.
-  const recoverable = parser as unknown as { recoveryEnabled: boolean };
-  const recovery = recoverable.recoveryEnabled;
+  const chevrotainParser = parser as unknown as RawParser;
+  const recovery = chevrotainParser.recoveryEnabled;
+  let parserError: RawParser['errors'][number] | undefined;
   try {
-    recoverable.recoveryEnabled = false;
-    parser.input = tokens;
-    response.ast = parser.argdown();
-    response.parserErrors = parser.errors;
+    chevrotainParser.recoveryEnabled = false;
+    chevrotainParser.input = tokens;
+    response.ast = chevrotainParser.argdown();
+    parserError = chevrotainParser.errors[0];
   } catch (e) {
     if (e instanceof RangeError) throw new ImportError('The Argdown text is nested too deeply to parse.');
     throw new ImportError(`The Argdown text could not be parsed${e instanceof Error ? ` (${e.message})` : ''}.`);
   } finally {
-    recoverable.recoveryEnabled = recovery;
+    chevrotainParser.recoveryEnabled = recovery;
   }
-  const parserError = response.parserErrors?.[0];
   if (parserError) {
     const token = parserError.token;
     const atEnd = tokenMatcher(token, EOF) || !Number.isFinite(token.startLine);
@@ -485,6 +532,7 @@ function parse(text: string): IArgdownResponse {
       : `${collapseWhitespace(parserError.message).slice(0, 300)} (at ${found})`;
     throw new ImportError(`Argdown syntax error at line ${line}, column ${column}: ${detail}`, { line, column });
   }
+  checkTitles(tokens);
   try {
     argdownApp().run(
       { input: text, process: ['build-model'], throwExceptions: true, logExceptions: false, logLevel: 'off' },
@@ -492,14 +540,6 @@ function parse(text: string): IArgdownResponse {
     );
   } catch (e) {
     if (e instanceof RangeError) throw new ImportError('The Argdown text is nested too deeply to parse.');
-    const reserved = /[[<](constructor|toString|valueOf|hasOwnProperty|isPrototypeOf|propertyIsEnumerable|toLocaleString|__proto__|__defineGetter__|__defineSetter__|__lookupGetter__|__lookupSetter__)[\]>]/.exec(text);
-    if (reserved) {
-      const at = lineColumnAt(text, reserved.index);
-      throw new ImportError(
-        `Line ${at.line}: the title "${reserved[1]}" cannot be used in Argdown (the parser reserves it); please rename it.`,
-        at,
-      );
-    }
     throw new ImportError(`The Argdown model could not be built${e instanceof Error ? ` (${e.message})` : ''}.`);
   }
   return response;
@@ -550,7 +590,7 @@ function memberLabel(member: RelationMember | undefined): string {
 export function importArgdown(text: string): ImportResult {
   assertTextInput(text, 'Argdown text');
   const warnings: string[] = [];
-  const sanitized = sanitizeText(text);
+  const sanitized = sanitizeText(text.replace(/^\uFEFF/, ''));
   if (sanitized.replaced > 0) warnings.push(replacedWarning(sanitized.replaced));
   const input = sanitized.text;
   if (input.trim() === '') throw new ImportError('The Argdown text is empty.');

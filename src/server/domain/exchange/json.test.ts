@@ -30,11 +30,12 @@ describe('exportJson', () => {
 });
 
 describe('importJson', () => {
-  it('reads what exportJson wrote', () => {
+  it('reads what exportJson wrote (also with a byte-order mark)', () => {
     const doc = sampleMap();
     const { document, warnings } = importJson(exportJson(doc));
     expect(document).toEqual(doc);
     expect(warnings).toEqual([]);
+    expect(importJson(`\uFEFF${exportJson(doc)}`).document).toEqual(doc);
   });
 
   it('reports JSON syntax errors with line and column', () => {

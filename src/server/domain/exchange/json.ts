@@ -237,7 +237,7 @@ export function sanitizeJsonStrings(root: unknown): { value: unknown; replaced: 
 export function importJson(text: string): ImportResult {
   assertTextInput(text, 'JSON backup', MAX_JSON_IMPORT_BYTES);
   if (text.trim() === '') throw new ImportError('The JSON backup is empty.');
-  const parsed = parseJsonText(text, 'JSON backup');
+  const parsed = parseJsonText(text.replace(/^\uFEFF/, ''), 'JSON backup');
   const { value, replaced } = sanitizeJsonStrings(parsed);
   const warnings = replaced > 0 ? [replacedWarning(replaced)] : [];
   return { document: validateMapDocument(value), warnings };
