@@ -32,6 +32,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     {actor.displayName}
                     {actor.isGuest && <span className="badge">guest</span>}
                   </span>
+                  {actor.isGuest && (
+                    <Link href="/account" title="Add an email and password to keep your work">
+                      Keep my account
+                    </Link>
+                  )}
                   <SignOutButton />
                 </>
               ) : (

@@ -29,12 +29,13 @@ export function SignInForm({ oauth }: Props) {
         : await signIn('guest', { displayName: form.get('displayName'), redirect: false });
     setIsPending(false);
     if (!result || result.error) {
+      // next-auth passes an error thrown by the server (a rate limit) through as its message.
+      const serverMessage = result?.error && result.error !== 'CredentialsSignin' ? result.error : null;
       setError(
-        mode === 'account'
-          ? 'That email and password do not match an account.'
-          : result?.status === 429
-            ? 'Too many attempts; wait a minute and try again.'
-            : 'Enter a display name of 1 to 60 characters.',
+        serverMessage ??
+          (mode === 'account'
+            ? 'That email and password do not match an account.'
+            : 'Enter a display name of 1 to 60 characters.'),
       );
       return;
     }

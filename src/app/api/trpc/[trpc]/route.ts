@@ -12,6 +12,13 @@ function handler(request: Request) {
     createContext: () => createRequestContext(request),
     // Mutations over GET would let a link or an <img> change state.
     allowMethodOverride: false,
+    responseMeta({ errors }) {
+      // Rate-limited callers learn when to retry, as HTTP clients expect.
+      const retryAfter = errors
+        .map((error) => (error.cause as { details?: { retryAfterSeconds?: number } } | undefined)?.details?.retryAfterSeconds)
+        .find((seconds): seconds is number => typeof seconds === 'number');
+      return retryAfter ? { headers: new Headers({ 'Retry-After': String(Math.ceil(retryAfter)) }) } : {};
+    },
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
     },
