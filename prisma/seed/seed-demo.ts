@@ -22,8 +22,11 @@ export async function seedDemo(databaseUrl: string): Promise<{ created: boolean;
     const existing = await db.map.findUnique({ where: { id: DEMO_MAP_ID }, select: { id: true } });
     if (existing) return { created: false, mapId: DEMO_MAP_ID };
 
-    await db.$transaction(
+    const created = await db.$transaction(
       async (tx) => {
+        // Two instances starting on a fresh database at once: the second waits, then finds the map.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
+        if (await tx.map.findUnique({ where: { id: DEMO_MAP_ID }, select: { id: true } })) return false;
         await tx.user.upsert({
           where: { id: DEMO_OWNER_ID },
           update: {},
@@ -133,10 +136,11 @@ export async function seedDemo(databaseUrl: string): Promise<{ created: boolean;
         });
 
         await appendMapEvent(tx, DEMO_MAP_ID, { type: 'map.created', payload: { title: DEMO_MAP.title } }, { actor: null });
+        return true;
       },
       { timeout: 60_000 },
     );
-    return { created: true, mapId: DEMO_MAP_ID };
+    return { created, mapId: DEMO_MAP_ID };
   } finally {
     await db.$disconnect();
   }

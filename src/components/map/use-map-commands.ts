@@ -96,6 +96,16 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch }: Options
   const [historyVersion, setHistoryVersion] = useState(0);
   const [isBusy, setIsBusy] = useState(false);
   const inFlight = useRef(0);
+  /** Writes not yet answered: an undo pressed right after an edit waits for the edit to be recorded. */
+  const unsettled = useRef(new Set<Promise<unknown>>());
+  const track = useCallback(<T,>(promise: Promise<T>): Promise<T> => {
+    unsettled.current.add(promise);
+    const forget = () => unsettled.current.delete(promise);
+    promise.then(forget, forget);
+    return promise;
+  }, []);
+  const settle = () => Promise.allSettled([...unsettled.current]);
+  const busy = useRef(false);
 
   const mutations = { createClaim, updateClaim, moveNodes, deleteClaim, restoreClaim, createLink, updateLink, deleteLink };
   const latest = useRef({ mutations, queryKey, viewer, notify, shouldRefetch });
@@ -242,16 +252,19 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch }: Options
   const bump = () => setHistoryVersion((n) => n + 1);
 
   const run = useCallback(
-    async (op: Op, options: { record?: boolean } = {}) => {
-      try {
-        const change = await perform(op);
-        if (options.record !== false) historyRef.current!.record(change);
-        return change;
-      } finally {
-        bump();
-      }
-    },
-    [perform],
+    (op: Op, options: { record?: boolean } = {}) =>
+      track(
+        (async () => {
+          try {
+            const change = await perform(op);
+            if (options.record !== false) historyRef.current!.record(change);
+            return change;
+          } finally {
+            bump();
+          }
+        })(),
+      ),
+    [perform, track],
   );
 
   const createClaimCommand = useCallback(
@@ -260,7 +273,7 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch }: Options
       const pendingId = pendingClaimId(clientMutationId);
       const now = new Date();
       const actor = latest.current.viewer;
-      return write(async () => {
+      return track(write(async () => {
         update((map) => {
           const next = upsertClaim(
             map,
@@ -304,16 +317,23 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch }: Options
           update((map) => removeClaim(map, pendingId));
           throw error;
         }
-      });
+      }));
     },
-    [mapId, update, write],
+    [mapId, update, write, track],
   );
 
   const undo = useCallback(async () => {
+    if (busy.current) return;
+    busy.current = true;
+    setIsBusy(true);
+    await settle();
     const history = historyRef.current!;
     const entry = history.peekUndo();
-    if (!entry || isBusy) return;
-    setIsBusy(true);
+    if (!entry) {
+      busy.current = false;
+      setIsBusy(false);
+      return;
+    }
     try {
       const done = await perform(inverseOf(entry));
       history.completeUndo(done);
@@ -322,16 +342,24 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch }: Options
       history.dropUndo();
       latest.current.notify(undoFailure('undo', entry, error), 'error');
     } finally {
+      busy.current = false;
       setIsBusy(false);
       bump();
     }
-  }, [isBusy, perform]);
+  }, [perform]);
 
   const redo = useCallback(async () => {
+    if (busy.current) return;
+    busy.current = true;
+    setIsBusy(true);
+    await settle();
     const history = historyRef.current!;
     const entry = history.peekRedo();
-    if (!entry || isBusy) return;
-    setIsBusy(true);
+    if (!entry) {
+      busy.current = false;
+      setIsBusy(false);
+      return;
+    }
     try {
       const done = await perform(inverseOf(entry));
       history.completeRedo(done);
@@ -340,10 +368,11 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch }: Options
       history.dropRedo();
       latest.current.notify(undoFailure('redo', entry, error), 'error');
     } finally {
+      busy.current = false;
       setIsBusy(false);
       bump();
     }
-  }, [isBusy, perform]);
+  }, [perform]);
 
   const undoChange = useCallback(
     async (change: Change) => {

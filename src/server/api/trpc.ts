@@ -31,6 +31,9 @@ function describeZodError(error: ZodError): string {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Keepalive pings stop proxies from closing quiet streams; a client that hears nothing for 40 s
+  // assumes the connection is dead and reconnects (resuming from its last event id).
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     const domainError = error.cause instanceof DomainError ? error.cause : null;
