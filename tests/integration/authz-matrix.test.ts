@@ -74,6 +74,8 @@ const unique = () => crypto.randomBytes(6).toString('hex');
 // One line per procedure. Inputs name objects on the target map; access must follow the object.
 const MATRIX: Record<string, Entry> = {
   'map.create': { input: () => ({ title: 'Matrix map' }), expect: signedIn },
+  // Always a new map of the caller's own: anyone signed in.
+  'map.import': { input: () => ({ format: 'argdown', text: '[Thesis]: An imported claim.\n  + A supporting reason.' }), expect: signedIn },
   'map.list': { input: () => undefined, expect: signedIn },
   'map.explore': { input: () => undefined, expect: anyone },
   'map.get': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },

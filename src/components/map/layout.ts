@@ -18,6 +18,8 @@ export const LAYOUT_OPTIONS: Record<string, string> = {
   'elk.layered.spacing.nodeNodeBetweenLayers': '80',
   'elk.spacing.componentComponent': '80',
   'elk.layered.cycleBreaking.strategy': 'GREEDY',
+  // A claim centred over what argues about it, rather than aligned with its first argument.
+  'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
 };
 
 /**

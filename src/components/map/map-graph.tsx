@@ -35,6 +35,7 @@ import { ClaimNode, DraftNode, EvidenceNode } from './graph-nodes';
 import { computeLayout, loadElk, needsInitialLayout } from './layout';
 import type { NodeMove } from './map-cache';
 import { indexMap, rootClaims } from './map-index';
+import { NODE_WIDTH } from './node-size';
 import type { Selection } from './map-actions';
 import { RelationEdge } from './relation-edge';
 
@@ -44,6 +45,8 @@ const edgeTypes = { relation: RelationEdge } satisfies EdgeTypes;
 
 /** Above this many nodes the canvas renders only what is in view and opens on the thesis, not the whole map. */
 const LARGE_MAP = 150;
+/** A map opens showing as much as fits while its text stays readable; "Fit view" shows all of it. */
+const OPENING_FIT = { padding: 0.2, maxZoom: 1, minZoom: 0.6 };
 
 export interface GraphApi {
   fitView(): void;
@@ -149,16 +152,23 @@ function GraphCanvas({
   const focusStart = useCallback(
     (duration = 0) => {
       const current = latest.current.map;
-      if (!latest.current.isLarge) {
-        void flow.fitView({ padding: 0.2, maxZoom: 1, duration });
+      const box = wrapperRef.current?.getBoundingClientRect();
+      const bounds = flow.getNodesBounds(flow.getNodes());
+      const fitZoom = box && bounds.width > 0 ? Math.min(box.width / bounds.width, box.height / bounds.height) * 0.8 : 1;
+      if (!latest.current.isLarge && fitZoom >= OPENING_FIT.minZoom) {
+        void flow.fitView({ ...OPENING_FIT, duration });
         return;
       }
-      // A big map opens on its first thesis at a readable zoom; "Fit view" shows everything.
+      // Too big to read whole: open on the first thesis and what argues about it; "Fit view" shows everything.
       const root = rootClaims(current)[0] ?? current.claims[0];
       const node = root ? flow.getInternalNode(root.id) : undefined;
-      if (!node) return;
-      const width = node.measured.width ?? 260;
-      void flow.setCenter(node.internals.positionAbsolute.x + width / 2, node.internals.positionAbsolute.y + 250, { zoom: 0.85, duration });
+      if (!node || !box) return;
+      const width = node.measured.width ?? NODE_WIDTH;
+      const zoom = 0.85;
+      void flow.setCenter(node.internals.positionAbsolute.x + width / 2, node.internals.positionAbsolute.y + (box.height / zoom) * 0.35, {
+        zoom,
+        duration,
+      });
     },
     [flow],
   );
@@ -263,8 +273,9 @@ function GraphCanvas({
 
   const [startViewport] = useState(initialViewport);
   const onInit = useCallback(() => {
-    if (startViewport || !latest.current.isLarge || isInitialLayoutPending) return;
-    requestAnimationFrame(() => focusStart(0));
+    if (startViewport || isInitialLayoutPending) return;
+    // After the first measurement, so the bounds are real.
+    requestAnimationFrame(() => requestAnimationFrame(() => focusStart(0)));
   }, [focusStart, isInitialLayoutPending, startViewport]);
 
   const defaultViewport: Viewport = startViewport ?? { x: 40, y: 40, zoom: 0.9 };
@@ -314,9 +325,7 @@ function GraphCanvas({
         zoomOnDoubleClick={false}
         disableKeyboardA11y
         onlyRenderVisibleElements={isLarge}
-        fitView={!startViewport && !isLarge && !isInitialLayoutPending}
         onMoveEnd={(_, viewport) => onViewportChange(viewport)}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         defaultViewport={defaultViewport}
         minZoom={0.05}
         maxZoom={2}

@@ -555,7 +555,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
                 type="button"
                 className="btn btn-small"
                 onClick={() => void commands.undo()}
-                disabled={!commands.canUndo || commands.isBusy}
+                disabled={!commands.canUndo && !commands.isBusy}
                 title={commands.undoLabel ? `${commands.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
               >
                 Undo
@@ -564,7 +564,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
                 type="button"
                 className="btn btn-small"
                 onClick={() => void commands.redo()}
-                disabled={!commands.canRedo || commands.isBusy}
+                disabled={!commands.canRedo && !commands.isBusy}
                 title={commands.redoLabel ? `${commands.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
               >
                 Redo

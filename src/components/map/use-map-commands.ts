@@ -105,7 +105,6 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch }: Options
     return promise;
   }, []);
   const settle = () => Promise.allSettled([...unsettled.current]);
-  const busy = useRef(false);
 
   const mutations = { createClaim, updateClaim, moveNodes, deleteClaim, restoreClaim, createLink, updateLink, deleteLink };
   const latest = useRef({ mutations, queryKey, viewer, notify, shouldRefetch });
@@ -322,57 +321,41 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch }: Options
     [mapId, update, write, track],
   );
 
-  const undo = useCallback(async () => {
-    if (busy.current) return;
-    busy.current = true;
-    setIsBusy(true);
-    await settle();
-    const history = historyRef.current!;
-    const entry = history.peekUndo();
-    if (!entry) {
-      busy.current = false;
-      setIsBusy(false);
-      return;
-    }
-    try {
-      const done = await perform(inverseOf(entry));
-      history.completeUndo(done);
-      latest.current.notify(`Undid ${describeChange(entry)}.`);
-    } catch (error) {
-      history.dropUndo();
-      latest.current.notify(undoFailure('undo', entry, error), 'error');
-    } finally {
-      busy.current = false;
-      setIsBusy(false);
-      bump();
-    }
-  }, [perform]);
-
-  const redo = useCallback(async () => {
-    if (busy.current) return;
-    busy.current = true;
-    setIsBusy(true);
-    await settle();
-    const history = historyRef.current!;
-    const entry = history.peekRedo();
-    if (!entry) {
-      busy.current = false;
-      setIsBusy(false);
-      return;
-    }
-    try {
-      const done = await perform(inverseOf(entry));
-      history.completeRedo(done);
-      latest.current.notify(`Redid ${describeChange(done)}.`);
-    } catch (error) {
-      history.dropRedo();
-      latest.current.notify(undoFailure('redo', entry, error), 'error');
-    } finally {
-      busy.current = false;
-      setIsBusy(false);
-      bump();
-    }
-  }, [perform]);
+  // Undo and redo run one after another, each after the writes before it were answered, so
+  // pressing Ctrl+Z twice quickly (or right after an edit) does what the user expects.
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const queued = useRef(0);
+  const step = useCallback(
+    (direction: 'undo' | 'redo') => {
+      queued.current += 1;
+      setIsBusy(true);
+      const next = chain.current.then(async () => {
+        await settle();
+        const history = historyRef.current!;
+        const entry = direction === 'undo' ? history.peekUndo() : history.peekRedo();
+        if (!entry) return;
+        try {
+          const done = await perform(inverseOf(entry));
+          if (direction === 'undo') history.completeUndo(done);
+          else history.completeRedo(done);
+          latest.current.notify(direction === 'undo' ? `Undid ${describeChange(entry)}.` : `Redid ${describeChange(done)}.`);
+        } catch (error) {
+          if (direction === 'undo') history.dropUndo();
+          else history.dropRedo();
+          latest.current.notify(undoFailure(direction, entry, error), 'error');
+        }
+      });
+      chain.current = next.finally(() => {
+        queued.current -= 1;
+        if (queued.current === 0) setIsBusy(false);
+        bump();
+      });
+      return chain.current;
+    },
+    [perform],
+  );
+  const undo = useCallback(() => step('undo'), [step]);
+  const redo = useCallback(() => step('redo'), [step]);
 
   const undoChange = useCallback(
     async (change: Change) => {

@@ -10,10 +10,19 @@ import { exportParticipation } from '@/server/domain/members/export-participatio
 import { ZParticipationInput } from '@/shared/schemas/member';
 import { searchMap } from '@/server/domain/search/search-map';
 import { ZMapSearchInput } from '@/shared/schemas/source';
+import { importMap, IMPORT_RATE_LIMIT } from '@/server/domain/exchange/import-map';
+import { enforceRateLimit } from '@/server/domain/rate-limit/rate-limit';
+import { ZImportMapInput } from '@/shared/schemas/exchange';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 
 export const mapRouter = createTRPCRouter({
   create: protectedProcedure.input(ZCreateMapInput).mutation(({ ctx, input }) => createMap(ctx.db, ctx.actor, input)),
+
+  /** A new map, owned by the caller, from an Argdown, AIF, Kialo or Crux JSON document (one transaction). */
+  import: protectedProcedure.input(ZImportMapInput).mutation(async ({ ctx, input }) => {
+    await enforceRateLimit(ctx.db, IMPORT_RATE_LIMIT, ctx.actor.id);
+    return importMap(ctx.db, ctx.actor, input);
+  }),
 
   list: protectedProcedure.input(z.void()).query(({ ctx }) => listMaps(ctx.db, ctx.actor)),
 

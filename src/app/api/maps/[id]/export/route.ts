@@ -1,0 +1,64 @@
+import { requireMapRole } from '@/server/access/map-access';
+import { clientIp } from '@/server/api/context';
+import { getActor } from '@/server/auth/session';
+import { getDb } from '@/server/db';
+import { DomainError, type DomainErrorCode } from '@/server/domain/errors';
+import { exportMapFile } from '@/server/domain/exchange/export-map';
+import { consumeRateLimit, rateLimitError, type RateLimitRule } from '@/server/domain/rate-limit/rate-limit';
+import { findActor } from '@/server/domain/users/accounts';
+import { EXPORT_FORMATS, isExportFormat } from '@/shared/schemas/exchange';
+
+export const dynamic = 'force-dynamic';
+
+const STATUS: Record<DomainErrorCode, number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  UNAUTHORIZED: 401,
+  CONFLICT: 409,
+  INVALID: 400,
+  LIMIT: 429,
+};
+
+/** Exports read whole maps with their source texts: generous for people, a bound for scripts. */
+const EXPORT_RATE_LIMIT = { name: 'export', points: 60, durationSeconds: 60 } as const satisfies RateLimitRule;
+
+function errorResponse(status: number, message: string, headers: Record<string, string> = {}) {
+  return Response.json({ error: message }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
+}
+
+/**
+ * GET /api/maps/{id}/export?format=argdown|aif|json|md — the map as a file, with the same access
+ * as reading it: public maps for anyone; a private map answers 404 to outsiders (its existence
+ * does not leak) and 401 to anonymous visitors.
+ */
+export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
+  const { id } = await context.params;
+  const format = new URL(request.url).searchParams.get('format');
+  if (!isExportFormat(format)) {
+    return errorResponse(400, `Unknown export format ${format === null ? '(none given)' : JSON.stringify(format)}: use format=${EXPORT_FORMATS.join(', ')}.`);
+  }
+  const db = getDb();
+  try {
+    // Re-read the user, so a deleted account is anonymous (as in the tRPC context).
+    const session = await getActor();
+    const actor = session ? await findActor(db, session.id) : null;
+    const limit = await consumeRateLimit(db, EXPORT_RATE_LIMIT, actor?.id ?? `ip:${clientIp(request)}`);
+    if (!limit.isAllowed) throw rateLimitError(EXPORT_RATE_LIMIT, limit);
+    const access = await requireMapRole(db, actor, id, 'viewer');
+    const file = await exportMapFile(db, id, format, { readerId: actor?.id ?? null, isOwner: access.role === 'owner' });
+    const headers: Record<string, string> = {
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${file.fileName}"`,
+      'Cache-Control': 'private, no-store',
+    };
+    if (file.omittedEvidence > 0) headers['X-Crux-Omitted-Evidence'] = String(file.omittedEvidence);
+    return new Response(file.body, { status: 200, headers });
+  } catch (error) {
+    if (error instanceof DomainError) {
+      const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      return errorResponse(STATUS[error.code], error.message, retryAfter ? { 'Retry-After': String(retryAfter) } : {});
+    }
+    console.error(`export of map ${id} failed:`, error);
+    return errorResponse(500, 'The map could not be exported. Please try again.');
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * A map as a downloadable file in one of the export formats. The caller has checked that the
+ * reader may view the map; vote aggregates follow what that reader may see (blind voting).
+ */
+import type { Db } from '@/server/db';
+import { EXPORT_FORMAT_INFO, slugify, type TExportFormat } from '@/shared/schemas/exchange';
+
+import { exportAif } from './aif';
+import { exportArgdown } from './argdown';
+import { exportJson } from './json';
+import { loadMapDocument, type VoteVisibility } from './map-document-from-db';
+import { exportMarkdown } from './markdown';
+
+export interface ExportFile {
+  body: string;
+  contentType: string;
+  fileName: string;
+  /** Orphaned evidence passages the format could not carry (see loadMapDocument). */
+  omittedEvidence: number;
+}
+
+export async function exportMapFile(
+  db: Db,
+  mapId: string,
+  format: TExportFormat,
+  reader: { readerId: string | null; isOwner: boolean },
+  options: { exportedAt?: Date } = {},
+): Promise<ExportFile> {
+  // Only the backup carries vote results; the other formats have no place for them.
+  const votes: VoteVisibility = format === 'json' ? reader : 'none';
+  const { document, omittedEvidence } = await loadMapDocument(db, mapId, { votes, exportedAt: options.exportedAt });
+  const info = EXPORT_FORMAT_INFO[format];
+  const body =
+    format === 'argdown'
+      ? exportArgdown(document)
+      : format === 'aif'
+        ? `${JSON.stringify(exportAif(document), null, 2)}\n`
+        : format === 'json'
+          ? exportJson(document)
+          : exportMarkdown(document);
+  return { body, contentType: info.contentType, fileName: `${slugify(document.map.title)}.${info.extension}`, omittedEvidence };
+}
