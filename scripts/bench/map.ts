@@ -117,19 +117,29 @@ async function measureInBrowser(browser: Browser, mapId: string, account: { emai
     if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);
     const page = await context.newPage();
     // Records, relative to the navigation start, when the first node becomes visible.
-    await page.addInitScript(() => {
-      const w = window as unknown as { __firstNodeAt?: number };
-      const check = () => {
-        if (w.__firstNodeAt !== undefined) return;
-        const node = document.querySelector('.react-flow__node');
-        if (node && getComputedStyle(node).visibility !== 'hidden' && node.getBoundingClientRect().width > 0) {
-          w.__firstNodeAt = performance.now();
-        }
-      };
-      new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class'] });
+    // A string, not a function: tsx would wrap a function's source with helpers the page lacks.
+    await page.addInitScript({
+      content: `(() => {
+        const check = () => {
+          if (window.__firstNodeAt !== undefined) return;
+          const node = document.querySelector('.react-flow__node');
+          if (node && getComputedStyle(node).visibility !== 'hidden' && node.getBoundingClientRect().width > 0) {
+            window.__firstNodeAt = performance.now();
+          }
+        };
+        new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class'] });
+      })();`,
     });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`/maps/${mapId}`, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as unknown as { __firstNodeAt?: number }).__firstNodeAt !== undefined, null, { timeout: 120_000 });
+    try {
+      await page.waitForFunction(() => (window as unknown as { __firstNodeAt?: number }).__firstNodeAt !== undefined, null, { timeout: 120_000 });
+    } catch (error) {
+      const screenshot = path.join('.data', 'bench-map-failure.png');
+      await page.screenshot({ path: screenshot }).catch(() => {});
+      throw new Error(`no node appeared on /maps/${mapId} (screenshot: ${screenshot}; page errors: ${errors.join(' | ') || 'none'})`, { cause: error });
+    }
     const result = await page.evaluate(() => {
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return {

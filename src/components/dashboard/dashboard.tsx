@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { ROLE_LABEL } from '@/shared/roles';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import { formText } from '@/components/form-text';
+import { ImportMapButton } from '@/components/exchange/import-dialog';
 
 export function Dashboard({ displayName, isGuest }: { displayName: string; isGuest: boolean }) {
   const trpc = useTRPC();
@@ -72,11 +73,14 @@ export function Dashboard({ displayName, isGuest }: { displayName: string; isGue
             {isGuest && ' (guest)'}
           </p>
         </div>
-        {!isCreating && (
-          <button type="button" className="btn btn-primary" onClick={() => setIsCreating(true)}>
-            + New map
-          </button>
-        )}
+        <div className="row">
+          <ImportMapButton />
+          {!isCreating && (
+            <button type="button" className="btn btn-primary" onClick={() => setIsCreating(true)}>
+              + New map
+            </button>
+          )}
+        </div>
       </div>
       {isCreating && createForm}
       {maps.isPending && <p className="muted">Loading your maps…</p>}

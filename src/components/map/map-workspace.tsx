@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { usePresence, type Peer } from '@/components/realtime/use-presence';
 import { useMapSync, type ConnectionState } from '@/components/realtime/use-map-sync';
 import { ShareButton } from '@/components/sharing/share-button';
+import { ExportMenu } from '@/components/exchange/export-menu';
 import { SourcesDrawer } from '@/components/sources/sources-drawer';
 import { useStrengths } from '@/components/votes/use-strengths';
 import type { Actor } from '@/server/access/actor';
@@ -64,6 +65,18 @@ function useStableByKey<T>(value: T, key: (value: T) => string): T {
   const nextKey = key(value);
   if (!ref.current || ref.current.key !== nextKey) ref.current = { key: nextKey, value };
   return ref.current.value;
+}
+
+/** Keeps the previous record while every value is the same, so a recomputation that changed nothing re-renders nothing. */
+function useStableRecord(value: Record<string, number>): Record<string, number> {
+  const ref = useRef(value);
+  const previous = ref.current;
+  if (previous !== value) {
+    const keys = Object.keys(value);
+    const isSame = keys.length === Object.keys(previous).length && keys.every((key) => previous[key] === value[key]);
+    if (!isSame) ref.current = value;
+  }
+  return ref.current;
 }
 
 function peersByNodeOf(peers: Peer[]): Map<string, PeerMark[]> {
@@ -138,7 +151,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
     JSON.stringify([...value.entries()]),
   );
 
-  const strengths = useStableByKey(strengthInfo.strengths, (value) => JSON.stringify(value));
+  const strengths = useStableRecord(strengthInfo.strengths);
   const recentIds = useStableByKey(sync.recentlyChangedIds, (value) => [...value].sort().join(','));
 
   // A selection whose node disappeared (deleted here or elsewhere) is dropped.
@@ -498,6 +511,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
               <span className="connection-dot" aria-hidden="true" />
               {CONNECTION_LABEL[sync.connection]}
             </span>
+            <ExportMenu mapId={mapId} mapTitle={map.map.title} isGraphVisible={view === 'graph'} />
             {map.role === 'owner' && viewer && <ShareButton mapId={mapId} mapTitle={map.map.title} />}
           </div>
         </header>

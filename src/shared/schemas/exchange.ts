@@ -75,7 +75,9 @@ export type TImportMapInput = z.input<typeof ZImportMapInput>;
  */
 export function detectImportFormat(text: string): TImportFormat {
   const head = text.replace(/^\uFEFF/, '').trimStart();
-  if (head.startsWith('{') || head.startsWith('[')) {
+  // "[" also starts Argdown ("[Title]: text"): only a JSON-looking array counts as JSON.
+  const isJsonArray = /^\[\s*(?:[{["\]\d-]|true\b|false\b|null\b)/.test(head) && head.trimEnd().endsWith(']');
+  if (head.startsWith('{') || isJsonArray) {
     if (/"format"\s*:\s*"crux-map"/.test(head)) return 'json';
     if (/"nodes"\s*:/.test(head)) return 'aif';
     return 'json';
