@@ -310,7 +310,7 @@ describe('vote rate limit', () => {
 
     // Another user is unaffected.
     await expect(callerFor(voter2).vote.cast({ claimId: thesis.id, value: 1 })).resolves.toMatchObject({ myVote: 1 });
-    const rows = await db().$queryRaw<{ key: string; points: number }[]>`SELECT "key", "points" FROM "rate_limits" WHERE "key" = ${`vote:${voter.id}`}`;
+    const rows = await db().$queryRaw<{ key: string; points: number }[]>`SELECT "key", "points" FROM "crux_rate_limit" WHERE "key" = ${`votes:user:${voter.id}`}`;
     expect(rows[0]?.points).toBeGreaterThanOrEqual(61);
   });
 });

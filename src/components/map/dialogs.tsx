@@ -215,7 +215,7 @@ export function ConnectPopover({
       }}
     >
       <p className="small">
-        <q>{excerpt(fromText, 60)}</q> … <q>{excerpt(toText, 60)}</q>
+        Does <q>{excerpt(fromText, 60)}</q> support or oppose <q>{excerpt(toText, 60)}</q>?
       </p>
       <div className="row">
         <button ref={firstRef} type="button" className="btn btn-small support-button" onClick={() => onChoose('support')}>

@@ -164,22 +164,20 @@ function shareList<T extends { id: string }>(previous: T[], next: T[]): T[] {
  */
 export function shareMapView(previous: unknown, next: unknown): unknown {
   if (!isMapView(previous) || !isMapView(next)) return next;
-  const result: MapView = {
-    ...next,
-    map: sameValue(previous.map, next.map) ? previous.map : next.map,
-    claims: shareList(previous.claims, next.claims),
-    links: shareList(previous.links, next.links),
-    sources: shareList(previous.sources, next.sources),
-    evidence: shareList(previous.evidence, next.evidence),
-  };
-  const isUnchanged =
-    result.map === previous.map &&
-    result.claims === previous.claims &&
-    result.links === previous.links &&
-    result.sources === previous.sources &&
-    result.evidence === previous.evidence &&
-    result.role === previous.role &&
-    result.isMember === previous.isMember;
+  const lists = new Set(['claims', 'links', 'sources', 'evidence']);
+  const before = previous as unknown as Record<string, unknown>;
+  const result: Record<string, unknown> = {};
+  let isUnchanged = Object.keys(before).length === Object.keys(next).length;
+  for (const [key, value] of Object.entries(next)) {
+    const old = before[key];
+    const kept = lists.has(key)
+      ? shareList(old as { id: string }[], value as { id: string }[])
+      : sameValue(old, value)
+        ? old
+        : value;
+    if (kept !== old) isUnchanged = false;
+    result[key] = kept;
+  }
   return isUnchanged ? previous : result;
 }
 

@@ -66,6 +66,11 @@ export function MapOutline({ map, selection, editingId, draft, canEdit, peersByN
 
   const selectedKey = selectionKey(selection, outline);
   const activeKey = visible.some((item) => item.key === focusKey) ? focusKey : (selectedKey ?? visible[0]?.key ?? null);
+  // Each tree is one tab stop (WAI-ARIA tree pattern): the Unlinked tree gets its own when focus is elsewhere.
+  const unlinkedKeys = useMemo(() => new Set(visibleItems(outline.unlinked, isExpanded).map((item) => item.key)), [outline, isExpanded]);
+  const isActiveInUnlinked = activeKey !== null && unlinkedKeys.has(activeKey);
+  const mainActiveKey = isActiveInUnlinked ? (outline.roots[0]?.key ?? null) : activeKey;
+  const unlinkedActiveKey = isActiveInUnlinked ? activeKey : (outline.unlinked[0]?.key ?? null);
 
   // Reveal the selected item (expand its ancestors) when the selection comes from elsewhere.
   useEffect(() => {
@@ -216,7 +221,7 @@ export function MapOutline({ map, selection, editingId, draft, canEdit, peersByN
       )}
       <ul ref={treeRef} role="tree" aria-label="Argument outline" className="outline-tree" onKeyDown={onKeyDown}>
         {outline.roots.map((item) => (
-          <OutlineRow key={item.key} item={item} {...rowProps} />
+          <OutlineRow key={item.key} item={item} {...rowProps} activeKey={mainActiveKey} />
         ))}
         {draft && draft.parentId === null && <DraftRow level={1} />}
       </ul>
@@ -226,7 +231,7 @@ export function MapOutline({ map, selection, editingId, draft, canEdit, peersByN
           <p className="muted small">Claims and passages not connected to any thesis above (for example, a circle of claims).</p>
           <ul role="tree" aria-labelledby="outline-unlinked-title" className="outline-tree" onKeyDown={onKeyDown}>
             {outline.unlinked.map((item) => (
-              <OutlineRow key={item.key} item={item} {...rowProps} />
+              <OutlineRow key={item.key} item={item} {...rowProps} activeKey={unlinkedActiveKey} />
             ))}
           </ul>
         </section>

@@ -131,7 +131,7 @@ function ClaimDetails({
           </button>
         </div>
       )}
-      <LinkedList title="Argues" links={outgoing} index={index} end="to" />
+      <LinkedList title="Argues about" links={outgoing} index={index} end="to" />
       <LinkedList title="Supporters" links={supporters} index={index} end="from" />
       <LinkedList title="Opposers" links={opposers} index={index} end="from" />
       <LinkedList title="Evidence" links={evidence} index={index} end="from" />
@@ -188,7 +188,7 @@ function EvidenceDetails({
           Open in source
         </button>
       </div>
-      <LinkedList title="Argues" links={outgoing} index={index} end="to" />
+      <LinkedList title="Argues about" links={outgoing} index={index} end="to" />
       <section className="panel-section">
         <VotePanel
           key={evidenceId}

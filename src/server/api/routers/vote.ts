@@ -22,14 +22,14 @@ export const voteRouter = createTRPCRouter({
   cast: protectedProcedure.input(ZCastVoteInput).mutation(async ({ ctx, input }) => {
     const target = voteTargetOf(input);
     const access = await requireVoter(ctx.db, ctx.actor, target);
-    await consumeVoteQuota(ctx.actor.id);
+    await consumeVoteQuota(ctx.db, ctx.actor.id);
     return castVote(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, access, target, input.value);
   }),
 
   retract: protectedProcedure.input(ZRetractVoteInput).mutation(async ({ ctx, input }) => {
     const target = voteTargetOf(input);
     const access = await requireVoter(ctx.db, ctx.actor, target);
-    await consumeVoteQuota(ctx.actor.id);
+    await consumeVoteQuota(ctx.db, ctx.actor.id);
     return retractVote(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, access, target);
   }),
 });

@@ -155,14 +155,17 @@ export async function enforceRateLimit(db: Db, rule: RateLimitRule, key: string)
 }
 
 /**
- * The client address for per-IP limits, from the first X-Forwarded-For entry (Next.js sets it
- * from the socket when absent). Behind a reverse proxy, configure the proxy to overwrite the
- * header, or a client could choose its own address; the per-user and global limits still hold.
+ * The client's address for per-IP limits. Next.js fills X-Forwarded-For with the socket address
+ * only when the request has none, so a direct client can choose its own value: per-IP limits are
+ * then a courtesy, and the per-user and global limits are what bound abuse. Behind a proxy the
+ * operator declares (CRUX_TRUST_PROXY=1), the last hop — the one that proxy appended — is used.
  */
 export function clientIpFromHeaders(headers: Record<string, unknown> | Headers | undefined): string {
   let forwarded: unknown;
   if (headers instanceof Headers) forwarded = headers.get('x-forwarded-for');
   else if (headers) forwarded = headers['x-forwarded-for'];
-  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
-  return typeof value === 'string' && value.trim() ? value.split(',')[0]!.trim() : 'local';
+  const value = Array.isArray(forwarded) ? forwarded.join(',') : forwarded;
+  const hops = typeof value === 'string' ? value.split(',').map((hop) => hop.trim()).filter(Boolean) : [];
+  const hop = process.env.CRUX_TRUST_PROXY === '1' ? hops.at(-1) : hops[0];
+  return hop ?? 'local';
 }
