@@ -106,6 +106,60 @@ export interface GraphImageOptions {
   expectedNodeCount?: number;
 }
 
+/**
+ * Presentation properties of SVG content (edges, arrowheads, labels) that come from stylesheets.
+ * html-to-image ≥ 1.11.12 clones an <svg> subtree as it is, copying computed styles only onto the
+ * <svg> itself, so class-styled edges would lose their stroke (bubkoo/html-to-image#496, #516).
+ */
+const SVG_STYLE_PROPERTIES = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'stroke-dashoffset',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'visibility',
+  'display',
+  'marker-start',
+  'marker-mid',
+  'marker-end',
+  'paint-order',
+  'color',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+];
+
+/**
+ * Writes the computed presentation styles of every SVG descendant into its inline style, for the
+ * duration of a capture. Returns the undo: it removes exactly the properties it added, so a
+ * React update of an edge's own inline style meanwhile is kept.
+ */
+export function inlineSvgStyles(root: Element): () => void {
+  const added: [SVGElement, string][] = [];
+  for (const element of root.querySelectorAll<SVGElement>('svg *')) {
+    if (!(element instanceof SVGElement)) continue;
+    const computed = getComputedStyle(element);
+    for (const name of SVG_STYLE_PROPERTIES) {
+      if (element.style.getPropertyValue(name) !== '') continue;
+      const value = computed.getPropertyValue(name);
+      if (!value) continue;
+      element.style.setProperty(name, value);
+      added.push([element, name]);
+    }
+  }
+  return () => {
+    for (const [element, name] of added) element.style.removeProperty(name);
+  };
+}
+
 /** Renders the graph; resolves with the image as a Blob. */
 export async function renderGraphImage(
   kind: GraphImageKind,
@@ -128,15 +182,20 @@ export async function renderGraphImage(
     // Crux uses system fonts; fetching stylesheets for web fonts would only slow this down.
     skipFonts: true,
   };
-  if (kind === 'svg') {
-    const dataUrl = await toSvg(viewport, drawing);
-    const svg = decodeURIComponent(dataUrl.slice(dataUrl.indexOf(',') + 1));
-    return new Blob([svg], { type: 'image/svg+xml' });
+  const restore = inlineSvgStyles(viewport);
+  try {
+    if (kind === 'svg') {
+      const dataUrl = await toSvg(viewport, drawing);
+      const svg = decodeURIComponent(dataUrl.slice(dataUrl.indexOf(',') + 1));
+      return new Blob([svg], { type: 'image/svg+xml' });
+    }
+    const pixelRatio = Math.max(1, Math.min(2, MAX_CANVAS_SIDE / Math.max(plan.width, plan.height)));
+    const blob = await toBlob(viewport, { ...drawing, pixelRatio });
+    if (!blob) throw new GraphImageError('The browser could not draw the image.');
+    return blob;
+  } finally {
+    restore();
   }
-  const pixelRatio = Math.max(1, Math.min(2, MAX_CANVAS_SIDE / Math.max(plan.width, plan.height)));
-  const blob = await toBlob(viewport, { ...drawing, pixelRatio });
-  if (!blob) throw new GraphImageError('The browser could not draw the image.');
-  return blob;
 }
 
 /** Saves a Blob under `fileName` through a temporary link (works for data the page made itself). */

@@ -18,7 +18,7 @@ import { errorMessage, useTRPC } from '@/trpc/client';
 import { ConfirmDeleteDialog, ConflictDialog, ConnectPopover, ShortcutsDialog, type ConflictState } from './dialogs';
 import { DRAFT_NODE_ID, NODE_WIDTH, positionForNewClaim, type Draft, type PeerMark } from './flow-elements';
 import type { ConnectRequest, GraphApi } from './map-graph';
-import { endsOf } from './history';
+import { endsOf, type Change } from './history';
 import { isPendingId, shareMapView, type NodeMove } from './map-cache';
 import { excerpt, indexMap, rootClaims } from './map-index';
 import { MapActionsProvider, type MapActions, type Selection } from './map-actions';
@@ -141,7 +141,23 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
   const presence = usePresence(mapId, Boolean(viewer));
   const strengthInfo = useStrengths(map);
 
-  const commands = useMapCommands({ mapId, viewer, notify, shouldRefetch: () => connectionRef.current !== 'live' });
+  /** The toast offering Undo for a change, to dismiss once that change is undone another way. */
+  const undoToasts = useRef(new Map<Change, number>());
+  const commands = useMapCommands({
+    mapId,
+    viewer,
+    notify,
+    shouldRefetch: () => connectionRef.current !== 'live',
+    onUndone: (change) => {
+      const toastId = undoToasts.current.get(change);
+      if (toastId !== undefined) dismiss(toastId);
+      undoToasts.current.delete(change);
+    },
+  });
+  const offerUndo = (message: string, change: Change) => {
+    const toastId = show({ message, kind: 'info', action: { label: 'Undo', run: () => void commands.undoChange(change) } });
+    undoToasts.current.set(change, toastId);
+  };
 
   // ——— Presence ———
   const { setSelection: publishSelection, setEditing: publishEditing } = presence;
@@ -289,7 +305,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
       setSelection(null);
       commands
         .run({ type: 'deleteLink', link })
-        .then((change) => show({ message: 'Link removed', kind: 'info', action: { label: 'Undo', run: () => void commands.undoChange(change) } }))
+        .then((change) => offerUndo('Link removed', change))
         .catch((error: unknown) => notify(`The link was not removed: ${errorMessage(error)}`, 'error'));
     },
     openSource: (sourceId, evidenceId) => setSources({ focus: { sourceId, ...(evidenceId ? { evidenceId } : {}) } }),
@@ -301,9 +317,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
     setEditingId(null);
     commands
       .run({ type: 'deleteClaim', claimId })
-      .then((change) =>
-        show({ message: 'Claim deleted', kind: 'info', action: { label: 'Undo', run: () => void commands.undoChange(change) } }),
-      )
+      .then((change) => offerUndo('Claim deleted', change))
       .catch((error: unknown) => notify(`The claim was not deleted: ${errorMessage(error)}`, 'error'));
   }
 

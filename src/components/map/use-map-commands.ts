@@ -75,9 +75,11 @@ interface Options {
   notify: (message: string, kind?: 'info' | 'error') => void;
   /** False while the real-time stream keeps the cache current: then a refetch after writes is wasted. */
   shouldRefetch: () => boolean;
+  /** Called when a change was undone (e.g. to dismiss the toast that offered its Undo). */
+  onUndone?: (change: Change) => void;
 }
 
-export function useMapCommands({ mapId, viewer, notify, shouldRefetch }: Options): MapCommands {
+export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone }: Options): MapCommands {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const queryKey = trpc.map.get.queryKey({ mapId });
@@ -107,8 +109,8 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch }: Options
   const settle = () => Promise.allSettled([...unsettled.current]);
 
   const mutations = { createClaim, updateClaim, moveNodes, deleteClaim, restoreClaim, createLink, updateLink, deleteLink };
-  const latest = useRef({ mutations, queryKey, viewer, notify, shouldRefetch });
-  latest.current = { mutations, queryKey, viewer, notify, shouldRefetch };
+  const latest = useRef({ mutations, queryKey, viewer, notify, shouldRefetch, onUndone });
+  latest.current = { mutations, queryKey, viewer, notify, shouldRefetch, onUndone };
 
   const update = useCallback(
     (fn: (map: MapView) => MapView) => {
@@ -336,8 +338,10 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch }: Options
         if (!entry) return;
         try {
           const done = await perform(inverseOf(entry));
-          if (direction === 'undo') history.completeUndo(done);
-          else history.completeRedo(done);
+          if (direction === 'undo') {
+            history.completeUndo(done);
+            latest.current.onUndone?.(entry);
+          } else history.completeRedo(done);
           latest.current.notify(direction === 'undo' ? `Undid ${describeChange(entry)}.` : `Redid ${describeChange(done)}.`);
         } catch (error) {
           if (direction === 'undo') history.dropUndo();
@@ -364,6 +368,7 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch }: Options
       history.remove(change);
       try {
         await perform(inverseOf(change));
+        latest.current.onUndone?.(change);
         latest.current.notify(`Undid ${describeChange(change)}.`);
       } catch (error) {
         latest.current.notify(undoFailure('undo', change, error), 'error');
