@@ -86,6 +86,7 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
       ].join(' ')}
       style={{ ...strengthStyle(strength), ...(editingPeer ? { outlineColor: editingPeer.color } : {}) }}
       data-peer-editing={editingPeer ? 'true' : undefined}
+      data-strength={strength !== null ? strength.toFixed(3) : undefined}
     >
       <ClaimHandles isConnectable={canEdit && !isPending} />
       <PeerChips peers={peers} />
@@ -140,6 +141,7 @@ export const EvidenceNode = memo(function EvidenceNode({ id, data, selected }: N
     <div
       className={['evidence-node', selected ? 'is-selected' : '', strength !== null ? 'has-strength' : ''].join(' ')}
       style={strengthStyle(strength)}
+      data-strength={strength !== null ? strength.toFixed(3) : undefined}
     >
       <Handle type="source" id="out" position={Position.Top} isConnectable={data.canEdit} aria-label="Drag to the claim this passage supports or opposes" />
       <PeerChips peers={peers} />

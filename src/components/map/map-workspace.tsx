@@ -9,7 +9,9 @@ import { usePresence, type Peer } from '@/components/realtime/use-presence';
 import { useMapSync, type ConnectionState } from '@/components/realtime/use-map-sync';
 import { ShareButton } from '@/components/sharing/share-button';
 import { ExportMenu } from '@/components/exchange/export-menu';
-import { SourcesDrawer } from '@/components/sources/sources-drawer';
+import { SourcesDrawer, type SourcesDrawerProps } from '@/components/sources/sources-drawer';
+import { MapSearch } from '@/components/sources/map-search';
+import { HistoryPanel } from '@/components/realtime/history-panel';
 import { useStrengths } from '@/components/votes/use-strengths';
 import type { Actor } from '@/server/access/actor';
 import type { MapView } from '@/server/domain/maps/get-map';
@@ -94,7 +96,7 @@ function peersByNodeOf(peers: Peer[]): Map<string, PeerMark[]> {
 const CONNECTION_LABEL: Record<ConnectionState, string> = {
   live: 'Live',
   reconnecting: 'Reconnecting…',
-  offline: 'Offline',
+  offline: 'Offline — changes are kept and sent when back',
 };
 
 function isTypingTarget(target: EventTarget | null): boolean {
@@ -120,7 +122,8 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
   const [editingId, setEditingId] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [showStrength, setShowStrength] = useState(false);
-  const [sources, setSources] = useState<{ focus: { sourceId: string; evidenceId?: string } | null } | null>(null);
+  const [sources, setSources] = useState<{ focus: SourcesDrawerProps['focus'] } | null>(null);
+  const [isHistoryOpen, setIsHistoryOpen] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [connect, setConnect] = useState<ConnectRequest | null>(null);
   const [isArranging, setIsArranging] = useState(false);
@@ -135,7 +138,15 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
   const { toasts, show, dismiss } = useToasts();
   const notify = useCallback((message: string, kind: 'info' | 'error' = 'info') => show({ message, kind }), [show]);
 
+
   const sync = useMapSync(mapId, initialMap.map.lastSeq);
+  // Someone else deleted the claim this user is editing: say so instead of failing on save.
+  useEffect(() => {
+    if (editingId && sync.deletedClaimIds.has(editingId)) {
+      setEditingId(null);
+      notify('Someone else deleted the claim you were editing. Restore it from History to keep working on it.', 'error');
+    }
+  }, [editingId, sync.deletedClaimIds, notify]);
   const connectionRef = useRef(sync.connection);
   connectionRef.current = sync.connection;
   const presence = usePresence(mapId, Boolean(viewer));
@@ -308,7 +319,10 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
         .then((change) => offerUndo('Link removed', change))
         .catch((error: unknown) => notify(`The link was not removed: ${errorMessage(error)}`, 'error'));
     },
-    openSource: (sourceId, evidenceId) => setSources({ focus: { sourceId, ...(evidenceId ? { evidenceId } : {}) } }),
+    openSource: (sourceId, evidenceId) => {
+      setIsHistoryOpen(false);
+      setSources({ focus: { sourceId, ...(evidenceId ? { evidenceId } : {}) } });
+    },
   };
 
   function deleteClaim(claimId: string) {
@@ -525,6 +539,18 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
               <span className="connection-dot" aria-hidden="true" />
               {CONNECTION_LABEL[sync.connection]}
             </span>
+            <MapSearch
+              mapId={mapId}
+              onOpenSource={(sourceId, start, end) => {
+                setIsHistoryOpen(false);
+                setSources({ focus: { sourceId, ...(end > start ? { range: { start, end } } : {}) } });
+              }}
+              onSelectClaim={(claimId) => {
+                setView((current) => current);
+                setSelection({ kind: 'claim', id: claimId });
+                graphApi.current?.reveal(claimId);
+              }}
+            />
             <ExportMenu mapId={mapId} mapTitle={map.map.title} isGraphVisible={view === 'graph'} />
             {map.role === 'owner' && viewer && <ShareButton mapId={mapId} mapTitle={map.map.title} />}
           </div>
@@ -576,6 +602,17 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
             onClick={() => setSources((current) => (current ? null : { focus: null }))}
           >
             Sources <span className="muted">({map.sources.length})</span>
+          </button>
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-pressed={isHistoryOpen}
+            onClick={() => {
+              setSources(null);
+              setIsHistoryOpen((current) => !current);
+            }}
+          >
+            History
           </button>
           {canEdit && (
             <div className="toolbar-group" role="group" aria-label="History">
@@ -685,6 +722,28 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
           {sources && (
             <div className="map-drawer">
               <SourcesDrawer mapId={mapId} canEdit={canEdit} focus={sources.focus} onClose={() => setSources(null)} />
+            </div>
+          )}
+          {isHistoryOpen && !sources && (
+            <div className="map-drawer">
+              <aside className="history-drawer" aria-label="Map history">
+                <div className="row" style={{ justifyContent: 'space-between' }}>
+                  <h2 className="panel-title">History</h2>
+                  <button type="button" className="btn btn-small" onClick={() => setIsHistoryOpen(false)}>
+                    Close
+                  </button>
+                </div>
+                <HistoryPanel
+                  mapId={mapId}
+                  canRestore={canEdit}
+                  onRestoreClaim={(claimId) =>
+                    commands
+                      .run({ type: 'restoreClaim', claimId })
+                      .then(() => notify('Claim restored.'))
+                      .catch((error: unknown) => notify(`Could not restore: ${errorMessage(error)}`, 'error'))
+                  }
+                />
+              </aside>
             </div>
           )}
         </div>

@@ -7,6 +7,7 @@ import type { PeerMark } from './flow-elements';
 import { isPendingId } from './map-cache';
 import { excerpt, indexMap, linkFromId, type MapIndex } from './map-index';
 import { useMapActions, type Selection } from './map-actions';
+import { StrengthExplanation } from '@/components/votes/strength-explanation';
 
 interface Props {
   map: MapView;
@@ -106,6 +107,7 @@ function ClaimDetails({
         {claim.version > 1 && ` · edited`}
         {strength !== null && ` · strength ${Math.round(strength * 100)}%`}
       </p>
+      {strength !== null && <StrengthExplanation map={map} nodeId={claimId} />}
       {peers.length > 0 && (
         <p className="small">
           {peers.map((peer) => (

@@ -29,7 +29,7 @@ export async function moveNodes(db: Db, context: WriteContext, mapId: string, mo
       await tx.$executeRawUnsafe(
         `UPDATE "Claim" AS c SET "x" = m.x, "y" = m.y, "updatedAt" = now()
          FROM (SELECT unnest($1::text[]) AS id, unnest($2::float8[]) AS x, unnest($3::float8[]) AS y) AS m
-         WHERE c."id" = m.id AND c."mapId" = $4`,
+         WHERE c."id" = m.id AND c."mapId" = $4 AND c."deletedAt" IS NULL`,
         claimMoves.map((move) => move.id),
         claimMoves.map((move) => move.x),
         claimMoves.map((move) => move.y),
@@ -40,7 +40,7 @@ export async function moveNodes(db: Db, context: WriteContext, mapId: string, mo
       await tx.$executeRawUnsafe(
         `UPDATE "Evidence" AS e SET "x" = m.x, "y" = m.y, "updatedAt" = now()
          FROM (SELECT unnest($1::text[]) AS id, unnest($2::float8[]) AS x, unnest($3::float8[]) AS y) AS m
-         WHERE e."id" = m.id AND e."mapId" = $4`,
+         WHERE e."id" = m.id AND e."mapId" = $4 AND e."deletedAt" IS NULL`,
         evidenceMoves.map((move) => move.id),
         evidenceMoves.map((move) => move.x),
         evidenceMoves.map((move) => move.y),

@@ -15,6 +15,12 @@ export interface ClaimConflictDetails {
  * carries the current text, so the editor can show both versions instead of overwriting.
  */
 export async function updateClaimText(db: Db, context: WriteContext, mapId: string, input: TUpdateClaimInput) {
+  const unchanged = await db.claim.findFirst({
+    where: { id: input.id, version: input.expectedVersion, text: input.text, deletedAt: null },
+    select: { id: true, text: true, version: true, updatedAt: true },
+  });
+  // Saving the same text is not a change: no new version, no event, nobody else gets a conflict.
+  if (unchanged) return { claim: unchanged, seq: null };
   return runMapWrite(db, mapId, context, async (tx) => {
     const updated = await tx.claim.updateMany({
       where: { id: input.id, version: input.expectedVersion, deletedAt: null },

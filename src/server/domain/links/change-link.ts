@@ -25,6 +25,8 @@ export async function createLink(db: Db, context: WriteContext, mapId: string, i
 
 export async function updateLinkRelation(db: Db, context: WriteContext, mapId: string, linkId: string, relation: TRelation) {
   return runMapWrite(db, mapId, context, async (tx) => {
+    const existing = await tx.link.findUnique({ where: { id: linkId }, select: { id: true } });
+    if (!existing) throw new DomainError('NOT_FOUND', 'That link was removed by someone else.');
     const link = await tx.link.update({ where: { id: linkId }, data: { relation }, select: LINK_VIEW_SELECT });
     return { result: { link }, events: [{ type: 'link.updated', payload: { linkId, relation } }] };
   });
