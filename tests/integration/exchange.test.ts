@@ -146,7 +146,7 @@ describe('JSON backup through the database', () => {
     // The imported copy is private, whatever the document said.
     expect((await db().map.findUniqueOrThrow({ where: { id: first.mapId } })).visibility).toBe('private');
     expect(first.warnings.join(' ')).toMatch(/imported copy is private/);
-    expect(first.warnings.join(' ')).toMatch(/1 claim title was not kept/);
+    expect(first.warnings.join(' ')).not.toMatch(/title/);
 
     // Real votes on the first map, so its export carries aggregates.
     await db().mapMember.create({ data: { mapId: first.mapId, userId: voter.id, role: 'voter' } });
@@ -176,8 +176,7 @@ describe('JSON backup through the database', () => {
       canonical({
         ...original,
         map: { ...original.map, visibility: 'private' },
-        // Claims have no title column: "Trade worry" is reported, not kept.
-        claims: original.claims.map(({ title: _title, ...c }) => c),
+        // A claim's title ("Trade worry") is kept through import and export.
         evidence: original.evidence.map((e) => ({ ...e, x: e.x ?? null, y: e.y ?? null })),
       }),
     );
@@ -271,6 +270,18 @@ describe('Argdown through the database', () => {
     expect(multiset(back.claims.map((c) => c.text))).toEqual(multiset([...exported.claims.map((c) => c.text), ...exported.evidence.map(label)]));
     const normalise = (rows: ReturnType<typeof triples>) => rows.map(([f, t, r]) => [collapseWhitespace(f), collapseWhitespace(t), r]).sort();
     expect(normalise(triples(back))).toEqual(normalise(triples(exported, label)));
+  });
+
+  it('keeps statement titles: they show in map.get and come back out in the Argdown export', async () => {
+    const owner = await createUser();
+    const text = '[Uniforms]: School uniforms should be required.\n  + [Equality]: Uniforms hide differences in family income.\n';
+    const { mapId } = await callerFor(owner).map.import({ format: 'argdown', text });
+    const view = await callerFor(owner).map.get({ mapId });
+    expect(view.claims.map((claim) => [claim.title, claim.text]).sort()).toEqual([
+      ['Equality', 'Uniforms hide differences in family income.'],
+      ['Uniforms', 'School uniforms should be required.'],
+    ]);
+    expect(await exportText(mapId, 'argdown', owner)).toContain('[Equality]');
   });
 
   it('reports a syntax problem with its line, and writes nothing', async () => {

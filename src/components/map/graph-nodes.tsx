@@ -99,6 +99,7 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
         />
       ) : (
         <>
+          {claim.title && <p className="claim-title">{claim.title}</p>}
           <p className={`claim-text ${isClamped ? 'is-clamped' : ''}`}>{claim.text}</p>
           {needsClamp(claim.text) && (
             <button

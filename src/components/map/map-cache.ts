@@ -9,6 +9,7 @@ import type { VoteSummary } from '@/server/domain/votes/summarize-votes';
 /** What the claim procedures return for a claim (no vote fields). */
 export interface ClaimPayload {
   id: string;
+  title?: string | null;
   text: string;
   x: number | null;
   y: number | null;
@@ -44,6 +45,7 @@ export function toClaimView(map: MapView, payload: ClaimPayload, existing?: Clai
   const canSeeVotes = !map.map.isBlindVoting || map.map.resultsRevealed || map.role === 'owner';
   return {
     id: payload.id,
+    title: payload.title ?? existing?.title ?? null,
     text: payload.text,
     x: payload.x,
     y: payload.y,

@@ -101,6 +101,7 @@ function ClaimDetails({
   return (
     <div className="panel-content">
       <h2 className="panel-title">{outgoing.length === 0 ? 'Thesis' : 'Claim'}</h2>
+      {claim.title && <p className="claim-title">{claim.title}</p>}
       <p className="panel-claim-text">{claim.text}</p>
       <p className="muted small">
         {claim.authorName ?? 'Anonymous'} · {formatDate(claim.createdAt)}

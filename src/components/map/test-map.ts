@@ -6,6 +6,7 @@ const AT = new Date('2026-01-01T00:00:00Z');
 export function claim(id: string, text = `Claim ${id}`, position: { x: number; y: number } | null = null): ClaimView {
   return {
     id,
+    title: null,
     text,
     x: position?.x ?? null,
     y: position?.y ?? null,

@@ -26,6 +26,7 @@ function mapWith(claim: Partial<ClaimView>, settings: Partial<MapView['map']> = 
     claims: [
       {
         id: 'c',
+        title: null,
         text: 'Claim',
         x: null,
         y: null,

@@ -3,6 +3,7 @@ import type { Prisma } from '@/generated/prisma/client';
 /** The columns of a claim that clients see (with its author's name), as map.get returns them. */
 export const CLAIM_VIEW_SELECT = {
   id: true,
+  title: true,
   text: true,
   x: true,
   y: true,

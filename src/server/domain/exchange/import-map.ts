@@ -181,19 +181,14 @@ export async function importMapDocument(
 
   // Claims.
   const claimId = new Map<string, string>();
-  let droppedTitles = 0;
   const claimRows: Prisma.ClaimCreateManyInput[] = document.claims.map((claim) => {
     const id = newId();
     claimId.set(claim.id, id);
     const text = claim.text.trim();
-    if (claim.title && claim.title.toLowerCase() !== deriveTitle(text).toLowerCase()) droppedTitles++;
-    return { id, mapId, text, x: coordinate(claim.x), y: coordinate(claim.y), authorId: actorId, createdAt: createdAt() };
+    // A title that only repeats the text's opening words adds nothing; a real label is kept.
+    const title = claim.title && claim.title.toLowerCase() !== deriveTitle(text).toLowerCase() ? claim.title.trim().slice(0, 200) : null;
+    return { id, mapId, title, text, x: coordinate(claim.x), y: coordinate(claim.y), authorId: actorId, createdAt: createdAt() };
   });
-  if (droppedTitles > 0) {
-    warnings.push(
-      `${plural(droppedTitles, 'claim title was', 'claim titles were')} not kept: Crux claims have no separate title (the text is kept in full).`,
-    );
-  }
 
   // Sources: normalised text, content hash; the same text twice becomes one source.
   const offsetsBySource = new Map<string, number[]>();

@@ -56,7 +56,7 @@ const MAP_SELECT = {
   resultsRevealed: true,
 } satisfies Prisma.MapSelect;
 
-const CLAIM_SELECT = { id: true, text: true, x: true, y: true } satisfies Prisma.ClaimSelect;
+const CLAIM_SELECT = { id: true, title: true, text: true, x: true, y: true } satisfies Prisma.ClaimSelect;
 
 const LINK_SELECT = {
   id: true,
@@ -157,7 +157,7 @@ export async function loadMapDocument(db: Db, mapId: string, options: LoadMapDoc
 
   const docClaims: MapDocumentClaim[] = claims.map((claim) => {
     const votes = votesOf(claimSummaries, claim.id);
-    return { id: claim.id, text: claim.text, x: claim.x, y: claim.y, ...(votes && { votes }) };
+    return { id: claim.id, ...(claim.title && { title: claim.title }), text: claim.text, x: claim.x, y: claim.y, ...(votes && { votes }) };
   });
 
   const sourceText = new Map(sources.map((source) => [source.id, source.text]));

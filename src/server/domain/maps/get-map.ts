@@ -8,6 +8,8 @@ import type { MapRoleName } from '@/shared/roles';
 
 export interface ClaimView {
   id: string;
+  /** Optional short label (kept from Argdown imports). */
+  title: string | null;
   text: string;
   x: number | null;
   y: number | null;
@@ -125,6 +127,7 @@ export async function getMap(db: Db, actor: Actor | null, access: MapAccess): Pr
       where: { mapId, deletedAt: null },
       orderBy: { createdAt: 'asc' },
       select: {
+        title: true,
         id: true,
         text: true,
         x: true,
