@@ -1,8 +1,9 @@
 'use client';
 
+import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import {
   detectImportFormat,
   IMPORT_FORMAT_LABEL,
@@ -88,23 +89,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
+  const { ref, titleId, onCloseRef } = useModalDialog(onClose);
   const fileInputId = useId();
-  const onCloseRef = useRef(onClose);
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  });
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    return () => {
-      dialog.close();
-      if (previous?.isConnected) previous.focus({ preventScroll: true });
-    };
-  }, []);
 
   const [pasted, setPasted] = useState('');
   const [file, setFile] = useState<{ name: string; size: number; text: string } | null>(null);

@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useModalDialog } from '@/components/ui/use-modal-dialog';
+import type { ReactNode } from 'react';
 
 interface Props {
   title: string;
@@ -14,23 +15,7 @@ interface Props {
  * first control), stays inside it, Esc closes it and focus returns where it was.
  */
 export function Modal({ title, onClose, children, className }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const onCloseRef = useRef(onClose);
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  });
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    return () => {
-      dialog.close();
-      if (previous?.isConnected) previous.focus({ preventScroll: true });
-    };
-  }, []);
+  const { ref, titleId, onCloseRef } = useModalDialog(onClose);
 
   return (
     <dialog

@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useModalDialog } from '@/components/ui/use-modal-dialog';
+import { useState } from 'react';
 import { SharePanel } from './share-panel';
 
 /**
@@ -33,22 +34,7 @@ interface DialogProps extends ShareButtonProps {
  * focus returns to the Share button.
  */
 function ShareDialog({ mapId, mapTitle, onClose }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const onCloseRef = useRef(onClose);
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  });
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    return () => {
-      dialog.close();
-      if (previous?.isConnected) previous.focus({ preventScroll: true });
-    };
-  }, []);
+  const { ref, titleId, onCloseRef } = useModalDialog(onClose);
 
   return (
     <dialog
