@@ -149,28 +149,55 @@ function GraphCanvas({
     [flow],
   );
 
+  /**
+   * Frames the map on open or after a layout. Right after a layout React Flow's store may still hold
+   * the old positions for a frame or two, so the layout's own `moves` are used when given.
+   */
   const focusStart = useCallback(
-    (duration = 0) => {
+    (duration = 0, moves?: readonly NodeMove[]) => {
       const current = latest.current.map;
       const box = wrapperRef.current?.getBoundingClientRect();
-      const bounds = flow.getNodesBounds(flow.getNodes());
-      const fitZoom = box && bounds.width > 0 ? Math.min(box.width / bounds.width, box.height / bounds.height) * 0.8 : 1;
+      if (!box) return;
+      const positionOf = (id: string) => {
+        const move = moves?.find((item) => item.id === id);
+        if (move) return { x: move.x, y: move.y };
+        const internal = flow.getInternalNode(id);
+        return internal ? internal.internals.positionAbsolute : null;
+      };
+      const bounds = moves?.length
+        ? moves.reduce(
+            (acc, move) => {
+              const size = sizeOf(move.id) ?? { width: NODE_WIDTH, height: 100 };
+              return {
+                minX: Math.min(acc.minX, move.x),
+                minY: Math.min(acc.minY, move.y),
+                maxX: Math.max(acc.maxX, move.x + size.width),
+                maxY: Math.max(acc.maxY, move.y + size.height),
+              };
+            },
+            { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity },
+          )
+        : (() => {
+            const rect = flow.getNodesBounds(flow.getNodes());
+            return { minX: rect.x, minY: rect.y, maxX: rect.x + rect.width, maxY: rect.y + rect.height };
+          })();
+      const width = bounds.maxX - bounds.minX;
+      const height = bounds.maxY - bounds.minY;
+      const fitZoom = width > 0 ? Math.min(box.width / width, box.height / height) * (1 - OPENING_FIT.padding) : 1;
       if (!latest.current.isLarge && fitZoom >= OPENING_FIT.minZoom) {
-        void flow.fitView({ ...OPENING_FIT, duration });
+        const zoom = Math.min(OPENING_FIT.maxZoom, fitZoom);
+        void flow.setCenter(bounds.minX + width / 2, bounds.minY + height / 2, { zoom, duration });
         return;
       }
       // Too big to read whole: open on the first thesis and what argues about it; "Fit view" shows everything.
       const root = rootClaims(current)[0] ?? current.claims[0];
-      const node = root ? flow.getInternalNode(root.id) : undefined;
-      if (!node || !box) return;
-      const width = node.measured.width ?? NODE_WIDTH;
+      const position = root ? positionOf(root.id) : null;
+      if (!root || !position) return;
+      const nodeWidth = sizeOf(root.id)?.width ?? NODE_WIDTH;
       const zoom = 0.85;
-      void flow.setCenter(node.internals.positionAbsolute.x + width / 2, node.internals.positionAbsolute.y + (box.height / zoom) * 0.35, {
-        zoom,
-        duration,
-      });
+      void flow.setCenter(position.x + nodeWidth / 2, position.y + (box.height / zoom) * 0.35, { zoom, duration });
     },
-    [flow],
+    [flow, sizeOf],
   );
 
   const layout = useCallback(
@@ -182,7 +209,7 @@ function GraphCanvas({
         const moves = await computeLayout(elk, latest.current.map, sizeOf);
         latest.current.onLayout(moves, { isInitial });
         // Two frames: React commits the new positions, then React Flow updates its store.
-        requestAnimationFrame(() => requestAnimationFrame(() => focusStart(isInitial ? 0 : 300)));
+        requestAnimationFrame(() => requestAnimationFrame(() => focusStart(isInitial ? 0 : 300, moves)));
       } finally {
         setIsArranging(false);
         setIsInitialLayoutPending(false);
