@@ -50,13 +50,13 @@ describe('map.search', () => {
 
     const phrase = await api.map.search({ mapId: map.id, query: '"information security"' });
     const segalHit = phrase.sources.find((item) => item.sourceId === source.id);
-    expect(segalHit?.hit).toBeTruthy();
+    expect(segalHit?.hit).toMatchObject({ start: expect.any(Number), end: expect.any(Number) });
     expect(segal.slice(segalHit!.hit!.start, segalHit!.hit!.end).toLowerCase()).toMatch(/^information security$/);
 
     // Only the title matches: the source is found, opened at the top.
     const titleOnly = await api.map.search({ mapId: map.id, query: 'notes' });
     const notes = titleOnly.sources.find((item) => item.sourceId === second.id);
-    expect(notes).toBeTruthy();
+    expect(notes).toBeDefined();
     expect(notes!.hit).toBeNull();
   });
 

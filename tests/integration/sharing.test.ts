@@ -404,15 +404,15 @@ describe('rate limits', () => {
     await signUp(db(), { email, password: 'correct horse battery' });
     const ip = `signin-${crypto.randomBytes(4).toString('hex')}`;
     const request = { headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } };
-    for (let index = 0; index < 3; index += 1) expect(await signIn({ email, password: 'correct horse battery' }, request)).toBeTruthy();
+    for (let index = 0; index < 3; index += 1) expect(await signIn({ email, password: 'correct horse battery' }, request)).toMatchObject({ isGuest: false });
     for (let index = 0; index < RATE_LIMITS.signInPerEmailIp.points - 1; index += 1) {
       expect(await signIn({ email, password: 'wrong guess' }, request)).toBeNull();
     }
-    expect(await signIn({ email, password: 'correct horse battery' }, request)).toBeTruthy();
+    expect(await signIn({ email, password: 'correct horse battery' }, request)).toMatchObject({ isGuest: false });
     expect(await signIn({ email, password: 'wrong guess' }, request)).toBeNull();
     await expect(signIn({ email, password: 'correct horse battery' }, request)).rejects.toThrow(/^Too many attempts; try again in \d+ (s|min)\.$/);
     // The same account from elsewhere is not locked out.
-    expect(await signIn({ email, password: 'correct horse battery' }, { headers: { 'x-forwarded-for': `${ip}-b` } })).toBeTruthy();
+    expect(await signIn({ email, password: 'correct horse battery' }, { headers: { 'x-forwarded-for': `${ip}-b` } })).toMatchObject({ isGuest: false });
 
     const guest = authorizeOf('guest');
     const guestIp = `guest-${crypto.randomBytes(4).toString('hex')}`;

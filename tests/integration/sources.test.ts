@@ -151,7 +151,7 @@ describe('source library', () => {
     const again = api.source.create({ mapId: map.id, title: 'Second copy', text: ARTICLE.replace(/\n/g, '\r\n') });
     await expect(again).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('“Original upload”') });
     const otherMap = await createMapWith(owner);
-    await expect(callerFor(owner).source.create({ mapId: otherMap.id, title: 'Elsewhere', text: ARTICLE })).resolves.toBeTruthy();
+    await expect(callerFor(owner).source.create({ mapId: otherMap.id, title: 'Elsewhere', text: ARTICLE })).resolves.toMatchObject({ source: { title: 'Elsewhere' } });
     expect(await db().source.count({ where: { mapId: map.id } })).toBe(1);
   });
 
