@@ -1,7 +1,9 @@
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
 import type { MapAccess } from '@/server/access/map-access';
+import { CLAIM_VIEW_SELECT, LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { DomainError } from '@/server/domain/errors';
+import { EVIDENCE_VIEW_SELECT } from '@/server/domain/evidence/evidence-select';
 import { canSeeVoteResults, summarizeVoteRows, type VoteSummary } from '@/server/domain/votes/summarize-votes';
 import { strengthOfMap } from '@/server/domain/strength/strength-of-map';
 import type { MapRoleName } from '@/shared/roles';
@@ -123,27 +125,8 @@ export async function getMap(db: Db, actor: Actor | null, access: MapAccess): Pr
         owner: { select: { displayName: true } },
       },
     }),
-    db.claim.findMany({
-      where: { mapId, deletedAt: null },
-      orderBy: { createdAt: 'asc' },
-      select: {
-        title: true,
-        id: true,
-        text: true,
-        x: true,
-        y: true,
-        version: true,
-        authorId: true,
-        createdAt: true,
-        updatedAt: true,
-        author: { select: { displayName: true } },
-      },
-    }),
-    db.link.findMany({
-      where: { mapId },
-      orderBy: { createdAt: 'asc' },
-      select: { id: true, fromClaimId: true, fromEvidenceId: true, toClaimId: true, relation: true },
-    }),
+    db.claim.findMany({ where: { mapId, deletedAt: null }, orderBy: { createdAt: 'asc' }, select: CLAIM_VIEW_SELECT }),
+    db.link.findMany({ where: { mapId }, orderBy: { createdAt: 'asc' }, select: LINK_VIEW_SELECT }),
     db.source.findMany({
       where: { mapId },
       orderBy: { createdAt: 'asc' },
@@ -157,26 +140,7 @@ export async function getMap(db: Db, actor: Actor | null, access: MapAccess): Pr
         _count: { select: { evidence: { where: { deletedAt: null } } } },
       },
     }),
-    db.evidence.findMany({
-      where: { mapId, deletedAt: null },
-      orderBy: { createdAt: 'asc' },
-      select: {
-        id: true,
-        sourceId: true,
-        exact: true,
-        prefix: true,
-        suffix: true,
-        start: true,
-        end: true,
-        note: true,
-        isOrphaned: true,
-        x: true,
-        y: true,
-        authorId: true,
-        createdAt: true,
-        author: { select: { displayName: true } },
-      },
-    }),
+    db.evidence.findMany({ where: { mapId, deletedAt: null }, orderBy: { createdAt: 'asc' }, select: EVIDENCE_VIEW_SELECT }),
     db.vote.groupBy({ by: ['claimId', 'value'], where: { mapId, claimId: { not: null } }, _count: { _all: true } }),
     db.vote.groupBy({ by: ['evidenceId', 'value'], where: { mapId, evidenceId: { not: null } }, _count: { _all: true } }),
     actor
