@@ -17,7 +17,7 @@ import { exportMapFile } from '@/server/domain/exchange/export-map';
 import { importMap, importMapDocument } from '@/server/domain/exchange/import-map';
 import { importJson } from '@/server/domain/exchange/json';
 import { loadMapDocument } from '@/server/domain/exchange/map-document-from-db';
-import { sampleMap, triples } from '@/server/domain/exchange/test-fixtures';
+import { KIALO_CARS_SAMPLE as KIALO_SAMPLE, sampleMap, triples } from '@/server/domain/exchange/test-fixtures';
 import { applyMigrations } from '@/server/infra/migrate';
 import { validateMapDocument, type MapDocument } from '@/shared/map-document';
 import { DEMO_CLAIMS, DEMO_EVIDENCE } from '../../prisma/seed/demo-content';
@@ -92,27 +92,6 @@ async function rowsOf(actor: Actor) {
   return { maps, claims, evidence, sources, members };
 }
 
-const KIALO_SAMPLE = `Discussion Title: Should cities ban cars from their centres?
-
-1. Cities should ban cars from their city centres.
-1.1. Pro: Fewer cars mean cleaner air and fewer asthma cases [1].
-1.1.1. Con: Electric cars do not pollute the air locally.
-1.1.1.1. Con: Tyre and brake wear still produce fine particulates \\(PM2.5\\).
-1.1.2. Pro: Studies of [low-emission zones](https://example.org/lez) show nitrogen dioxide falling by up to 40%.
-1.2. Con: Deliveries, tradespeople and emergency services need access.
-1.2.1. Con: Bans can exempt deliveries and ambulances, as in Ghent.
-1.2.2. Pro: Exemptions are hard to police:
-every exempt van is a loophole.
-
-Enforcement cameras cost money.
-1.3. Pro: Pedestrianised streets see more footfall for shops.
-1.3.1. Con: -> See 1.2.
-1.4. Con: -> See 1.1.1.1.
-
-Sources:
-[1] WHO Air quality guidelines 2021. https://www.who.int/publications/i/item/9789240034228
-[2] https://example.org/ghent-circulation-plan
-`;
 
 const AIF_SAMPLE = {
   nodes: [

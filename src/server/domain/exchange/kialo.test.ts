@@ -4,29 +4,8 @@ import { validateMapDocument, type MapDocument } from '@/shared/map-document';
 
 import { ImportError } from './import-error';
 import { importKialo } from './kialo';
+import { KIALO_CARS_SAMPLE as CARS } from './test-fixtures';
 
-/** Modelled on Kialo's "Export discussion" plain-text download. */
-const CARS = `Discussion Title: Should cities ban cars from their centres?
-
-1. Cities should ban cars from their city centres.
-1.1. Pro: Fewer cars mean cleaner air and fewer asthma cases [1].
-1.1.1. Con: Electric cars do not pollute the air locally.
-1.1.1.1. Con: Tyre and brake wear still produce fine particulates \\(PM2.5\\).
-1.1.2. Pro: Studies of [low-emission zones](https://example.org/lez) show nitrogen dioxide falling by up to 40%.
-1.2. Con: Deliveries, tradespeople and emergency services need access.
-1.2.1. Con: Bans can exempt deliveries and ambulances, as in Ghent.
-1.2.2. Pro: Exemptions are hard to police:
-every exempt van is a loophole.
-
-Enforcement cameras cost money.
-1.3. Pro: Pedestrianised streets see more footfall for shops.
-1.3.1. Con: -> See 1.2.
-1.4. Con: -> See 1.1.1.1.
-
-Sources:
-[1] WHO Air quality guidelines 2021. https://www.who.int/publications/i/item/9789240034228
-[2] https://example.org/ghent-circulation-plan
-`;
 
 /** A multi-thesis discussion with Windows line endings and a forward reference. */
 const ENERGY = [
