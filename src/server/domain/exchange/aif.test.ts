@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validateMapDocument } from '@/shared/map-document';
 
 import { AIF_CONFLICT_TEXT, AIF_SUPPORT_TEXT, exportAif, importAif } from './aif';
-import { evidenceText } from './common';
+import { evidenceText } from './evidence-text';
 import { ImportError } from './import-error';
 import { claimsOnlyMap, sampleMap, triples } from './test-fixtures';
 

@@ -10,16 +10,11 @@ import { z } from 'zod';
 
 import { MAP_DOCUMENT_LIMITS, formatJsonPath, type MapDocument, type MapRelation } from '@/shared/map-document';
 
-import {
-  DocumentBuilder,
-  MAX_TEXT_IMPORT_BYTES,
-  assertTextInput,
-  evidenceText,
-  replacedWarning,
-  sanitizeText,
-  tooManyNodes,
-  type ImportResult,
-} from './common';
+import { MAX_TEXT_IMPORT_BYTES, assertTextInput } from './byte-limits';
+import { DocumentBuilder, tooManyNodes } from './document-builder';
+import { evidenceText } from './evidence-text';
+import type { ImportResult } from './import-result';
+import { replacedWarning, sanitizeText } from './sanitize-text';
 import { ImportError } from './import-error';
 import { parseJsonText } from './json';
 

@@ -11,8 +11,10 @@ import { describe, expect, it } from 'vitest';
 
 import { validateMapDocument, type MapDocument } from '@/shared/map-document';
 
-import { ARGDOWN_MAX_DEPTH, ARGDOWN_MAX_MARKUP, deriveTitle, escapeArgdownText, exportArgdown, importArgdown } from './argdown';
-import { collapseWhitespace } from './common';
+import { escapeArgdownText, exportArgdown } from './argdown-export';
+import { ARGDOWN_MAX_DEPTH, ARGDOWN_MAX_MARKUP, importArgdown } from './argdown-import';
+import { deriveTitle } from './argdown-titles';
+import { collapseWhitespace } from './sanitize-text';
 import { ImportError } from './import-error';
 import { claimsOnlyMap, sampleMap, triples } from './test-fixtures';
 

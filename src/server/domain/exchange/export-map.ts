@@ -6,7 +6,7 @@ import type { Db } from '@/server/db';
 import { EXPORT_FORMAT_INFO, slugify, type TExportFormat } from '@/shared/schemas/exchange';
 
 import { exportAif } from './aif';
-import { exportArgdown } from './argdown';
+import { exportArgdown } from './argdown-export';
 import { exportJson } from './json';
 import { loadMapDocument, type VoteVisibility } from './map-document-from-db';
 import { exportMarkdown } from './markdown';

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { validateMapDocument } from '@/shared/map-document';
 
 import { importAif } from './aif';
-import { importArgdown } from './argdown';
-import type { ImportResult } from './common';
+import { importArgdown } from './argdown-import';
+import type { ImportResult } from './import-result';
 import { ImportError } from './import-error';
 import { exportJson, importJson } from './json';
 import { importKialo } from './kialo';

@@ -19,8 +19,9 @@ import { detectImportFormat, type TImportFormat } from '@/shared/schemas/exchang
 import { formatByteSize, SOURCE_TEXT_MAX_BYTES, utf8ByteLength } from '@/shared/schemas/source';
 
 import { importAif } from './aif';
-import { deriveTitle, importArgdown } from './argdown';
-import type { ImportResult } from './common';
+import { importArgdown } from './argdown-import';
+import { deriveTitle } from './argdown-titles';
+import type { ImportResult } from './import-result';
 import { ImportError } from './import-error';
 import { importJson } from './json';
 import { importKialo } from './kialo';

@@ -4,14 +4,10 @@
  */
 import { validateMapDocument, type MapDocument } from '@/shared/map-document';
 
-import {
-  MAX_JSON_IMPORT_BYTES,
-  assertTextInput,
-  lineColumnAt,
-  replacedWarning,
-  sanitizeText,
-  type ImportResult,
-} from './common';
+import { MAX_JSON_IMPORT_BYTES, assertTextInput } from './byte-limits';
+import type { ImportResult } from './import-result';
+import { replacedWarning, sanitizeText } from './sanitize-text';
+import { lineColumnAt } from './text-position';
 import { ImportError } from './import-error';
 
 type Votes = NonNullable<MapDocument['claims'][number]['votes']>;

@@ -18,17 +18,13 @@
  */
 import { MAP_DOCUMENT_LIMITS, type MapRelation } from '@/shared/map-document';
 
-import {
-  DocumentBuilder,
-  assertTextInput,
-  collapseWhitespace,
-  replacedWarning,
-  sanitizeText,
-  splitLines,
-  tooManyNodes,
-  truncate,
-  type ImportResult,
-} from './common';
+import { truncate } from '@/shared/truncate';
+
+import { assertTextInput } from './byte-limits';
+import { DocumentBuilder, tooManyNodes } from './document-builder';
+import type { ImportResult } from './import-result';
+import { collapseWhitespace, replacedWarning, sanitizeText } from './sanitize-text';
+import { splitLines } from './text-position';
 import { ImportError } from './import-error';
 
 const TITLE_LINE = /^\s*Discussion Title:\s*(.*)$/i;

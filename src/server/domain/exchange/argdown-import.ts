@@ -1,13 +1,8 @@
 /**
- * Argdown (https://argdown.org) import and export.
- *
- * Export: claims become statements `[Title]: text`; the links into a claim are written as nested
- * relations under it (`+ [Supporter]: …`, `- [Opposer]: …`); evidence passages become statements
- * quoting the passage and naming the source. A node already written is referenced by title only.
- *
- * Import: parsed with @argdown/core. Statements (equivalence classes) and arguments become claims;
- * support/attack relations become links. What Crux cannot represent (undercuts, contradictions,
- * premise–conclusion structure) is approximated or skipped, always with a warning.
+ * Argdown (https://argdown.org) import, parsed with @argdown/core. Statements (equivalence
+ * classes) and arguments become claims; support/attack relations become links. What Crux cannot
+ * represent (undercuts, contradictions, premise–conclusion structure) is approximated or skipped,
+ * always with a warning.
  */
 import {
   ArgdownApplication,
@@ -37,178 +32,15 @@ import {
   type RelationMember,
 } from '@argdown/core';
 
-import { MAP_DOCUMENT_LIMITS, type MapDocument, type MapRelation } from '@/shared/map-document';
+import { MAP_DOCUMENT_LIMITS, type MapRelation } from '@/shared/map-document';
 
-import {
-  DocumentBuilder,
-  assertTextInput,
-  buildOutline,
-  collapseWhitespace,
-  evidenceText,
-  lineColumnAt,
-  replacedWarning,
-  sanitizeText,
-  splitLines,
-  tooManyNodes,
-  type ImportResult,
-  type OutlineNode,
-} from './common';
+import { isReservedTitle } from './argdown-titles';
+import { assertTextInput } from './byte-limits';
+import { DocumentBuilder, tooManyNodes } from './document-builder';
 import { ImportError } from './import-error';
-
-// ---------------------------------------------------------------------------------------------
-// Export
-
-/**
- * Escapes text so Argdown reads it back verbatim (after whitespace normalisation): every character
- * that could start markup (titles, mentions, tags, bold/italic, data, comments, front matter,
- * shortcodes such as `:smile:` or `.A.`) is backslash-escaped. Line breaks become spaces, because
- * Argdown joins the lines of a statement with spaces anyway.
- */
-export function escapeArgdownText(text: string): string {
-  const s = collapseWhitespace(text);
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charAt(i);
-    const next = s.charAt(i + 1);
-    switch (c) {
-      case '\\':
-      case '[':
-      case ']':
-      case '<':
-      case '>':
-      case '{':
-      case '}':
-      case '#':
-      case '@':
-      case '*':
-      case '_':
-        out += `\\${c}`;
-        break;
-      case '/':
-        out += next === '/' || next === '*' ? '\\/' : '/';
-        break;
-      case '=': {
-        // Front matter is `===…===`: escape every "=" that belongs to a run of three or more.
-        let runStart = i;
-        while (runStart > 0 && s.charAt(runStart - 1) === '=') runStart--;
-        let runEnd = i;
-        while (runEnd < s.length && s.charAt(runEnd) === '=') runEnd++;
-        out += runEnd - runStart >= 3 ? '\\=' : '=';
-        break;
-      }
-      case '.':
-      case ':': {
-        // Shortcodes are `.name.` / `:name:` with no whitespace inside. Escape every "." (":")
-        // followed by another one in the same whitespace-free run, so no such span can start.
-        let j = i + 1;
-        while (j < s.length && s.charAt(j) !== c && !/\s/.test(s.charAt(j))) j++;
-        out += j < s.length && s.charAt(j) === c ? `\\${c}` : c;
-        break;
-      }
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-const TITLE_MAX = 40;
-
-/** A short Argdown title: the first words, letters/digits/apostrophes/hyphens only. */
-export function deriveTitle(text: string): string {
-  const words = text
-    .split(/\s+/)
-    .map((w) => w.replace(/[^\p{L}\p{N}'’-]/gu, ''))
-    .filter((w) => w.length > 0);
-  let title = '';
-  for (const word of words.slice(0, 6)) {
-    const candidate = title ? `${title} ${word}` : word;
-    if (candidate.length > TITLE_MAX) break;
-    title = candidate;
-  }
-  if (!title && words[0]) title = words[0].slice(0, TITLE_MAX);
-  return title.replace(/^[-'’\s]+/, '').trim();
-}
-
-/** @argdown/core keeps statements in plain objects keyed by title: "toString" & co. break it. */
-function isReservedTitle(title: string): boolean {
-  return title in Object.prototype || title === '__proto__';
-}
-
-class TitleRegistry {
-  private readonly used = new Set<string>();
-
-  take(preferred: string, fallback: string): string {
-    const base = preferred || fallback;
-    let title = base;
-    for (let n = 2; this.used.has(title.toLowerCase()) || isReservedTitle(title); n++) title = `${base} ${n}`;
-    this.used.add(title.toLowerCase());
-    return title;
-  }
-}
-
-function frontMatterValue(value: string): string {
-  // JSON strings are valid YAML double-quoted scalars; "=" is escaped so "===" cannot end the block.
-  return JSON.stringify(value).replace(/=/g, '\\u003d');
-}
-
-/** Writes the map as Argdown. Deterministic for a given document. */
-export function exportArgdown(doc: MapDocument): string {
-  const titles = new TitleRegistry();
-  const claimTitles = new Map<string, string>();
-  doc.claims.forEach((claim, i) => {
-    claimTitles.set(claim.id, titles.take(deriveTitle(claim.title ?? claim.text), `C${i + 1}`));
-  });
-  const evidenceTitles = new Map<string, string>();
-  const sourcesById = new Map(doc.sources.map((s) => [s.id, s]));
-  doc.evidence.forEach((e, i) => {
-    evidenceTitles.set(e.id, titles.take(deriveTitle(`Quote ${e.exact}`), `Q${i + 1}`));
-  });
-
-  const lines: string[] = ['==='];
-  lines.push(`title: ${frontMatterValue(doc.map.title)}`);
-  if (doc.map.description) lines.push(`description: ${frontMatterValue(doc.map.description)}`);
-  lines.push('===', '');
-
-  const statement = (title: string, text: string) => `[${title}]: ${escapeArgdownText(text)}`;
-  const evidenceStatement = (e: MapDocument['evidence'][number]) =>
-    statement(evidenceTitles.get(e.id) ?? e.id, evidenceText(e, sourcesById.get(e.sourceId)));
-
-  const write = (node: OutlineNode, depth: number) => {
-    const indent = '  '.repeat(depth);
-    const marker = node.relation === null ? '' : node.relation === 'support' ? '+ ' : '- ';
-    if (node.kind === 'evidence') {
-      lines.push(
-        indent + marker + (node.mode === 'ref' ? `[${evidenceTitles.get(node.evidence.id)}]` : evidenceStatement(node.evidence)),
-      );
-      return;
-    }
-    const title = claimTitles.get(node.claim.id) ?? node.claim.id;
-    lines.push(indent + marker + (node.mode === 'ref' ? `[${title}]` : statement(title, node.claim.text)));
-    for (const child of node.children) write(child, depth + 1);
-  };
-
-  const outline = buildOutline(doc);
-  for (const top of outline.top) {
-    write(top, 0);
-    lines.push('');
-  }
-  for (const e of outline.unlinkedEvidence) {
-    lines.push(evidenceStatement(e), '');
-  }
-  if (doc.sources.length > 0) {
-    lines.push('// Sources');
-    doc.sources.forEach((s, i) => {
-      const meta = [s.author, s.publisher, s.publishedAt?.slice(0, 10)].filter(Boolean).join(', ');
-      lines.push(collapseWhitespace(`// [${i + 1}] ${s.title}${meta ? ` — ${meta}` : ''}${s.url ? ` ${s.url}` : ''}`));
-    });
-    lines.push('');
-  }
-  return lines.join('\n');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Import
+import type { ImportResult } from './import-result';
+import { collapseWhitespace, replacedWarning, sanitizeText } from './sanitize-text';
+import { lineColumnAt, splitLines } from './text-position';
 
 /** Relation nesting deeper than this is rejected before parsing (the parser is recursive). */
 export const ARGDOWN_MAX_DEPTH = 100;
