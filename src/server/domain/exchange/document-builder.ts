@@ -6,6 +6,7 @@ import {
   validateMapDocument,
   type MapDocument,
   type MapDocumentClaim,
+  type MapDocumentClaimData,
   type MapDocumentEvidence,
   type MapDocumentLink,
   type MapDocumentSource,
@@ -14,10 +15,43 @@ import {
 import { truncate } from '@/shared/truncate';
 
 import { ImportError } from './import-error';
+import { plural, type ImportWarnings } from './import-result';
 import { collapseWhitespace } from './sanitize-text';
 
 export function nowIso(): string {
   return new Date().toISOString();
+}
+
+/**
+ * Tags as a claim keeps them: without "#", whitespace collapsed, at most `tagMax` characters,
+ * each once (compared case-insensitively), at most `tagsPerClaim`.
+ */
+export function normalizeTags(tags: readonly string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of tags) {
+    const tag = truncate(collapseWhitespace(raw.replace(/^#+/, '')), MAP_DOCUMENT_LIMITS.tagMax);
+    if (!tag || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    out.push(tag);
+    if (out.length >= MAP_DOCUMENT_LIMITS.tagsPerClaim) break;
+  }
+  return out;
+}
+
+/**
+ * A claim text as the document can hold it: whole up to `claimTextMax`, else shortened (never a
+ * reason to refuse the map) with a grouped warning naming the node (`label`).
+ */
+export function fitClaimText(text: string, label: string, warnings: ImportWarnings): string {
+  const max = MAP_DOCUMENT_LIMITS.claimTextMax;
+  if (text.length <= max) return text;
+  warnings.count(
+    'claim-shortened',
+    (n) => `Shortened ${plural(n, 'claim')} longer than ${max.toLocaleString('en-US')} characters`,
+    `${label}: ${text.length.toLocaleString('en-US')} characters`,
+  );
+  return truncate(text, max);
 }
 
 export type AddLinkResult = 'added' | 'duplicate' | 'conflict' | 'self';
@@ -39,10 +73,13 @@ export class DocumentBuilder {
     return this.claims.length + this.evidence.length;
   }
 
-  addClaim(text: string, title?: string): string {
+  addClaim(text: string, title?: string, extra: { tags?: readonly string[]; data?: MapDocumentClaimData } = {}): string {
     const id = `c${this.claims.length + 1}`;
     const claim: MapDocumentClaim = { id, text, x: null, y: null };
     if (title) claim.title = truncate(title, MAP_DOCUMENT_LIMITS.claimTitleMax);
+    const tags = normalizeTags(extra.tags ?? []);
+    if (tags.length > 0) claim.tags = tags;
+    if (extra.data && Object.keys(extra.data).length > 0) claim.data = extra.data;
     this.claims.push(claim);
     return id;
   }
@@ -54,13 +91,16 @@ export class DocumentBuilder {
   }
 
   /** Adds a claim→claim link unless it is a self-link or the pair is already linked. */
-  addLink(fromClaimId: string, toClaimId: string, relation: MapRelation): AddLinkResult {
+  addLink(fromClaimId: string, toClaimId: string, relation: MapRelation, scheme?: string | null): AddLinkResult {
     if (fromClaimId === toClaimId) return 'self';
     const key = `${fromClaimId}>${toClaimId}`;
     const existing = this.linkRelations.get(key);
     if (existing !== undefined) return existing === relation ? 'duplicate' : 'conflict';
     this.linkRelations.set(key, relation);
-    this.links.push({ id: `l${this.links.length + 1}`, from: { claimId: fromClaimId }, toClaimId, relation });
+    const link: MapDocumentLink = { id: `l${this.links.length + 1}`, from: { claimId: fromClaimId }, toClaimId, relation };
+    const named = scheme ? truncate(collapseWhitespace(scheme), MAP_DOCUMENT_LIMITS.schemeMax) : '';
+    if (named) link.scheme = named;
+    this.links.push(link);
     return 'added';
   }
 
@@ -78,16 +118,6 @@ export class DocumentBuilder {
       sources: this.sources,
       evidence: this.evidence,
     });
-  }
-}
-
-export function assertClaimText(text: string, where: () => { message: string; line?: number; path?: string }): void {
-  if (text.length > MAP_DOCUMENT_LIMITS.claimTextMax) {
-    const w = where();
-    throw new ImportError(
-      `${w.message}: the text is ${text.length} characters long; a claim can have at most ${MAP_DOCUMENT_LIMITS.claimTextMax}.`,
-      { line: w.line, path: w.path },
-    );
   }
 }
 
