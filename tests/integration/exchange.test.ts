@@ -415,7 +415,7 @@ describe('GET /api/maps/{id}/export', () => {
     const map = await createMapWith(owner);
     const response = await callRoute(owner, map.id, '?format=pdf');
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: string }).error).toMatch(/argdown, aif, json, md/);
+    expect(((await response.json()) as { error: string }).error).toMatch(/argdown, aif, kialo, json, md/);
     expect((await callRoute(owner, map.id, '')).status).toBe(400);
   });
 
