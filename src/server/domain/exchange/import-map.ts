@@ -194,7 +194,7 @@ export async function importMapDocument(
       title,
       text,
       tags: claim.tags ?? [],
-      ...(claim.data !== undefined && { data: claim.data as Prisma.InputJsonValue }),
+      ...(claim.data !== undefined && { data: claim.data }),
       x: coordinate(claim.x),
       y: coordinate(claim.y),
       authorId: actorId,
