@@ -238,7 +238,8 @@ to decarbonise the grid
     claims: 3,
     links: 2,
     check: (doc) => {
-      expect(doc.claims[0]?.text).toBe('Nuclear power is necessary to decarbonise the grid quickly. #energy');
+      expect(doc.claims[0]?.text).toBe('Nuclear power is necessary to decarbonise the grid quickly.');
+      expect(doc.claims[0]?.tags).toEqual(['energy']);
       expect(doc.claims[1]?.text).toBe('Renewables need firm backup when the wind drops.');
       expect(doc.claims[2]?.text).toBe('New reactors are very expensive.');
     },
@@ -255,7 +256,7 @@ to decarbonise the grid
 `,
     claims: 5,
     links: 4,
-    warnings: [/\[Undefined\].*no text/],
+    warnings: [/no text.*\[Undefined\]/],
     check: (doc) => {
       expect(doc.claims.find((c) => c.title === 'Undefined')?.text).toBe('Undefined');
     },
@@ -296,7 +297,60 @@ description: "From a workshop"
     claims: 2,
     links: 1,
     title: 'Energy debate',
-    check: (doc) => expect(doc.map.description).toBe('From a workshop'),
+    check: (doc) => {
+      expect(doc.map.description).toBe('From a workshop');
+      // the front matter gave the title, so the heading is a tag
+      expect(doc.claims[0]?.tags).toEqual(['wind', 'Section one']);
+      expect(doc.claims[1]?.tags).toEqual(['Section one']);
+    },
+  },
+  {
+    name: 'tags, YAML data, isCanonical, headings after the first, link URLs',
+    text: `# Dog ownership
+
+[No harm, no ban]: Dog bans do no harm to anyone #law #(civil rights) {source: "Survey 2024", weight: 2, reviewed: 2024-03-01}
+  + [Dogs!]: Dogs help people [stay active](https://example.org/walks). #health
+
+## Objections
+
+[No harm, no ban]: Banning dogs harms nobody. {isCanonical: true}
+  - [Bites]: Dog bites send thousands to hospital. {region: [north, south]}
+`,
+    claims: 3,
+    links: 2,
+    title: 'Dog ownership',
+    warnings: [/1 statement had several different texts.*\[No harm, no ban\] \(line 3\): 2 texts, the one marked isCanonical used/],
+    check: (doc) => {
+      const byTitle = (t: string) => doc.claims.find((c) => c.title === t);
+      const ban = byTitle('No harm, no ban');
+      // isCanonical chose the text, even though another definition came first
+      expect(ban?.text).toBe('Banning dogs harms nobody.');
+      expect(ban?.tags).toEqual(['law', 'civil rights']);
+      expect(ban?.data).toEqual({ source: 'Survey 2024', weight: 2, reviewed: '2024-03-01T00:00:00.000Z' });
+      expect(byTitle('Dogs!')?.text).toBe('Dogs help people stay active (https://example.org/walks).');
+      expect(byTitle('Dogs!')?.tags).toEqual(['health']);
+      // a heading after the first (which is the map title) becomes a tag
+      expect(byTitle('Bites')?.tags).toEqual(['Objections']);
+      expect(byTitle('Bites')?.data).toEqual({ region: ['north', 'south'] });
+    },
+  },
+  {
+    name: 'block-scalar front matter title',
+    text: `===
+title: >
+  A folded
+  title
+description: |
+  Two
+  lines
+===
+
+[T]: Text.
+`,
+    claims: 1,
+    links: 0,
+    title: 'A folded title',
+    check: (doc) => expect(doc.map.description).toBe('Two lines'),
   },
   {
     name: 'heading as map title',
@@ -401,8 +455,11 @@ describe('importArgdown: errors', () => {
     expect(expectImportError(() => importArgdown('/* only a comment */')).message).toMatch(/no statements/);
     expect(expectImportError(() => importArgdown('# Only a heading\n')).message).toMatch(/no statements/);
     expect(expectImportError(() => importArgdown('x'.repeat(5 * 1024 * 1024 + 1))).message).toMatch(/5 MB/);
-    const e = expectImportError(() => importArgdown(`[T]: short\n  + [Long]: ${'word '.repeat(300)}\n`));
-    expect(e.message).toMatch(/\[Long\].*line 2/);
+    // a long statement is kept whole
+    const long = importArgdown(`[T]: short\n  + [Long]: ${'word '.repeat(1000)}\n`);
+    expect(long.document.claims[1]?.text).toBe('word '.repeat(1000).trim());
+    const e = expectImportError(() => importArgdown(`[T]: short\n  + [Long]: ${'word\n'.repeat(5000)}\n`));
+    expect(e.message).toMatch(/Line 2: this statement continues/);
     expect(e.location?.line).toBe(2);
   });
 
