@@ -4,7 +4,7 @@
  * passages become statements quoting the passage and naming the source. A node already written is
  * referenced by title only.
  */
-import type { MapDocument } from '@/shared/map-document';
+import type { MapDocument, MapDocumentClaimData } from '@/shared/map-document';
 
 import { deriveTitle, isReservedTitle } from './argdown-titles';
 import { evidenceText } from './evidence-text';
@@ -77,6 +77,37 @@ class TitleRegistry {
   }
 }
 
+/**
+ * A claim's own title as an Argdown statement title, punctuation kept ("No harm, no ban",
+ * "Dogs!"): only square brackets, which would end the title, become parentheses.
+ */
+export function argdownTitle(title: string): string {
+  return collapseWhitespace(title.replace(/\[/g, '(').replace(/\]/g, ')'));
+}
+
+/** `#tag` for a one-word tag, `#(two words)` otherwise (a ")" inside cannot be written). */
+export function argdownTags(tags: readonly string[]): string {
+  return tags
+    .map((tag) => collapseWhitespace(tag))
+    .filter(Boolean)
+    .map((tag) => (/^[\p{L}\p{N}_-]+$/u.test(tag) ? ` #${tag}` : ` #(${tag.replace(/[()]/g, '')})`))
+    .join('');
+}
+
+/**
+ * Claim data as an Argdown YAML flow mapping. Strings are JSON strings (valid YAML), with the
+ * characters Argdown's lexer treats as markup written as \u escapes, so no string ends the data.
+ */
+export function argdownData(data: MapDocumentClaimData): string {
+  const write = (value: unknown): string => {
+    if (typeof value === 'string') return JSON.stringify(value).replace(/[{}[\]=/#<>@*_\\]/g, (c) => (c === '\\' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    if (Array.isArray(value)) return `[${value.map(write).join(', ')}]`;
+    if (typeof value === 'object' && value !== null) return `{${Object.entries(value).map(([k, v]) => `${write(k)}: ${write(v)}`).join(', ')}}`;
+    return JSON.stringify(value) ?? 'null';
+  };
+  return write(data);
+}
+
 function frontMatterValue(value: string): string {
   // JSON strings are valid YAML double-quoted scalars; "=" is escaped so "===" cannot end the block.
   return JSON.stringify(value).replace(/=/g, '\\u003d');
@@ -87,7 +118,8 @@ export function exportArgdown(doc: MapDocument): string {
   const titles = new TitleRegistry();
   const claimTitles = new Map<string, string>();
   doc.claims.forEach((claim, i) => {
-    claimTitles.set(claim.id, titles.take(deriveTitle(claim.title ?? claim.text), `C${i + 1}`));
+    const own = claim.title ? argdownTitle(claim.title) : '';
+    claimTitles.set(claim.id, titles.take(own || deriveTitle(claim.text), `C${i + 1}`));
   });
   const evidenceTitles = new Map<string, string>();
   const sourcesById = new Map(doc.sources.map((s) => [s.id, s]));
@@ -114,7 +146,9 @@ export function exportArgdown(doc: MapDocument): string {
       return;
     }
     const title = claimTitles.get(node.claim.id) ?? node.claim.id;
-    lines.push(indent + marker + (node.mode === 'ref' ? `[${title}]` : statement(title, node.claim.text)));
+    const claim = node.claim;
+    const extras = `${argdownTags(claim.tags ?? [])}${claim.data ? ` ${argdownData(claim.data)}` : ''}`;
+    lines.push(indent + marker + (node.mode === 'ref' ? `[${title}]` : `${statement(title, claim.text)}${extras}`));
     for (const child of node.children) write(child, depth + 1);
   };
 

@@ -532,3 +532,63 @@ describe('exportArgdown → importArgdown', () => {
     expect(triples(back)).toEqual(triples(doc));
   });
 });
+
+describe('exportArgdown: tags, data and titles survive a round trip', () => {
+  const doc = validateMapDocument({
+    format: 'crux-map',
+    version: 1,
+    exportedAt: '2024-01-01T00:00:00.000Z',
+    map: { title: 'Dogs, bans & harm', description: '' },
+    claims: [
+      { id: 'a', title: 'No harm, no ban', text: 'Banning dogs harms nobody.', tags: ['law', 'civil rights', 'côté-nord'], x: null, y: null },
+      {
+        id: 'b',
+        title: 'Dogs!',
+        text: 'Dogs keep people active.',
+        data: { source: 'Survey {2024} = #1 // see [p. 3]', weight: 2, nested: { ok: true, list: [1, 'two', null] } },
+        x: null,
+        y: null,
+      },
+      { id: 'c', title: 'A [bracketed] title: yes?', text: 'Some text.', tags: ['x'], x: null, y: null },
+    ],
+    links: [
+      { id: 'l1', from: { claimId: 'b' }, toClaimId: 'a', relation: 'oppose' },
+      { id: 'l2', from: { claimId: 'c' }, toClaimId: 'a', relation: 'support' },
+    ],
+    sources: [],
+    evidence: [],
+  });
+
+  it('writes #tags, YAML data and titles with their punctuation', () => {
+    const written = exportArgdown(doc);
+    expect(written).toContain('[No harm, no ban]: Banning dogs harms nobody. #law #(civil rights) #côté-nord');
+    expect(written).toContain('- [Dogs!]: Dogs keep people active. {');
+    expect(written).toContain('+ [A (bracketed) title: yes?]: Some text. #x');
+  });
+
+  it('reads them back as they were', () => {
+    const back = importArgdown(exportArgdown(doc));
+    expect(back.warnings).toEqual([]);
+    const pick = (d: MapDocument) => d.claims.map((c) => ({ title: c.title, text: c.text, tags: c.tags, data: c.data }));
+    expect(pick(back.document)).toEqual([
+      { title: 'No harm, no ban', text: 'Banning dogs harms nobody.', tags: ['law', 'civil rights', 'côté-nord'], data: undefined },
+      { title: 'Dogs!', text: 'Dogs keep people active.', tags: undefined, data: doc.claims[1]?.data },
+      { title: 'A (bracketed) title: yes?', text: 'Some text.', tags: ['x'], data: undefined },
+    ]);
+    expect(triples(back.document)).toEqual(triples(doc));
+  });
+});
+
+describe('importArgdown: error messages', () => {
+  it('are sentences naming the line and column, never raw parser text', () => {
+    const cases = ['[A]: text\n    + [B]: deeper\n  - [C]: less\n', '[A]: x\n\n  + [B]: orphan relation\n', '<A>: desc\n\n(1) p\n----\n', '[A]: **bold\n'];
+    for (const text of cases) {
+      const e = expectImportError(() => importArgdown(text));
+      expect(e.message).toMatch(/^Argdown syntax error at line \d+, column \d+: /);
+      expect(e.message).not.toMatch(/Expecting:|-->|<--|Token sequences/);
+      expect(e.message).toMatch(/[.)]$/);
+      expect(e.location?.line).toBeGreaterThan(0);
+      expect(e.location?.column).toBeGreaterThan(0);
+    }
+  });
+});
