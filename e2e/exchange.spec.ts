@@ -56,8 +56,19 @@ test('export the demo map as PNG, SVG and Argdown, then import the Argdown as a 
   const svgText = (await bytesOf(svg)).toString('utf8');
   await svg.saveAs(test.info().outputPath(svg.suggestedFilename()));
   expect(svgText.trimStart().startsWith('<svg')).toBe(true);
-  expect(svgText.length).toBeGreaterThan(20_000);
-  expect(svgText).toContain(collapse(demo.claims[0]!.text).slice(0, 30).replace(/&/g, '&amp;'));
+  // Native SVG that opens anywhere: no HTML snapshot, a text element per node, the map's title, small.
+  expect(svgText).not.toContain('foreignObject');
+  expect(svgText.match(/<text /g)?.length ?? 0).toBeGreaterThan(demo.claims.length + demo.evidence.length);
+  expect(svgText).toContain(`<title>${demo.map.title.replace(/&/g, '&amp;')}</title>`);
+  expect(svgText.length).toBeLessThan(200 * 1024);
+  expect(svgText).not.toContain('Open in source');
+  for (const claim of demo.claims) {
+    expect(svgText).toContain(collapse(claim.text).split(' ').slice(0, 2).join(' ').replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
+  }
+  // The PNG is drawn from the same SVG: same proportions.
+  const svgWidth = Number(/width="(\d+)"/.exec(svgText)?.[1]);
+  const svgHeight = Number(/height="(\d+)"/.exec(svgText)?.[1]);
+  expect(Math.abs(width / height - svgWidth / svgHeight)).toBeLessThan(0.02);
 
   // Images need the graph: the outline says so.
   await page.getByRole('button', { name: 'Outline', exact: true }).click();
