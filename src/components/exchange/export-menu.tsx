@@ -122,6 +122,10 @@ export function ExportMenu({ mapId, mapTitle, isGraphVisible = true }: ExportMen
               <span className="export-menu-hint">{FORMAT_HINT[format]}</span>
             </a>
           ))}
+          <a role="menuitem" className="export-menu-item" href={`/maps/${encodeURIComponent(mapId)}/print`} target="_blank" rel="noopener" onClick={() => close(false)}>
+            <span>Printable outline</span>
+            <span className="export-menu-hint">A handout to print or save as PDF</span>
+          </a>
           <div role="separator" className="export-menu-separator" />
           {(['png', 'svg'] as const).map((kind) => (
             <button
