@@ -100,7 +100,11 @@ export async function svgToPng(svg: string, width: number, height: number): Prom
 }
 
 /** Renders the map; resolves with the image as a Blob. */
-export async function renderGraphImage(kind: GraphImageKind, map: MapView, viewport: HTMLElement | null = findGraphViewport()): Promise<Blob> {
+export async function renderGraphImage(
+  kind: GraphImageKind,
+  map: MapView,
+  viewport: HTMLElement | null = findGraphViewport(),
+): Promise<Blob> {
   if (!viewport) throw new GraphImageError('Switch to the graph to export an image.');
   if (map.claims.length + map.evidence.length === 0) throw new GraphImageError('The graph is empty: there is nothing to draw.');
   const { svg, width, height } = buildMapSvg(map, mapPlacements(map, drawnPlacements(viewport)));
