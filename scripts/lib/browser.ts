@@ -2,7 +2,7 @@
  * Finding a Chromium for the end-to-end tests, and getting one when the machine has none:
  * `npm test` must work on a fresh machine without a manual install step.
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import fs from 'node:fs';
 
 export interface BrowserMachine {
@@ -63,9 +63,10 @@ export function runInstallStep(step: InstallStep, log: (line: string) => void = 
   if (step === 'apt-get') {
     log('e2e: no Chromium on this machine; installing Debian\'s chromium with apt-get (about 30 s)…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    const quiet: SpawnSyncOptions = { stdio: ['ignore', 'ignore', 'inherit'], env };
+    const update = spawnSync('apt-get', ['update', '-qq'], quiet);
     if (update.status !== 0) return false;
-    return spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env }).status === 0;
+    return spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], quiet).status === 0;
   }
   log('e2e: no Chromium on this machine; running `npx playwright install chromium`…');
   const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
