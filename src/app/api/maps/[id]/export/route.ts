@@ -27,7 +27,7 @@ function errorResponse(status: number, message: string, headers: Record<string, 
 }
 
 /**
- * GET /api/maps/{id}/export?format=argdown|aif|json|md — the map as a file, with the same access
+ * GET /api/maps/{id}/export?format=argdown|aif|kialo|json|md — the map as a file, with the same access
  * as reading it: public maps for anyone; a private map answers 404 to outsiders (its existence
  * does not leak) and 401 to anonymous visitors.
  */
