@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createCaller } from '@/server/api/root';
 import { getDb } from '@/server/db';
-import { consumeRateLimit, RATE_LIMITS } from '@/server/domain/rate-limit/rate-limit';
+import { consumeRateLimit, effectiveLimit, RATE_LIMITS, resetRateLimit } from '@/server/domain/rate-limit/rate-limit';
 import type { Actor } from '@/server/access/actor';
 import { JOIN_CODE_ALPHABET } from '@/shared/schemas/share';
 import { authOptions } from '@/server/auth/options';
@@ -431,3 +431,43 @@ describe('rate limits', () => {
     expect(await guest({ displayName: 'Ada' }, at(`${guestIp}-b`))).toMatchObject({ isGuest: true });
   });
 });
+
+// Last in this file, whose tests run in order: it spends the global miss budget, then gives it back.
+describe('join codes under a flood of wrong ones (attack 2)', () => {
+  it('still lets a student in with the correct code while anonymous callers flood wrong codes from many addresses', async () => {
+    const owner = await createUser();
+    const student = await createUser({ displayName: 'Student' });
+    const map = await createMapWith(owner, [], { title: 'Class debate' });
+    const { link } = await callerFor(owner).share.create({ mapId: map.id, role: 'voter' });
+    const randomCode = () => Array.from({ length: 6 }, () => JOIN_CODE_ALPHABET[crypto.randomInt(JOIN_CODE_ALPHABET.length)]).join('');
+    const wrongCode = () => {
+      for (;;) {
+        const code = randomCode();
+        if (code !== link.code) return code;
+      }
+    };
+    try {
+      // One attacker address floods until it is refused; its refusals never touch anyone else.
+      const attacker = `attacker-${crypto.randomBytes(4).toString('hex')}`;
+      const flood = await Promise.allSettled(Array.from({ length: 80 }, () => callerAt(null, attacker).share.preview({ code: wrongCode() })));
+      expect(flood.some((result) => result.status === 'rejected')).toBe(true);
+      // Many addresses (a botnet, or forged ones) spend the global miss budget: the bulk of it at once, the rest for real.
+      await consumeRateLimit(db(), RATE_LIMITS.joinCodeMissGlobal, 'all', effectiveLimit(RATE_LIMITS.joinCodeMissGlobal) - 5);
+      const spread = await Promise.allSettled(Array.from({ length: 30 }, () => callerAt(null).share.preview({ code: wrongCode() })));
+      const refusedMisses = spread.filter((result) => result.status === 'rejected');
+      expect(refusedMisses.length).toBeGreaterThanOrEqual(25);
+      expect(refusedMisses[0]).toMatchObject({ reason: { code: 'TOO_MANY_REQUESTS' } });
+
+      // The right code still works for a fresh visitor and for the student, who joins.
+      expect(await callerAt(null).share.preview({ code: link.code })).toMatchObject({ status: 'active', mapTitle: 'Class debate' });
+      expect(await callerAt(student).share.join({ code: formatJoinCodeLoosely(link.code) })).toMatchObject({ mapId: map.id, role: 'voter' });
+    } finally {
+      await resetRateLimit(db(), RATE_LIMITS.joinCodeMissGlobal, 'all');
+    }
+  });
+});
+
+/** How a student types a code off a projector: lower case, with a dash. */
+function formatJoinCodeLoosely(code: string): string {
+  return `${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`;
+}
