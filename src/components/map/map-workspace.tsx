@@ -27,6 +27,7 @@ import { MapActionsProvider, type MapActions, type Selection } from './map-actio
 import { MapOutline, type Reparent } from './map-outline';
 import type { Relation } from './outline';
 import { SidePanel } from './side-panel';
+import { TagFilter } from './tag-chips';
 import { ToastRegion, useToasts } from './toasts';
 import { claimConflictOf, useMapCommands } from './use-map-commands';
 
@@ -570,6 +571,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
               Outline
             </button>
           </div>
+          <TagFilter claims={map.claims} />
           {view === 'graph' && (
             <>
               <button

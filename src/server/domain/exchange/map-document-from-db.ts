@@ -14,6 +14,7 @@ import { canSeeVoteResults, summarizeVoteRows, type VoteSummary } from '@/server
 import {
   MAP_DOCUMENT_FORMAT,
   MAP_DOCUMENT_VERSION,
+  ZDocClaimData,
   ZDocSource,
   validateMapDocument,
   type MapDocument,
@@ -56,7 +57,7 @@ const MAP_SELECT = {
   resultsRevealed: true,
 } satisfies Prisma.MapSelect;
 
-const CLAIM_SELECT = { id: true, title: true, text: true, x: true, y: true } satisfies Prisma.ClaimSelect;
+const CLAIM_SELECT = { id: true, title: true, text: true, tags: true, data: true, x: true, y: true } satisfies Prisma.ClaimSelect;
 
 const LINK_SELECT = {
   id: true,
@@ -64,6 +65,7 @@ const LINK_SELECT = {
   fromEvidenceId: true,
   toClaimId: true,
   relation: true,
+  scheme: true,
 } satisfies Prisma.LinkSelect;
 
 const SOURCE_SELECT = {
@@ -157,7 +159,17 @@ export async function loadMapDocument(db: Db, mapId: string, options: LoadMapDoc
 
   const docClaims: MapDocumentClaim[] = claims.map((claim) => {
     const votes = votesOf(claimSummaries, claim.id);
-    return { id: claim.id, ...(claim.title && { title: claim.title }), text: claim.text, x: claim.x, y: claim.y, ...(votes && { votes }) };
+    const data = ZDocClaimData.safeParse(claim.data);
+    return {
+      id: claim.id,
+      ...(claim.title && { title: claim.title }),
+      text: claim.text,
+      ...(claim.tags.length > 0 && { tags: claim.tags }),
+      ...(claim.data !== null && data.success && { data: data.data }),
+      x: claim.x,
+      y: claim.y,
+      ...(votes && { votes }),
+    };
   });
 
   const sourceText = new Map(sources.map((source) => [source.id, source.text]));
@@ -202,10 +214,22 @@ export async function loadMapDocument(db: Db, mapId: string, options: LoadMapDoc
     if (!liveClaims.has(link.toClaimId)) continue;
     if (link.fromClaimId !== null) {
       if (liveClaims.has(link.fromClaimId) && link.fromClaimId !== link.toClaimId) {
-        docLinks.push({ id: link.id, from: { claimId: link.fromClaimId }, toClaimId: link.toClaimId, relation: link.relation });
+        docLinks.push({
+          id: link.id,
+          from: { claimId: link.fromClaimId },
+          toClaimId: link.toClaimId,
+          relation: link.relation,
+          ...(link.scheme && { scheme: link.scheme }),
+        });
       }
     } else if (link.fromEvidenceId !== null && liveEvidence.has(link.fromEvidenceId)) {
-      docLinks.push({ id: link.id, from: { evidenceId: link.fromEvidenceId }, toClaimId: link.toClaimId, relation: link.relation });
+      docLinks.push({
+        id: link.id,
+        from: { evidenceId: link.fromEvidenceId },
+        toClaimId: link.toClaimId,
+        relation: link.relation,
+        ...(link.scheme && { scheme: link.scheme }),
+      });
     }
   }
 

@@ -13,6 +13,8 @@ export interface ClaimView {
   /** Optional short label (kept from Argdown imports). */
   title: string | null;
   text: string;
+  /** Labels without "#" (Argdown tags, imported headings); shown as chips, used to filter. */
+  tags?: string[];
   x: number | null;
   y: number | null;
   version: number;
@@ -32,6 +34,8 @@ export interface LinkView {
   fromEvidenceId: string | null;
   toClaimId: string;
   relation: 'support' | 'oppose';
+  /** The argumentation scheme an import named (AIF), shown on the edge's tooltip. */
+  scheme?: string | null;
 }
 
 export interface SourceSummaryView {

@@ -30,7 +30,7 @@ function errorResponse(status: number, message: string, headers: Record<string, 
 }
 
 /**
- * GET /api/maps/{id}/export?format=argdown|aif|json|md — the map as a file, with the same access
+ * GET /api/maps/{id}/export?format=argdown|aif|kialo|json|md — the map as a file, with the same access
  * as reading it: public maps for anyone; a map the caller cannot open answers 404 with the same
  * message as a map that does not exist (anonymous visitors included).
  */
