@@ -591,3 +591,18 @@ describe('attack 12: caching of private responses', () => {
     expect(result.headers.get('cache-control')).toBe('private, no-store');
   });
 });
+
+describe('attack 12: transport security', () => {
+  it('sends HSTS on every response when the public URL is https, and not over plain http', async () => {
+    const { createCruxServer } = await import('@/server/infra/http-server');
+    for (const isHttps of [true, false]) {
+      const server = createCruxServer({ trustProxyHops: 0, isHttps, handle: (_req, res) => res.end('ok') });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as { port: number };
+      const response = await fetch(`http://127.0.0.1:${port}/anything`);
+      expect(response.headers.get('strict-transport-security')).toBe(isHttps ? 'max-age=63072000; includeSubDomains' : null);
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
