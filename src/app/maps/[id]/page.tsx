@@ -17,7 +17,10 @@ const loadMap = cache(async function loadMap(mapId: string) {
   try {
     return { map: await caller.map.get({ mapId }), actor };
   } catch (error) {
-    if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') redirect(`/signin?callbackUrl=/maps/${mapId}`);
+    // A map an anonymous visitor cannot open answers exactly like a missing one; either way, signing in may help.
+    if (error instanceof TRPCError && (error.code === 'UNAUTHORIZED' || (!actor && error.code === 'NOT_FOUND'))) {
+      redirect(`/signin?callbackUrl=/maps/${mapId}`);
+    }
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
     throw error;
   }
