@@ -1,14 +1,12 @@
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
-import type { MapEventType } from '@/shared/events';
+import { ZMapEventBody, type MapEventDraft } from '@/shared/events';
 
 export const MAP_EVENTS_CHANNEL = 'crux_map_events';
 
-export interface EventDraft {
-  type: MapEventType;
-  payload: Prisma.InputJsonValue;
-}
+/** An event a write appends: `{ type, payload }`, checked against the event contract (src/shared/events.ts). */
+export type EventDraft = MapEventDraft;
 
 export interface WriteContext {
   actor: Actor | null;
@@ -27,6 +25,9 @@ export async function appendMapEvent(
   draft: EventDraft,
   context: WriteContext,
 ): Promise<number> {
+  // The server cannot emit an event the contract does not describe; only declared fields are stored.
+  const parsed = ZMapEventBody.safeParse(draft);
+  if (!parsed.success) throw new Error(`appendMapEvent: a ${draft.type} event does not match its schema: ${parsed.error.message}`);
   const rows = await tx.$queryRaw<{ lastSeq: number }[]>`
     UPDATE "Map" SET "lastSeq" = "lastSeq" + 1, "updatedAt" = now() WHERE "id" = ${mapId} RETURNING "lastSeq"`;
   const seq = rows[0]?.lastSeq;
@@ -35,8 +36,8 @@ export async function appendMapEvent(
     data: {
       mapId,
       seq,
-      type: draft.type,
-      payload: draft.payload,
+      type: parsed.data.type,
+      payload: parsed.data.payload,
       actorId: context.actor?.id ?? null,
       clientMutationId: context.clientMutationId ?? null,
     },
