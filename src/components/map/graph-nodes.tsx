@@ -1,12 +1,48 @@
 'use client';
 
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { memo, useState, type CSSProperties } from 'react';
 import type { ClaimFlowNode, DraftFlowNode, EvidenceFlowNode, PeerMark } from './flow-elements';
 import { InlineEditor } from './inline-editor';
 import { isPendingId } from './map-cache';
 import { useMapActions } from './map-actions';
 import { VoteSummaryMini } from './vote-summary';
+import { LOD_ZOOM } from './lod';
+import { strengthLabel } from './strength-label';
+import { useCollapseToggle } from './use-collapse';
+
+const isZoomedOut = (state: { transform: [number, number, number] }) => state.transform[2] < LOD_ZOOM;
+
+/** Zoomed far out: a plain shape of the node's own size (no text, no handles), so pan and zoom stay fluid. */
+function LodShape({ kind, width, height, selected, isCollapsed }: { kind: 'claim' | 'evidence'; width?: number | undefined; height?: number | undefined; selected: boolean; isCollapsed?: boolean }) {
+  return (
+    <div
+      className={['lod-node', kind === 'evidence' ? 'is-evidence' : '', selected ? 'is-selected' : '', isCollapsed ? 'is-collapsed' : ''].join(' ')}
+      style={width && height ? { width, height } : undefined}
+    />
+  );
+}
+
+function CollapseToggle({ id, count, isCollapsed }: { id: string; count: number; isCollapsed: boolean }) {
+  const toggle = useCollapseToggle();
+  if (!toggle || count === 0) return null;
+  const noun = count === 1 ? 'node' : 'nodes';
+  return (
+    <button
+      type="button"
+      className={`collapse-toggle nodrag nopan ${isCollapsed ? 'is-collapsed' : ''}`}
+      aria-expanded={!isCollapsed}
+      aria-label={isCollapsed ? `Show the ${count} hidden ${noun} below` : `Hide the ${count} ${noun} below`}
+      title={isCollapsed ? `${count} hidden below: show them` : `Collapse the ${count} ${noun} below`}
+      onClick={(event) => {
+        event.stopPropagation();
+        toggle(id);
+      }}
+    >
+      {isCollapsed ? `+${count}` : '−'}
+    </button>
+  );
+}
 
 const CLAMP_CHARS = 150;
 
@@ -33,11 +69,12 @@ function PeerChips({ peers }: { peers: readonly PeerMark[] }) {
   );
 }
 
-function StrengthBadge({ strength }: { strength: number | null }) {
-  if (strength === null) return null;
+function StrengthBadge({ strength, isUnrated = false }: { strength: number | null; isUnrated?: boolean }) {
+  if (strength === null && !isUnrated) return null;
+  const { text, title } = strengthLabel(isUnrated ? null : strength);
   return (
-    <span className="strength-badge" title="Computed strength">
-      {Math.round(strength * 100)}%
+    <span className={`strength-badge ${isUnrated ? 'is-unrated' : ''}`} title={title}>
+      {text}
     </span>
   );
 }
@@ -66,14 +103,16 @@ function ClaimHandles({ isConnectable }: { isConnectable: boolean }) {
   );
 }
 
-export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodeProps<ClaimFlowNode>) {
+export const ClaimNode = memo(function ClaimNode({ id, data, selected, width, height }: NodeProps<ClaimFlowNode>) {
   const actions = useMapActions();
   const [isExpanded, setIsExpanded] = useState(false);
+  const isLod = useStore(isZoomedOut);
   const { claim, isEditing, canEdit, peers, strength } = data;
   const isPending = isPendingId(id);
   const editingPeer = peers.find((peer) => peer.isEditing);
   const isClamped = !isExpanded && needsClamp(claim.text);
 
+  if (isLod) return <LodShape kind="claim" width={width} height={height} selected={Boolean(selected)} isCollapsed={data.isCollapsed} />;
   return (
     <div
       className={[
@@ -119,8 +158,9 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
       <div className="node-footer">
         <span className="node-author">{claim.authorName ?? 'Anonymous'}</span>
         <VoteSummaryMini votes={claim.votes} />
-        <StrengthBadge strength={strength} />
+        <StrengthBadge strength={strength} isUnrated={data.isUnrated} />
       </div>
+      <CollapseToggle id={id} count={data.descendantCount} isCollapsed={data.isCollapsed} />
       {selected && canEdit && !isEditing && (
         <div className="node-actions nodrag nopan">
           <button type="button" className="node-action support" onClick={() => actions.addChild(id, 'support')} title="Add a supporting claim (S)">
@@ -135,9 +175,11 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
   );
 });
 
-export const EvidenceNode = memo(function EvidenceNode({ id, data, selected }: NodeProps<EvidenceFlowNode>) {
+export const EvidenceNode = memo(function EvidenceNode({ id, data, selected, width, height }: NodeProps<EvidenceFlowNode>) {
   const actions = useMapActions();
   const { evidence, sourceTitle, peers, strength } = data;
+  const isLod = useStore(isZoomedOut);
+  if (isLod) return <LodShape kind="evidence" width={width} height={height} selected={Boolean(selected)} />;
   return (
     <div
       className={['evidence-node', selected ? 'is-selected' : '', strength !== null ? 'has-strength' : ''].join(' ')}
@@ -159,7 +201,7 @@ export const EvidenceNode = memo(function EvidenceNode({ id, data, selected }: N
       </p>
       <div className="node-footer">
         <VoteSummaryMini votes={evidence.votes} />
-        <StrengthBadge strength={strength} />
+        <StrengthBadge strength={strength} isUnrated={data.isUnrated} />
         <button
           type="button"
           className="btn-link nodrag open-source"
