@@ -38,10 +38,13 @@ export function MapFocus({ map, focusId, onFocus, onSelect, onOpenSource, streng
   const headingRef = useRef<HTMLDivElement>(null);
   const lastFocused = useRef<string | null>(null);
 
+  // Keyboard focus follows the focused claim (on opening the view too), so it never falls to the page body.
   useEffect(() => {
-    if (!isInteractive || !claim) return;
-    if (lastFocused.current !== null && lastFocused.current !== claim.id) headingRef.current?.focus();
+    if (!isInteractive || !claim || lastFocused.current === claim.id) return;
     lastFocused.current = claim.id;
+    const active = document.activeElement;
+    const isTypingElsewhere = active instanceof HTMLElement && active.closest('input, textarea, select, [contenteditable="true"]');
+    if (!isTypingElsewhere) headingRef.current?.focus({ preventScroll: false });
   }, [claim, isInteractive]);
 
   if (!claim) {

@@ -10,10 +10,10 @@ import { collapseToLevel, defaultCollapsed, defaultLevel, mapTree } from './map-
  */
 export interface CollapseState {
   collapsed: ReadonlySet<string>;
-  toggle(id: string): void;
-  expand(ids: readonly string[]): void;
-  expandAll(): void;
-  collapseTo(level: number): void;
+  toggle: (id: string) => void;
+  expand: (ids: readonly string[]) => void;
+  expandAll: () => void;
+  collapseTo: (level: number) => void;
   level: number | null;
 }
 
