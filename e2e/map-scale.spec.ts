@@ -73,7 +73,7 @@ test('the demo map opens collapsed and legible at 1440×900, and stays legible a
   await expect.poll(async () => (await renderedText(page)).every((text) => text.px >= 11 && text.isInWindow)).toBe(true);
   await expectLegible(page);
 
-  await page.getByRole('button', { name: 'Fit view' }).click();
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
   await expect.poll(async () => (await renderedText(page)).every((text) => text.px >= 11 && text.isInWindow)).toBe(true);
   await expectLegible(page);
 

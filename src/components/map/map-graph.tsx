@@ -313,11 +313,12 @@ function GraphCanvas({
   );
 
   const didInitialLayout = useRef(false);
+  // A collapsed map shows its compact arrangement: the full layout waits until it is expanded.
   useEffect(() => {
-    if (!isInitialLayoutPending || didInitialLayout.current) return;
+    if (!isInitialLayoutPending || didInitialLayout.current || isCollapsedView) return;
     didInitialLayout.current = true;
     void layout(true);
-  }, [isInitialLayoutPending, layout]);
+  }, [isInitialLayoutPending, layout, isCollapsedView]);
 
   useEffect(() => {
     apiRef.current = {
@@ -462,7 +463,7 @@ function GraphCanvas({
         aria-label="Argument map"
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="#cfcdc4" />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} position="bottom-left" fitViewOptions={{ padding: FIT_PADDING, duration: 300 }} />
         {isOverviewOpen && (
           <MiniMap
             pannable
@@ -481,8 +482,8 @@ function GraphCanvas({
           <button type="button" className="btn btn-small" onClick={collapse.expandAll} disabled={collapse.collapsed.size === 0}>
             Expand all
           </button>
-          <label className="row small" style={{ gap: '0.25rem' }}>
-            Collapse to level
+          <label className="small">
+            Level
             <select
               value={collapse.level ?? ''}
               onChange={(event) => event.target.value !== '' && collapse.collapseTo(Number(event.target.value))}
