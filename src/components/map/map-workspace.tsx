@@ -218,6 +218,8 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
         return;
       }
       setEditingId(null);
+      // The focus view has no drafts: a new claim is written in the graph.
+      if (view === 'focus') setView('graph');
       const api = graphApi.current;
       const sizeOf = api ? (id: string) => api.sizeOf(id) : undefined;
       const center = !parentId && view === 'graph' ? graphApi.current?.viewportCenter() : null;
