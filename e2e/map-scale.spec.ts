@@ -87,6 +87,15 @@ test('the demo map opens collapsed and legible at 1440×900, and stays legible a
   await expect.poll(() => nodes.count()).toBe(expanded);
   await page.getByRole('button', { name: 'Expand all' }).click();
   await expect(nodes).toHaveCount(demo.claims.length + demo.evidence.length);
+
+  // Zoomed far out, the nodes are drawn on one canvas (level of detail); zoomed in, the text is back.
+  const pane = page.locator('.react-flow__pane');
+  await pane.hover();
+  for (let i = 0; i < 12 && (await page.locator('.overview-canvas').count()) === 0; i += 1) await page.mouse.wheel(0, 400);
+  await expect(page.locator('.overview-canvas')).toBeVisible();
+  await expect(page.locator('.react-flow__node .claim-text')).toHaveCount(0);
+  for (let i = 0; i < 12 && (await page.locator('.overview-canvas').count()) > 0; i += 1) await page.mouse.wheel(0, -400);
+  await expect(page.locator('.react-flow__node .claim-text').first()).toBeVisible();
 });
 
 test('the focus view goes thesis → argument → back with the keyboard alone, and the URL names the claim', async ({ page }) => {

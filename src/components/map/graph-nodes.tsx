@@ -1,27 +1,14 @@
 'use client';
 
-import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useState, type CSSProperties } from 'react';
 import type { ClaimFlowNode, DraftFlowNode, EvidenceFlowNode, PeerMark } from './flow-elements';
 import { InlineEditor } from './inline-editor';
 import { isPendingId } from './map-cache';
 import { useMapActions } from './map-actions';
 import { VoteSummaryMini } from './vote-summary';
-import { LOD_ZOOM } from './lod';
 import { strengthLabel } from './strength-label';
 import { useCollapseToggle } from './use-collapse';
-
-const isZoomedOut = (state: { transform: [number, number, number] }) => state.transform[2] < LOD_ZOOM;
-
-/** Zoomed far out: a plain shape of the node's own size (no text, no handles), so pan and zoom stay fluid. */
-function LodShape({ kind, width, height, selected, isCollapsed }: { kind: 'claim' | 'evidence'; width?: number | undefined; height?: number | undefined; selected: boolean; isCollapsed?: boolean }) {
-  return (
-    <div
-      className={['lod-node', kind === 'evidence' ? 'is-evidence' : '', selected ? 'is-selected' : '', isCollapsed ? 'is-collapsed' : ''].join(' ')}
-      style={width && height ? { width, height } : undefined}
-    />
-  );
-}
 
 function CollapseToggle({ id, count, isCollapsed }: { id: string; count: number; isCollapsed: boolean }) {
   const toggle = useCollapseToggle();
@@ -103,16 +90,14 @@ function ClaimHandles({ isConnectable }: { isConnectable: boolean }) {
   );
 }
 
-export const ClaimNode = memo(function ClaimNode({ id, data, selected, width, height }: NodeProps<ClaimFlowNode>) {
+export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodeProps<ClaimFlowNode>) {
   const actions = useMapActions();
   const [isExpanded, setIsExpanded] = useState(false);
-  const isLod = useStore(isZoomedOut);
   const { claim, isEditing, canEdit, peers, strength } = data;
   const isPending = isPendingId(id);
   const editingPeer = peers.find((peer) => peer.isEditing);
   const isClamped = !isExpanded && needsClamp(claim.text);
 
-  if (isLod) return <LodShape kind="claim" width={width} height={height} selected={Boolean(selected)} isCollapsed={data.isCollapsed} />;
   return (
     <div
       className={[
@@ -175,11 +160,9 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected, width, he
   );
 });
 
-export const EvidenceNode = memo(function EvidenceNode({ id, data, selected, width, height }: NodeProps<EvidenceFlowNode>) {
+export const EvidenceNode = memo(function EvidenceNode({ id, data, selected }: NodeProps<EvidenceFlowNode>) {
   const actions = useMapActions();
   const { evidence, sourceTitle, peers, strength } = data;
-  const isLod = useStore(isZoomedOut);
-  if (isLod) return <LodShape kind="evidence" width={width} height={height} selected={Boolean(selected)} />;
   return (
     <div
       className={['evidence-node', selected ? 'is-selected' : '', strength !== null ? 'has-strength' : ''].join(' ')}

@@ -44,6 +44,7 @@ import { compactLayout } from './compact-layout';
 import { hiddenNodes, mapTree, pathToRoot, visibleMap } from './map-tree';
 import { CollapseContext, useCollapse } from './use-collapse';
 import { LOD_ZOOM } from './lod';
+import { OverviewCanvas } from './overview-canvas';
 import { ratedNodeIds } from '@/server/domain/strength/compute-strength';
 import { strengthGraphOfMap } from '@/server/domain/strength/strength-of-map';
 import './map-views.css';
@@ -115,6 +116,8 @@ function minimapColor(node: MapFlowNode): string {
   return '#c7d0f2';
 }
 
+const NO_EDGES: RelationFlowEdge[] = [];
+
 const kindOf = (node: MapFlowNode): 'claim' | 'evidence' => (node.type === 'evidence' ? 'evidence' : 'claim');
 
 function GraphCanvas({
@@ -135,6 +138,7 @@ function GraphCanvas({
 }: Props) {
   const flow = useReactFlow<MapFlowNode, RelationFlowEdge>();
   const wrapperRef = useRef<HTMLDivElement>(null);
+  const isLod = useStore((state) => state.transform[2] < LOD_ZOOM);
   const toFlowNodes = useMemo(createFlowNodeBuilder, []);
   const toFlowEdges = useMemo(createFlowEdgeBuilder, []);
   const fallbackPositions = useMemo(() => placeUnpositioned(map), [map]);
@@ -223,6 +227,12 @@ function GraphCanvas({
 
   // ——— Layout ———
   const [isArranging, setIsArranging] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 6000);
+    return () => clearTimeout(timer);
+  }, [notice]);
   const [isInitialLayoutPending, setIsInitialLayoutPending] = useState(() => needsInitialLayout(map));
   const latest = useRef({ map, onLayout, onLayoutStateChange, isLarge, onReady });
   latest.current = { map, onLayout, onLayoutStateChange, isLarge, onReady };
@@ -294,6 +304,7 @@ function GraphCanvas({
         const elk = await loadElk();
         const moves = await computeLayout(elk, latest.current.map, sizeOf);
         latest.current.onLayout(moves, { isInitial });
+        if (latestCollapsed.current && !isInitial) setNotice('Arranged. The new arrangement shows once every subtree is expanded (Expand all).');
         // Two frames: React commits the new positions, then React Flow updates its store. While
         // subtrees are collapsed the compact arrangement stays on screen: frame what is shown.
         requestAnimationFrame(() =>
@@ -404,8 +415,25 @@ function GraphCanvas({
     );
   }, [focusStart, isInitialLayoutPending, startViewport]);
 
-  const isLod = useStore((state) => state.transform[2] < LOD_ZOOM);
   const [isOverviewOpen, setIsOverviewOpen] = useState(false);
+  // Zoomed far out, the DOM nodes and edges are hidden and the canvas overview draws them.
+  const lodNodes = useMemo(() => (isLod ? nodes.map((node) => (node.hidden ? node : { ...node, hidden: true })) : null), [isLod, nodes]);
+  const onPaneClick = useCallback(
+    (event: React.MouseEvent) => {
+      if (!isLod) {
+        onSelect(null);
+        return;
+      }
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const hit = nodes.find((node) => {
+        const width = node.measured?.width ?? node.initialWidth ?? NODE_WIDTH;
+        const height = node.measured?.height ?? node.initialHeight ?? 100;
+        return point.x >= node.position.x && point.x <= node.position.x + width && point.y >= node.position.y && point.y <= node.position.y + height;
+      });
+      onSelect(hit && hit.id !== DRAFT_NODE_ID ? { kind: kindOf(hit), id: hit.id } : null);
+    },
+    [isLod, nodes, flow, onSelect],
+  );
 
   const defaultViewport: Viewport = startViewport ?? { x: 40, y: 40, zoom: 0.9 };
 
@@ -413,15 +441,15 @@ function GraphCanvas({
     <CollapseContext.Provider value={collapse.toggle}>
     <div ref={wrapperRef} className={`map-graph ${isInitialLayoutPending && !isCollapsedView ? 'is-arranging' : ''} ${isLod ? 'is-lod' : ''}`}>
       <ReactFlow<MapFlowNode, RelationFlowEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={lodNodes ?? nodes}
+        edges={isLod ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeClick={(_, node) => node.id !== DRAFT_NODE_ID && onSelect({ kind: kindOf(node), id: node.id })}
         onNodeDoubleClick={(_, node) => node.type === 'claim' && onStartEdit(node.id)}
         onEdgeClick={(_, edge) => edge.data?.link.id && onSelect({ kind: 'link', id: edge.id })}
-        onPaneClick={() => onSelect(null)}
+        onPaneClick={onPaneClick}
         onNodeDragStart={(_, __, dragged) => {
           dragStart.current = new Map(dragged.map((node) => [node.id, { id: node.id, kind: kindOf(node), x: node.position.x, y: node.position.y }]));
         }}
@@ -463,6 +491,7 @@ function GraphCanvas({
         aria-label="Argument map"
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="#cfcdc4" />
+        {isLod && <OverviewCanvas nodes={nodes} edges={edges} selectedId={decorations.selectedId} />}
         <Controls showInteractive={false} position="bottom-left" fitViewOptions={{ padding: FIT_PADDING, duration: 300 }} />
         {isOverviewOpen && (
           <MiniMap
@@ -503,6 +532,11 @@ function GraphCanvas({
           </button>
         </Panel>
       </ReactFlow>
+      {notice && !isArranging && (
+        <div className="map-graph-status" role="status">
+          {notice}
+        </div>
+      )}
       {(isArranging || (isInitialLayoutPending && !isCollapsedView)) && (
         <div className="map-graph-status" role="status">
           <span className="graph-progress">
