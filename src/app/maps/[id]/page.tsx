@@ -9,6 +9,7 @@ export const dynamic = 'force-dynamic';
 
 interface Props {
   params: Promise<{ id: string }>;
+  searchParams?: Promise<{ focus?: string | string[] }>;
 }
 
 // Metadata and page both need the map: `cache` makes that one map.get per request (it matters for 2,000 claims).
@@ -32,8 +33,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: map.map.title };
 }
 
-export default async function MapPage({ params }: Props) {
+export default async function MapPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { map, actor } = await loadMap(id);
-  return <MapWorkspace initialMap={map} viewer={actor} />;
+  const focus = (await searchParams)?.focus;
+  const focusId = typeof focus === 'string' && map.claims.some((claim) => claim.id === focus) ? focus : null;
+  return <MapWorkspace initialMap={map} viewer={actor} initialFocusId={focusId} />;
 }
