@@ -35,6 +35,8 @@ test('export the demo map as PNG, SVG and Argdown, then import the Argdown as a 
   await page.goto('/demo');
   await expect(page).toHaveURL(new RegExp(`/maps/${DEMO_MAP_ID}$`));
   const nodes = page.locator('.react-flow__node');
+  // The demo map opens collapsed (issue 11): show every node first.
+  await page.getByRole('button', { name: 'Expand all' }).click();
   await expect(nodes).toHaveCount(demo.claims.length + demo.evidence.length);
   await expect(nodes.first()).toBeVisible();
 

@@ -32,10 +32,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     {actor.displayName}
                     {actor.isGuest && <span className="badge">guest</span>}
                   </span>
-                  {actor.isGuest && (
+                  {actor.isGuest ? (
                     <Link href="/account" title="Add an email and password to keep your work">
                       Keep my account
                     </Link>
+                  ) : (
+                    <Link href="/account">Account</Link>
                   )}
                   <SignOutButton />
                 </>

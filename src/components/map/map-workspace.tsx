@@ -2,7 +2,6 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { Viewport } from '@xyflow/react';
-import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { usePresence, type Peer } from '@/components/realtime/use-presence';
@@ -28,26 +27,20 @@ import { MapOutline, type Reparent } from './map-outline';
 import type { Relation } from './outline';
 import { SidePanel } from './side-panel';
 import { TagFilter } from './tag-chips';
+import { GraphView } from './graph-view';
+import { MapFocus } from './map-focus';
+import { useFocusView } from './use-focus-view';
 import { ToastRegion, useToasts } from './toasts';
 import { claimConflictOf, useMapCommands } from './use-map-commands';
-
-// React Flow measures the DOM: render the canvas in the browser only, and keep it (and ELK) out
-// of the first bundle so the page is interactive sooner.
-const MapGraph = dynamic(() => import('./map-graph'), {
-  ssr: false,
-  loading: () => (
-    <div className="map-graph map-loading" role="status">
-      Loading the map…
-    </div>
-  ),
-});
 
 interface Props {
   initialMap: MapView;
   viewer: Actor | null;
+  /** `?focus=` from the URL: the map opens in the focus view on that claim. */
+  initialFocusId?: string | null;
 }
 
-type View = 'graph' | 'outline';
+type View = 'graph' | 'outline' | 'focus';
 type Dialog =
   | { type: 'help' }
   | { type: 'delete'; claimId: string; childCount: number }
@@ -104,7 +97,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && Boolean(target.closest('input, textarea, select, [contenteditable="true"]'));
 }
 
-export function MapWorkspace({ initialMap, viewer }: Props) {
+export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Props) {
   const trpc = useTRPC();
   const mapId = initialMap.map.id;
   const query = useQuery({
@@ -118,7 +111,8 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
   const reason = readOnlyReason(map, viewer);
   const canEdit = reason === null && roleAtLeast(map.role, 'editor');
 
-  const [view, setView] = useState<View>('graph');
+  const [view, setView] = useState<View>(initialFocusId ? 'focus' : 'graph');
+  const focus = useFocusView(initialFocusId, view === 'focus', setView);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -180,6 +174,10 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
   );
 
   const strengths = useStableRecord(strengthInfo.strengths);
+  const strengthsForFocus = useMemo(() => {
+    const unrated = new Set(strengthInfo.unrated ?? []);
+    return Object.fromEntries(Object.entries(strengths).map(([id, value]) => [id, unrated.has(id) ? null : value]));
+  }, [strengths, strengthInfo.unrated]);
   const recentIds = useStableByKey(sync.recentlyChangedIds, (value) => [...value].sort().join(','));
 
   // A selection whose node disappeared (deleted here or elsewhere) is dropped.
@@ -221,12 +219,18 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
         return;
       }
       setEditingId(null);
+      // The focus view has no drafts: a new claim is written in the graph.
+      if (view === 'focus') setView('graph');
       const api = graphApi.current;
-      let position = positionForNewClaim(map, parentId, api ? (id) => api.sizeOf(id) : undefined);
-      if (!parentId && view === 'graph') {
-        const center = graphApi.current?.viewportCenter();
-        if (center) position = { x: Math.round(center.x - NODE_WIDTH / 2), y: Math.round(center.y - 60) };
-      }
+      const sizeOf = api ? (id: string) => api.sizeOf(id) : undefined;
+      const center = !parentId && view === 'graph' ? graphApi.current?.viewportCenter() : null;
+      // Never on top of an existing node: the nearest free spot (flow-elements' freeSpot).
+      const position = positionForNewClaim(
+        map,
+        parentId,
+        sizeOf,
+        center ? { x: Math.round(center.x - NODE_WIDTH / 2), y: Math.round(center.y - 60) } : undefined,
+      );
       setDraft({ parentId, relation, ...position });
       if (view === 'graph') requestAnimationFrame(() => requestAnimationFrame(() => graphApi.current?.reveal(DRAFT_NODE_ID)));
     },
@@ -320,6 +324,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
         .then((change) => offerUndo('Link removed', change))
         .catch((error: unknown) => notify(`The link was not removed: ${errorMessage(error)}`, 'error'));
     },
+    focusClaim: (claimId) => focus.open(claimId),
     openSource: (sourceId, evidenceId) => {
       setIsHistoryOpen(false);
       setSources({ focus: { sourceId, ...(evidenceId ? { evidenceId } : {}) } });
@@ -459,8 +464,10 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
         actions.addChild(selectedClaim, key.toLowerCase() === 's' ? 'support' : 'oppose');
         break;
       case 'Enter':
-        if (isInTree || isOnControl || !selectedClaim || !isSelectionSaved) return;
-        actions.startEdit(selectedClaim);
+        if (isInTree || isOnControl || !selectedClaim || !isSelectionSaved || view === 'focus') return;
+        // Enter opens the focus view for whoever cannot edit (and with Shift for everyone); editors edit in place.
+        if (event.shiftKey || !canEdit) focus.open(selectedClaim);
+        else actions.startEdit(selectedClaim);
         break;
       case 'Delete':
       case 'Backspace':
@@ -570,6 +577,14 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
             <button type="button" aria-pressed={view === 'outline'} onClick={() => setView('outline')}>
               Outline
             </button>
+            <button
+              type="button"
+              aria-pressed={view === 'focus'}
+              onClick={() => focus.open(activeSelection?.kind === 'claim' ? activeSelection.id : focus.focusId)}
+              title="One claim at a time, with its pros and cons (Shift+Enter on a selected claim)"
+            >
+              Focus
+            </button>
           </div>
           <TagFilter claims={map.claims} />
           {view === 'graph' && (
@@ -666,7 +681,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
         )}
 
         <div className={`map-main ${activeSelection ? 'has-panel' : ''} ${sources ? 'has-drawer' : ''}`}>
-          <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : 'Outline view'}>
+          <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : view === 'focus' ? 'Focus view' : 'Outline view'}>
             {isEmpty && !draft && view === 'graph' && (
               <div className="map-empty">
                 <p className="map-empty-title">Start with a thesis: press <kbd>N</kbd></p>
@@ -682,15 +697,25 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
                 )}
               </div>
             )}
-            {view === 'graph' ? (
-              <MapGraph
+            {view === 'focus' ? (
+              <MapFocus
+                map={map}
+                focusId={focus.focusId}
+                onFocus={focus.open}
+                onSelect={select}
+                onOpenSource={(sourceId, evidenceId) => actions.openSource(sourceId, evidenceId)}
+                strengths={showStrength ? strengthsForFocus : null}
+              />
+            ) : view === 'graph' ? (
+              <GraphView
+                firstView={<MapFocus map={map} focusId={null} onFocus={focus.open} onSelect={select} isInteractive={false} />}
                 map={map}
                 decorations={decorations}
                 draft={draft}
                 canEdit={canEdit}
                 apiRef={graphApi}
                 onSelect={select}
-                onStartEdit={(claimId) => actions.startEdit(claimId)}
+                onStartEdit={(claimId) => (canEdit ? actions.startEdit(claimId) : focus.open(claimId))}
                 onConnectRequest={setConnect}
                 onMoveNodes={onMoveNodes}
                 onLayout={onLayout}

@@ -1,10 +1,5 @@
 /** One line of the history panel for an event: "added the claim “…”", "moved 3 nodes". */
-import type { JsonValue, MapEventView } from '@/server/sync/event-types';
-
-type JsonObject = { [key: string]: JsonValue };
-const asObject = (value: JsonValue | undefined): JsonObject | null =>
-  value && typeof value === 'object' && !Array.isArray(value) ? value : null;
-const str = (value: JsonValue | undefined): string | null => (typeof value === 'string' ? value : null);
+import type { MapEventBody, MapEventPayload } from '@/shared/events';
 
 export function quote(text: string | null | undefined, max = 80): string {
   if (!text) return '';
@@ -12,7 +7,7 @@ export function quote(text: string | null | undefined, max = 80): string {
   return `“${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}”`;
 }
 
-function describeSettings(payload: JsonObject): string {
+function describeSettings(payload: MapEventPayload<'map.updated'>): string {
   const parts: string[] = [];
   if (typeof payload.title === 'string') parts.push(`renamed the map to ${quote(payload.title)}`);
   if (typeof payload.description === 'string') parts.push('changed the description');
@@ -23,42 +18,41 @@ function describeSettings(payload: JsonObject): string {
   return parts.length ? parts.join(', ') : "changed the map's settings";
 }
 
-export function describeEvent(event: Pick<MapEventView, 'type' | 'payload'>, subjectText: string | null = null): string {
-  const payload = asObject(event.payload) ?? {};
+export function describeEvent(event: MapEventBody, subjectText: string | null = null): string {
   switch (event.type) {
     case 'map.created':
       return 'created the map';
     case 'map.updated':
-      return describeSettings(payload);
+      return describeSettings(event.payload);
     case 'claim.created': {
-      const text = str(asObject(payload.claim)?.text);
-      const relation = str(asObject(payload.link)?.relation);
+      const text = event.payload.claim.text;
+      const relation = event.payload.link?.relation;
       return `added ${relation === 'support' ? 'a supporting' : relation === 'oppose' ? 'an opposing' : 'the'} claim ${quote(text)}`.trim();
     }
     case 'claim.updated':
-      return `edited a claim to ${quote(str(payload.text))}`.trim();
+      return `edited a claim to ${quote(event.payload.text)}`.trim();
     case 'claim.moved': {
-      const count = Array.isArray(payload.moves) ? payload.moves.length : 0;
+      const count = event.payload.moves.length;
       return count === 1 ? 'moved a node' : `moved ${count} nodes`;
     }
     case 'claim.deleted':
       return subjectText ? `deleted the claim ${quote(subjectText)}` : 'deleted a claim';
     case 'claim.restored':
-      return `restored the claim ${quote(str(asObject(payload.claim)?.text))}`.trim();
+      return `restored the claim ${quote(event.payload.claim.text)}`.trim();
     case 'link.created':
-      return str(asObject(payload.link)?.relation) === 'oppose' ? 'linked a claim as opposing another' : 'linked a claim as supporting another';
+      return event.payload.link.relation === 'oppose' ? 'linked a claim as opposing another' : 'linked a claim as supporting another';
     case 'link.updated':
-      return `changed a link to ${str(payload.relation) === 'oppose' ? 'opposing' : 'supporting'}`;
+      return `changed a link to ${event.payload.relation === 'oppose' ? 'opposing' : 'supporting'}`;
     case 'link.deleted':
       return 'removed a link';
     case 'source.created':
-      return `added the source ${quote(str(asObject(payload.source)?.title) ?? str(payload.title))}`.trim();
+      return `added the source ${quote(event.payload.source.title)}`.trim();
     case 'source.updated':
       return 'edited a source';
     case 'source.deleted':
       return 'removed a source';
     case 'evidence.created': {
-      const exact = str(asObject(payload.evidence)?.exact) ?? str(payload.exact);
+      const exact = event.payload.evidence.exact;
       return exact ? `quoted ${quote(exact, 60)} as evidence` : 'added evidence';
     }
     case 'evidence.updated':
@@ -68,7 +62,7 @@ export function describeEvent(event: Pick<MapEventView, 'type' | 'payload'>, sub
     case 'evidence.restored':
       return 'restored evidence';
     case 'vote.changed':
-      return payload.value === null && payload.summary !== null ? 'withdrew a vote' : 'voted';
+      return event.payload.value === null && event.payload.summary !== null ? 'withdrew a vote' : 'voted';
     case 'member.changed':
       return "changed a member's role";
     case 'member.removed':
@@ -81,13 +75,11 @@ export function describeEvent(event: Pick<MapEventView, 'type' | 'payload'>, sub
 }
 
 /** The claim a claim.deleted event removed (for a Restore button). */
-export function deletedClaimIdOf(event: Pick<MapEventView, 'type' | 'payload'>): string | null {
-  if (event.type !== 'claim.deleted') return null;
-  return str(asObject(event.payload)?.claimId);
+export function deletedClaimIdOf(event: MapEventBody): string | null {
+  return event.type === 'claim.deleted' ? event.payload.claimId : null;
 }
 
 /** The claim a claim.restored or claim.created event brought (back). */
-export function restoredClaimIdOf(event: Pick<MapEventView, 'type' | 'payload'>): string | null {
-  if (event.type !== 'claim.restored' && event.type !== 'claim.created') return null;
-  return str(asObject(asObject(event.payload)?.claim)?.id);
+export function restoredClaimIdOf(event: MapEventBody): string | null {
+  return event.type === 'claim.restored' || event.type === 'claim.created' ? event.payload.claim.id : null;
 }

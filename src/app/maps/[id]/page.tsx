@@ -9,6 +9,7 @@ export const dynamic = 'force-dynamic';
 
 interface Props {
   params: Promise<{ id: string }>;
+  searchParams?: Promise<{ focus?: string | string[] }>;
 }
 
 // Metadata and page both need the map: `cache` makes that one map.get per request (it matters for 2,000 claims).
@@ -17,7 +18,10 @@ const loadMap = cache(async function loadMap(mapId: string) {
   try {
     return { map: await caller.map.get({ mapId }), actor };
   } catch (error) {
-    if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') redirect(`/signin?callbackUrl=/maps/${mapId}`);
+    // A map an anonymous visitor cannot open answers exactly like a missing one; either way, signing in may help.
+    if (error instanceof TRPCError && (error.code === 'UNAUTHORIZED' || (!actor && error.code === 'NOT_FOUND'))) {
+      redirect(`/signin?callbackUrl=/maps/${mapId}`);
+    }
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
     throw error;
   }
@@ -29,8 +33,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: map.map.title };
 }
 
-export default async function MapPage({ params }: Props) {
+export default async function MapPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { map, actor } = await loadMap(id);
-  return <MapWorkspace initialMap={map} viewer={actor} />;
+  const focus = (await searchParams)?.focus;
+  const focusId = typeof focus === 'string' && map.claims.some((claim) => claim.id === focus) ? focus : null;
+  return <MapWorkspace initialMap={map} viewer={actor} initialFocusId={focusId} />;
 }

@@ -110,7 +110,7 @@ const ZAifImport = z.object({
       }),
     )
     .max(400_000),
-  locutions: z.array(z.unknown()).nullish(),
+  locutions: z.array(z.unknown()).max(400_000).nullish(),
 });
 
 const AIF_LIMIT_BYTES = MAX_TEXT_IMPORT_BYTES;

@@ -9,7 +9,7 @@
  */
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
-import { DomainError } from '@/server/domain/errors';
+import { notFoundOrNoAccess } from '@/server/domain/errors';
 import { canSeeVoteResults, summarizeVoteRows, type VoteSummary } from '@/server/domain/votes/summarize-votes';
 import {
   MAP_DOCUMENT_FORMAT,
@@ -133,7 +133,7 @@ export async function loadMapDocument(db: Db, mapId: string, options: LoadMapDoc
       ? db.vote.findMany({ where: { mapId, userId: readerId }, select: { claimId: true, evidenceId: true } })
       : Promise.resolve([]),
   ]);
-  if (!map) throw new DomainError('NOT_FOUND', 'This map does not exist or you do not have access to it.');
+  if (!map) throw notFoundOrNoAccess();
 
   const votedOn = new Set(readerVotes.map((vote) => vote.claimId ?? vote.evidenceId));
   const rule = {
