@@ -39,6 +39,7 @@ test('export the demo map as PNG, SVG and Argdown, then import the Argdown as a 
   await page.getByRole('button', { name: 'Expand all' }).click();
   await expect(nodes).toHaveCount(demo.claims.length + demo.evidence.length);
   await expect(nodes.first()).toBeVisible();
+  await expect(page.locator('.map-graph')).not.toHaveClass(/is-arranging/);
 
   // PNG of the whole graph.
   const png = await exportVia(page, /PNG image/);
