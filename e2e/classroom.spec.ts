@@ -93,7 +93,7 @@ test('a teacher shares a map with a class: a guest joins by link and votes, a lo
     .toBe(3);
   // …and cannot edit: no editing control, a read-only notice, and the server refuses with her role in the message.
   await expect(ada.getByRole('button', { name: /\+ Claim/ })).toHaveCount(0);
-  await expect(ada.getByText('You are a voter on this map')).toBeVisible();
+  await expect(ada.getByText('You can rate claims: tap one, or open Vote mode.')).toBeVisible();
   await expect(trpc(ada.request, 'claim.create', { mapId: map.id, text: 'Ada was here' })).rejects.toThrow(
     'Your role on this map is voter; you need to be an editor to edit it.',
   );

@@ -84,6 +84,7 @@ const MATRIX: Record<string, Entry> = {
   'map.revealResults': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
   'map.search': { input: (w) => ({ mapId: w.mapId, query: 'claim' }), expect: atLeast('viewer') },
   'map.participation': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
+  'map.classStatus': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
 
   'claim.create': { input: (w) => ({ mapId: w.mapId, text: 'New claim' }), expect: atLeast('editor') },
   'claim.update': { input: async (w) => ({ id: (await w.newClaim()).id, text: 'Edited', expectedVersion: 1 }), expect: atLeast('editor') },

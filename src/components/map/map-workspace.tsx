@@ -13,6 +13,10 @@ import { SourcesDrawer, type SourcesDrawerProps } from '@/components/sources/sou
 import { MapSearch } from '@/components/sources/map-search';
 import { HistoryPanel } from '@/components/realtime/history-panel';
 import { useStrengths } from '@/components/votes/use-strengths';
+import { VoteDeck } from '@/components/votes/vote-deck';
+import { ClassPanel } from '@/components/classroom/class-panel';
+import { ClassToolbar } from '@/components/classroom/class-toolbar';
+import { PresenceBar } from '@/components/classroom/presence-bar';
 import type { Actor } from '@/server/access/actor';
 import type { MapView } from '@/server/domain/maps/get-map';
 import { ROLE_LABEL, roleAtLeast } from '@/shared/roles';
@@ -52,12 +56,20 @@ type Dialog =
   | { type: 'delete'; claimId: string; childCount: number }
   | { type: 'conflict'; conflict: ConflictState };
 
-/** Why the current visitor cannot edit, in words; null when they can. */
+/** What the current visitor can do, in words, when they cannot edit; null when they can. */
 function readOnlyReason(map: MapView, viewer: Actor | null): string | null {
-  if (!viewer) return 'You are viewing a public map. Sign in and ask the owner for access to contribute.';
-  if (map.map.isLocked && map.role !== 'owner') return 'The owner has locked this map: it is read-only until they unlock it.';
-  if (map.role === 'voter') return 'You are a voter on this map: you can vote on how strong claims are, but not change them.';
-  if (map.role === 'viewer') return 'You are a viewer on this map: you can read it, but not change it. Ask the owner for editor access.';
+  if (!viewer) return 'You can read this public map. Sign in to take part.';
+  if (map.map.isLocked && map.role !== 'owner') return 'The owner has locked this map: you can read it until they unlock it.';
+  if (map.role === 'voter') return 'You can rate claims: tap one, or open Vote mode.';
+  if (map.role === 'viewer') return 'You can read this map. Ask the owner for voter or editor access to take part.';
+  return null;
+}
+
+/** Why this reader cannot vote in Vote mode; null when they can. */
+function voteRefusal(map: MapView, viewer: Actor | null): string | null {
+  if (!viewer) return 'Sign in to vote.';
+  if (map.role === 'viewer') return 'Viewers cannot vote: ask the owner for voter access.';
+  if (map.map.isLocked && map.role !== 'owner') return 'The owner has locked this map, so votes are closed for now.';
   return null;
 }
 
@@ -118,6 +130,9 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
   const canEdit = reason === null && roleAtLeast(map.role, 'editor');
 
   const [view, setView] = useState<View>('graph');
+  // A voter comes to rate claims: they land in Vote mode, one card per claim.
+  const [isVoteMode, setIsVoteMode] = useState(() => Boolean(viewer) && initialMap.role === 'voter');
+  const [isClassOpen, setIsClassOpen] = useState(false);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -427,7 +442,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
 
   const keyHandler = useRef<(event: KeyboardEvent) => void>(() => {});
   keyHandler.current = (event: KeyboardEvent) => {
-    if (event.defaultPrevented || dialog || document.querySelector('dialog[open]')) return;
+    if (event.defaultPrevented || dialog || isVoteMode || document.querySelector('dialog[open]')) return;
     const target = event.target instanceof HTMLElement ? event.target : null;
     const isTyping = isTypingTarget(target);
     const mod = event.ctrlKey || event.metaKey;
@@ -535,6 +550,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
                 Anonymous
               </span>
             )}
+            <PresenceBar peers={presence.peers} isPresent={Boolean(viewer)} />
             <span className={`connection connection-${sync.connection}`} title="Live updates from other people">
               <span className="connection-dot" aria-hidden="true" />
               {CONNECTION_LABEL[sync.connection]}
@@ -636,6 +652,25 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
               </button>
             </div>
           )}
+          {viewer && roleAtLeast(map.role, 'voter') && (
+            <button type="button" className="btn btn-small" aria-pressed={isVoteMode} onClick={() => setIsVoteMode((on) => !on)}>
+              Vote mode
+            </button>
+          )}
+          {map.role === 'owner' && viewer && (
+            <ClassToolbar
+              map={map}
+              isClassOpen={isClassOpen}
+              onToggleClass={() => {
+                setIsVoteMode(false);
+                setSources(null);
+                setIsHistoryOpen(false);
+                setIsClassOpen((open) => !open);
+              }}
+              hereCount={presence.peers.length + 1}
+              notify={notify}
+            />
+          )}
           <button type="button" className="btn btn-small toolbar-help" onClick={() => setDialog({ type: 'help' })} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
             ?
           </button>
@@ -643,7 +678,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
 
         {reason && (
           <p className="readonly-hint" role="note">
-            <strong>Read-only.</strong> {reason}
+            {reason}
             {!viewer && (
               <>
                 {' '}
@@ -663,7 +698,18 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
           </div>
         )}
 
-        <div className={`map-main ${activeSelection ? 'has-panel' : ''} ${sources ? 'has-drawer' : ''}`}>
+        {isVoteMode && (
+          <VoteDeck
+            map={map}
+            refusal={voteRefusal(map, viewer)}
+            onLeave={() => setIsVoteMode(false)}
+            onOpenSource={(sourceId, evidenceId) => {
+              setIsVoteMode(false);
+              actions.openSource(sourceId, evidenceId);
+            }}
+          />
+        )}
+        <div className={`map-main ${activeSelection ? 'has-panel' : ''} ${sources ? 'has-drawer' : ''}`} hidden={isVoteMode}>
           <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : 'Outline view'}>
             {isEmpty && !draft && view === 'graph' && (
               <div className="map-empty">
@@ -722,6 +768,19 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
           {sources && (
             <div className="map-drawer">
               <SourcesDrawer mapId={mapId} canEdit={canEdit} focus={sources.focus} onClose={() => setSources(null)} />
+            </div>
+          )}
+          {isClassOpen && !sources && !isHistoryOpen && (
+            <div className="map-drawer">
+              <ClassPanel
+                map={map}
+                peers={presence.peers}
+                onClose={() => setIsClassOpen(false)}
+                onSelectClaim={(claimId) => {
+                  setSelection({ kind: 'claim', id: claimId });
+                  graphApi.current?.reveal(claimId);
+                }}
+              />
             </div>
           )}
           {isHistoryOpen && !sources && (

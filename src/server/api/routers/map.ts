@@ -13,6 +13,7 @@ import { ZMapSearchInput } from '@/shared/schemas/source';
 import { importMap, IMPORT_RATE_LIMIT } from '@/server/domain/exchange/import-map';
 import { enforceRateLimit } from '@/server/domain/rate-limit/rate-limit';
 import { ZImportMapInput } from '@/shared/schemas/exchange';
+import { getClassStatus } from '@/server/domain/classroom/class-status';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 
 export const mapRouter = createTRPCRouter({
@@ -59,5 +60,11 @@ export const mapRouter = createTRPCRouter({
   participation: protectedProcedure.input(ZParticipationInput).query(async ({ ctx, input }) => {
     await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
     return exportParticipation(ctx.db, input.mapId, { omitNames: input.omitNames });
+  }),
+
+  /** The owner's class panel: members and their vote counts, votes and disagreement per claim. */
+  classStatus: protectedProcedure.input(ZMapIdInput).query(async ({ ctx, input }) => {
+    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
+    return getClassStatus(ctx.db, input.mapId);
   }),
 });
