@@ -127,7 +127,7 @@ test('a viewer and an anonymous visitor see the map without edit controls, and a
   for (const visitor of [viewer, await (await browser.newContext()).newPage()]) {
     await visitor.goto(`/maps/${map.id}`);
     await expect(claimNode(visitor, 'Remote work is better')).toBeVisible();
-    await expect(visitor.getByRole('note')).toContainText('Read-only.');
+    await expect(visitor.getByRole('note')).toContainText('You can read this');
     await expect(visitor.getByRole('button', { name: /\+ Claim/ })).toHaveCount(0);
     await expect(visitor.getByRole('button', { name: 'Undo' })).toHaveCount(0);
 
@@ -146,6 +146,6 @@ test('a viewer and an anonymous visitor see the map without edit controls, and a
     await visitor.getByRole('button', { name: 'Outline' }).click();
     await expect(visitor.getByRole('treeitem', { name: 'Supports: No commute' })).toBeVisible();
   }
-  await expect(viewer.getByRole('note')).toContainText('You are a viewer on this map');
+  await expect(viewer.getByRole('note')).toContainText('You can read this map. Ask the owner');
   await viewerContext.close();
 });

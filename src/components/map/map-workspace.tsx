@@ -48,6 +48,8 @@ const MapGraph = dynamic(() => import('./map-graph'), {
 interface Props {
   initialMap: MapView;
   viewer: Actor | null;
+  /** `vote`: open in Vote mode (where /join sends a voter). */
+  initialMode?: 'vote' | 'map';
 }
 
 type View = 'graph' | 'outline';
@@ -115,7 +117,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && Boolean(target.closest('input, textarea, select, [contenteditable="true"]'));
 }
 
-export function MapWorkspace({ initialMap, viewer }: Props) {
+export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props) {
   const trpc = useTRPC();
   const mapId = initialMap.map.id;
   const query = useQuery({
@@ -130,8 +132,8 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
   const canEdit = reason === null && roleAtLeast(map.role, 'editor');
 
   const [view, setView] = useState<View>('graph');
-  // A voter comes to rate claims: they land in Vote mode, one card per claim.
-  const [isVoteMode, setIsVoteMode] = useState(() => Boolean(viewer) && initialMap.role === 'voter');
+  // A voter who joins comes to rate claims: they land in Vote mode, one card per claim.
+  const [isVoteMode, setIsVoteMode] = useState(() => Boolean(viewer) && initialMode === 'vote' && roleAtLeast(initialMap.role, 'voter'));
   const [isClassOpen, setIsClassOpen] = useState(false);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -676,9 +678,17 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
           </button>
         </div>
 
-        {reason && (
+        {reason && !isVoteMode && (
           <p className="readonly-hint" role="note">
             {reason}
+            {viewer && map.role === 'voter' && !(map.map.isLocked && map.role !== 'owner') && (
+              <>
+                {' '}
+                <button type="button" className="btn-link" onClick={() => setIsVoteMode(true)}>
+                  Open Vote mode
+                </button>
+              </>
+            )}
             {!viewer && (
               <>
                 {' '}

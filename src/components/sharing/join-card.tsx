@@ -87,7 +87,8 @@ export function JoinCard({ lookup, preview, viewer, returnPath }: Props) {
     setError(null);
     try {
       const result = await join.mutateAsync(lookup);
-      router.push(`/maps/${result.mapId}`);
+      // A voter came to rate claims: open the map in Vote mode.
+      router.push(`/maps/${result.mapId}${result.role === 'voter' ? '?mode=vote' : ''}`);
       router.refresh();
     } catch (caught) {
       setError(errorMessage(caught));
@@ -133,7 +134,7 @@ export function JoinCard({ lookup, preview, viewer, returnPath }: Props) {
           <p className="form-note">
             You are already {withArticle(alreadyHas)} on this map{alreadyHas !== preview.role ? '; joining keeps your role' : ''}.
           </p>
-          <Link ref={openRef} className="btn btn-primary" href={`/maps/${preview.mapId}`}>
+          <Link ref={openRef} className="btn btn-primary" href={`/maps/${preview.mapId}${alreadyHas === 'voter' ? '?mode=vote' : ''}`}>
             Open the map
           </Link>
         </>

@@ -9,6 +9,7 @@ export const dynamic = 'force-dynamic';
 
 interface Props {
   params: Promise<{ id: string }>;
+  searchParams: Promise<{ mode?: string | string[] }>;
 }
 
 // Metadata and page both need the map: `cache` makes that one map.get per request (it matters for 2,000 claims).
@@ -29,8 +30,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: map.map.title };
 }
 
-export default async function MapPage({ params }: Props) {
+export default async function MapPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const { mode } = await searchParams;
   const { map, actor } = await loadMap(id);
-  return <MapWorkspace initialMap={map} viewer={actor} />;
+  return <MapWorkspace initialMap={map} viewer={actor} initialMode={mode === 'vote' ? 'vote' : 'map'} />;
 }
