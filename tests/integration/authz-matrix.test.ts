@@ -71,6 +71,12 @@ interface Entry {
 
 const unique = () => crypto.randomBytes(6).toString('hex');
 
+/** A pending request by a fresh user to be let into the map. */
+async function newAccessRequest(mapId: string): Promise<string> {
+  const user = await createUser();
+  return (await getDb().accessRequest.create({ data: { mapId, userId: user.id }, select: { id: true } })).id;
+}
+
 // One line per procedure. Inputs name objects on the target map; access must follow the object.
 const MATRIX: Record<string, Entry> = {
   'map.create': { input: () => ({ title: 'Matrix map' }), expect: signedIn },
@@ -138,6 +144,12 @@ const MATRIX: Record<string, Entry> = {
   },
   'member.setRole': { input: async (w) => ({ memberId: (await w.newMember('viewer')).memberId, role: 'voter' }), expect: atLeast('owner') },
   'member.remove': { input: async (w) => ({ memberId: (await w.newMember()).memberId }), expect: atLeast('owner') },
+  // Asking is open to anyone signed in, on any map (or none): the answer does not reveal which exists.
+  'member.requestAccess': { input: (w) => ({ mapId: w.mapId }), expect: signedIn },
+  'member.requestStatus': { input: (w) => ({ mapId: w.mapId }), expect: signedIn },
+  'member.listRequests': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
+  'member.approveRequest': { input: async (w) => ({ requestId: await newAccessRequest(w.mapId), role: 'voter' }), expect: atLeast('owner') },
+  'member.declineRequest': { input: async (w) => ({ requestId: await newAccessRequest(w.mapId) }), expect: atLeast('owner') },
   'member.transferOwnership': { input: async (w) => ({ memberId: (await w.newMember('editor')).memberId }), expect: atLeast('owner') },
 
   'events.onMapEvent': { input: (w) => ({ mapId: w.mapId, lastEventId: '0' }), expect: atLeast('viewer') },

@@ -681,7 +681,7 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
         {reason && !isVoteMode && (
           <p className="readonly-hint" role="note">
             {reason}
-            {viewer && map.role === 'voter' && !(map.map.isLocked && map.role !== 'owner') && (
+            {viewer && map.role === 'voter' && !map.map.isLocked && (
               <>
                 {' '}
                 <button type="button" className="btn-link" onClick={() => setIsVoteMode(true)}>
