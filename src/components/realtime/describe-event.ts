@@ -12,17 +12,55 @@ export function quote(text: string | null | undefined, max = 80): string {
   return `“${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}”`;
 }
 
+const VISIBILITY_WORDS: Record<string, string> = {
+  private: 'made the map private',
+  link: 'opened the map to people with a link or code',
+  public: 'made the map public',
+};
+
+const ROLE_WORDS: Record<string, string> = { owner: 'the owner', editor: 'an editor', voter: 'a voter', viewer: 'a viewer' };
+const asRole = (value: JsonValue | undefined): string | null => (typeof value === 'string' ? (ROLE_WORDS[value] ?? null) : null);
+
+/** A membership change in the teacher's words: "joined as a voter", "let someone in as an editor". */
+function describeMember(payload: JsonObject): string {
+  const role = asRole(payload.role);
+  switch (payload.via) {
+    case 'link':
+      return role ? `joined as ${role}` : 'joined the map';
+    case 'invite':
+      return role ? `added someone as ${role}` : 'added a member';
+    case 'request':
+      return role ? `let someone in as ${role}` : 'let someone in';
+    case 'transfer':
+      return payload.role === 'owner' ? 'handed the map to a new owner' : 'became an editor after handing the map over';
+    default:
+      return role ? `made a member ${role}` : "changed a member's role";
+  }
+}
+
+function describeShare(payload: JsonObject): string {
+  if (payload.action === 'created') {
+    const role = typeof payload.role === 'string' ? payload.role : null;
+    return role ? `created a ${role} link and join code` : 'created a share link';
+  }
+  if (payload.action === 'revoked') return 'turned off a share link';
+  // A join through a link is told by its member.changed event; the use count is not news.
+  if (payload.action === 'used') return '';
+  return 'changed how the map is shared';
+}
+
 function describeSettings(payload: JsonObject): string {
   const parts: string[] = [];
   if (typeof payload.title === 'string') parts.push(`renamed the map to ${quote(payload.title)}`);
   if (typeof payload.description === 'string') parts.push('changed the description');
-  if (typeof payload.visibility === 'string') parts.push(`made the map ${payload.visibility}`);
+  if (typeof payload.visibility === 'string') parts.push(VISIBILITY_WORDS[payload.visibility] ?? `made the map ${payload.visibility}`);
   if (typeof payload.isLocked === 'boolean') parts.push(payload.isLocked ? 'locked the map' : 'unlocked the map');
   if (typeof payload.isAnonymous === 'boolean') parts.push(payload.isAnonymous ? 'turned anonymous mode on' : 'turned anonymous mode off');
   if (typeof payload.isBlindVoting === 'boolean') parts.push(payload.isBlindVoting ? 'turned blind voting on' : 'turned blind voting off');
   return parts.length ? parts.join(', ') : "changed the map's settings";
 }
 
+/** An empty string means the event is not worth a line of history (another event tells it). */
 export function describeEvent(event: Pick<MapEventView, 'type' | 'payload'>, subjectText: string | null = null): string {
   const payload = asObject(event.payload) ?? {};
   switch (event.type) {
@@ -70,13 +108,13 @@ export function describeEvent(event: Pick<MapEventView, 'type' | 'payload'>, sub
     case 'vote.changed':
       return payload.value === null && payload.summary !== null ? 'withdrew a vote' : 'voted';
     case 'member.changed':
-      return "changed a member's role";
+      return describeMember(payload);
     case 'member.removed':
       return 'removed a member';
     case 'share.changed':
-      return 'changed how the map is shared';
+      return describeShare(payload);
     case 'results.revealed':
-      return 'revealed the vote results';
+      return 'revealed the results';
   }
 }
 
