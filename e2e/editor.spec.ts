@@ -61,8 +61,8 @@ test('build a map by keyboard, edit, connect, delete and undo, reload, and read 
   // Connect two existing claims: from the opposing claim's top handle to the supporting claim's bottom handle.
   await dragBetween(
     page,
-    claimNode(page, CON).getByLabel('Drag to a claim this one supports or opposes'),
-    claimNode(page, PRO_EDITED).getByLabel('Drop a supporting or opposing claim here'),
+    claimNode(page, CON).getByTitle('Drag to a claim this one supports or opposes'),
+    claimNode(page, PRO_EDITED).getByTitle('Drag to a claim that supports or opposes this one'),
   );
   const relationChoice = page.getByRole('dialog', { name: 'Choose how these claims are related' });
   await expect(relationChoice).toBeVisible();

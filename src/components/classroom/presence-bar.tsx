@@ -54,7 +54,6 @@ export function PresenceBar({ peers, isPresent, max = 4 }: Props) {
         className="presence-button"
         aria-expanded={isOpen}
         aria-controls={listId}
-        aria-label={`${count} ${count === 1 ? 'person' : 'people'} on this map now`}
         onClick={() => setIsOpen((open) => !open)}
       >
         <span className="presence-faces" aria-hidden="true">
@@ -64,9 +63,8 @@ export function PresenceBar({ peers, isPresent, max = 4 }: Props) {
             </span>
           ))}
         </span>
-        <span className="presence-count" aria-hidden="true">
-          {count} here
-        </span>
+        <span className="presence-count">{count} here</span>
+        <span className="sr-only">: people on this map now</span>
       </button>
       {isOpen && (
         <div className="presence-popover" id={listId}>

@@ -10,7 +10,7 @@
  * keyboard trap). The Kialo-style "make it a child of the previous sibling" / "move it up a
  * level" live on Alt+→ and Alt+← instead, and are undoable like every other edit.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { MapView } from '@/server/domain/maps/get-map';
 import type { Draft, PeerMark } from './flow-elements';
 import { InlineEditor } from './inline-editor';
@@ -284,6 +284,7 @@ const OutlineRow = memo(function OutlineRow(props: RowProps) {
   const { item, index, activeKey, selection, editingId, draft, peersByNode, isExpanded, onToggle, onSelectItem } = props;
   const actions = useMapActions();
   const label = itemLabel(item, index);
+  const labelId = useId();
   const nodeId = item.kind === 'evidence' ? item.evidenceId : item.claimId;
   const isSelected =
     item.kind !== 'ref' && selection !== null && selection.id === nodeId && selection.kind === (item.kind === 'evidence' ? 'evidence' : 'claim');
@@ -300,11 +301,16 @@ const OutlineRow = memo(function OutlineRow(props: RowProps) {
       aria-level={item.level}
       aria-expanded={expanded}
       aria-selected={isSelected}
-      aria-label={label}
+      aria-labelledby={labelId}
       tabIndex={activeKey === item.key ? 0 : -1}
       data-key={item.key}
+      data-node-id={item.kind === 'ref' ? undefined : nodeId}
       className={`outline-item ${item.kind} ${item.relation ?? 'root'}`}
     >
+      {/* The item's name, by reference: an aria-label that differs from the visible text trips voice control. */}
+      <span id={labelId} className="sr-only">
+        {label}
+      </span>
       <div
         className={`outline-row ${isSelected ? 'is-selected' : ''}`}
         onClick={(event) => {

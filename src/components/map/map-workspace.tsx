@@ -31,6 +31,7 @@ import { MapActionsProvider, type MapActions, type Selection } from './map-actio
 import { MapOutline, type Reparent } from './map-outline';
 import type { Relation } from './outline';
 import { SidePanel } from './side-panel';
+import { useFocusReturn } from './use-focus-return';
 import { ToastRegion, useToasts } from './toasts';
 import { claimConflictOf, useMapCommands } from './use-map-commands';
 
@@ -205,6 +206,7 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
     (selection.kind === 'evidence' && index.evidenceById.has(selection.id)) ||
     (selection.kind === 'link' && index.linkById.has(selection.id));
   const activeSelection = selectionExists ? selection : null;
+  const returnFocus = useFocusReturn(activeSelection && activeSelection.kind !== 'link' ? activeSelection.id : null);
   const editingExists = editingId !== null && index.claimById.has(editingId);
   if (editingId !== null && !editingExists) {
     setEditingId(null);
@@ -261,6 +263,7 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
     },
     saveEdit: (claimId, text) => {
       setEditingId(null);
+      returnFocus(claimId);
       const base = editBase.current?.claimId === claimId ? editBase.current : null;
       editBase.current = null;
       const claim = index.claimById.get(claimId);
@@ -274,12 +277,14 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
         });
     },
     cancelEdit: () => {
+      returnFocus(editingId);
       setEditingId(null);
       editBase.current = null;
     },
     commitDraft: (text) => {
       const current = draft;
       setDraft(null);
+      returnFocus();
       if (!current) return;
       let pendingId: string | null = null;
       // A fast typist can add a child to a claim that is still being saved: wait for its real id.
@@ -310,7 +315,10 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
           if (pendingId) pendingClaims.current.delete(pendingId);
         });
     },
-    cancelDraft: () => setDraft(null),
+    cancelDraft: () => {
+      returnFocus(draft?.parentId ?? null);
+      setDraft(null);
+    },
     addChild: (parentId, relation) => startDraft(parentId, relation),
     requestDelete: (claimId) => {
       if (!canEdit || isPendingId(claimId)) return;
@@ -331,6 +339,7 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
       const link = index.linkById.get(linkId);
       if (!canEdit || !link) return;
       setSelection(null);
+      returnFocus(link.toClaimId);
       commands
         .run({ type: 'deleteLink', link })
         .then((change) => offerUndo('Link removed', change))
@@ -346,6 +355,7 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
     const parentLink = (index.outgoing.get(claimId) ?? []).find((link) => index.claimById.has(link.toClaimId));
     setSelection(parentLink ? { kind: 'claim', id: parentLink.toClaimId } : null);
     setEditingId(null);
+    returnFocus(parentLink?.toClaimId ?? null);
     commands
       .run({ type: 'deleteClaim', claimId })
       .then((change) => offerUndo('Claim deleted', change))
@@ -354,6 +364,7 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
 
   const resolveConflict = (conflict: ConflictState, text: string | null) => {
     setDialog(null);
+    returnFocus(conflict.claimId);
     if (text === null) return; // Take theirs: the cache already shows their text.
     commands
       .run({ type: 'editClaim', claimId: conflict.claimId, text, previousText: conflict.theirs, expectedVersion: conflict.theirVersion })
@@ -452,8 +463,8 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
     if (mod && !event.altKey && (key.toLowerCase() === 'z' || key.toLowerCase() === 'y')) {
       if (isTyping || !canEdit) return;
       event.preventDefault();
-      if (key.toLowerCase() === 'y' || event.shiftKey) void commands.redo();
-      else void commands.undo();
+      const undone = key.toLowerCase() === 'y' || event.shiftKey ? commands.redo() : commands.undo();
+      void Promise.resolve(undone).finally(() => returnFocus());
       return;
     }
     if (isTyping || mod || event.altKey) return;
@@ -490,7 +501,8 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
       case 'ArrowDown':
       case 'ArrowLeft':
       case 'ArrowRight':
-        if (isInTree || isOnControl) return;
+        // From the view switch (just chosen), the arrows enter the outline's tree.
+        if (isInTree || (isOnControl && !(view === 'outline' && target?.closest('.map-toolbar .segmented')))) return;
         if (view === 'outline') {
           document.querySelector<HTMLElement>('.outline-tree [role="treeitem"][tabindex="0"]')?.focus();
           break;
@@ -503,6 +515,7 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
         graphApi.current?.fitView();
         break;
       case 'Escape':
+        returnFocus();
         if (connect) setConnect(null);
         else if (activeSelection) setSelection(null);
         else if (sources) setSources(null);
@@ -637,7 +650,7 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
               <button
                 type="button"
                 className="btn btn-small"
-                onClick={() => void commands.undo()}
+                onClick={() => void Promise.resolve(commands.undo()).finally(() => returnFocus())}
                 disabled={!commands.canUndo && !commands.isBusy}
                 title={commands.undoLabel ? `${commands.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
               >
@@ -646,7 +659,7 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
               <button
                 type="button"
                 className="btn btn-small"
-                onClick={() => void commands.redo()}
+                onClick={() => void Promise.resolve(commands.redo()).finally(() => returnFocus())}
                 disabled={!commands.canRedo && !commands.isBusy}
                 title={commands.redoLabel ? `${commands.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
               >
@@ -680,14 +693,16 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
 
         {reason && !isVoteMode && (
           <p className="readonly-hint" role="note">
-            {reason}
-            {viewer && map.role === 'voter' && !map.map.isLocked && (
+            {viewer && map.role === 'voter' && !map.map.isLocked ? (
               <>
-                {' '}
+                You can rate claims: tap one, or{' '}
                 <button type="button" className="btn-link" onClick={() => setIsVoteMode(true)}>
-                  Open Vote mode
+                  open Vote mode
                 </button>
+                .
               </>
+            ) : (
+              reason
             )}
             {!viewer && (
               <>
@@ -772,7 +787,10 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
               role={map.role}
               strength={strengthOfSelection}
               peers={peersByNode.get(activeSelection.id) ?? []}
-              onClose={() => setSelection(null)}
+              onClose={() => {
+                returnFocus(activeSelection.id);
+                setSelection(null);
+              }}
             />
           )}
           {sources && (
@@ -839,12 +857,22 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
             }}
           />
         )}
-        {dialog?.type === 'help' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+        {dialog?.type === 'help' && (
+          <ShortcutsDialog
+            onClose={() => {
+              returnFocus();
+              setDialog(null);
+            }}
+          />
+        )}
         {dialog?.type === 'delete' && deleteTarget && (
           <ConfirmDeleteDialog
             text={deleteTarget.text}
             childCount={dialog.childCount}
-            onCancel={() => setDialog(null)}
+            onCancel={() => {
+              returnFocus(dialog.claimId);
+              setDialog(null);
+            }}
             onConfirm={() => {
               setDialog(null);
               deleteClaim(dialog.claimId);
