@@ -83,6 +83,8 @@ const MATRIX: Record<string, Entry> = {
   // Always a new map of the caller's own: anyone signed in.
   'map.import': { input: () => ({ format: 'argdown', text: '[Thesis]: An imported claim.\n  + A supporting reason.' }), expect: signedIn },
   'map.list': { input: () => undefined, expect: signedIn },
+  'map.createFromTemplate': { input: () => ({ templateId: 'pros-cons', title: 'From a template' }), expect: signedIn },
+  'map.duplicate': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
   'map.explore': { input: () => undefined, expect: anyone },
   'map.get': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
   'map.update': { input: (w) => ({ mapId: w.mapId, title: 'Renamed' }), expect: atLeast('owner') },
