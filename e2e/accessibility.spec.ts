@@ -62,6 +62,10 @@ test('signed in: dashboard, a map with the share dialog, the Class panel, presen
   await page.goto(`/maps/${map.id}`);
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await expectClean(page, 'owner map graph');
+  await page.getByRole('group', { name: 'Claim: Homework should be abolished', exact: true }).click();
+  await expect(page.getByRole('complementary', { name: 'Selection details' }).getByTestId('vote-results')).toBeVisible();
+  await expectClean(page, 'side panel with votes');
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   await expect(page.getByRole('dialog', { name: /^Share “/ })).toBeVisible();
   await expectClean(page, 'share dialog');
@@ -84,4 +88,56 @@ test('signed in: dashboard, a map with the share dialog, the Class panel, presen
   await expect(student.getByRole('region', { name: 'Vote mode' })).toBeVisible();
   await expectClean(student, 'vote mode');
   await student.context().close();
+});
+
+/** What has keyboard focus, described; "body" when focus was lost. */
+async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) return 'body';
+    return active.getAttribute('aria-label') ?? active.getAttribute('data-id') ?? active.tagName.toLowerCase();
+  });
+}
+
+test('focus never falls to the page body after save, delete, undo, Esc or a closed dialog', async ({ page }) => {
+  await signInOverApi(page, newAccount('editor'));
+  const map = await createMapOverApi(page, 'Focus');
+  const thesis = await trpc<{ claim: { id: string } }>(page.request, 'claim.create', { mapId: map.id, text: 'Thesis', x: 0, y: 0 });
+  await trpc(page.request, 'claim.create', { mapId: map.id, text: 'Reason', parentId: thesis.claim.id, relation: 'support', x: 0, y: 220 });
+  await page.goto(`/maps/${map.id}`);
+  const reason = page.getByRole('group', { name: 'Claim: Reason', exact: true });
+  await reason.click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' again');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Claim: Reason again', exact: true })).toBeVisible();
+  await expect.poll(() => focused(page)).toBe('Claim: Reason again');
+
+  // Delete a leaf: focus moves to the claim it argued for.
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('group', { name: 'Claim: Reason again', exact: true })).toHaveCount(0);
+  await expect.poll(() => focused(page)).toBe('Claim: Thesis');
+
+  // Undo brings it back; focus stays on a claim.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('group', { name: 'Claim: Reason again', exact: true })).toBeVisible();
+  await expect.poll(() => focused(page)).not.toBe('body');
+
+  // Esc clears the selection; the shortcuts dialog closes back to the claim.
+  await page.keyboard.press('Escape');
+  await expect.poll(() => focused(page)).not.toBe('body');
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect.poll(() => focused(page)).not.toBe('body');
+
+  // The outline: from the view switch, ArrowDown enters the tree; Home and End move within it.
+  await page.getByRole('button', { name: 'Outline' }).click();
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('treeitem');
+  await page.keyboard.press('End');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Reason again');
+  await page.keyboard.press('Home');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Thesis');
 });

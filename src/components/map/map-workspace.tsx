@@ -734,7 +734,10 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
             }}
           />
         )}
-        <div className={`map-main ${activeSelection ? 'has-panel' : ''} ${sources ? 'has-drawer' : ''}`} hidden={isVoteMode}>
+        <div
+          className={`map-main ${activeSelection ? 'has-panel' : ''} ${sources ? 'has-drawer' : ''} ${draft || editingId ? 'is-editing' : ''}`}
+          hidden={isVoteMode}
+        >
           <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : 'Outline view'}>
             {isEmpty && !draft && view === 'graph' && (
               <div className="map-empty">

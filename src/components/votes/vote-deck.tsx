@@ -236,12 +236,11 @@ function VoteCard({ map, card, refusal, headingRef, onVoted, onPrevious, onSkip,
               key={value}
               type="button"
               className={`vote-button v${value}`}
-              aria-label={voteLabel(value)}
               aria-pressed={myVote === value}
               aria-keyshortcuts={String(value)}
               onClick={() => cast(value)}
             >
-              <span className="vote-button-value">{value}</span>
+              <span className="vote-button-value">{value}</span>{' '}
               <span className="vote-button-label">{VOTE_LABELS[value]}</span>
             </button>
           ))}
