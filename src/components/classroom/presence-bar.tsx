@@ -58,7 +58,7 @@ export function PresenceBar({ peers, isPresent, max = 4 }: Props) {
       >
         <span className="presence-faces" aria-hidden="true">
           {shown.map((peer) => (
-            <span key={peer.userId} className="presence-face" style={{ background: peer.color }} title={peer.name}>
+            <span key={peer.userId} className="presence-face" style={{ boxShadow: `inset 0 0 0 3px ${peer.color}` }} title={peer.name}>
               {initialsOf(peer.name)}
             </span>
           ))}
