@@ -8,6 +8,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
+  // A stray test.only would silently skip the rest of the suite; allow it only when asked for, locally.
+  forbidOnly: process.env.PLAYWRIGHT_ALLOW_ONLY !== '1',
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],

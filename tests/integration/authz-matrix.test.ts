@@ -44,6 +44,16 @@ function atLeast(minimum: MapRoleName): Expectation {
   return { own: byActor(onMap), other: byActor((kind) => (kind === 'anonymous' ? 'UNAUTHORIZED' : 'NOT_FOUND')) };
 }
 
+/**
+ * A read open to anonymous callers (public maps): on a private map they get exactly the answer a map
+ * that does not exist gets, so whether it exists does not leak.
+ */
+function readable(minimum: MapRoleName): Expectation {
+  const base = atLeast(minimum);
+  const hide = (row: Record<ActorKind, Outcome>) => ({ ...row, anonymous: 'NOT_FOUND' as const });
+  return { own: hide(base.own), other: hide(base.other) };
+}
+
 /** Not about one map: the same answer on both targets. */
 function sameEverywhere(outcome: (kind: ActorKind) => Outcome): Expectation {
   return { own: byActor(outcome), other: byActor(outcome) };
@@ -86,11 +96,11 @@ const MATRIX: Record<string, Entry> = {
   'map.createFromTemplate': { input: () => ({ templateId: 'pros-cons', title: 'From a template' }), expect: signedIn },
   'map.duplicate': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
   'map.explore': { input: () => undefined, expect: anyone },
-  'map.get': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
+  'map.get': { input: (w) => ({ mapId: w.mapId }), expect: readable('viewer') },
   'map.update': { input: (w) => ({ mapId: w.mapId, title: 'Renamed' }), expect: atLeast('owner') },
   'map.delete': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
   'map.revealResults': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
-  'map.search': { input: (w) => ({ mapId: w.mapId, query: 'claim' }), expect: atLeast('viewer') },
+  'map.search': { input: (w) => ({ mapId: w.mapId, query: 'claim' }), expect: readable('viewer') },
   'map.participation': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
   'map.classStatus': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
 
@@ -111,8 +121,8 @@ const MATRIX: Record<string, Entry> = {
     input: (w) => ({ mapId: w.mapId, title: 'A source', text: `Source text ${unique()}.` }),
     expect: atLeast('editor'),
   },
-  'source.list': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
-  'source.get': { input: async (w) => ({ id: (await w.newSource()).id }), expect: atLeast('viewer') },
+  'source.list': { input: (w) => ({ mapId: w.mapId }), expect: readable('viewer') },
+  'source.get': { input: async (w) => ({ id: (await w.newSource()).id }), expect: readable('viewer') },
   'source.update': { input: async (w) => ({ id: (await w.newSource()).id, title: 'Retitled' }), expect: atLeast('editor') },
   'source.deleteImpact': { input: async (w) => ({ id: (await w.newSource()).id }), expect: atLeast('editor') },
   'source.delete': { input: async (w) => ({ id: (await w.newSource()).id }), expect: atLeast('editor') },
@@ -135,7 +145,7 @@ const MATRIX: Record<string, Entry> = {
   'share.preview': { input: async (w) => ({ token: (await w.newShareLink()).token }), expect: anyone },
   'share.join': { input: async (w) => ({ code: (await w.newShareLink()).code }), expect: signedIn },
 
-  'member.list': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
+  'member.list': { input: (w) => ({ mapId: w.mapId }), expect: readable('viewer') },
   'member.invite': {
     input: async (w) => {
       const invitee = await createUser();
@@ -154,14 +164,20 @@ const MATRIX: Record<string, Entry> = {
   'member.declineRequest': { input: async (w) => ({ requestId: await newAccessRequest(w.mapId) }), expect: atLeast('owner') },
   'member.transferOwnership': { input: async (w) => ({ memberId: (await w.newMember('editor')).memberId }), expect: atLeast('owner') },
 
-  'events.onMapEvent': { input: (w) => ({ mapId: w.mapId, lastEventId: '0' }), expect: atLeast('viewer') },
-  'events.list': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
+  'events.onMapEvent': { input: (w) => ({ mapId: w.mapId, lastEventId: '0' }), expect: readable('viewer') },
+  'events.list': { input: (w) => ({ mapId: w.mapId }), expect: readable('viewer') },
   'presence.update': { input: (w) => ({ mapId: w.mapId, selectedNodeId: null }), expect: atLeast('viewer') },
   'presence.leave': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
-  'presence.onPresence': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
+  'presence.onPresence': { input: (w) => ({ mapId: w.mapId }), expect: readable('viewer') },
 
   'user.signUp': { input: () => ({ email: `matrix-${unique()}@example.test`, password: 'a long password' }), expect: anyone },
   'user.me': { input: () => undefined, expect: anyone },
+  'user.signOutEverywhere': { input: () => undefined, expect: signedIn },
+  'user.changePassword': {
+    input: () => ({ currentPassword: 'not the password', newPassword: 'a new long password' }),
+    // Test users have no password (createUser): the account has none to change, for everyone signed in.
+    expect: sameEverywhere((kind) => (kind === 'anonymous' ? 'UNAUTHORIZED' : 'BAD_REQUEST')),
+  },
   'user.upgradeGuest': {
     input: () => ({ email: `kept-${unique()}@example.test`, password: 'a long password' }),
     // Only a guest has something to upgrade; everyone else is told the account already has credentials.

@@ -17,6 +17,7 @@ export interface ExportMenuProps {
 const FORMAT_HINT: Record<TExportFormat, string> = {
   argdown: 'Text for argdown.org tools',
   aif: 'For AIFdb, OVA and other AIF tools',
+  kialo: 'Kialo’s text layout, for Kialo-compatible tools',
   json: 'Everything, to restore or move the map',
   md: 'A readable outline with quotes',
 };

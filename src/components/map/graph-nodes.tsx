@@ -6,6 +6,7 @@ import type { ClaimFlowNode, DraftFlowNode, EvidenceFlowNode, PeerMark } from '.
 import { InlineEditor } from './inline-editor';
 import { isPendingId } from './map-cache';
 import { useMapActions } from './map-actions';
+import { TagChips } from './tag-chips';
 import { VoteSummaryMini } from './vote-summary';
 
 const CLAMP_CHARS = 150;
@@ -99,6 +100,7 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
         <>
           {claim.title && <p className="claim-title">{claim.title}</p>}
           <p className={`claim-text ${isClamped ? 'is-clamped' : ''}`}>{claim.text}</p>
+          <TagChips tags={claim.tags} />
           {needsClamp(claim.text) && (
             <button
               type="button"

@@ -17,6 +17,7 @@ import { InlineEditor } from './inline-editor';
 import { isPendingId } from './map-cache';
 import { excerpt, indexMap, type MapIndex } from './map-index';
 import { useMapActions, type Selection } from './map-actions';
+import { TagChips } from './tag-chips';
 import { ancestorKeys, buildOutline, visibleItems, type ClaimItem, type Outline, type OutlineItem } from './outline';
 import { VoteSummaryMini } from './vote-summary';
 
@@ -414,6 +415,7 @@ const OutlineRow = memo(function OutlineRow(props: RowProps) {
           ) : (
             <>
               <span className="outline-text">{claim?.text}</span>
+              <TagChips tags={claim?.tags} />
               <span className="outline-meta" id={metaId}>
                 {claim?.authorName ?? 'Anonymous'} · <VoteSummaryMini votes={claim?.votes ?? null} />
               </span>

