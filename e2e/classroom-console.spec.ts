@@ -66,9 +66,12 @@ test('the teacher sees who is here and who has voted, and reveals, locks, anonym
   // Lock, one click: the students' votes are refused.
   await classControls.getByRole('switch', { name: 'Lock' }).click();
   await expect(classControls.getByRole('switch', { name: 'Locked' })).toHaveAttribute('aria-checked', 'true');
+  const isLocked = async () => (await trpc<{ map: { isLocked: boolean } }>(page.request, 'map.get', { mapId: map.id }, 'query')).map.isLocked;
+  await expect.poll(isLocked).toBe(true);
   await expect(trpc(ada.page.request, 'vote.cast', { claimId: thesis.claim.id, value: 2 })).rejects.toThrow('locked');
   await classControls.getByRole('switch', { name: 'Locked' }).click();
   await expect(classControls.getByRole('switch', { name: 'Lock' })).toHaveAttribute('aria-checked', 'false');
+  await expect.poll(isLocked).toBe(false);
 
   // Anonymous, one click: the panel names people by pseudonym.
   await classControls.getByRole('switch', { name: 'Anonymous' }).click();
