@@ -140,7 +140,7 @@ export const MAP_EVENT_PAYLOADS = {
     memberId: z.string(),
     userId: z.string().nullable(),
     role: z.enum(['owner', 'editor', 'voter', 'viewer']),
-    via: z.enum(['invite', 'owner', 'transfer', 'link']),
+    via: z.enum(['invite', 'owner', 'transfer', 'link', 'request']),
   }),
   'member.removed': z.object({ memberId: z.string(), userId: z.string().nullable() }),
   'share.changed': z.object({
