@@ -27,7 +27,10 @@ import { createDatabase, dropDatabase } from '../database';
 import { callerFor, createMapWith, createUser, db } from './helpers';
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock('@/server/auth/session', () => ({ getActor: () => Promise.resolve(session.actor) }));
+vi.mock('@/server/auth/session', () => ({
+  getActor: () => Promise.resolve(session.actor),
+  sessionOfRequest: () => Promise.resolve(session.actor ? { actor: session.actor, sessionId: 'test-session' } : null),
+}));
 
 /** The document with ids replaced by positions and the export time removed: "equal up to ids". */
 function canonical(doc: MapDocument) {
@@ -523,7 +526,7 @@ describe('GET /api/maps/{id}/export', () => {
     expect((await callRoute(owner, map.id, '')).status).toBe(400);
   });
 
-  it('follows the map: members and public readers get it; outsiders 404, anonymous 401 on private maps', async () => {
+  it('follows the map: members and public readers get it; outsiders and anonymous visitors 404 on private maps', async () => {
     const owner = await createUser();
     const viewer = await createUser();
     const outsider = await createUser();
@@ -534,9 +537,10 @@ describe('GET /api/maps/{id}/export', () => {
     expect((await callRoute(owner, privateMap.id, '?format=json')).status).toBe(200);
     expect((await callRoute(viewer, privateMap.id, '?format=json')).status).toBe(200);
     expect((await callRoute(outsider, privateMap.id, '?format=json')).status).toBe(404);
+    // Anonymous: the same 404 as for a map that does not exist.
     const anonymous = await callRoute(null, privateMap.id, '?format=json');
-    expect(anonymous.status).toBe(401);
-    expect(((await anonymous.json()) as { error: string }).error).toMatch(/Sign in/);
+    expect(anonymous.status).toBe(404);
+    expect(await anonymous.text()).toBe(await (await callRoute(null, 'no-such-map', '?format=json')).text());
     expect((await callRoute(outsider, linkMap.id, '?format=md')).status).toBe(404);
     expect((await callRoute(null, publicMap.id, '?format=argdown')).status).toBe(200);
     expect((await callRoute(outsider, publicMap.id, '?format=aif')).status).toBe(200);
