@@ -81,12 +81,20 @@ interface Entry {
 
 const unique = () => crypto.randomBytes(6).toString('hex');
 
+/** A pending request by a fresh user to be let into the map. */
+async function newAccessRequest(mapId: string): Promise<string> {
+  const user = await createUser();
+  return (await getDb().accessRequest.create({ data: { mapId, userId: user.id }, select: { id: true } })).id;
+}
+
 // One line per procedure. Inputs name objects on the target map; access must follow the object.
 const MATRIX: Record<string, Entry> = {
   'map.create': { input: () => ({ title: 'Matrix map' }), expect: signedIn },
   // Always a new map of the caller's own: anyone signed in.
   'map.import': { input: () => ({ format: 'argdown', text: '[Thesis]: An imported claim.\n  + A supporting reason.' }), expect: signedIn },
   'map.list': { input: () => undefined, expect: signedIn },
+  'map.createFromTemplate': { input: () => ({ templateId: 'pros-cons', title: 'From a template' }), expect: signedIn },
+  'map.duplicate': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
   'map.explore': { input: () => undefined, expect: anyone },
   'map.get': { input: (w) => ({ mapId: w.mapId }), expect: readable('viewer') },
   'map.update': { input: (w) => ({ mapId: w.mapId, title: 'Renamed' }), expect: atLeast('owner') },
@@ -94,6 +102,7 @@ const MATRIX: Record<string, Entry> = {
   'map.revealResults': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
   'map.search': { input: (w) => ({ mapId: w.mapId, query: 'claim' }), expect: readable('viewer') },
   'map.participation': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
+  'map.classStatus': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
 
   'claim.create': { input: (w) => ({ mapId: w.mapId, text: 'New claim' }), expect: atLeast('editor') },
   'claim.update': { input: async (w) => ({ id: (await w.newClaim()).id, text: 'Edited', expectedVersion: 1 }), expect: atLeast('editor') },
@@ -147,6 +156,12 @@ const MATRIX: Record<string, Entry> = {
   },
   'member.setRole': { input: async (w) => ({ memberId: (await w.newMember('viewer')).memberId, role: 'voter' }), expect: atLeast('owner') },
   'member.remove': { input: async (w) => ({ memberId: (await w.newMember()).memberId }), expect: atLeast('owner') },
+  // Asking is open to anyone signed in, on any map (or none): the answer does not reveal which exists.
+  'member.requestAccess': { input: (w) => ({ mapId: w.mapId }), expect: signedIn },
+  'member.requestStatus': { input: (w) => ({ mapId: w.mapId }), expect: signedIn },
+  'member.listRequests': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
+  'member.approveRequest': { input: async (w) => ({ requestId: await newAccessRequest(w.mapId), role: 'voter' }), expect: atLeast('owner') },
+  'member.declineRequest': { input: async (w) => ({ requestId: await newAccessRequest(w.mapId) }), expect: atLeast('owner') },
   'member.transferOwnership': { input: async (w) => ({ memberId: (await w.newMember('editor')).memberId }), expect: atLeast('owner') },
 
   'events.onMapEvent': { input: (w) => ({ mapId: w.mapId, lastEventId: '0' }), expect: readable('viewer') },
