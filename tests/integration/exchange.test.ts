@@ -538,9 +538,10 @@ describe('GET /api/maps/{id}/export', () => {
     expect((await callRoute(owner, privateMap.id, '?format=json')).status).toBe(200);
     expect((await callRoute(viewer, privateMap.id, '?format=json')).status).toBe(200);
     expect((await callRoute(outsider, privateMap.id, '?format=json')).status).toBe(404);
-    // Anonymous visitors get the same 404 as outsiders: the map's existence does not leak.
+    // Anonymous: the same 404 as for a map that does not exist.
     const anonymous = await callRoute(null, privateMap.id, '?format=json');
     expect(anonymous.status).toBe(404);
+    expect(await anonymous.text()).toBe(await (await callRoute(null, 'no-such-map', '?format=json')).text());
     expect((await callRoute(outsider, linkMap.id, '?format=md')).status).toBe(404);
     expect((await callRoute(null, publicMap.id, '?format=argdown')).status).toBe(200);
     expect((await callRoute(outsider, publicMap.id, '?format=aif')).status).toBe(200);

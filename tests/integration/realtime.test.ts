@@ -124,13 +124,13 @@ describe('events.onMapEvent', () => {
     for (const { stop } of readers) stop();
   });
 
-  it('refuses a non-member of a private map (as not found) and an anonymous visitor (sign in)', async () => {
+  it('refuses a non-member of a private map and an anonymous visitor, both as not found', async () => {
     const owner = await createUser();
     const outsider = await createUser();
     const map = await createMapWith(owner);
     const controller = new AbortController();
     await expect(streamingCallerFor(outsider, controller).events.onMapEvent({ mapId: map.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(streamingCallerFor(null, controller).events.onMapEvent({ mapId: map.id })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(streamingCallerFor(null, controller).events.onMapEvent({ mapId: map.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(callerFor(outsider).events.list({ mapId: map.id, afterSeq: 0 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 

@@ -183,7 +183,7 @@ describe('source library', () => {
       () => stranger.source.get({ id: 'no-such-source' }),
     ];
     for (const attempt of hidden) await expect(attempt()).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(callerFor(null).source.get({ id: source.id })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(callerFor(null).source.get({ id: source.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await callerFor(owner).source.get({ id: source.id })).source.title).toBe('Article');
   });
 

@@ -1,11 +1,14 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { getDb } from '@/server/db';
 import { getRequestSession } from '@/server/auth/session';
+import { clientAddressFromHeaders } from './client-address';
 import { createCaller } from './root';
 
-/** tRPC caller for server components: same procedures, same checks, no HTTP hop. */
+/** tRPC caller for server components: same procedures, same checks (and the same client address), no HTTP hop. */
 export async function getServerCaller() {
-  const session = await getRequestSession();
+  const [session, requestHeaders] = await Promise.all([getRequestSession(), headers()]);
   const actor = session?.actor ?? null;
-  return { caller: createCaller({ db: getDb(), actor, sessionId: session?.sessionId ?? null, ip: 'server' }), actor };
+  const ip = clientAddressFromHeaders(requestHeaders);
+  return { caller: createCaller({ db: getDb(), actor, sessionId: session?.sessionId ?? null, ip }), actor };
 }

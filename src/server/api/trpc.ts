@@ -94,7 +94,8 @@ const domainErrors = t.middleware(async ({ next }) => {
       throw new TRPCError({ code: cause.reason === 'busy' ? 'TOO_MANY_REQUESTS' : 'SERVICE_UNAVAILABLE', message: cause.message, cause });
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(cause ?? result.error)) {
-      console.error('crux: database unavailable:', (cause ?? result.error).message.split('\n')[0]);
+      const detail: unknown = (cause as { message?: unknown } | undefined)?.message ?? result.error.message;
+      console.error('crux: database unavailable:', typeof detail === 'string' ? detail.split('\n').find((line) => line.trim()) : detail);
       throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE_MESSAGE });
     }
   }

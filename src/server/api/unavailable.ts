@@ -6,7 +6,9 @@ const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P202
 // SQLSTATE: statement timeout / cancel, admin shutdown, cannot connect now, too many connections, connection exceptions.
 const SQL_STATES = /^(57014|57P01|57P02|57P03|53300|08\d\d\d)$/;
 const MESSAGES =
-  /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|ECONNRESET|Query read timeout|Can't reach database|Unable to start a transaction|Transaction already closed|terminating connection|the database system is (starting|shutting) up/i;
+  /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|ECONNRESET|Query read timeout|Can't reach database|Unable to start a transaction|Transaction already closed|terminating connection|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)/i;
+// Prisma quotes the driver's SQLSTATE in its message ("Database error. Code: `57P03`").
+const QUOTED_SQL_STATE = /Code: `([0-9A-Z]{5})`/;
 
 export const RETRY_AFTER_UNAVAILABLE_SECONDS = 2;
 
@@ -17,8 +19,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const candidate = current as { code?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown; kind?: unknown };
     if (typeof candidate.code === 'string' && (PRISMA_CODES.has(candidate.code) || SQL_STATES.test(candidate.code))) return true;
     if (typeof candidate.originalCode === 'string' && SQL_STATES.test(candidate.originalCode)) return true;
-    if (typeof candidate.message === 'string' && MESSAGES.test(candidate.message)) return true;
-    current = candidate.cause;
+    if (typeof candidate.message === 'string') {
+      if (MESSAGES.test(candidate.message)) return true;
+      const quoted = QUOTED_SQL_STATE.exec(candidate.message)?.[1];
+      if (quoted && SQL_STATES.test(quoted)) return true;
+    }
+    const meta = (current as { meta?: { driverAdapterError?: unknown } }).meta;
+    current = candidate.cause ?? meta?.driverAdapterError;
   }
   return false;
 }

