@@ -52,7 +52,7 @@ async function openDatabase(): Promise<{ url: string; embedded: EmbeddedDatabase
     return { url: await createDatabase(admin.toString(), 'crux_bench'), embedded: null };
   }
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
-  const embedded = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: PG_PORT, database: 'crux_bench', log: say });
+  const embedded = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: PG_PORT, database: 'crux_bench', log: say, fsync: false });
   return { url: embedded.url, embedded };
 }
 

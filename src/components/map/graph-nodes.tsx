@@ -6,6 +6,7 @@ import type { ClaimFlowNode, DraftFlowNode, EvidenceFlowNode, PeerMark } from '.
 import { InlineEditor } from './inline-editor';
 import { isPendingId } from './map-cache';
 import { useMapActions } from './map-actions';
+import { TagChips } from './tag-chips';
 import { VoteSummaryMini } from './vote-summary';
 import { strengthLabel } from './strength-label';
 import { useCollapseToggle } from './use-collapse';
@@ -75,7 +76,6 @@ function ClaimHandles({ isConnectable }: { isConnectable: boolean }) {
         id="out"
         position={Position.Top}
         isConnectable={isConnectable}
-        aria-label="Drag to a claim this one supports or opposes"
         title="Drag to a claim this one supports or opposes"
       />
       <Handle
@@ -83,7 +83,6 @@ function ClaimHandles({ isConnectable }: { isConnectable: boolean }) {
         id="in"
         position={Position.Bottom}
         isConnectable={isConnectable}
-        aria-label="Drop a supporting or opposing claim here"
         title="Drag to a claim that supports or opposes this one"
       />
     </>
@@ -125,6 +124,7 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
         <>
           {claim.title && <p className="claim-title">{claim.title}</p>}
           <p className={`claim-text ${isClamped ? 'is-clamped' : ''}`}>{claim.text}</p>
+          <TagChips tags={claim.tags} />
           {needsClamp(claim.text) && (
             <button
               type="button"
@@ -169,7 +169,7 @@ export const EvidenceNode = memo(function EvidenceNode({ id, data, selected }: N
       style={strengthStyle(strength)}
       data-strength={strength !== null ? strength.toFixed(3) : undefined}
     >
-      <Handle type="source" id="out" position={Position.Top} isConnectable={data.canEdit} aria-label="Drag to the claim this passage supports or opposes" />
+      <Handle type="source" id="out" position={Position.Top} isConnectable={data.canEdit} title="Drag to the claim this passage supports or opposes" />
       <PeerChips peers={peers} />
       <blockquote className="evidence-quote">
         <span className="is-clamped">“{evidence.exact}”</span>

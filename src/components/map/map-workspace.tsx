@@ -12,6 +12,10 @@ import { SourcesDrawer, type SourcesDrawerProps } from '@/components/sources/sou
 import { MapSearch } from '@/components/sources/map-search';
 import { HistoryPanel } from '@/components/realtime/history-panel';
 import { useStrengths } from '@/components/votes/use-strengths';
+import { VoteDeck } from '@/components/votes/vote-deck';
+import { ClassPanel } from '@/components/classroom/class-panel';
+import { ClassToolbar } from '@/components/classroom/class-toolbar';
+import { PresenceBar } from '@/components/classroom/presence-bar';
 import type { Actor } from '@/server/access/actor';
 import type { MapView } from '@/server/domain/maps/get-map';
 import { ROLE_LABEL, roleAtLeast } from '@/shared/roles';
@@ -26,6 +30,8 @@ import { MapActionsProvider, type MapActions, type Selection } from './map-actio
 import { MapOutline, type Reparent } from './map-outline';
 import type { Relation } from './outline';
 import { SidePanel } from './side-panel';
+import { useFocusReturn } from './use-focus-return';
+import { TagFilter } from './tag-chips';
 import { GraphView } from './graph-view';
 import { MapFocus } from './map-focus';
 import { useFocusView } from './use-focus-view';
@@ -37,6 +43,8 @@ interface Props {
   viewer: Actor | null;
   /** `?focus=` from the URL: the map opens in the focus view on that claim. */
   initialFocusId?: string | null;
+  /** `vote`: open in Vote mode (where /join sends a voter). */
+  initialMode?: 'vote' | 'map';
 }
 
 type View = 'graph' | 'outline' | 'focus';
@@ -45,12 +53,20 @@ type Dialog =
   | { type: 'delete'; claimId: string; childCount: number }
   | { type: 'conflict'; conflict: ConflictState };
 
-/** Why the current visitor cannot edit, in words; null when they can. */
+/** What the current visitor can do, in words, when they cannot edit; null when they can. */
 function readOnlyReason(map: MapView, viewer: Actor | null): string | null {
-  if (!viewer) return 'You are viewing a public map. Sign in and ask the owner for access to contribute.';
-  if (map.map.isLocked && map.role !== 'owner') return 'The owner has locked this map: it is read-only until they unlock it.';
-  if (map.role === 'voter') return 'You are a voter on this map: you can vote on how strong claims are, but not change them.';
-  if (map.role === 'viewer') return 'You are a viewer on this map: you can read it, but not change it. Ask the owner for editor access.';
+  if (!viewer) return 'You can read this public map. Sign in to take part.';
+  if (map.map.isLocked && map.role !== 'owner') return 'The owner has locked this map: you can read it until they unlock it.';
+  if (map.role === 'voter') return 'You can rate claims: tap one, or open Vote mode.';
+  if (map.role === 'viewer') return 'You can read this map. Ask the owner for voter or editor access to take part.';
+  return null;
+}
+
+/** Why this reader cannot vote in Vote mode; null when they can. */
+function voteRefusal(map: MapView, viewer: Actor | null): string | null {
+  if (!viewer) return 'Sign in to vote.';
+  if (map.role === 'viewer') return 'Viewers cannot vote: ask the owner for voter access.';
+  if (map.map.isLocked && map.role !== 'owner') return 'The owner has locked this map, so votes are closed for now.';
   return null;
 }
 
@@ -96,7 +112,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && Boolean(target.closest('input, textarea, select, [contenteditable="true"]'));
 }
 
-export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Props) {
+export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initialMode = 'map' }: Props) {
   const trpc = useTRPC();
   const mapId = initialMap.map.id;
   const query = useQuery({
@@ -112,6 +128,9 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
 
   const [view, setView] = useState<View>(initialFocusId ? 'focus' : 'graph');
   const focus = useFocusView(initialFocusId, view === 'focus', setView);
+  // A voter who joins comes to rate claims: they land in Vote mode, one card per claim.
+  const [isVoteMode, setIsVoteMode] = useState(() => Boolean(viewer) && initialMode === 'vote' && roleAtLeast(initialMap.role, 'voter'));
+  const [isClassOpen, setIsClassOpen] = useState(false);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -186,6 +205,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
     (selection.kind === 'evidence' && index.evidenceById.has(selection.id)) ||
     (selection.kind === 'link' && index.linkById.has(selection.id));
   const activeSelection = selectionExists ? selection : null;
+  const returnFocus = useFocusReturn(activeSelection && activeSelection.kind !== 'link' ? activeSelection.id : null);
   const editingExists = editingId !== null && index.claimById.has(editingId);
   if (editingId !== null && !editingExists) {
     setEditingId(null);
@@ -248,6 +268,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
     },
     saveEdit: (claimId, text) => {
       setEditingId(null);
+      returnFocus(claimId);
       const base = editBase.current?.claimId === claimId ? editBase.current : null;
       editBase.current = null;
       const claim = index.claimById.get(claimId);
@@ -261,12 +282,14 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
         });
     },
     cancelEdit: () => {
+      returnFocus(editingId);
       setEditingId(null);
       editBase.current = null;
     },
     commitDraft: (text) => {
       const current = draft;
       setDraft(null);
+      returnFocus();
       if (!current) return;
       let pendingId: string | null = null;
       // A fast typist can add a child to a claim that is still being saved: wait for its real id.
@@ -297,7 +320,10 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
           if (pendingId) pendingClaims.current.delete(pendingId);
         });
     },
-    cancelDraft: () => setDraft(null),
+    cancelDraft: () => {
+      returnFocus(draft?.parentId ?? null);
+      setDraft(null);
+    },
     addChild: (parentId, relation) => startDraft(parentId, relation),
     requestDelete: (claimId) => {
       if (!canEdit || isPendingId(claimId)) return;
@@ -318,6 +344,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
       const link = index.linkById.get(linkId);
       if (!canEdit || !link) return;
       setSelection(null);
+      returnFocus(link.toClaimId);
       commands
         .run({ type: 'deleteLink', link })
         .then((change) => offerUndo('Link removed', change))
@@ -334,6 +361,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
     const parentLink = (index.outgoing.get(claimId) ?? []).find((link) => index.claimById.has(link.toClaimId));
     setSelection(parentLink ? { kind: 'claim', id: parentLink.toClaimId } : null);
     setEditingId(null);
+    returnFocus(parentLink?.toClaimId ?? null);
     commands
       .run({ type: 'deleteClaim', claimId })
       .then((change) => offerUndo('Claim deleted', change))
@@ -342,6 +370,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
 
   const resolveConflict = (conflict: ConflictState, text: string | null) => {
     setDialog(null);
+    returnFocus(conflict.claimId);
     if (text === null) return; // Take theirs: the cache already shows their text.
     commands
       .run({ type: 'editClaim', claimId: conflict.claimId, text, previousText: conflict.theirs, expectedVersion: conflict.theirVersion })
@@ -432,7 +461,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
 
   const keyHandler = useRef<(event: KeyboardEvent) => void>(() => {});
   keyHandler.current = (event: KeyboardEvent) => {
-    if (event.defaultPrevented || dialog || document.querySelector('dialog[open]')) return;
+    if (event.defaultPrevented || dialog || isVoteMode || document.querySelector('dialog[open]')) return;
     const target = event.target instanceof HTMLElement ? event.target : null;
     const isTyping = isTypingTarget(target);
     const mod = event.ctrlKey || event.metaKey;
@@ -440,8 +469,8 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
     if (mod && !event.altKey && (key.toLowerCase() === 'z' || key.toLowerCase() === 'y')) {
       if (isTyping || !canEdit) return;
       event.preventDefault();
-      if (key.toLowerCase() === 'y' || event.shiftKey) void commands.redo();
-      else void commands.undo();
+      const undone = key.toLowerCase() === 'y' || event.shiftKey ? commands.redo() : commands.undo();
+      void Promise.resolve(undone).finally(() => returnFocus());
       return;
     }
     if (isTyping || mod || event.altKey) return;
@@ -480,7 +509,8 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
       case 'ArrowDown':
       case 'ArrowLeft':
       case 'ArrowRight':
-        if (isInTree || isOnControl) return;
+        // From the view switch (just chosen), the arrows enter the outline's tree.
+        if (isInTree || (isOnControl && !(view === 'outline' && target?.closest('.map-toolbar .segmented')))) return;
         if (view === 'outline') {
           document.querySelector<HTMLElement>('.outline-tree [role="treeitem"][tabindex="0"]')?.focus();
           break;
@@ -493,6 +523,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
         graphApi.current?.fitView();
         break;
       case 'Escape':
+        returnFocus();
         if (connect) setConnect(null);
         else if (activeSelection) setSelection(null);
         else if (sources) setSources(null);
@@ -542,6 +573,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
                 Anonymous
               </span>
             )}
+            <PresenceBar peers={presence.peers} isPresent={Boolean(viewer)} />
             <span className={`connection connection-${sync.connection}`} title="Live updates from other people">
               <span className="connection-dot" aria-hidden="true" />
               {CONNECTION_LABEL[sync.connection]}
@@ -585,6 +617,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
               Focus
             </button>
           </div>
+          <TagFilter claims={map.claims} />
           {view === 'graph' && (
             <>
               <button
@@ -634,7 +667,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
               <button
                 type="button"
                 className="btn btn-small"
-                onClick={() => void commands.undo()}
+                onClick={() => void Promise.resolve(commands.undo()).finally(() => returnFocus())}
                 disabled={!commands.canUndo && !commands.isBusy}
                 title={commands.undoLabel ? `${commands.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
               >
@@ -643,7 +676,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
               <button
                 type="button"
                 className="btn btn-small"
-                onClick={() => void commands.redo()}
+                onClick={() => void Promise.resolve(commands.redo()).finally(() => returnFocus())}
                 disabled={!commands.canRedo && !commands.isBusy}
                 title={commands.redoLabel ? `${commands.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
               >
@@ -651,14 +684,43 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
               </button>
             </div>
           )}
+          {viewer && roleAtLeast(map.role, 'voter') && (
+            <button type="button" className="btn btn-small" aria-pressed={isVoteMode} onClick={() => setIsVoteMode((on) => !on)}>
+              Vote mode
+            </button>
+          )}
+          {map.role === 'owner' && viewer && (
+            <ClassToolbar
+              map={map}
+              isClassOpen={isClassOpen}
+              onToggleClass={() => {
+                setIsVoteMode(false);
+                setSources(null);
+                setIsHistoryOpen(false);
+                setIsClassOpen((open) => !open);
+              }}
+              hereCount={presence.peers.length + 1}
+              notify={notify}
+            />
+          )}
           <button type="button" className="btn btn-small toolbar-help" onClick={() => setDialog({ type: 'help' })} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
             ?
           </button>
         </div>
 
-        {reason && (
+        {reason && !isVoteMode && (
           <p className="readonly-hint" role="note">
-            <strong>Read-only.</strong> {reason}
+            {viewer && map.role === 'voter' && !map.map.isLocked ? (
+              <>
+                You can rate claims: tap one, or{' '}
+                <button type="button" className="btn-link" onClick={() => setIsVoteMode(true)}>
+                  open Vote mode
+                </button>
+                .
+              </>
+            ) : (
+              reason
+            )}
             {!viewer && (
               <>
                 {' '}
@@ -678,8 +740,22 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
           </div>
         )}
 
-        <div className={`map-main ${activeSelection ? 'has-panel' : ''} ${sources ? 'has-drawer' : ''}`}>
-          <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : view === 'focus' ? 'Focus view' : 'Outline view'}>
+        {isVoteMode && (
+          <VoteDeck
+            map={map}
+            refusal={voteRefusal(map, viewer)}
+            onLeave={() => setIsVoteMode(false)}
+            onOpenSource={(sourceId, evidenceId) => {
+              setIsVoteMode(false);
+              actions.openSource(sourceId, evidenceId);
+            }}
+          />
+        )}
+        <div
+          className={`map-main ${activeSelection ? 'has-panel' : ''} ${sources ? 'has-drawer' : ''} ${draft || editingId ? 'is-editing' : ''}`}
+          hidden={isVoteMode}
+        >
+          <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : 'Outline view'}>
             {isEmpty && !draft && view === 'graph' && (
               <div className="map-empty">
                 <p className="map-empty-title">Start with a thesis: press <kbd>N</kbd></p>
@@ -741,12 +817,28 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
               role={map.role}
               strength={strengthOfSelection}
               peers={peersByNode.get(activeSelection.id) ?? []}
-              onClose={() => setSelection(null)}
+              onClose={() => {
+                returnFocus(activeSelection.id);
+                setSelection(null);
+              }}
             />
           )}
           {sources && (
             <div className="map-drawer">
               <SourcesDrawer mapId={mapId} canEdit={canEdit} focus={sources.focus} onClose={() => setSources(null)} />
+            </div>
+          )}
+          {isClassOpen && !sources && !isHistoryOpen && (
+            <div className="map-drawer">
+              <ClassPanel
+                map={map}
+                peers={presence.peers}
+                onClose={() => setIsClassOpen(false)}
+                onSelectClaim={(claimId) => {
+                  setSelection({ kind: 'claim', id: claimId });
+                  graphApi.current?.reveal(claimId);
+                }}
+              />
             </div>
           )}
           {isHistoryOpen && !sources && (
@@ -795,12 +887,22 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null }: Prop
             }}
           />
         )}
-        {dialog?.type === 'help' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+        {dialog?.type === 'help' && (
+          <ShortcutsDialog
+            onClose={() => {
+              returnFocus();
+              setDialog(null);
+            }}
+          />
+        )}
         {dialog?.type === 'delete' && deleteTarget && (
           <ConfirmDeleteDialog
             text={deleteTarget.text}
             childCount={dialog.childCount}
-            onCancel={() => setDialog(null)}
+            onCancel={() => {
+              returnFocus(dialog.claimId);
+              setDialog(null);
+            }}
             onConfirm={() => {
               setDialog(null);
               deleteClaim(dialog.claimId);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
-import { DomainError } from '@/server/domain/errors';
+import { notFoundOrNoAccess } from '@/server/domain/errors';
 import { ZId } from '@/shared/schemas/map';
 import type { MapEventView } from './event-types';
 import { readEventsAfter, readEventsBefore, readHeadSeq } from './read-events';
@@ -17,10 +17,10 @@ export const ZListEventsInput = z.object({
 });
 export type TListEventsInput = z.input<typeof ZListEventsInput>;
 
-export interface MapHistoryEntry extends MapEventView {
+export type MapHistoryEntry = MapEventView & {
   /** For a deleted claim, its text (events of deletions carry only the id). */
   subjectText: string | null;
-}
+};
 
 export interface MapEventPage {
   /** Oldest first. */
@@ -37,7 +37,7 @@ export interface MapEventPage {
  */
 export async function listMapEvents(db: Db, actor: Actor | null, input: z.output<typeof ZListEventsInput>): Promise<MapEventPage> {
   const recipient = await loadRecipient(db, actor, input.mapId);
-  if (!recipient) throw new DomainError('NOT_FOUND', 'This map does not exist or you do not have access to it.');
+  if (!recipient) throw notFoundOrNoAccess();
   const headSeq = (await readHeadSeq(db, input.mapId)) ?? 0;
   const take = input.limit + 1;
   let stored =
@@ -50,11 +50,7 @@ export async function listMapEvents(db: Db, actor: Actor | null, input: z.output
     stored = stored.filter((event) => event.seq < input.beforeSeq!);
   }
 
-  const deletedIds = stored.flatMap((event) => {
-    const payload = event.payload;
-    if (event.type !== 'claim.deleted' || !payload || typeof payload !== 'object' || Array.isArray(payload)) return [];
-    return typeof payload.claimId === 'string' ? [payload.claimId] : [];
-  });
+  const deletedIds = stored.flatMap((event) => (event.type === 'claim.deleted' ? [event.payload.claimId] : []));
   const texts = deletedIds.length
     ? new Map(
         (await db.claim.findMany({ where: { id: { in: deletedIds }, mapId: input.mapId }, select: { id: true, text: true } })).map(
@@ -66,10 +62,8 @@ export async function listMapEvents(db: Db, actor: Actor | null, input: z.output
   return {
     events: stored.map((event) => {
       const view = redactEventFor(recipient, event);
-      const payload = event.payload;
-      const claimId =
-        event.type === 'claim.deleted' && payload && typeof payload === 'object' && !Array.isArray(payload) ? payload.claimId : null;
-      return { ...view, subjectText: typeof claimId === 'string' ? (texts.get(claimId) ?? null) : null };
+      const subjectText = event.type === 'claim.deleted' ? (texts.get(event.payload.claimId) ?? null) : null;
+      return { ...view, subjectText };
     }),
     headSeq,
     hasMore,

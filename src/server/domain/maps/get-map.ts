@@ -1,8 +1,9 @@
+import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
 import type { MapAccess } from '@/server/access/map-access';
 import { CLAIM_VIEW_SELECT, LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
-import { DomainError } from '@/server/domain/errors';
+import { notFoundOrNoAccess } from '@/server/domain/errors';
 import { EVIDENCE_VIEW_SELECT } from '@/server/domain/evidence/evidence-select';
 import { canSeeVoteResults, summarizeVoteRows, type VoteSummary } from '@/server/domain/votes/summarize-votes';
 import { strengthOfMap } from '@/server/domain/strength/strength-of-map';
@@ -13,6 +14,8 @@ export interface ClaimView {
   /** Optional short label (kept from Argdown imports). */
   title: string | null;
   text: string;
+  /** Labels without "#" (Argdown tags, imported headings); shown as chips, used to filter. */
+  tags?: string[];
   x: number | null;
   y: number | null;
   version: number;
@@ -32,6 +35,8 @@ export interface LinkView {
   fromEvidenceId: string | null;
   toClaimId: string;
   relation: 'support' | 'oppose';
+  /** The argumentation scheme an import named (AIF), shown on the edge's tooltip. */
+  scheme?: string | null;
 }
 
 export interface SourceSummaryView {
@@ -98,14 +103,25 @@ export interface MapView {
 }
 
 /**
- * The whole map in a constant number of queries, whatever its size. The caller's access was
- * already checked; `access` carries the role it resolved.
+ * The whole map in a constant number of queries, whatever its size, read from one snapshot
+ * (a REPEATABLE READ, read-only transaction): `map.lastSeq` is exactly the last event the claims,
+ * links, evidence and votes reflect, so a client's stream starts right after it. The caller's
+ * access was already checked; `access` carries the role it resolved.
  */
 export async function getMap(db: Db, actor: Actor | null, access: MapAccess): Promise<MapView> {
-  const mapId = access.mapId;
   const role = access.role;
-  if (!role) throw new DomainError('NOT_FOUND', 'This map does not exist or you do not have access to it.');
+  if (!role) throw notFoundOrNoAccess();
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SET TRANSACTION READ ONLY`;
+      return readMapView(tx, actor, access, role);
+    },
+    { isolationLevel: 'RepeatableRead' },
+  );
+}
 
+async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, access: MapAccess, role: MapRoleName): Promise<MapView> {
+  const mapId = access.mapId;
   const [map, claims, links, sources, evidence, claimVoteRows, evidenceVoteRows, myVotes] = await Promise.all([
     db.map.findUniqueOrThrow({
       where: { id: mapId },
