@@ -37,6 +37,8 @@ test('export the demo map as PNG, SVG and Argdown, then import the Argdown as a 
   const nodes = page.locator('.react-flow__node');
   // The demo map opens collapsed (issue 11): show every node first.
   await page.getByRole('button', { name: 'Expand all' }).click();
+  // Expanded for the first time, the never-arranged demo map is laid out (in a worker): wait for it.
+  await expect(page.locator('.map-graph-status')).toHaveCount(0, { timeout: 60_000 });
   await expect(nodes).toHaveCount(demo.claims.length + demo.evidence.length);
   await expect(nodes.first()).toBeVisible();
   await expect(page.locator('.map-graph')).not.toHaveClass(/is-arranging/);

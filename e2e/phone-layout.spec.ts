@@ -78,6 +78,9 @@ test('the header folds into a menu; the map chrome takes at most 25 % of the scr
   expect(box.height).toBeGreaterThanOrEqual(44);
 
   await page.goto(`/maps/${map.id}`);
+  // A phone opens the focus view (issue 11); this test is about the graph's chrome.
+  await expect(page.getByRole('region', { name: 'Focus view' })).toBeVisible();
+  await page.getByRole('button', { name: 'Graph', exact: true }).tap();
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   const chrome = await chromeHeight(page);
   console.log(`map chrome at 390×844 (owner): ${Math.round(chrome)} px = ${((chrome / 844) * 100).toFixed(1)} %`);
