@@ -114,3 +114,23 @@ test('a voter on a phone: chrome with the banner stays under 25 %, vote buttons 
   expect(await smallTargets(page, '.vote-deck')).toEqual([]);
   expect(await overflow(page)).toBeLessThanOrEqual(0);
 });
+
+test('an editor on a phone adds an opposing claim: the sheet steps aside and nothing covers the input', async ({ page }) => {
+  await signInOverApi(page, newAccount('editor'));
+  const map = await createMapOverApi(page, 'Homework');
+  await trpc(page.request, 'claim.create', { mapId: map.id, text: 'Homework helps', x: 0, y: 0 });
+  await page.goto(`/maps/${map.id}`);
+  await page.locator('.react-flow__node').first().tap();
+  const sheet = page.getByRole('complementary', { name: 'Selection details' });
+  await sheet.getByRole('button', { name: /\+ Oppose/ }).tap();
+  const input = page.getByRole('textbox').first();
+  await expect(input).toBeFocused();
+  await expect(sheet).toBeHidden();
+  const box = (await input.boundingBox())!;
+  const chromeBottom = await page.evaluate(() => document.querySelector('.map-toolbar')!.getBoundingClientRect().bottom);
+  expect(box.y).toBeGreaterThanOrEqual(chromeBottom);
+  expect(box.y + box.height).toBeLessThanOrEqual(844);
+  await page.keyboard.type('It takes time from sleep');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Claim: It takes time from sleep', exact: true })).toBeVisible();
+});
