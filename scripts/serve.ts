@@ -14,12 +14,13 @@ const isDev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 
 async function main() {
-  const { trustProxyHops } = hardeningConfig();
+  const { trustProxyHops, isHttps } = hardeningConfig();
   const app = next({ dev: isDev, dir: process.cwd(), hostname: 'localhost', port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createCruxServer({
     trustProxyHops,
+    isHttps,
     handle: (req, res) => handle(req, res),
     upgrade: isDev ? app.getUpgradeHandler() : undefined,
   });

@@ -1,9 +1,11 @@
 /**
  * `npm start`: the one command a new user runs. Builds the app once if there is no build, starts
  * an embedded PostgreSQL unless DATABASE_URL is set, applies migrations, seeds the demo map, and
- * serves the production build. Ctrl-C stops the app and the embedded database cleanly.
+ * serves the production build through Crux's small HTTP server (scripts/serve.ts: Next.js's custom-server
+ * API, so the app learns each client's address from the socket). The embedded database is supervised:
+ * if it dies it is restarted and the app reconnects by itself. Ctrl-C stops the app and the database.
  *
- *   --dev      serve with `next dev` instead of the production build
+ *   --dev      serve with hot reload (next dev) instead of the production build
  *   --rebuild  build even if a build exists
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -12,10 +14,12 @@ import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/server/infra/embedded-postgres';
 import { applyMigrations } from '../src/server/infra/migrate';
 import { ensureAuthSecret, loadLocalEnv } from '../src/server/infra/local-env';
+import { ConfigError, hardeningConfig } from '../src/server/infra/hardening-config';
 
 const args = new Set(process.argv.slice(2));
 const isDev = args.has('--dev');
 const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+const TSX_CLI = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const say = (line: string) => console.log(`crux: ${line}`);
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
@@ -45,6 +49,14 @@ async function main() {
   }
   if (secret.kind === 'generated') say(`generated a local AUTH_SECRET in ${secret.file}`);
 
+  let config: ReturnType<typeof hardeningConfig>;
+  try {
+    config = hardeningConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`crux: ${error.message}`);
+    process.exit(1);
+  }
   const port = Number(process.env.PORT ?? 3000);
   if (!isDev && (args.has('--rebuild') || !fs.existsSync(path.join(process.env.CRUX_DIST_DIR ?? '.next', 'BUILD_ID')))) {
     say('no production build yet: building the app once (this takes a minute or two)…');
@@ -67,6 +79,9 @@ async function main() {
         port: Number(process.env.CRUX_EMBEDDED_PG_PORT ?? 54329),
         database: 'crux',
         log: say,
+        // Acknowledged writes survive a power cut; only throwaway test databases turn this off.
+        fsync: config.embeddedPostgresFsync,
+        supervise: true,
       });
     } catch (error) {
       console.error(`crux: ${(error as Error).message}`);
@@ -122,10 +137,9 @@ async function main() {
 
   process.env.AUTH_TRUST_HOST ??= 'true';
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-  const nextArgs = isDev ? ['dev', '-p', String(port)] : ['start', '-p', String(port)];
-  child = spawn(process.execPath, [NEXT_BIN, ...nextArgs], {
+  child = spawn(process.execPath, [TSX_CLI, path.join('scripts', 'serve.ts'), ...(isDev ? ['--dev'] : [])], {
     stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: isDev ? 'development' : 'production' },
+    env: { ...process.env, PORT: String(port), NODE_ENV: isDev ? 'development' : 'production' },
   });
   child.on('exit', (code) => void stop(code ?? 0, isStopping ? undefined : `the app exited (code ${code ?? 'none'})`));
   const appStarted = Date.now();

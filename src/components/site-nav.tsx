@@ -53,10 +53,12 @@ export function SiteNav({ actor }: Props) {
               {actor.displayName}
               {actor.isGuest && <span className="badge">guest</span>}
             </span>
-            {actor.isGuest && (
+            {actor.isGuest ? (
               <Link href="/account" title="Add an email and password to keep your work">
                 Keep my account
               </Link>
+            ) : (
+              <Link href="/account">Account</Link>
             )}
             <SignOutButton />
           </>

@@ -452,16 +452,27 @@ describe('sessions and transport', () => {
     expect(await getDb().map.count()).toBe(before);
   });
 
-  it('sends a CSP with frame-ancestors none, Referrer-Policy, nosniff and X-Frame-Options on every route', async () => {
+  it('sends a nonce-based CSP on pages, a strict one on the API, Referrer-Policy, nosniff and X-Frame-Options', async () => {
     const { default: nextConfig } = (await import(pathToFileURL(path.resolve('next.config.js')).href)) as { default: NextConfig };
     const rules = await nextConfig.headers!();
-    const all = rules.find((rule) => rule.source === '/:path*');
-    const headers = new Map(all!.headers.map((header) => [header.key.toLowerCase(), header.value]));
-    expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expect(headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(headers.get('content-security-policy')).toContain("object-src 'none'");
-    expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-    expect(headers.get('x-content-type-options')).toBe('nosniff');
-    expect(headers.get('x-frame-options')).toBe('DENY');
+    const all = new Map(rules.find((rule) => rule.source === '/:path*')!.headers.map((header) => [header.key.toLowerCase(), header.value]));
+    expect(all.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(all.get('x-content-type-options')).toBe('nosniff');
+    expect(all.get('x-frame-options')).toBe('DENY');
+    const api = rules.find((rule) => rule.source === '/api/:path*')!.headers.find((header) => header.key === 'Content-Security-Policy');
+    expect(api?.value).toBe("default-src 'none'; frame-ancestors 'none'");
+
+    const { proxy } = await import('@/proxy');
+    const { NextRequest } = await import('next/server');
+    const policies = [1, 2].map(() => proxy(new NextRequest('http://localhost/maps/abc')).headers.get('content-security-policy')!);
+    for (const policy of policies) {
+      expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+      expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).toContain("default-src 'self'");
+    }
+    // A fresh nonce per request.
+    expect(policies[0]).not.toBe(policies[1]);
   });
 });

@@ -283,7 +283,7 @@ describe('Kialo and AIF samples', () => {
     const result = await callerFor(owner).map.import({ format: 'auto', text: KIALO_SAMPLE });
     expect(result.format).toBe('kialo');
     expect(result.title).toBe('Should cities ban cars from their centres?');
-    expect(result.counts).toEqual({ claims: 9, links: 10, sources: 2, evidence: 0 });
+    expect(result.counts).toEqual({ claims: 9, links: 11, sources: 2, evidence: 1 });
     const view = await callerFor(owner).map.get({ mapId: result.mapId });
     expect(view.claims).toHaveLength(9);
     expect(view.links.filter((l) => l.relation === 'oppose')).toHaveLength(6);

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TrackedEnvelope } from '@trpc/server';
-import type { Prisma } from '@/generated/prisma/client';
 import { getEventHub } from '@/server/sync/event-hub';
 import { runMapWrite } from '@/server/sync/append-event';
 import type { MapStreamItem } from '@/server/sync/event-types';
@@ -153,7 +152,7 @@ describe('events.onMapEvent', () => {
     await reader.waitFor((items) => items.length === 1);
     await runMapWrite(db(), map.id, { actor: owner }, async (tx) => {
       await tx.mapMember.deleteMany({ where: { mapId: map.id, userId: member.id } });
-      return { result: null, events: [{ type: 'member.removed', payload: { userId: member.id } }] };
+      return { result: null, events: [{ type: 'member.removed', payload: { memberId: 'removed', userId: member.id } }] };
     });
     await reader.waitForEnd(5_000);
     expect(reader.error).toMatchObject({ code: 'FORBIDDEN' });
@@ -191,7 +190,7 @@ describe('events.onMapEvent', () => {
     await callerFor(owner).claim.create({ mapId: map.id, text: 'After the resync' });
     const items = await reader.waitFor((all) => all.length === 2);
     expect(items[0]![0]).toBe('1101');
-    expect(items[0]![1]).toEqual({ kind: 'resync', seq: 1101, reason: 'too-far-behind' });
+    expect(items[0]![1]).toEqual({ kind: 'resync', v: 1, seq: 1101, reason: 'too-far-behind' });
     expect(seqsOf(items.slice(1))).toEqual([1102]);
     stop();
 
@@ -231,8 +230,8 @@ describe('redaction per recipient', () => {
         create: { mapId, userId: voter.id, claimId: targetId, value },
         update: { value },
       });
-      const payload: Prisma.InputJsonObject = { targetKind: 'claim', targetId, voterId: voter.id, value, summary: { count: 1, mean: value, histogram: [0, 0, 0, 0, 0] } };
-      return { result: null, events: [{ type: 'vote.changed', payload }] };
+      const payload = { targetKind: 'claim' as const, targetId, voterId: voter.id, value, summary: { count: 1, mean: value, histogram: [0, 0, 0, 0, 0] as [number, number, number, number, number] } };
+      return { result: null, events: [{ type: 'vote.changed' as const, payload }] };
     });
   }
 
@@ -297,7 +296,7 @@ describe('redaction per recipient', () => {
     ]);
     await runMapWrite(db(), map.id, { actor: owner }, async (tx) => {
       await tx.map.update({ where: { id: map.id }, data: { resultsRevealed: true } });
-      return { result: null, events: [{ type: 'results.revealed', payload: {} }] };
+      return { result: null, events: [{ type: 'results.revealed', payload: { resultsRevealed: true } }] };
     });
     const revealed = await callerFor(viewer).events.list({ mapId: map.id, afterSeq: 2, limit: 2 });
     expect(revealed.events[0]!.payload).toMatchObject({ value: 3 });

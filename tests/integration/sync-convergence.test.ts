@@ -1,10 +1,15 @@
 /**
- * Seeded randomized sync test: several clients (the real client sync engine over real streams)
- * edit one map at random while randomly disconnecting and reconnecting; afterwards every client's
- * cached map equals what map.get returns. A failing seed is printed: add it to REGRESSION_SEEDS.
+ * Seeded randomized sync test: several clients (the real client sync engine, map view store and
+ * reducer over real streams) edit one map at random while randomly disconnecting, reconnecting and
+ * reloading. Edits go through the optimistic path (predict → apply → confirm or reject, as the
+ * editor's commands do). Afterwards every client's view equals what map.get returns *for that
+ * viewer*: claims with titles, links, evidence, votes (per-viewer summaries and own votes) and the
+ * map's settings. A failing seed is printed: add it to REGRESSION_SEEDS.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TrackedEnvelope } from '@trpc/server';
+import { pendingClaimId } from '@/components/realtime/apply-event';
+import { MapViewStore, runPredicted, type PredictedEvent } from '@/components/realtime/map-view-store';
 import { MapSyncEngine } from '@/components/realtime/sync-engine';
 import type { Actor } from '@/server/access/actor';
 import type { MapView } from '@/server/domain/maps/get-map';
@@ -28,10 +33,12 @@ function mulberry32(seed: number) {
 }
 
 class SimClient {
-  map!: MapView;
+  store!: MapViewStore;
   engine!: MapSyncEngine;
+  shown: MapView | undefined;
   private controller: AbortController | null = null;
   private refetches = 0;
+  private writes = 0;
   reconnects = 0;
 
   constructor(
@@ -39,28 +46,45 @@ class SimClient {
     readonly mapId: string,
   ) {}
 
+  get map(): MapView {
+    return this.store.view()!;
+  }
+
+  /** Opens the map as a page load does: map.get, a new store and engine, the stream after its seq. */
   async start() {
-    this.map = await callerFor(this.actor).map.get({ mapId: this.mapId });
+    const initial = await callerFor(this.actor).map.get({ mapId: this.mapId });
+    this.shown = initial;
+    this.store = new MapViewStore(
+      (view) => {
+        this.shown = view;
+      },
+      () => this.shown,
+    );
+    const store = this.store;
     this.engine = new MapSyncEngine(
       {
-        readMap: () => this.map,
-        updateMap: (update) => {
-          this.map = update(this.map);
-        },
-        invalidateMap: () => void this.refetch(),
+        readMap: () => store.confirmedView,
+        applyEvent: (event) => store.applyConfirmed(event),
+        invalidateMap: () => void this.refetch(store),
         fetchEvents: async (afterSeq, limit) => (await callerFor(this.actor).events.list({ mapId: this.mapId, afterSeq, limit })).events,
       },
-      this.map.map.lastSeq,
-      this.map.map.lastSeq,
+      initial.map.lastSeq,
+      initial.map.lastSeq,
     );
     await this.connect();
   }
 
-  private async refetch() {
+  async reload() {
+    this.disconnect();
+    await this.start();
+  }
+
+  private async refetch(store: MapViewStore) {
     this.refetches += 1;
     try {
       const fresh = await callerFor(this.actor).map.get({ mapId: this.mapId });
-      this.map = fresh;
+      if (store !== this.store) return;
+      store.setConfirmed(fresh);
       this.engine.onFetchedMap(fresh);
     } finally {
       this.refetches -= 1;
@@ -74,10 +98,11 @@ class SimClient {
   async connect() {
     const controller = new AbortController();
     this.controller = controller;
-    const iterable = await streamingCallerFor(this.actor, controller).events.onMapEvent({ mapId: this.mapId, lastEventId: String(this.engine.appliedSeq) });
+    const engine = this.engine;
+    const iterable = await streamingCallerFor(this.actor, controller).events.onMapEvent({ mapId: this.mapId, lastEventId: String(engine.appliedSeq) });
     void (async () => {
       try {
-        for await (const [, item] of iterable as AsyncIterable<TrackedEnvelope<MapStreamItem>>) this.engine.receive(item);
+        for await (const [, item] of iterable as AsyncIterable<TrackedEnvelope<MapStreamItem>>) engine.receive(item);
       } catch {
         // aborted
       }
@@ -90,86 +115,232 @@ class SimClient {
     this.reconnects += 1;
   }
 
+  /** A write as the editor makes it: predicted through the store, then confirmed or dropped. */
+  async write<R extends { seq: number | null }>(
+    predicted: PredictedEvent[] | ((cmid: string) => PredictedEvent[]),
+    call: (cmid: string) => Promise<R>,
+    confirmed?: (result: R) => PredictedEvent[],
+  ) {
+    const cmid = crypto.randomUUID();
+    this.writes += 1;
+    try {
+      return await runPredicted(this.store, cmid, typeof predicted === 'function' ? predicted(cmid) : predicted, () => call(cmid), confirmed);
+    } finally {
+      this.writes -= 1;
+    }
+  }
+
   get isIdle() {
-    return this.refetches === 0;
+    return this.refetches === 0 && this.writes === 0;
   }
 }
 
+/** The parts of a view a user sees, in a stable order. */
 function normalize(map: MapView) {
+  const byId = <T extends { id: string }>(items: T[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
   return {
-    title: map.map.title,
-    claims: map.claims.map(({ id, text, x, y, version }) => ({ id, text, x, y, version })).sort((a, b) => a.id.localeCompare(b.id)),
-    links: map.links.map(({ id, fromClaimId, toClaimId, relation }) => ({ id, fromClaimId, toClaimId, relation })).sort((a, b) => a.id.localeCompare(b.id)),
+    settings: {
+      title: map.map.title,
+      description: map.map.description,
+      isLocked: map.map.isLocked,
+      isAnonymous: map.map.isAnonymous,
+      isBlindVoting: map.map.isBlindVoting,
+      resultsRevealed: map.map.resultsRevealed,
+      lastSeq: map.map.lastSeq,
+    },
+    role: map.role,
+    claims: byId(map.claims).map(({ id, title, text, x, y, version, authorId, authorName, votes, myVote }) => ({
+      id,
+      title,
+      text,
+      x,
+      y,
+      version,
+      authorId,
+      authorName,
+      votes,
+      myVote,
+    })),
+    links: byId(map.links).map(({ id, fromClaimId, fromEvidenceId, toClaimId, relation }) => ({ id, fromClaimId, fromEvidenceId, toClaimId, relation })),
+    evidence: byId(map.evidence).map(({ id, sourceId, exact, start, end, note, x, y, authorId, votes, myVote }) => ({
+      id,
+      sourceId,
+      exact,
+      start,
+      end,
+      note,
+      x,
+      y,
+      authorId,
+      votes,
+      myVote,
+    })),
+    sources: byId(map.sources).map(({ id, title, evidenceCount, textLength }) => ({ id, title, evidenceCount, textLength })),
   };
 }
+
+const SOURCE_TEXT = 'The first sentence is quoted. The second sentence is quoted too. A third one closes the text.';
 
 async function runScenario(seed: number, steps: number) {
   const random = mulberry32(seed);
   const pick = <T,>(items: T[]): T | undefined => items[Math.floor(random() * items.length)];
   const owner = await createUser();
-  const editors = [await createUser(), await createUser(), await createUser()];
-  const map = await createMapWith(owner, editors.map((actor) => ({ actor, role: 'editor' as const })));
-  const clients = [owner, ...editors].map((actor) => new SimClient(actor, map.id));
+  const editors = [await createUser(), await createUser()];
+  const voter = await createUser();
+  const map = await createMapWith(owner, [
+    ...editors.map((actor) => ({ actor, role: 'editor' as const })),
+    { actor: voter, role: 'voter' as const },
+  ]);
+  const clients = [owner, ...editors, voter].map((actor) => new SimClient(actor, map.id));
   await callerFor(owner).claim.create({ mapId: map.id, text: 'Thesis' });
+  const { source } = await callerFor(owner).source.create({ mapId: map.id, title: 'Report', text: SOURCE_TEXT });
+  // A titled claim (as an Argdown import keeps them), to check titles survive delete and restore.
+  const titled = await callerFor(owner).claim.create({ mapId: map.id, text: 'A claim with a title' });
+  await db().claim.update({ where: { id: titled.claim.id }, data: { title: 'Short title' } });
   for (const client of clients) await client.start();
 
   for (let step = 0; step < steps; step += 1) {
     const client = pick(clients)!;
     const api = callerFor(client.actor);
-    const claims = client.map.claims;
+    const view = client.map;
+    const claims = view.claims.filter((claim) => !claim.id.startsWith('pending-'));
+    const isVoter = client.actor === voter;
     const roll = random();
     try {
-      if (roll < 0.12) {
+      if (roll < 0.08) {
         if (client.isConnected) client.disconnect();
         else await client.connect();
-      } else if (roll < 0.35 || claims.length < 2) {
+      } else if (roll < 0.11) {
+        await client.reload();
+      } else if (isVoter || roll > 0.9) {
+        // Votes: cast or retract on a claim or passage, predicted like the vote panel does.
+        const targets = [
+          ...claims.map((claim) => ({ kind: 'claim' as const, id: claim.id, myVote: claim.myVote })),
+          ...view.evidence.map((item) => ({ kind: 'evidence' as const, id: item.id, myVote: item.myVote })),
+        ];
+        const target = pick(targets);
+        if (target) {
+          const value = target.myVote !== null && random() < 0.3 ? null : Math.floor(random() * 5);
+          const input = target.kind === 'claim' ? { claimId: target.id } : { evidenceId: target.id };
+          const event = (next: number | null, summary: PredictedEventVote['payload']['summary']): PredictedEvent => ({
+            type: 'vote.changed',
+            payload: { targetKind: target.kind, targetId: target.id, voterId: null, value: next, summary },
+          });
+          await client.write(
+            [event(value, null)],
+            (cmid) => (value === null ? api.vote.retract({ ...input, clientMutationId: cmid }) : api.vote.cast({ ...input, value, clientMutationId: cmid })),
+            (result) => [event(result.myVote, result.votes)],
+          );
+        }
+      } else if (roll < 0.3 || claims.length < 2) {
         const parent = pick(claims);
-        await api.claim.create({ mapId: map.id, text: `s${seed}-${step}`, ...(parent ? { parentId: parent.id, relation: random() < 0.5 ? 'support' : 'oppose' } : {}) });
-      } else if (roll < 0.5) {
+        const relation = random() < 0.5 ? ('support' as const) : ('oppose' as const);
+        const text = `s${seed}-${step}`;
+        const now = new Date();
+        await client.write(
+          (cmid) => {
+            const id = pendingClaimId(cmid);
+            const claim = { id, title: null, text, x: null, y: null, version: 1, authorId: client.actor.id, authorName: null, createdAt: now, updatedAt: now };
+            const link = parent ? { id: `${id}-link`, fromClaimId: id, fromEvidenceId: null, toClaimId: parent.id, relation } : null;
+            return [{ type: 'claim.created', payload: { claim, link } }];
+          },
+          (cmid) => api.claim.create({ mapId: map.id, text, ...(parent ? { parentId: parent.id, relation } : {}), clientMutationId: cmid }),
+          (result) => [{ type: 'claim.created', payload: { claim: result.claim, link: result.link } }],
+        );
+      } else if (roll < 0.42) {
         const target = pick(claims)!;
-        await api.claim.update({ id: target.id, text: `${target.text.slice(0, 20)} e${step}`, expectedVersion: target.version });
-      } else if (roll < 0.62) {
+        const text = `${target.text.slice(0, 20)} e${step}`;
+        await client.write(
+          [{ type: 'claim.updated', payload: { claimId: target.id, text, version: target.version + 1, previousText: target.text } }],
+          (cmid) => api.claim.update({ id: target.id, text, expectedVersion: target.version, clientMutationId: cmid }),
+          (result) => [{ type: 'claim.updated', payload: { claimId: target.id, text: result.claim.text, version: result.claim.version, previousText: null } }],
+        );
+      } else if (roll < 0.52) {
         const moves = claims.filter(() => random() < 0.4).map((claim) => ({ id: claim.id, kind: 'claim' as const, x: Math.round(random() * 500), y: Math.round(random() * 500) }));
-        if (moves.length) await api.claim.move({ moves });
+        if (moves.length) await client.write([{ type: 'claim.moved', payload: { moves } }], (cmid) => api.claim.move({ moves, clientMutationId: cmid }));
+      } else if (roll < 0.6) {
+        const target = pick(claims)!;
+        await client.write([{ type: 'claim.deleted', payload: { claimId: target.id, linkIds: [] } }], (cmid) => api.claim.delete({ id: target.id, clientMutationId: cmid }));
+      } else if (roll < 0.67) {
+        const deleted = await db().claim.findFirst({ where: { mapId: map.id, deletedAt: { not: null } }, orderBy: { title: 'asc' }, select: { id: true } });
+        if (deleted) {
+          await client.write(
+            [],
+            (cmid) => api.claim.restore({ id: deleted.id, clientMutationId: cmid }),
+            (result) => [{ type: 'claim.restored', payload: { claim: result.claim, links: result.links } }],
+          );
+        }
       } else if (roll < 0.72) {
-        await api.claim.delete({ id: pick(claims)!.id });
-      } else if (roll < 0.8) {
-        const deleted = await db().claim.findFirst({ where: { mapId: map.id, deletedAt: { not: null } }, select: { id: true } });
-        if (deleted) await api.claim.restore({ id: deleted.id });
-      } else if (roll < 0.88) {
         const [from, to] = [pick(claims)!, pick(claims)!];
-        if (from.id !== to.id) await api.link.create({ fromClaimId: from.id, toClaimId: to.id, relation: 'oppose' });
-      } else if (roll < 0.94) {
-        const link = pick(client.map.links);
-        if (link) await api.link.update({ id: link.id, relation: link.relation === 'support' ? 'oppose' : 'support' });
-      } else if (roll < 0.97) {
-        const link = pick(client.map.links);
-        if (link) await api.link.delete({ id: link.id });
+        if (from.id !== to.id) {
+          await client.write(
+            [],
+            (cmid) => api.link.create({ fromClaimId: from.id, toClaimId: to.id, relation: 'oppose', clientMutationId: cmid }),
+            (result) => [{ type: 'link.created', payload: { link: result.link } }],
+          );
+        }
+      } else if (roll < 0.76) {
+        const link = pick(view.links.filter((item) => !item.id.startsWith('pending-')));
+        if (link) {
+          const relation = link.relation === 'support' ? ('oppose' as const) : ('support' as const);
+          await client.write([{ type: 'link.updated', payload: { linkId: link.id, relation } }], (cmid) => api.link.update({ id: link.id, relation, clientMutationId: cmid }));
+        }
+      } else if (roll < 0.79) {
+        const link = pick(view.links.filter((item) => !item.id.startsWith('pending-')));
+        if (link) await client.write([{ type: 'link.deleted', payload: { linkId: link.id, link } }], (cmid) => api.link.delete({ id: link.id, clientMutationId: cmid }));
+      } else if (roll < 0.84) {
+        // Evidence goes through the stream only (the sources drawer refetches; it predicts nothing).
+        const claim = pick(claims);
+        const start = Math.floor(random() * 40);
+        if (claim) await api.evidence.create({ sourceId: source.id, start, end: start + 12, claimId: claim.id, relation: random() < 0.5 ? 'support' : 'oppose' });
+      } else if (roll < 0.86) {
+        const item = pick(view.evidence);
+        if (item) await api.evidence.delete({ id: item.id });
       } else {
-        await callerFor(owner).map.update({ mapId: map.id, title: `Title ${step}` });
+        // The owner changes a setting: a rename, or a teacher control that changes what others may see.
+        const choice = random();
+        const owners = callerFor(owner);
+        if (choice < 0.5) await owners.map.update({ mapId: map.id, title: `Title ${step}` });
+        else if (choice < 0.7) await owners.map.update({ mapId: map.id, isBlindVoting: !(await settingsOf(map.id)).isBlindVoting });
+        else if (choice < 0.9) await owners.map.update({ mapId: map.id, isAnonymous: !(await settingsOf(map.id)).isAnonymous });
+        else await owners.map.revealResults({ mapId: map.id });
       }
     } catch (error) {
       // Conflicts and races (a claim deleted by someone else, a duplicate link) are part of the game.
       const code = (error as { code?: string }).code;
-      if (!code || !['CONFLICT', 'NOT_FOUND', 'BAD_REQUEST'].includes(code)) throw error;
+      if (!code || !['CONFLICT', 'NOT_FOUND', 'BAD_REQUEST', 'FORBIDDEN'].includes(code)) throw error;
     }
     if (random() < 0.3) await sleep(Math.floor(random() * 15));
   }
 
   for (const client of clients) if (!client.isConnected) await client.connect();
   const head = (await db().map.findUniqueOrThrow({ where: { id: map.id }, select: { lastSeq: true } })).lastSeq;
-  const deadline = Date.now() + 15_000;
-  while (clients.some((client) => client.engine.appliedSeq < head || !client.isIdle)) {
-    if (Date.now() > deadline) throw new Error(`seed ${seed}: clients did not catch up to seq ${head}: ${clients.map((c) => c.engine.appliedSeq).join(', ')}`);
+  const deadline = Date.now() + 20_000;
+  while (clients.some((client) => client.engine.appliedSeq < head || !client.isIdle || client.store.pendingCount > 0 || client.map.map.lastSeq < head)) {
+    if (Date.now() > deadline) {
+      throw new Error(`seed ${seed}: clients did not catch up to seq ${head}: ${clients.map((c) => `${c.engine.appliedSeq}/${c.map.map.lastSeq}/${c.store.pendingCount}`).join(', ')}`);
+    }
     await sleep(25);
   }
-  await sleep(50);
+  await sleep(300);
+  while (clients.some((client) => !client.isIdle)) await sleep(25);
   for (const client of clients) {
     const truth = await callerFor(client.actor).map.get({ mapId: map.id });
     expect(normalize(client.map), `seed ${seed}: client ${client.actor.displayName} diverged`).toEqual(normalize(truth));
   }
+  // The titled claim kept its title through every delete and restore, for every client.
+  for (const client of clients) {
+    const claim = client.map.claims.find((item) => item.id === titled.claim.id);
+    if (claim) expect(claim.title).toBe('Short title');
+  }
   for (const client of clients) client.disconnect();
   return { head, reconnects: clients.reduce((sum, client) => sum + client.reconnects, 0) };
+}
+
+type PredictedEventVote = Extract<PredictedEvent, { type: 'vote.changed' }>;
+
+async function settingsOf(mapId: string) {
+  return db().map.findUniqueOrThrow({ where: { id: mapId }, select: { isBlindVoting: true, isAnonymous: true } });
 }
 
 afterAll(async () => {

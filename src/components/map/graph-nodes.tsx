@@ -8,6 +8,29 @@ import { isPendingId } from './map-cache';
 import { useMapActions } from './map-actions';
 import { TagChips } from './tag-chips';
 import { VoteSummaryMini } from './vote-summary';
+import { strengthLabel } from './strength-label';
+import { useCollapseToggle } from './use-collapse';
+
+function CollapseToggle({ id, count, isCollapsed }: { id: string; count: number; isCollapsed: boolean }) {
+  const toggle = useCollapseToggle();
+  if (!toggle || count === 0) return null;
+  const noun = count === 1 ? 'node' : 'nodes';
+  return (
+    <button
+      type="button"
+      className={`collapse-toggle nodrag nopan ${isCollapsed ? 'is-collapsed' : ''}`}
+      aria-expanded={!isCollapsed}
+      aria-label={isCollapsed ? `Show the ${count} hidden ${noun} below` : `Hide the ${count} ${noun} below`}
+      title={isCollapsed ? `${count} hidden below: show them` : `Collapse the ${count} ${noun} below`}
+      onClick={(event) => {
+        event.stopPropagation();
+        toggle(id);
+      }}
+    >
+      {isCollapsed ? `+${count}` : '−'}
+    </button>
+  );
+}
 
 const CLAMP_CHARS = 150;
 
@@ -34,11 +57,12 @@ function PeerChips({ peers }: { peers: readonly PeerMark[] }) {
   );
 }
 
-function StrengthBadge({ strength }: { strength: number | null }) {
-  if (strength === null) return null;
+function StrengthBadge({ strength, isUnrated = false }: { strength: number | null; isUnrated?: boolean }) {
+  if (strength === null && !isUnrated) return null;
+  const { text, title } = strengthLabel(isUnrated ? null : strength);
   return (
-    <span className="strength-badge" title="Computed strength">
-      {Math.round(strength * 100)}%
+    <span className={`strength-badge ${isUnrated ? 'is-unrated' : ''}`} title={title}>
+      {text}
     </span>
   );
 }
@@ -119,8 +143,9 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
       <div className="node-footer">
         <span className="node-author">{claim.authorName ?? 'Anonymous'}</span>
         <VoteSummaryMini votes={claim.votes} />
-        <StrengthBadge strength={strength} />
+        <StrengthBadge strength={strength} isUnrated={data.isUnrated} />
       </div>
+      <CollapseToggle id={id} count={data.descendantCount} isCollapsed={data.isCollapsed} />
       {selected && canEdit && !isEditing && (
         <div className="node-actions nodrag nopan">
           <button type="button" className="node-action support" onClick={() => actions.addChild(id, 'support')} title="Add a supporting claim (S)">
@@ -159,7 +184,7 @@ export const EvidenceNode = memo(function EvidenceNode({ id, data, selected }: N
       </p>
       <div className="node-footer">
         <VoteSummaryMini votes={evidence.votes} />
-        <StrengthBadge strength={strength} />
+        <StrengthBadge strength={strength} isUnrated={data.isUnrated} />
         <button
           type="button"
           className="btn-link nodrag open-source"

@@ -2,7 +2,6 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { Viewport } from '@xyflow/react';
-import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { usePresence, type Peer } from '@/components/realtime/use-presence';
@@ -33,28 +32,22 @@ import type { Relation } from './outline';
 import { SidePanel } from './side-panel';
 import { useFocusReturn } from './use-focus-return';
 import { TagFilter } from './tag-chips';
+import { GraphView } from './graph-view';
+import { MapFocus } from './map-focus';
+import { useFocusView } from './use-focus-view';
 import { ToastRegion, useToasts } from './toasts';
 import { claimConflictOf, useMapCommands } from './use-map-commands';
-
-// React Flow measures the DOM: render the canvas in the browser only, and keep it (and ELK) out
-// of the first bundle so the page is interactive sooner.
-const MapGraph = dynamic(() => import('./map-graph'), {
-  ssr: false,
-  loading: () => (
-    <div className="map-graph map-loading" role="status">
-      Loading the map…
-    </div>
-  ),
-});
 
 interface Props {
   initialMap: MapView;
   viewer: Actor | null;
   /** `vote`: open in Vote mode (where /join sends a voter). */
   initialMode?: 'vote' | 'map';
+  /** `?focus=` from the URL: the map opens in the focus view on that claim. */
+  initialFocusId?: string | null;
 }
 
-type View = 'graph' | 'outline';
+type View = 'graph' | 'outline' | 'focus';
 type Dialog =
   | { type: 'help' }
   | { type: 'delete'; claimId: string; childCount: number }
@@ -119,7 +112,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && Boolean(target.closest('input, textarea, select, [contenteditable="true"]'));
 }
 
-export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props) {
+export function MapWorkspace({ initialMap, viewer, initialMode = 'map', initialFocusId = null }: Props) {
   const trpc = useTRPC();
   const mapId = initialMap.map.id;
   const query = useQuery({
@@ -133,7 +126,8 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
   const reason = readOnlyReason(map, viewer);
   const canEdit = reason === null && roleAtLeast(map.role, 'editor');
 
-  const [view, setView] = useState<View>('graph');
+  const [view, setView] = useState<View>(initialFocusId ? 'focus' : 'graph');
+  const focus = useFocusView(initialFocusId, view === 'focus', setView);
   // A voter who joins comes to rate claims: they land in Vote mode, one card per claim.
   const [isVoteMode, setIsVoteMode] = useState(() => Boolean(viewer) && initialMode === 'vote' && roleAtLeast(initialMap.role, 'voter'));
   const [isClassOpen, setIsClassOpen] = useState(false);
@@ -198,6 +192,10 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
   );
 
   const strengths = useStableRecord(strengthInfo.strengths);
+  const strengthsForFocus = useMemo(() => {
+    const unrated = new Set(strengthInfo.unrated ?? []);
+    return Object.fromEntries(Object.entries(strengths).map(([id, value]) => [id, unrated.has(id) ? null : value]));
+  }, [strengths, strengthInfo.unrated]);
   const recentIds = useStableByKey(sync.recentlyChangedIds, (value) => [...value].sort().join(','));
 
   // A selection whose node disappeared (deleted here or elsewhere) is dropped.
@@ -240,12 +238,18 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
         return;
       }
       setEditingId(null);
+      // The focus view has no drafts: a new claim is written in the graph.
+      if (view === 'focus') setView('graph');
       const api = graphApi.current;
-      let position = positionForNewClaim(map, parentId, api ? (id) => api.sizeOf(id) : undefined);
-      if (!parentId && view === 'graph') {
-        const center = graphApi.current?.viewportCenter();
-        if (center) position = { x: Math.round(center.x - NODE_WIDTH / 2), y: Math.round(center.y - 60) };
-      }
+      const sizeOf = api ? (id: string) => api.sizeOf(id) : undefined;
+      const center = !parentId && view === 'graph' ? graphApi.current?.viewportCenter() : null;
+      // Never on top of an existing node: the nearest free spot (flow-elements' freeSpot).
+      const position = positionForNewClaim(
+        map,
+        parentId,
+        sizeOf,
+        center ? { x: Math.round(center.x - NODE_WIDTH / 2), y: Math.round(center.y - 60) } : undefined,
+      );
       setDraft({ parentId, relation, ...position });
       if (view === 'graph') requestAnimationFrame(() => requestAnimationFrame(() => graphApi.current?.reveal(DRAFT_NODE_ID)));
     },
@@ -346,6 +350,7 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
         .then((change) => offerUndo('Link removed', change))
         .catch((error: unknown) => notify(`The link was not removed: ${errorMessage(error)}`, 'error'));
     },
+    focusClaim: (claimId) => focus.open(claimId),
     openSource: (sourceId, evidenceId) => {
       setIsHistoryOpen(false);
       setSources({ focus: { sourceId, ...(evidenceId ? { evidenceId } : {}) } });
@@ -487,8 +492,10 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
         actions.addChild(selectedClaim, key.toLowerCase() === 's' ? 'support' : 'oppose');
         break;
       case 'Enter':
-        if (isInTree || isOnControl || !selectedClaim || !isSelectionSaved) return;
-        actions.startEdit(selectedClaim);
+        if (isInTree || isOnControl || !selectedClaim || !isSelectionSaved || view === 'focus') return;
+        // Enter opens the focus view for whoever cannot edit (and with Shift for everyone); editors edit in place.
+        if (event.shiftKey || !canEdit) focus.open(selectedClaim);
+        else actions.startEdit(selectedClaim);
         break;
       case 'Delete':
       case 'Backspace':
@@ -600,6 +607,14 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
             </button>
             <button type="button" aria-pressed={view === 'outline'} onClick={() => setView('outline')}>
               Outline
+            </button>
+            <button
+              type="button"
+              aria-pressed={view === 'focus'}
+              onClick={() => focus.open(activeSelection?.kind === 'claim' ? activeSelection.id : focus.focusId)}
+              title="One claim at a time, with its pros and cons (Shift+Enter on a selected claim)"
+            >
+              Focus
             </button>
           </div>
           <TagFilter claims={map.claims} />
@@ -740,7 +755,7 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
           className={`map-main ${activeSelection ? 'has-panel' : ''} ${sources ? 'has-drawer' : ''} ${draft || editingId ? 'is-editing' : ''}`}
           hidden={isVoteMode}
         >
-          <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : 'Outline view'}>
+          <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : view === 'focus' ? 'Focus view' : 'Outline view'}>
             {isEmpty && !draft && view === 'graph' && (
               <div className="map-empty">
                 <p className="map-empty-title">Start with a thesis: press <kbd>N</kbd></p>
@@ -756,15 +771,25 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map' }: Props)
                 )}
               </div>
             )}
-            {view === 'graph' ? (
-              <MapGraph
+            {view === 'focus' ? (
+              <MapFocus
+                map={map}
+                focusId={focus.focusId}
+                onFocus={focus.open}
+                onSelect={select}
+                onOpenSource={(sourceId, evidenceId) => actions.openSource(sourceId, evidenceId)}
+                strengths={showStrength ? strengthsForFocus : null}
+              />
+            ) : view === 'graph' ? (
+              <GraphView
+                firstView={<MapFocus map={map} focusId={null} onFocus={focus.open} onSelect={select} isInteractive={false} />}
                 map={map}
                 decorations={decorations}
                 draft={draft}
                 canEdit={canEdit}
                 apiRef={graphApi}
                 onSelect={select}
-                onStartEdit={(claimId) => actions.startEdit(claimId)}
+                onStartEdit={(claimId) => (canEdit ? actions.startEdit(claimId) : focus.open(claimId))}
                 onConnectRequest={setConnect}
                 onMoveNodes={onMoveNodes}
                 onLayout={onLayout}

@@ -1,30 +1,19 @@
 'use client';
 
 /**
- * Every write the editor makes, in one place: optimistic update of the map.get cache, the tRPC
- * mutation, reconciliation with its result (or rollback), and the undo history. Cache updates
- * upsert by id (see map-cache.ts), so the same change arriving again as a real-time event is a
- * no-op. After the last of a burst of writes settles, map.get is invalidated once to pick up
- * anything the result did not carry.
+ * Every write the editor makes, in one place: the event it predicts (shown at once through the
+ * map's one reducer, see map-view-store.ts), the tRPC mutation, and the undo history. After the
+ * last of a burst of writes settles, map.get is refetched once when the stream is not live.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Actor } from '@/server/access/actor';
-import type { MapView } from '@/server/domain/maps/get-map';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import { describeChange, inverseOf, UndoHistory, type Change, type Op } from './history';
-import {
-  applyMoves,
-  patchClaim,
-  patchLink,
-  pendingClaimId,
-  removeClaim,
-  removeLink,
-  toClaimView,
-  upsertClaim,
-  upsertLinks,
-  type NodeMove,
-} from './map-cache';
+import { pendingClaimId, pendingLinkId } from '@/components/realtime/apply-event';
+import { mapViewStoreFor } from '@/components/realtime/map-view-registry';
+import { runPredicted, type PredictedEvent } from '@/components/realtime/map-view-store';
+import type { NodeMove } from './map-cache';
 import type { Relation } from './outline';
 
 export interface ClaimConflict {
@@ -112,19 +101,12 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
   const latest = useRef({ mutations, queryKey, viewer, notify, shouldRefetch, onUndone });
   latest.current = { mutations, queryKey, viewer, notify, shouldRefetch, onUndone };
 
-  const update = useCallback(
-    (fn: (map: MapView) => MapView) => {
-      queryClient.setQueryData(latest.current.queryKey, (old) => (old ? fn(old) : old));
-    },
-    [queryClient],
-  );
-  const current = useCallback(() => queryClient.getQueryData(latest.current.queryKey), [queryClient]);
+  const store = useCallback(() => mapViewStoreFor(queryClient, latest.current.queryKey), [queryClient]);
 
-  /** Wraps one write: stops a refetch from overwriting the optimistic state, refetches after the last one. */
+  /** Wraps one write: refetches after the last of a burst when the stream is not keeping the view current. */
   const write = useCallback(
     async <T>(body: () => Promise<T>, options: { refetch?: boolean } = {}): Promise<T> => {
       inFlight.current += 1;
-      await queryClient.cancelQueries({ queryKey: latest.current.queryKey });
       try {
         return await body();
       } finally {
@@ -137,101 +119,98 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
     [queryClient],
   );
 
+  // Each write predicts the event it will cause; the store shows it at once, replaces it with the
+  // server's answer, and drops it if the write is refused (no hand-written rollbacks).
   const perform = useCallback(
     async (op: Op): Promise<Change> => {
       const m = latest.current.mutations;
+      const cmid = crypto.randomUUID();
       switch (op.type) {
-        case 'deleteClaim': {
-          const before = current();
-          const claim = before?.claims.find((item) => item.id === op.claimId);
-          const links = before?.links.filter((link) => link.fromClaimId === op.claimId || link.toClaimId === op.claimId) ?? [];
+        case 'deleteClaim':
           return write(async () => {
-            update((map) => removeClaim(map, op.claimId));
-            try {
-              await m.deleteClaim.mutateAsync({ id: op.claimId, clientMutationId: crypto.randomUUID() });
-            } catch (error) {
-              if (claim && errorCodeOf(error) !== 'NOT_FOUND') update((map) => upsertLinks(upsertClaim(map, claim), links));
-              throw error;
-            }
+            await runPredicted(store(), cmid, [{ type: 'claim.deleted', payload: { claimId: op.claimId, linkIds: [] } }], () =>
+              m.deleteClaim.mutateAsync({ id: op.claimId, clientMutationId: cmid }),
+            );
             return { type: 'claimDeleted', claimId: op.claimId };
           });
-        }
         case 'restoreClaim':
           return write(async () => {
-            const result = await m.restoreClaim.mutateAsync({ id: op.claimId, clientMutationId: crypto.randomUUID() });
-            update((map) => upsertLinks(upsertClaim(map, toClaimView(map, result.claim)), result.links));
+            await runPredicted(
+              store(),
+              cmid,
+              [],
+              () => m.restoreClaim.mutateAsync({ id: op.claimId, clientMutationId: cmid }),
+              (result) => [{ type: 'claim.restored', payload: { claim: result.claim, links: result.links } }],
+            );
             return { type: 'claimRestored', claimId: op.claimId };
           });
         case 'editClaim':
           return write(async () => {
-            update((map) => patchClaim(map, op.claimId, { text: op.text }));
             try {
-              const result = await m.updateClaim.mutateAsync({
-                id: op.claimId,
-                text: op.text,
-                expectedVersion: op.expectedVersion,
-                clientMutationId: crypto.randomUUID(),
-              });
-              update((map) => patchClaim(map, op.claimId, result.claim));
+              const result = await runPredicted(
+                store(),
+                cmid,
+                [
+                  {
+                    type: 'claim.updated',
+                    payload: { claimId: op.claimId, text: op.text, version: op.expectedVersion + 1, previousText: op.previousText },
+                  },
+                ],
+                () => m.updateClaim.mutateAsync({ id: op.claimId, text: op.text, expectedVersion: op.expectedVersion, clientMutationId: cmid }),
+                (result) => [
+                  {
+                    type: 'claim.updated',
+                    payload: { claimId: op.claimId, text: result.claim.text, version: result.claim.version, previousText: op.previousText },
+                  },
+                ],
+              );
               return { type: 'claimEdited', claimId: op.claimId, text: result.claim.text, previousText: op.previousText, version: result.claim.version };
             } catch (error) {
-              const conflict = claimConflictOf(error);
-              // The server's current text is the truth to show while the user decides.
-              if (conflict) update((map) => patchClaim(map, op.claimId, { text: conflict.theirs, version: conflict.theirVersion }));
-              else update((map) => patchClaim(map, op.claimId, { text: op.previousText }));
+              // Someone else's newer text is the truth to show while the user decides: fetch it now.
+              if (claimConflictOf(error)) void queryClient.invalidateQueries({ queryKey: latest.current.queryKey });
               throw error;
             }
           });
         case 'moveNodes':
           return write(
             async () => {
-              update((map) => applyMoves(map, op.moves));
-              try {
-                const clientMutationId = crypto.randomUUID();
-                const [single] = op.moves;
-                await m.moveNodes.mutateAsync(
-                  op.moves.length === 1 && single ? { ...single, clientMutationId } : { moves: op.moves, clientMutationId },
-                );
-              } catch (error) {
-                update((map) => applyMoves(map, op.previous));
-                throw error;
-              }
+              const [single] = op.moves;
+              await runPredicted(store(), cmid, [{ type: 'claim.moved', payload: { moves: op.moves } }], () =>
+                m.moveNodes.mutateAsync(
+                  op.moves.length === 1 && single ? { ...single, clientMutationId: cmid } : { moves: op.moves, clientMutationId: cmid },
+                ),
+              );
               return { type: 'nodesMoved', moves: op.moves, previous: op.previous };
             },
             { refetch: false },
           );
         case 'createLink':
           return write(async () => {
-            const result = await m.createLink.mutateAsync({
-              ...op.ends,
-              toClaimId: op.toClaimId,
-              relation: op.relation,
-              clientMutationId: crypto.randomUUID(),
-            });
-            update((map) => upsertLinks(map, [result.link]));
+            const result = await runPredicted(
+              store(),
+              cmid,
+              [],
+              () => m.createLink.mutateAsync({ ...op.ends, toClaimId: op.toClaimId, relation: op.relation, clientMutationId: cmid }),
+              (result) => [{ type: 'link.created', payload: { link: result.link } }],
+            );
             return { type: 'linkCreated', link: result.link };
           });
         case 'deleteLink':
           return write(async () => {
-            update((map) => removeLink(map, op.link.id));
-            try {
-              await m.deleteLink.mutateAsync({ id: op.link.id, clientMutationId: crypto.randomUUID() });
-            } catch (error) {
-              if (errorCodeOf(error) !== 'NOT_FOUND') update((map) => upsertLinks(map, [op.link]));
-              throw error;
-            }
+            await runPredicted(store(), cmid, [{ type: 'link.deleted', payload: { linkId: op.link.id, link: op.link } }], () =>
+              m.deleteLink.mutateAsync({ id: op.link.id, clientMutationId: cmid }),
+            );
             return { type: 'linkDeleted', link: op.link };
           });
         case 'updateLink':
           return write(async () => {
-            update((map) => patchLink(map, op.linkId, { relation: op.relation }));
-            try {
-              const result = await m.updateLink.mutateAsync({ id: op.linkId, relation: op.relation, clientMutationId: crypto.randomUUID() });
-              update((map) => upsertLinks(map, [result.link]));
-            } catch (error) {
-              update((map) => patchLink(map, op.linkId, { relation: op.previous }));
-              throw error;
-            }
+            await runPredicted(
+              store(),
+              cmid,
+              [{ type: 'link.updated', payload: { linkId: op.linkId, relation: op.relation } }],
+              () => m.updateLink.mutateAsync({ id: op.linkId, relation: op.relation, clientMutationId: cmid }),
+              (result) => [{ type: 'link.updated', payload: { linkId: result.link.id, relation: result.link.relation } }],
+            );
             return { type: 'linkUpdated', linkId: op.linkId, relation: op.relation, previous: op.previous };
           });
         case 'sequence': {
@@ -247,7 +226,7 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
         }
       }
     },
-    [current, update, write],
+    [queryClient, store, write],
   );
 
   const bump = () => setHistoryVersion((n) => n + 1);
@@ -274,53 +253,53 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
       const pendingId = pendingClaimId(clientMutationId);
       const now = new Date();
       const actor = latest.current.viewer;
-      return track(write(async () => {
-        update((map) => {
-          const next = upsertClaim(
-            map,
-            toClaimView(map, {
-              id: pendingId,
-              text: input.text,
-              x: input.x ?? null,
-              y: input.y ?? null,
-              version: 1,
-              authorId: actor?.id ?? null,
-              authorName: actor?.displayName ?? null,
-              createdAt: now,
-              updatedAt: now,
-            }),
-          );
-          return input.parentId && input.relation
-            ? upsertLinks(next, [
-                { id: `pending-link-${clientMutationId}`, fromClaimId: pendingId, fromEvidenceId: null, toClaimId: input.parentId, relation: input.relation },
-              ])
-            : next;
-        });
-        options.onPending?.(pendingId);
-        try {
-          const result = await latest.current.mutations.createClaim.mutateAsync({
-            mapId,
+      const hasParent = Boolean(input.parentId && input.relation);
+      const predicted: PredictedEvent = {
+        type: 'claim.created',
+        payload: {
+          claim: {
+            id: pendingId,
+            title: null,
             text: input.text,
-            ...(input.parentId && input.relation ? { parentId: input.parentId, relation: input.relation } : {}),
-            ...(input.x !== undefined && input.y !== undefined ? { x: input.x, y: input.y } : {}),
+            x: input.x ?? null,
+            y: input.y ?? null,
+            version: 1,
+            authorId: actor?.id ?? null,
+            authorName: actor?.displayName ?? null,
+            createdAt: now,
+            updatedAt: now,
+          },
+          link:
+            input.parentId && input.relation
+              ? { id: pendingLinkId(clientMutationId), fromClaimId: pendingId, fromEvidenceId: null, toClaimId: input.parentId, relation: input.relation }
+              : null,
+        },
+      };
+      return track(
+        write(async () => {
+          const result = await runPredicted(
+            store(),
             clientMutationId,
-          });
-          update((map) => {
-            const withoutPending = removeClaim(map, pendingId);
-            const existing = withoutPending.claims.find((claim) => claim.id === result.claim.id);
-            const next = upsertClaim(withoutPending, toClaimView(withoutPending, result.claim, existing));
-            return result.link ? upsertLinks(next, [result.link]) : next;
-          });
+            [predicted],
+            () => {
+              options.onPending?.(pendingId);
+              return latest.current.mutations.createClaim.mutateAsync({
+                mapId,
+                text: input.text,
+                ...(hasParent && input.parentId && input.relation ? { parentId: input.parentId, relation: input.relation } : {}),
+                ...(input.x !== undefined && input.y !== undefined ? { x: input.x, y: input.y } : {}),
+                clientMutationId,
+              });
+            },
+            (result) => [{ type: 'claim.created', payload: { claim: result.claim, link: result.link } }],
+          );
           historyRef.current!.record({ type: 'claimCreated', claimId: result.claim.id });
           bump();
           return result.claim.id;
-        } catch (error) {
-          update((map) => removeClaim(map, pendingId));
-          throw error;
-        }
-      }));
+        }),
+      );
     },
-    [mapId, update, write, track],
+    [mapId, store, write, track],
   );
 
   // Undo and redo run one after another, each after the writes before it were answered, so

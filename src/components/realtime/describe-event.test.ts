@@ -12,7 +12,7 @@ describe('describeEvent speaks the teacher’s language', () => {
   });
 
   it('names the teacher’s classroom actions', () => {
-    expect(describeEvent({ type: 'results.revealed', payload: {} })).toBe('revealed the results');
+    expect(describeEvent({ type: 'results.revealed', payload: { resultsRevealed: true } })).toBe('revealed the results');
     expect(describeEvent({ type: 'share.changed', payload: { shareLinkId: 's', action: 'created', role: 'voter' } })).toBe(
       'created a voter link and join code',
     );
@@ -20,7 +20,12 @@ describe('describeEvent speaks the teacher’s language', () => {
     expect(describeEvent({ type: 'map.updated', payload: { isLocked: true } })).toBe('locked the map');
   });
 
-  it('falls back to plain words when a redacted payload lacks the role', () => {
-    expect(describeEvent({ type: 'member.changed', payload: { via: 'link' } })).toBe('joined the map');
+  it('names the hand-over of a map in both directions', () => {
+    expect(describeEvent({ type: 'member.changed', payload: { memberId: 'm', userId: null, role: 'owner', via: 'transfer' } })).toBe(
+      'handed the map to a new owner',
+    );
+    expect(describeEvent({ type: 'member.changed', payload: { memberId: 'm', userId: 'u', role: 'editor', via: 'invite' } })).toBe(
+      'added someone as an editor',
+    );
   });
 });

@@ -1,10 +1,5 @@
 /** One line of the history panel for an event: "added the claim “…”", "moved 3 nodes". */
-import type { JsonValue, MapEventView } from '@/server/sync/event-types';
-
-type JsonObject = { [key: string]: JsonValue };
-const asObject = (value: JsonValue | undefined): JsonObject | null =>
-  value && typeof value === 'object' && !Array.isArray(value) ? value : null;
-const str = (value: JsonValue | undefined): string | null => (typeof value === 'string' ? value : null);
+import type { MapEventBody, MapEventPayload } from '@/shared/events';
 
 export function quote(text: string | null | undefined, max = 80): string {
   if (!text) return '';
@@ -19,10 +14,10 @@ const VISIBILITY_WORDS: Record<string, string> = {
 };
 
 const ROLE_WORDS: Record<string, string> = { owner: 'the owner', editor: 'an editor', voter: 'a voter', viewer: 'a viewer' };
-const asRole = (value: JsonValue | undefined): string | null => (typeof value === 'string' ? (ROLE_WORDS[value] ?? null) : null);
+const asRole = (value: string | undefined): string | null => (value ? (ROLE_WORDS[value] ?? null) : null);
 
 /** A membership change in the teacher's words: "joined as a voter", "let someone in as an editor". */
-function describeMember(payload: JsonObject): string {
+function describeMember(payload: MapEventPayload<'member.changed'>): string {
   const role = asRole(payload.role);
   switch (payload.via) {
     case 'link':
@@ -38,18 +33,14 @@ function describeMember(payload: JsonObject): string {
   }
 }
 
-function describeShare(payload: JsonObject): string {
-  if (payload.action === 'created') {
-    const role = typeof payload.role === 'string' ? payload.role : null;
-    return role ? `created a ${role} link and join code` : 'created a share link';
-  }
+function describeShare(payload: MapEventPayload<'share.changed'>): string {
+  if (payload.action === 'created') return payload.role ? `created a ${payload.role} link and join code` : 'created a share link';
   if (payload.action === 'revoked') return 'turned off a share link';
   // A join through a link is told by its member.changed event; the use count is not news.
-  if (payload.action === 'used') return '';
-  return 'changed how the map is shared';
+  return '';
 }
 
-function describeSettings(payload: JsonObject): string {
+function describeSettings(payload: MapEventPayload<'map.updated'>): string {
   const parts: string[] = [];
   if (typeof payload.title === 'string') parts.push(`renamed the map to ${quote(payload.title)}`);
   if (typeof payload.description === 'string') parts.push('changed the description');
@@ -61,42 +52,41 @@ function describeSettings(payload: JsonObject): string {
 }
 
 /** An empty string means the event is not worth a line of history (another event tells it). */
-export function describeEvent(event: Pick<MapEventView, 'type' | 'payload'>, subjectText: string | null = null): string {
-  const payload = asObject(event.payload) ?? {};
+export function describeEvent(event: MapEventBody, subjectText: string | null = null): string {
   switch (event.type) {
     case 'map.created':
       return 'created the map';
     case 'map.updated':
-      return describeSettings(payload);
+      return describeSettings(event.payload);
     case 'claim.created': {
-      const text = str(asObject(payload.claim)?.text);
-      const relation = str(asObject(payload.link)?.relation);
+      const text = event.payload.claim.text;
+      const relation = event.payload.link?.relation;
       return `added ${relation === 'support' ? 'a supporting' : relation === 'oppose' ? 'an opposing' : 'the'} claim ${quote(text)}`.trim();
     }
     case 'claim.updated':
-      return `edited a claim to ${quote(str(payload.text))}`.trim();
+      return `edited a claim to ${quote(event.payload.text)}`.trim();
     case 'claim.moved': {
-      const count = Array.isArray(payload.moves) ? payload.moves.length : 0;
+      const count = event.payload.moves.length;
       return count === 1 ? 'moved a node' : `moved ${count} nodes`;
     }
     case 'claim.deleted':
       return subjectText ? `deleted the claim ${quote(subjectText)}` : 'deleted a claim';
     case 'claim.restored':
-      return `restored the claim ${quote(str(asObject(payload.claim)?.text))}`.trim();
+      return `restored the claim ${quote(event.payload.claim.text)}`.trim();
     case 'link.created':
-      return str(asObject(payload.link)?.relation) === 'oppose' ? 'linked a claim as opposing another' : 'linked a claim as supporting another';
+      return event.payload.link.relation === 'oppose' ? 'linked a claim as opposing another' : 'linked a claim as supporting another';
     case 'link.updated':
-      return `changed a link to ${str(payload.relation) === 'oppose' ? 'opposing' : 'supporting'}`;
+      return `changed a link to ${event.payload.relation === 'oppose' ? 'opposing' : 'supporting'}`;
     case 'link.deleted':
       return 'removed a link';
     case 'source.created':
-      return `added the source ${quote(str(asObject(payload.source)?.title) ?? str(payload.title))}`.trim();
+      return `added the source ${quote(event.payload.source.title)}`.trim();
     case 'source.updated':
       return 'edited a source';
     case 'source.deleted':
       return 'removed a source';
     case 'evidence.created': {
-      const exact = str(asObject(payload.evidence)?.exact) ?? str(payload.exact);
+      const exact = event.payload.evidence.exact;
       return exact ? `quoted ${quote(exact, 60)} as evidence` : 'added evidence';
     }
     case 'evidence.updated':
@@ -106,26 +96,24 @@ export function describeEvent(event: Pick<MapEventView, 'type' | 'payload'>, sub
     case 'evidence.restored':
       return 'restored evidence';
     case 'vote.changed':
-      return payload.value === null && payload.summary !== null ? 'withdrew a vote' : 'voted';
+      return event.payload.value === null && event.payload.summary !== null ? 'withdrew a vote' : 'voted';
     case 'member.changed':
-      return describeMember(payload);
+      return describeMember(event.payload);
     case 'member.removed':
       return 'removed a member';
     case 'share.changed':
-      return describeShare(payload);
+      return describeShare(event.payload);
     case 'results.revealed':
       return 'revealed the results';
   }
 }
 
 /** The claim a claim.deleted event removed (for a Restore button). */
-export function deletedClaimIdOf(event: Pick<MapEventView, 'type' | 'payload'>): string | null {
-  if (event.type !== 'claim.deleted') return null;
-  return str(asObject(event.payload)?.claimId);
+export function deletedClaimIdOf(event: MapEventBody): string | null {
+  return event.type === 'claim.deleted' ? event.payload.claimId : null;
 }
 
 /** The claim a claim.restored or claim.created event brought (back). */
-export function restoredClaimIdOf(event: Pick<MapEventView, 'type' | 'payload'>): string | null {
-  if (event.type !== 'claim.restored' && event.type !== 'claim.created') return null;
-  return str(asObject(asObject(event.payload)?.claim)?.id);
+export function restoredClaimIdOf(event: MapEventBody): string | null {
+  return event.type === 'claim.restored' || event.type === 'claim.created' ? event.payload.claim.id : null;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MapView } from '@/server/domain/maps/get-map';
-import type { MapEventView, MapStreamItem } from '@/server/sync/event-types';
+import type { MapEventView, MapStreamItem } from '@/shared/events';
+import { applyEvent } from './apply-event';
 import { MapSyncEngine } from './sync-engine';
 
 const at = new Date('2025-01-01T10:00:00Z');
@@ -9,11 +10,11 @@ function ev(seq: number, text = `c${seq}`): MapEventView {
   return {
     seq,
     type: 'claim.created',
-    payload: { claim: { id: `c${seq}`, text, x: null, y: null, version: 1, authorId: null, authorName: null, createdAt: at.toISOString(), updatedAt: at.toISOString() }, link: null },
+    payload: { claim: { id: `c${seq}`, text, x: null, y: null, version: 1, authorId: null, authorName: null, createdAt: at, updatedAt: at }, link: null },
     actorId: null, actorName: null, clientMutationId: null, createdAt: at, isOwn: false,
   };
 }
-const item = (event: MapEventView): MapStreamItem => ({ kind: 'event', ...event });
+const item = (event: MapEventView): MapStreamItem => ({ kind: 'event', v: 1, ...event });
 
 function harness(startSeq = 0, log: MapEventView[] = []) {
   let map = { map: { lastSeq: startSeq, isBlindVoting: false, resultsRevealed: false }, role: 'editor', claims: [], links: [], evidence: [], sources: [] } as unknown as MapView;
@@ -22,8 +23,8 @@ function harness(startSeq = 0, log: MapEventView[] = []) {
   const engine = new MapSyncEngine(
     {
       readMap: () => map,
-      updateMap: (update) => {
-        map = update(map);
+      applyEvent: (event) => {
+        map = applyEvent(map, event);
       },
       invalidateMap: invalidate,
       fetchEvents: async (afterSeq, limit) => log.filter((event) => event.seq > afterSeq).slice(0, limit),
@@ -32,7 +33,7 @@ function harness(startSeq = 0, log: MapEventView[] = []) {
     startSeq,
     startSeq,
   );
-  return { engine, applied, invalidate, get map() { return map; } };
+  return { engine, applied, invalidate, setMap: (next: MapView) => { map = next; }, get map() { return map; } };
 }
 
 describe('MapSyncEngine', () => {
@@ -48,13 +49,28 @@ describe('MapSyncEngine', () => {
     expect(h.applied).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('refetches the map on resync and on events it does not apply in place', () => {
+  it('refetches the map on resync and on events that change what the viewer may see', () => {
     const h = harness(0);
-    h.engine.receive({ kind: 'resync', seq: 900, reason: 'too-far-behind' });
+    h.engine.receive({ kind: 'resync', v: 1, seq: 900, reason: 'too-far-behind' });
     expect(h.invalidate).toHaveBeenCalledWith({ immediate: true });
     expect(h.engine.appliedSeq).toBe(900);
-    h.engine.receive({ kind: 'event', ...ev(901), type: 'source.created', payload: { source: { id: 's' } } });
+    h.invalidate.mockClear();
+    h.engine.receive({ kind: 'event', v: 1, ...ev(901), type: 'map.updated', payload: { title: 'Renamed' } });
+    expect(h.invalidate).not.toHaveBeenCalled();
+    h.engine.receive({ kind: 'event', v: 1, ...ev(902), type: 'map.updated', payload: { isAnonymous: true } });
     expect(h.invalidate).toHaveBeenLastCalledWith({ immediate: false });
+  });
+
+  it('refetches instead of guessing on another protocol version or an unknown event type', () => {
+    const h = harness(0);
+    h.engine.receive({ ...item(ev(1)), v: 2 });
+    expect(h.invalidate).toHaveBeenCalledWith({ immediate: true });
+    expect(h.applied).toEqual([]);
+    expect(h.engine.appliedSeq).toBe(1);
+    h.invalidate.mockClear();
+    h.engine.receive({ ...item(ev(2)), type: 'claim.teleported' } as unknown as MapStreamItem);
+    expect(h.invalidate).toHaveBeenCalledWith({ immediate: true });
+    expect(h.engine.appliedSeq).toBe(2);
   });
 
   it('replays what the stream showed over a refetched map that is older', () => {
@@ -62,8 +78,8 @@ describe('MapSyncEngine', () => {
     for (const seq of [1, 2, 3]) h.engine.receive(item(ev(seq)));
     // A refetch answered with the state at seq 1 only.
     const stale = { ...h.map, map: { ...h.map.map, lastSeq: 1 }, claims: h.map.claims.slice(0, 1) };
+    h.setMap(stale);
     h.engine.onFetchedMap(stale);
-    // updateMap is applied to the current cache in the real hook; here the harness's map.
     expect(h.map.claims.map((claim) => claim.id)).toEqual(['c1', 'c2', 'c3']);
   });
 });

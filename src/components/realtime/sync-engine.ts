@@ -4,14 +4,15 @@
  * events over a freshly fetched map so a refetch never rolls back what the stream already showed.
  */
 import type { MapView } from '@/server/domain/maps/get-map';
-import type { MapEventView, MapStreamItem } from '@/server/sync/event-types';
-import { applyMapEvent, INCREMENTAL_EVENT_TYPES } from './apply-map-event';
+import { readStreamItem, type MapEventView, type MapStreamItem } from '@/shared/events';
+import { needsRefetch } from './apply-event';
 
 export interface SyncEngineDeps {
-  /** Applies an update to the cached map (no-op when nothing is cached). */
-  updateMap: (update: (map: MapView) => MapView) => void;
+  /** The confirmed view (without the client's predictions), if one is loaded. */
   readMap: () => MapView | undefined;
-  /** Refetch the whole map (for events that are not applied in place, and after a resync). */
+  /** Applies one confirmed event, in seq order, through `applyEvent` (see map-view-store.ts). */
+  applyEvent: (event: MapEventView) => void;
+  /** Refetch the whole map (for events that change what this viewer may see, and after a resync). */
   invalidateMap: (options: { immediate: boolean }) => void;
   /** Events with seq > afterSeq, oldest first (events.list). */
   fetchEvents: (afterSeq: number, limit: number) => Promise<MapEventView[]>;
@@ -24,11 +25,6 @@ const MAX_GAP = 1000;
 const GAP_PAGE = 500;
 /** Recent events kept to replay over a refetched map. */
 const BUFFER_SIZE = 500;
-/**
- * map.get reads the map row (lastSeq) and the claims in separate statements, so a refetched map
- * can be a few events older than its lastSeq says; events this close to it are replayed too.
- */
-export const REPLAY_MARGIN = 25;
 
 export class MapSyncEngine {
   appliedSeq: number;
@@ -49,8 +45,10 @@ export class MapSyncEngine {
     this.appliedSeq = startSeq;
   }
 
-  receive(item: MapStreamItem): void {
+  receive(raw: MapStreamItem): void {
     if (this.isDisposed) return;
+    // Another protocol version or an unknown event type: do not guess, take the whole map again.
+    const item: MapStreamItem = readStreamItem(raw) ?? { kind: 'resync', v: raw.v, seq: Math.max(this.appliedSeq, seqOf(raw)), reason: 'unreadable-event' };
     if (item.kind === 'resync') {
       this.appliedSeq = item.seq;
       this.pending.clear();
@@ -69,11 +67,12 @@ export class MapSyncEngine {
     void this.fillGap();
   }
 
-  /** The cached map was replaced by a fetch: re-apply what the stream delivered after (or near) its lastSeq. */
+  /**
+   * The confirmed view was replaced by a fetched map.get (one snapshot, exactly at its lastSeq):
+   * re-apply what the stream delivered after it.
+   */
   onFetchedMap(map: MapView): void {
-    const from = map.map.lastSeq - REPLAY_MARGIN;
-    const replay = this.buffer.filter((event) => event.seq > from && INCREMENTAL_EVENT_TYPES.has(event.type));
-    if (replay.length) this.deps.updateMap((current) => replay.reduce(applyMapEvent, current));
+    for (const event of this.buffer) if (event.seq > map.map.lastSeq) this.deps.applyEvent(event);
   }
 
   /** Stops applying anything (the map was closed); `activate` undoes it. */
@@ -89,13 +88,15 @@ export class MapSyncEngine {
     this.appliedSeq = event.seq;
     this.buffer.push(event);
     if (this.buffer.length > BUFFER_SIZE) this.buffer = this.buffer.slice(-BUFFER_SIZE);
+    const before = this.deps.readMap();
     let subjectText: string | null = null;
     if (event.type === 'claim.deleted') {
-      const claimId = (event.payload as { claimId?: unknown } | null)?.claimId;
-      subjectText = this.deps.readMap()?.claims.find((claim) => claim.id === claimId)?.text ?? null;
+      const claimId = event.payload.claimId;
+      subjectText = before?.claims.find((claim) => claim.id === claimId)?.text ?? null;
     }
-    if (INCREMENTAL_EVENT_TYPES.has(event.type)) this.deps.updateMap((map) => applyMapEvent(map, event));
-    else this.deps.invalidateMap({ immediate: false });
+    const mustRefetch = needsRefetch(before, event);
+    this.deps.applyEvent(event);
+    if (mustRefetch) this.deps.invalidateMap({ immediate: false });
     this.deps.onApplied?.(event, { isReplay: event.seq <= this.replayUntil, subjectText });
   }
 
@@ -126,6 +127,13 @@ export class MapSyncEngine {
         const events = await this.deps.fetchEvents(this.appliedSeq, Math.min(GAP_PAGE, firstPending - this.appliedSeq - 1));
         for (const event of events) {
           if (event.seq === this.appliedSeq + 1) this.apply(event);
+          else if (event.seq > this.appliedSeq + 1) {
+            // A hole in the log as this server reads it (an event it cannot parse): take the map again.
+            this.appliedSeq = event.seq - 1;
+            this.buffer = [];
+            this.deps.invalidateMap({ immediate: true });
+            this.apply(event);
+          }
         }
         this.drain();
       }
@@ -138,6 +146,10 @@ export class MapSyncEngine {
 }
 
 function stripKind(item: Extract<MapStreamItem, { kind: 'event' }>): MapEventView {
-  const { kind: _kind, ...event } = item;
+  const { kind: _kind, v: _v, ...event } = item;
   return event;
+}
+
+function seqOf(item: MapStreamItem): number {
+  return typeof item.seq === 'number' ? item.seq : 0;
 }

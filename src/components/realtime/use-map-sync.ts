@@ -4,11 +4,12 @@ import { hashKey, onlineManager, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MapView } from '@/server/domain/maps/get-map';
-import type { MapEventView } from '@/server/sync/event-types';
+import { MAP_EVENT_PROTOCOL_VERSION, type MapEventView } from '@/shared/events';
 import { useTRPC, useTRPCClient } from '@/trpc/client';
-import { touchedIds } from './apply-map-event';
+import { touchedIds } from './apply-event';
 import { publishMapEvent } from './map-event-bus';
-import { MapSyncEngine, REPLAY_MARGIN } from './sync-engine';
+import { mapViewStoreFor } from './map-view-registry';
+import { MapSyncEngine } from './sync-engine';
 
 /**
  * Keeps the map.get cache of one map in step with its event log over one SSE subscription
@@ -54,8 +55,7 @@ export function useMapSync(mapId: string, lastSeq: number): MapSync {
   const queryClient = useQueryClient();
   const queryKey = useMemo(() => trpc.map.get.queryKey({ mapId }), [trpc, mapId]);
 
-  // The initial map may be a few events older than its lastSeq (see REPLAY_MARGIN): start a little
-  // earlier and apply those events silently. A new map id starts a new session.
+  // map.get is one snapshot at its lastSeq: the stream starts exactly after it. A new map id starts a new session.
   const [session, setSession] = useState(() => newSession(mapId, lastSeq));
   let current = session;
   if (session.mapId !== mapId) {
@@ -95,11 +95,12 @@ export function useMapSync(mapId: string, lastSeq: number): MapSync {
     [queryClient, queryKey],
   );
 
+  const store = useMemo(() => mapViewStoreFor(queryClient, queryKey), [queryClient, queryKey]);
   const engine = useMemo(() => {
     return new MapSyncEngine(
       {
-        readMap: () => queryClient.getQueryData<MapView>(queryKey),
-        updateMap: (update) => queryClient.setQueryData<MapView>(queryKey, (map) => (map ? update(map) : map)),
+        readMap: () => store.confirmedView,
+        applyEvent: (event) => store.applyConfirmed(event),
         invalidateMap,
         fetchEvents: async (afterSeq, limit) => (await trpcClient.events.list.query({ mapId, afterSeq, limit })).events,
         onApplied: (event, { isReplay, subjectText }) => {
@@ -107,13 +108,12 @@ export function useMapSync(mapId: string, lastSeq: number): MapSync {
           if (isReplay) return;
           setLastEvent(event);
           publishMapEvent(mapId, { event, subjectText });
-          const claimId = (event.payload as { claimId?: unknown; claim?: { id?: unknown } } | null) ?? null;
-          if (event.type === 'claim.deleted' && !event.isOwn && typeof claimId?.claimId === 'string') {
-            const id = claimId.claimId;
+          if (event.type === 'claim.deleted' && !event.isOwn) {
+            const id = event.payload.claimId;
             setDeletedClaimIds((current) => new Set(current).add(id));
           }
-          if (event.type === 'claim.restored' && typeof claimId?.claim?.id === 'string') {
-            const id = claimId.claim.id;
+          if (event.type === 'claim.restored') {
+            const id = event.payload.claim.id;
             setDeletedClaimIds((current) => {
               if (!current.has(id)) return current;
               const next = new Set(current);
@@ -140,11 +140,16 @@ export function useMapSync(mapId: string, lastSeq: number): MapSync {
 
   // (Strict Mode runs effects twice in development: the engine is re-activated, not left disposed.)
   useEffect(() => {
+    // A map opened again: what the cache holds now is the confirmed view (no write is in flight).
+    const cached = queryClient.getQueryData<MapView>(queryKey);
+    if (cached && store.pendingCount === 0) store.setConfirmed(cached);
     engine.activate();
     return () => engine.dispose();
+    // Once per engine (map session).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [engine]);
 
-  // A refetched map.get replaces the cache: replay the recent events over it.
+  // A fetched map.get is the new confirmed view: replay the recent events, then the predictions, over it.
   useEffect(() => {
     const queryHash = hashKey(queryKey);
     return queryClient.getQueryCache().subscribe((event) => {
@@ -152,9 +157,13 @@ export function useMapSync(mapId: string, lastSeq: number): MapSync {
       const action = event.action as { type: string; manual?: boolean };
       if (action.type !== 'success' || action.manual) return;
       const data = event.query.state.data as MapView | undefined;
-      if (data) queueMicrotask(() => engine.onFetchedMap(data));
+      if (data)
+        queueMicrotask(() => {
+          store.setConfirmed(data);
+          engine.onFetchedMap(data);
+        });
     });
-  }, [engine, queryClient, queryKey]);
+  }, [engine, queryClient, queryKey, store]);
 
   // Expire highlights.
   useEffect(() => {
@@ -193,7 +202,7 @@ export function useMapSync(mapId: string, lastSeq: number): MapSync {
 
   const subscription = useSubscription(
     trpc.events.onMapEvent.subscriptionOptions(
-      { mapId, lastEventId: startFrom },
+      { mapId, lastEventId: startFrom, protocolVersion: MAP_EVENT_PROTOCOL_VERSION },
       {
         enabled: endedReason === null,
         onStarted: () => {
@@ -250,6 +259,6 @@ export function useMapSync(mapId: string, lastSeq: number): MapSync {
 }
 
 function newSession(mapId: string, lastSeq: number) {
-  const startSeq = Math.max(0, lastSeq - REPLAY_MARGIN);
+  const startSeq = lastSeq;
   return { mapId, lastSeq, startSeq, startFrom: String(startSeq) };
 }

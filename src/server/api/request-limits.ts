@@ -3,6 +3,9 @@
  * multipart/form-data or text/plain cross-site; JSON needs a CORS preflight), a body-size cap per
  * procedure, a maximum batch size, and text that is valid UTF-8. Used by the route handler.
  */
+import type { TRPCError } from '@trpc/server';
+import { RETRY_AFTER_UNAVAILABLE_SECONDS } from './unavailable';
+
 export const MAX_BATCH_SIZE = 50;
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 const MB = 1024 * 1024;
@@ -83,4 +86,21 @@ export function isQueryInputValidUtf8(url: URL): boolean {
 
 export function formatBytes(bytes: number): string {
   return bytes >= MB ? `${Math.round(bytes / MB)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/**
+ * Headers of every tRPC response: never cached (answers are per user), and a Retry-After when the
+ * caller was rate-limited or the database was unavailable, as HTTP clients expect.
+ */
+export function trpcResponseMeta({ errors }: { errors: TRPCError[] }): { headers: Headers } {
+  const headers = new Headers({ 'Cache-Control': 'private, no-store' });
+  const retryAfter = errors
+    .map((error) =>
+      error.code === 'SERVICE_UNAVAILABLE'
+        ? RETRY_AFTER_UNAVAILABLE_SECONDS
+        : (error.cause as { details?: { retryAfterSeconds?: number } } | undefined)?.details?.retryAfterSeconds,
+    )
+    .find((seconds): seconds is number => typeof seconds === 'number');
+  if (retryAfter) headers.set('Retry-After', String(Math.ceil(retryAfter)));
+  return { headers };
 }

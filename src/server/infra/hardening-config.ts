@@ -9,6 +9,8 @@ export interface HardeningConfig {
   rateLimitMultiplier: number;
   /** CRUX_EMBEDDED_PG_FSYNC: `off` only for throwaway test and benchmark databases. */
   embeddedPostgresFsync: boolean;
+  /** NEXTAUTH_URL is https: browsers are told to use https only (HSTS). */
+  isHttps: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -28,6 +30,7 @@ export function parseHardeningConfig(env: Record<string, string | undefined>): H
     trustProxyHops: parseTrustProxy(env.CRUX_TRUST_PROXY),
     rateLimitMultiplier: Number.isFinite(multiplier) && multiplier > 0 ? multiplier : 1,
     embeddedPostgresFsync: (env.CRUX_EMBEDDED_PG_FSYNC ?? 'on').toLowerCase() !== 'off',
+    isHttps: (env.NEXTAUTH_URL ?? '').toLowerCase().startsWith('https://'),
   };
 }
 

@@ -43,8 +43,13 @@ export function stampClientAddress(req: IncomingMessage, trustProxyHops: number)
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxyHops);
 }
 
+/** Two years, subdomains included: what hstspreload.org asks for. */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains';
+
 export interface CruxServerOptions {
   trustProxyHops: number;
+  /** The public URL is https: every response tells browsers to use https only (HSTS). */
+  isHttps?: boolean;
   handle: (req: IncomingMessage, res: ServerResponse) => unknown;
   upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => unknown;
 }
@@ -53,6 +58,7 @@ export interface CruxServerOptions {
 export function createCruxServer(options: CruxServerOptions): http.Server {
   const server = http.createServer((req, res) => {
     stampClientAddress(req, options.trustProxyHops);
+    if (options.isHttps) res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
     Promise.resolve(options.handle(req, res)).catch((error: unknown) => {
       console.error('crux: request failed before reaching the app:', error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });

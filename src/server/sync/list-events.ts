@@ -17,10 +17,10 @@ export const ZListEventsInput = z.object({
 });
 export type TListEventsInput = z.input<typeof ZListEventsInput>;
 
-export interface MapHistoryEntry extends MapEventView {
+export type MapHistoryEntry = MapEventView & {
   /** For a deleted claim, its text (events of deletions carry only the id). */
   subjectText: string | null;
-}
+};
 
 export interface MapEventPage {
   /** Oldest first. */
@@ -50,11 +50,7 @@ export async function listMapEvents(db: Db, actor: Actor | null, input: z.output
     stored = stored.filter((event) => event.seq < input.beforeSeq!);
   }
 
-  const deletedIds = stored.flatMap((event) => {
-    const payload = event.payload;
-    if (event.type !== 'claim.deleted' || !payload || typeof payload !== 'object' || Array.isArray(payload)) return [];
-    return typeof payload.claimId === 'string' ? [payload.claimId] : [];
-  });
+  const deletedIds = stored.flatMap((event) => (event.type === 'claim.deleted' ? [event.payload.claimId] : []));
   const texts = deletedIds.length
     ? new Map(
         (await db.claim.findMany({ where: { id: { in: deletedIds }, mapId: input.mapId }, select: { id: true, text: true } })).map(
@@ -66,10 +62,8 @@ export async function listMapEvents(db: Db, actor: Actor | null, input: z.output
   return {
     events: stored.map((event) => {
       const view = redactEventFor(recipient, event);
-      const payload = event.payload;
-      const claimId =
-        event.type === 'claim.deleted' && payload && typeof payload === 'object' && !Array.isArray(payload) ? payload.claimId : null;
-      return { ...view, subjectText: typeof claimId === 'string' ? (texts.get(claimId) ?? null) : null };
+      const subjectText = event.type === 'claim.deleted' ? (texts.get(event.payload.claimId) ?? null) : null;
+      return { ...view, subjectText };
     }),
     headSeq,
     hasMore,

@@ -1,6 +1,6 @@
 import type { Db } from '@/server/db';
-import type { MapEventType } from '@/shared/events';
-import type { JsonValue, StoredMapEvent } from './event-types';
+import { parseMapEventBody } from '@/shared/events';
+import type { StoredMapEvent } from './event-types';
 
 const EVENT_SELECT = {
   seq: true,
@@ -22,11 +22,19 @@ type EventRow = {
   actor: { displayName: string } | null;
 };
 
-function toStored(row: EventRow): StoredMapEvent {
+/**
+ * A stored row as a typed event; null when it does not match the contract (a row written by another
+ * version): readers skip it, and a client that notices the hole refetches the map.
+ */
+function toStored(row: EventRow): StoredMapEvent | null {
+  const body = parseMapEventBody(row.type, row.payload);
+  if (!body) {
+    console.warn(`[events] event ${row.seq} (${row.type}) does not match the event contract; skipped`);
+    return null;
+  }
   return {
     seq: row.seq,
-    type: row.type as MapEventType,
-    payload: row.payload as JsonValue,
+    ...body,
     actorId: row.actorId,
     actorName: row.actor?.displayName ?? null,
     clientMutationId: row.clientMutationId,
@@ -42,7 +50,7 @@ export async function readEventsAfter(db: Db, mapId: string, afterSeq: number, l
     take: limit,
     select: EVENT_SELECT,
   });
-  return rows.map(toStored);
+  return rows.map(toStored).filter((event) => event !== null);
 }
 
 /** Events of a map with `seq < beforeSeq` (or the newest), newest first: history paging. */
@@ -53,7 +61,7 @@ export async function readEventsBefore(db: Db, mapId: string, beforeSeq: number 
     take: limit,
     select: EVENT_SELECT,
   });
-  return rows.map(toStored);
+  return rows.map(toStored).filter((event) => event !== null);
 }
 
 /** The map's newest seq, or null if the map no longer exists. */

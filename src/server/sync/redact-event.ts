@@ -2,15 +2,9 @@ import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
 import { getMapAccess } from '@/server/access/map-access';
 import type { MapRoleName } from '@/shared/roles';
+import { redactEvent } from '@/shared/events';
 import type { MapEventView, StoredMapEvent } from './event-types';
-import {
-  redactIdentities,
-  redactVoteEvent,
-  shouldHideIdentities,
-  shouldHideVoteResults,
-  voteTargetOf,
-  type RedactionContext,
-} from './redaction-rules';
+import { shouldHideIdentities, shouldHideVoteResults, type RedactionContext } from './redaction-rules';
 
 /**
  * Everything needed to show one recipient a map's events: their role, the map's teacher
@@ -61,30 +55,27 @@ export async function loadRecipient(db: Db, actor: Actor | null, mapId: string):
  */
 export function trackOwnVote(recipient: Recipient, event: StoredMapEvent): void {
   if (event.type !== 'vote.changed' || !recipient.votedTargets || !recipient.userId) return;
-  const vote = voteTargetOf(event.payload);
-  if (!vote || (vote.voterId ?? event.actorId) !== recipient.userId) return;
+  const vote = event.payload;
+  if ((vote.voterId ?? event.actorId) !== recipient.userId) return;
   if (vote.value === null) recipient.votedTargets.delete(vote.targetId);
   else recipient.votedTargets.add(vote.targetId);
+}
+
+/** Whether blind voting hides this event's vote fields from the recipient. */
+function hidesVotes(recipient: Recipient, event: StoredMapEvent): boolean {
+  if (event.type !== 'vote.changed') return false;
+  const hasVoted = recipient.votedTargets?.has(event.payload.targetId) ?? true;
+  return shouldHideVoteResults(recipient, hasVoted);
 }
 
 /** The event as this recipient may see it: blind results and anonymous identities removed. */
 export function redactEventFor(recipient: Recipient, event: StoredMapEvent): MapEventView {
   const isOwn = recipient.userId !== null && event.actorId === recipient.userId;
-  let payload = event.payload;
-  if (event.type === 'vote.changed') {
-    const target = voteTargetOf(payload);
-    const hasVoted = target ? (recipient.votedTargets?.has(target.targetId) ?? true) : false;
-    payload = redactVoteEvent(payload, shouldHideVoteResults(recipient, hasVoted));
-  }
   const hide = shouldHideIdentities(recipient);
   return {
-    seq: event.seq,
-    type: event.type,
-    payload: redactIdentities(payload, hide),
+    ...redactEvent(event, { hideIdentities: hide, hideVotes: hidesVotes(recipient, event) }),
     actorId: hide ? null : event.actorId,
     actorName: hide ? null : event.actorName,
-    clientMutationId: event.clientMutationId,
-    createdAt: event.createdAt,
     isOwn,
   };
 }

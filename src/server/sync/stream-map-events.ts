@@ -1,7 +1,8 @@
 import { TRPCError, tracked, type TrackedEnvelope } from '@trpc/server';
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
-import type { MapEventType } from '@/shared/events';
+import { DomainError } from '@/server/domain/errors';
+import { MAP_EVENT_PROTOCOL_VERSION as v, MIN_SUPPORTED_PROTOCOL_VERSION, type MapEventType } from '@/shared/events';
 import { abortableIterable, Wakeup } from './async-tools';
 import { getEventHub, type EventHub } from './event-hub';
 import { MAX_REPLAY_EVENTS, type MapStreamItem } from './event-types';
@@ -37,6 +38,22 @@ export function lostAccessError(): TRPCError {
     code: 'FORBIDDEN',
     message: 'You no longer have access to this map: it was deleted or your membership ended.',
   });
+}
+
+export interface UnsupportedProtocolDetails {
+  kind: 'protocol-unsupported';
+  clientVersion: number;
+  minimum: number;
+  current: number;
+}
+
+/** A client speaking a protocol this server no longer supports: BAD_REQUEST with a typed reason in `data.details`. */
+export function unsupportedProtocolError(clientVersion: number): DomainError<UnsupportedProtocolDetails> {
+  return new DomainError(
+    'INVALID',
+    `This page is out of date (event protocol ${clientVersion}; the server needs ${MIN_SUPPORTED_PROTOCOL_VERSION} or newer). Reload the page.`,
+    { kind: 'protocol-unsupported', clientVersion, minimum: MIN_SUPPORTED_PROTOCOL_VERSION, current: v },
+  );
 }
 
 export function parseSeq(value: string | null | undefined): number | null {
@@ -75,7 +92,7 @@ async function* run(options: StreamMapEventsOptions, signal: AbortSignal): Async
     const head = feed.head;
     let cursor = parseSeq(options.lastEventId) ?? head;
     if (cursor > head || head - cursor > MAX_REPLAY_EVENTS) {
-      yield tracked(String(head), { kind: 'resync', seq: head, reason: cursor > head ? 'ahead-of-log' : 'too-far-behind' });
+      yield tracked(String(head), { kind: 'resync', v, seq: head, reason: cursor > head ? 'ahead-of-log' : 'too-far-behind' });
       cursor = head;
     }
 
@@ -93,7 +110,7 @@ async function* run(options: StreamMapEventsOptions, signal: AbortSignal): Async
           nextRecheck = Date.now() + recheckMs;
         }
         trackOwnVote(recipient, event);
-        yield tracked(String(event.seq), { kind: 'event', ...redactEventFor(recipient, event) });
+        yield tracked(String(event.seq), { kind: 'event', v, ...redactEventFor(recipient, event) });
         cursor = event.seq;
         if (signal.aborted) return;
       }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { requireMapRole } from '@/server/access/map-access';
 import { listMapEvents, ZListEventsInput } from '@/server/sync/list-events';
-import { streamMapEvents } from '@/server/sync/stream-map-events';
+import { streamMapEvents, unsupportedProtocolError } from '@/server/sync/stream-map-events';
+import { MIN_SUPPORTED_PROTOCOL_VERSION } from '@/shared/events';
 import { ZId } from '@/shared/schemas/map';
 import { createTRPCRouter, publicProcedure } from '../trpc';
 
@@ -9,6 +10,8 @@ export const ZOnMapEventInput = z.object({
   mapId: ZId,
   /** The last seq the client has (an EventSource's Last-Event-ID overrides it on reconnect). */
   lastEventId: z.string().regex(/^\d{1,12}$/, 'lastEventId must be a seq number.').nullish(),
+  /** The event protocol the client speaks (MAP_EVENT_PROTOCOL_VERSION); absent: the current one. */
+  protocolVersion: z.number().int().min(0).max(1000).optional(),
 });
 
 export const eventsRouter = createTRPCRouter({
@@ -17,6 +20,9 @@ export const eventsRouter = createTRPCRouter({
    * `tracked(String(seq), …)` and redacted for the caller. Ends with FORBIDDEN if they lose access.
    */
   onMapEvent: publicProcedure.input(ZOnMapEventInput).subscription(async ({ ctx, input, signal }) => {
+    if (input.protocolVersion !== undefined && input.protocolVersion < MIN_SUPPORTED_PROTOCOL_VERSION) {
+      throw unsupportedProtocolError(input.protocolVersion);
+    }
     await requireMapRole(ctx.db, ctx.actor, input.mapId, 'viewer');
     return streamMapEvents({ db: ctx.db, actor: ctx.actor, mapId: input.mapId, lastEventId: input.lastEventId, signal });
   }),

@@ -90,6 +90,22 @@ export class DocumentBuilder {
     return id;
   }
 
+  addEvidence(evidence: Omit<MapDocumentEvidence, 'id'>): string {
+    const id = `e${this.evidence.length + 1}`;
+    this.evidence.push({ id, ...evidence });
+    return id;
+  }
+
+  /** Adds an evidence→claim link unless the pair is already linked. */
+  addEvidenceLink(evidenceId: string, toClaimId: string, relation: MapRelation): AddLinkResult {
+    const key = `e:${evidenceId}>${toClaimId}`;
+    const existing = this.linkRelations.get(key);
+    if (existing !== undefined) return existing === relation ? 'duplicate' : 'conflict';
+    this.linkRelations.set(key, relation);
+    this.links.push({ id: `l${this.links.length + 1}`, from: { evidenceId }, toClaimId, relation });
+    return 'added';
+  }
+
   /** Adds a claim→claim link unless it is a self-link or the pair is already linked. */
   addLink(fromClaimId: string, toClaimId: string, relation: MapRelation, scheme?: string | null): AddLinkResult {
     if (fromClaimId === toClaimId) return 'self';

@@ -14,7 +14,8 @@
  * Kialo has one thesis: a map with one root writes it as "1."; a map with several roots (or
  * claims only reachable through a cycle) writes the map's title as "1." and each root under it
  * as "Thesis:". A claim that supports or opposes several claims is written once and referenced
- * with "-> See N." elsewhere; evidence passages are written as claims quoting the passage.
+ * with "-> See N." elsewhere; evidence passages are written as claims quoting the passage, except
+ * a passage quoting a whole source (a footnote citation), which the Sources list already holds.
  */
 import type { MapDocument, MapRelation } from '@/shared/map-document';
 
@@ -68,10 +69,17 @@ export function exportKialo(doc: MapDocument): string {
     textOf.set(`e:${e.id}`, evidenceText(e, sourcesById.get(e.sourceId), Number.MAX_SAFE_INTEGER));
   }
 
+  // A passage that quotes a whole source is a footnote citation: the claim's "[n]" and the
+  // Sources list already say it.
+  const citations = new Set(
+    doc.evidence.filter((e) => e.start === 0 && e.end === sourcesById.get(e.sourceId)?.text.length).map((e) => e.id),
+  );
+
   // What argues about each claim, in link order; how many places each node appears in.
   const children = new Map<string, { key: string; relation: MapRelation }[]>();
   const occurrences = new Map<string, number>();
   for (const link of doc.links) {
+    if ('evidenceId' in link.from && citations.has(link.from.evidenceId)) continue;
     const key = 'claimId' in link.from ? `c:${link.from.claimId}` : `e:${link.from.evidenceId}`;
     const list = children.get(link.toClaimId) ?? [];
     list.push({ key, relation: link.relation });
@@ -118,7 +126,7 @@ export function exportKialo(doc: MapDocument): string {
   const argues = new Set(doc.links.flatMap((l) => ('claimId' in l.from ? [l.from.claimId] : [])));
   const roots = doc.claims.filter((c) => !argues.has(c.id));
   const linkedEvidence = new Set(doc.links.flatMap((l) => ('evidenceId' in l.from ? [l.from.evidenceId] : [])));
-  const looseEvidence = doc.evidence.filter((e) => !linkedEvidence.has(e.id));
+  const looseEvidence = doc.evidence.filter((e) => !linkedEvidence.has(e.id) && !citations.has(e.id));
   if (roots.length === 1 && looseEvidence.length === 0 && roots[0]) {
     walk({ key: `c:${roots[0].id}`, number: '1.', label: null });
   } else {

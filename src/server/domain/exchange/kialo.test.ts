@@ -88,7 +88,14 @@ describe('importKialo', () => {
     // Markdown in claims is kept as written
     expect(document.claims.some((c) => c.text.includes('[low-emission zones](https://example.org/lez)'))).toBe(true);
 
-    expect(document.links).toHaveLength(10);
+    // 10 links between claims, and the footnote: source [1], quoted whole, supports the claim citing it
+    expect(document.links).toHaveLength(11);
+    expect(document.evidence).toEqual([
+      expect.objectContaining({ sourceId: document.sources[0]?.id, exact: document.sources[0]?.text, start: 0, note: null }),
+    ]);
+    const cited = document.links.find((l) => 'evidenceId' in l.from);
+    expect(document.claims.find((c) => c.id === cited?.toClaimId)?.text).toMatch(/^Fewer cars .*\[1\]\.$/);
+    expect(cited?.relation).toBe('support');
     expect(link(document, 'Fewer cars', 'Cities should')?.relation).toBe('support');
     expect(link(document, 'Electric cars', 'Fewer cars')?.relation).toBe('oppose');
     expect(link(document, 'Tyre and brake', 'Electric cars')?.relation).toBe('oppose');

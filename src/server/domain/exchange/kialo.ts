@@ -45,6 +45,8 @@ const LABEL = /^(Pro|Con|Thesis)\s*:\s*(.*)$/i;
 const REFERENCE = /^->\s*See\s+((?:\d{1,9}\.)+)\s*$/i;
 const SOURCES_LINE = /^\s*Sources\s*:\s*$/i;
 const URL_IN_TEXT = /https?:\/\/[^\s<>"'\]]+/i;
+/** A footnote mark "[3]" in claim text (not a Markdown link "[text](…)" or an escaped "\[3]"). */
+const FOOTNOTE_MARK = /(?<!\\)\[(\d{1,6})\](?!\()/g;
 
 interface KialoNode {
   number: string;
@@ -103,7 +105,8 @@ function sourceFromLine(line: string): { title: string; url: string | null; text
 /**
  * Reads a Kialo text export. Claims keep their text (Markdown and all); "-> See" references
  * become links from the referenced claim; the "Sources:" block becomes sources (title, URL, and
- * the line itself as text). Errors name the line.
+ * the line itself as text), and a claim citing "[n]" gets source n, quoted whole, as supporting
+ * evidence. Errors name the line.
  */
 export function importKialo(text: string): ImportResult {
   assertTextInput(text, 'Kialo export');
@@ -276,6 +279,7 @@ export function importKialo(text: string): ImportResult {
     notes.note(`Skipped ${conflicts} duplicate reference${conflicts === 1 ? '' : 's'} that both supported and opposed the same claim.`);
   }
 
+  const sourceByNumber = new Map<number, { sourceId: string; text: string }>();
   for (const entry of sourceLines ?? []) {
     if (builder.sources.length >= MAP_DOCUMENT_LIMITS.maxSources) {
       throw new ImportError(`Line ${entry.line}: more than ${MAP_DOCUMENT_LIMITS.maxSources} sources.`, {
@@ -284,7 +288,7 @@ export function importKialo(text: string): ImportResult {
       });
     }
     const source = sourceFromLine(entry.text);
-    builder.addSource({
+    const sourceId = builder.addSource({
       title: source.title,
       author: null,
       publisher: null,
@@ -292,6 +296,24 @@ export function importKialo(text: string): ImportResult {
       publishedAt: null,
       text: source.text,
     });
+    const footnote = /^\s*\[(\d{1,6})\]/.exec(entry.text)?.[1];
+    if (footnote !== undefined && !sourceByNumber.has(Number(footnote))) sourceByNumber.set(Number(footnote), { sourceId, text: source.text });
+  }
+
+  // "[1]" in a claim cites source [1] of the list: the source, quoted whole, supports the claim.
+  const citation = new Map<number, string>();
+  for (const claim of [...builder.claims]) {
+    for (const match of claim.text.matchAll(FOOTNOTE_MARK)) {
+      const number = Number(match[1]);
+      const source = sourceByNumber.get(number);
+      if (!source) continue;
+      let evidenceId = citation.get(number);
+      if (!evidenceId) {
+        evidenceId = builder.addEvidence({ sourceId: source.sourceId, exact: source.text, prefix: '', suffix: '', start: 0, end: source.text.length, note: null });
+        citation.set(number, evidenceId);
+      }
+      builder.addEvidenceLink(evidenceId, claim.id, 'support');
+    }
   }
 
   return { document: builder.build(), warnings: notes.list() };

@@ -1,3 +1,4 @@
+import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
 import type { MapAccess } from '@/server/access/map-access';
@@ -102,14 +103,25 @@ export interface MapView {
 }
 
 /**
- * The whole map in a constant number of queries, whatever its size. The caller's access was
- * already checked; `access` carries the role it resolved.
+ * The whole map in a constant number of queries, whatever its size, read from one snapshot
+ * (a REPEATABLE READ, read-only transaction): `map.lastSeq` is exactly the last event the claims,
+ * links, evidence and votes reflect, so a client's stream starts right after it. The caller's
+ * access was already checked; `access` carries the role it resolved.
  */
 export async function getMap(db: Db, actor: Actor | null, access: MapAccess): Promise<MapView> {
-  const mapId = access.mapId;
   const role = access.role;
   if (!role) throw notFoundOrNoAccess();
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SET TRANSACTION READ ONLY`;
+      return readMapView(tx, actor, access, role);
+    },
+    { isolationLevel: 'RepeatableRead' },
+  );
+}
 
+async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, access: MapAccess, role: MapRoleName): Promise<MapView> {
+  const mapId = access.mapId;
   const [map, claims, links, sources, evidence, claimVoteRows, evidenceVoteRows, myVotes] = await Promise.all([
     db.map.findUniqueOrThrow({
       where: { id: mapId },

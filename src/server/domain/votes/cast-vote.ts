@@ -1,7 +1,7 @@
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import { DomainError, notFoundOrNoAccess } from '@/server/domain/errors';
-import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import { runMapWrite, type EventDraft, type WriteContext } from '@/server/sync/append-event';
 import type { MapRoleName } from '@/shared/roles';
 import type { VoteChangedPayload, VoteTarget } from '@/shared/schemas/vote';
 import { canSeeVoteResults, emptySummary, summarizeVoteRows, type VoteSummary } from './summarize-votes';
@@ -63,9 +63,9 @@ export async function summarizeTarget(tx: Prisma.TransactionClient | Db, target:
   return summaries.get(target.id) ?? emptySummary();
 }
 
-function voteChanged(target: VoteTarget, voterId: string, value: number | null, summary: VoteSummary) {
+function voteChanged(target: VoteTarget, voterId: string, value: number | null, summary: VoteSummary): EventDraft {
   const payload: VoteChangedPayload = { targetKind: target.kind, targetId: target.id, voterId, value, summary };
-  return { type: 'vote.changed' as const, payload: payload as unknown as Prisma.InputJsonObject };
+  return { type: 'vote.changed', payload };
 }
 
 /**

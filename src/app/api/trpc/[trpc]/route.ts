@@ -13,6 +13,7 @@ import {
   MAX_CONCURRENT_LARGE_BODIES,
   procedurePaths,
   readBodyText,
+  trpcResponseMeta,
 } from '@/server/api/request-limits';
 import { RETRY_AFTER_UNAVAILABLE_SECONDS, UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/server/api/unavailable';
 
@@ -89,19 +90,7 @@ async function handler(request: Request): Promise<Response> {
     // Mutations over GET would let a link or an <img> change state.
     allowMethodOverride: false,
     maxBatchSize: MAX_BATCH_SIZE,
-    responseMeta({ errors }) {
-      const headers = new Headers(PRIVATE);
-      // Rate-limited or unavailable: callers learn when to retry, as HTTP clients expect.
-      const retryAfter = errors
-        .map((error) =>
-          error.code === 'SERVICE_UNAVAILABLE'
-            ? RETRY_AFTER_UNAVAILABLE_SECONDS
-            : (error.cause as { details?: { retryAfterSeconds?: number } } | undefined)?.details?.retryAfterSeconds,
-        )
-        .find((seconds): seconds is number => typeof seconds === 'number');
-      if (retryAfter) headers.set('Retry-After', String(Math.ceil(retryAfter)));
-      return { headers };
-    },
+    responseMeta: trpcResponseMeta,
   });
 }
 
