@@ -41,7 +41,7 @@ test('public pages: home, sign in, sign up, join', async ({ page }) => {
   }
 });
 
-test('the demo map: graph and outline', async ({ page }) => {
+test('the demo map: graph, outline and focus view', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('/demo');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
@@ -49,6 +49,9 @@ test('the demo map: graph and outline', async ({ page }) => {
   await page.getByRole('button', { name: 'Outline' }).click();
   await expect(page.getByRole('tree')).toBeVisible();
   await expectClean(page, '/demo outline');
+  await page.getByRole('toolbar', { name: 'Map tools' }).getByRole('button', { name: 'Focus', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Focus view' })).toBeVisible();
+  await expectClean(page, '/demo focus view');
 });
 
 test('signed in: dashboard, a map with the share dialog, the Class panel, present mode and Vote mode', async ({ page, browser, baseURL }) => {

@@ -78,12 +78,16 @@ test('the header folds into a menu; the map chrome takes at most 25 % of the scr
   expect(box.height).toBeGreaterThanOrEqual(44);
 
   await page.goto(`/maps/${map.id}`);
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  // Under 768 px the map opens in the focus view (one claim at a time).
+  await expect(page.getByRole('region', { name: 'Focus view' })).toBeVisible();
   const chrome = await chromeHeight(page);
   console.log(`map chrome at 390×844 (owner): ${Math.round(chrome)} px = ${((chrome / 844) * 100).toFixed(1)} %`);
   expect(chrome).toBeLessThanOrEqual(844 * 0.25);
   expect(await smallTargets(page, '.map-toolbar')).toEqual([]);
   expect(await smallTargets(page, '.map-header')).toEqual([]);
+  await page.getByRole('toolbar', { name: 'Map tools' }).getByRole('button', { name: 'Graph', exact: true }).tap();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  expect(await smallTargets(page, '.map-toolbar')).toEqual([]);
   await expect(page.locator('.react-flow__minimap')).toBeHidden();
 
   await page.locator('.react-flow__node').first().tap();
@@ -120,6 +124,7 @@ test('an editor on a phone adds an opposing claim: the sheet steps aside and not
   const map = await createMapOverApi(page, 'Homework');
   await trpc(page.request, 'claim.create', { mapId: map.id, text: 'Homework helps', x: 0, y: 0 });
   await page.goto(`/maps/${map.id}`);
+  await page.getByRole('toolbar', { name: 'Map tools' }).getByRole('button', { name: 'Graph', exact: true }).tap();
   await page.locator('.react-flow__node').first().tap();
   const sheet = page.getByRole('complementary', { name: 'Selection details' });
   await sheet.getByRole('button', { name: /\+ Oppose/ }).tap();
