@@ -33,7 +33,8 @@ async function smallTargets(page: Page, scope: string): Promise<string[]> {
     for (const element of document.querySelectorAll<HTMLElement>(`${selector} button, ${selector} a[href], ${selector} select`)) {
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue; // not shown
-      if (box.width < 44 || box.height < 44) out.push(`${element.textContent?.trim() || element.getAttribute('aria-label')} ${Math.round(box.width)}×${Math.round(box.height)}`);
+      const name = element.textContent?.trim() || element.getAttribute('aria-label');
+      if (box.width < 44 || box.height < 44) out.push(`${name} ${Math.round(box.width)}×${Math.round(box.height)}`);
     }
     return out;
   }, scope);
@@ -44,13 +45,15 @@ test('no page scrolls sideways at 390 px, signed out, as a guest and signed in',
   const owner = newAccount('owner');
   await signInOverApi(page, owner);
   const map = await createMapOverApi(page, 'A map with a rather long title that should not push the page wider than the phone');
-  await trpc(page.request, 'claim.create', { mapId: map.id, text: 'A thesis with enough words to wrap onto several lines on a phone screen' });
+  const text = 'A thesis with enough words to wrap onto several lines on a phone screen';
+  await trpc(page.request, 'claim.create', { mapId: map.id, text });
   const { link } = await trpc<{ link: { token: string } }>(page.request, 'share.create', { mapId: map.id, role: 'voter' });
   for (const path of ['/', '/dashboard', '/account', '/explore', '/join', `/maps/${map.id}`, `/maps/${map.id}/settings`, '/demo']) {
     await expectNoOverflow(page, path);
   }
 
-  const visitorContext = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+  const visitorContext = await browser.newContext({ baseURL, ...phone });
   const visitor = await visitorContext.newPage();
   for (const path of ['/', '/demo', '/signin', '/signup', '/join', '/explore', `/s/${link.token}`, `/maps/${map.id}`]) {
     await expectNoOverflow(visitor, path);
@@ -60,7 +63,7 @@ test('no page scrolls sideways at 390 px, signed out, as a guest and signed in',
   await visitorContext.close();
 });
 
-test('the header folds into a menu; the map chrome takes at most 25 % of the screen; targets are 44 px; the side panel is a bottom sheet', async ({
+test('the header folds into a menu; the map chrome takes at most 25 %; targets are 44 px; the side panel is a bottom sheet', async ({
   page,
 }) => {
   await signInOverApi(page, newAccount('teacher'));
