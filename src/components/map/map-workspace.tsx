@@ -41,10 +41,10 @@ import { claimConflictOf, useMapCommands } from './use-map-commands';
 interface Props {
   initialMap: MapView;
   viewer: Actor | null;
-  /** `vote`: open in Vote mode (where /join sends a voter). */
-  initialMode?: 'vote' | 'map';
   /** `?focus=` from the URL: the map opens in the focus view on that claim. */
   initialFocusId?: string | null;
+  /** `vote`: open in Vote mode (where /join sends a voter). */
+  initialMode?: 'vote' | 'map';
 }
 
 type View = 'graph' | 'outline' | 'focus';
@@ -112,7 +112,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && Boolean(target.closest('input, textarea, select, [contenteditable="true"]'));
 }
 
-export function MapWorkspace({ initialMap, viewer, initialMode = 'map', initialFocusId = null }: Props) {
+export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initialMode = 'map' }: Props) {
   const trpc = useTRPC();
   const mapId = initialMap.map.id;
   const query = useQuery({
@@ -755,7 +755,7 @@ export function MapWorkspace({ initialMap, viewer, initialMode = 'map', initialF
           className={`map-main ${activeSelection ? 'has-panel' : ''} ${sources ? 'has-drawer' : ''} ${draft || editingId ? 'is-editing' : ''}`}
           hidden={isVoteMode}
         >
-          <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : view === 'focus' ? 'Focus view' : 'Outline view'}>
+          <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : 'Outline view'}>
             {isEmpty && !draft && view === 'graph' && (
               <div className="map-empty">
                 <p className="map-empty-title">Start with a thesis: press <kbd>N</kbd></p>

@@ -14,11 +14,10 @@ const VISIBILITY_WORDS: Record<string, string> = {
 };
 
 const ROLE_WORDS: Record<string, string> = { owner: 'the owner', editor: 'an editor', voter: 'a voter', viewer: 'a viewer' };
-const asRole = (value: string | undefined): string | null => (value ? (ROLE_WORDS[value] ?? null) : null);
 
 /** A membership change in the teacher's words: "joined as a voter", "let someone in as an editor". */
 function describeMember(payload: MapEventPayload<'member.changed'>): string {
-  const role = asRole(payload.role);
+  const role = ROLE_WORDS[payload.role] ?? null;
   switch (payload.via) {
     case 'link':
       return role ? `joined as ${role}` : 'joined the map';

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 interface Props {
   params: Promise<{ id: string }>;
-  searchParams?: Promise<{ mode?: string | string[]; focus?: string | string[] }>;
+  searchParams?: Promise<{ focus?: string | string[]; mode?: string | string[] }>;
 }
 
 // Metadata and page both need the map: `cache` makes that one map.get per request (it matters for 2,000 claims).
@@ -18,8 +18,7 @@ const loadMap = cache(async function loadMap(mapId: string) {
   try {
     return { kind: 'map' as const, map: await caller.map.get({ mapId }), actor };
   } catch (error) {
-    // Not signed in, not allowed, or no such map: one page for all, so existence does not leak
-    // (a signed-out visitor is told to sign in there, not bounced).
+    // Not signed in, not allowed, or no such map: one page for all, so existence does not leak.
     const denied = ['UNAUTHORIZED', 'NOT_FOUND', 'FORBIDDEN', 'BAD_REQUEST'];
     if (error instanceof TRPCError && denied.includes(error.code)) return { kind: 'denied' as const, actor };
     throw error;
@@ -34,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function MapPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { mode, focus } = (await searchParams) ?? {};
+  const query = (await searchParams) ?? {};
   const loaded = await loadMap(id);
   if (loaded.kind === 'denied') {
     return (
@@ -43,7 +42,14 @@ export default async function MapPage({ params, searchParams }: Props) {
       </main>
     );
   }
-  const { map, actor } = loaded;
-  const focusId = typeof focus === 'string' && map.claims.some((claim) => claim.id === focus) ? focus : null;
-  return <MapWorkspace initialMap={map} viewer={actor} initialFocusId={focusId} initialMode={mode === 'vote' ? 'vote' : 'map'} />;
+  const focus = query.focus;
+  const focusId = typeof focus === 'string' && loaded.map.claims.some((claim) => claim.id === focus) ? focus : null;
+  return (
+    <MapWorkspace
+      initialMap={loaded.map}
+      viewer={loaded.actor}
+      initialFocusId={focusId}
+      initialMode={query.mode === 'vote' ? 'vote' : 'map'}
+    />
+  );
 }
