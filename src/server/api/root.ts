@@ -9,6 +9,7 @@ import { claimRouter } from './routers/claim';
 import { linkRouter } from './routers/link';
 import { mapRouter } from './routers/map';
 import { userRouter } from './routers/user';
+import { commentRouter } from './routers/comment';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   events: eventsRouter,
   presence: presenceRouter,
   user: userRouter,
+  comment: commentRouter,
 });
 
 export type AppRouter = typeof appRouter;
