@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { getActor } from '@/server/auth/session';
 import { Providers } from '@/trpc/client';
 import { SignOutButton } from '@/components/sign-out-button';
+import { NotificationBell } from '@/components/comments/notification-bell';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -28,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {actor ? (
                 <>
                   <Link href="/dashboard">My maps</Link>
+                  <NotificationBell />
                   <span className="user-chip" data-testid="current-user">
                     {actor.displayName}
                     {actor.isGuest && <span className="badge">guest</span>}

@@ -153,6 +153,9 @@ const MATRIX: Record<string, Entry> = {
   'comment.delete': { input: async (w) => ({ id: (await w.newComment()).id }), expect: atLeast('voter') },
   'comment.resolve': { input: async (w) => ({ id: (await w.newComment()).id }), expect: atLeast('voter') },
   'comment.hide': { input: async (w) => ({ id: (await w.newComment()).id }), expect: atLeast('owner') },
+  // The caller's own notifications, whatever map they are about.
+  'notification.list': { input: () => undefined, expect: signedIn },
+  'notification.markRead': { input: () => ({}), expect: signedIn },
 
   'user.signUp': { input: () => ({ email: `matrix-${unique()}@example.test`, password: 'a long password' }), expect: anyone },
   'user.me': { input: () => undefined, expect: anyone },

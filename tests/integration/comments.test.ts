@@ -134,3 +134,35 @@ describe('comments', () => {
     });
   });
 });
+
+describe('notifications', () => {
+  it('lists the caller’s own notifications with an unread count, marks them read, and drops those of maps they left', async () => {
+    const { owner, voter, map, claim } = await setup();
+    await callerFor(voter).comment.create({ target: onClaim(claim.id), text: 'Hi @Teacher', mentionUserIds: [owner.id] });
+    const before = await callerFor(owner).notification.list();
+    expect(before.unreadCount).toBe(1);
+    expect(before.items[0]).toMatchObject({ kind: 'mention', mapId: map.id, claimId: claim.id, isRead: false });
+    expect((await callerFor(voter).notification.list()).items).toEqual([]);
+
+    // Someone else's ids mark nothing.
+    await callerFor(voter).notification.markRead({ ids: [before.items[0]!.id] });
+    expect((await callerFor(owner).notification.list()).unreadCount).toBe(1);
+    await callerFor(owner).notification.markRead({});
+    expect((await callerFor(owner).notification.list()).unreadCount).toBe(0);
+
+    const other = await createUser({ displayName: 'Olga' });
+    await db().mapMember.create({ data: { mapId: map.id, userId: other.id, role: 'voter' } });
+    await callerFor(voter).comment.create({ target: onClaim(claim.id), text: '@Olga look', mentionUserIds: [other.id] });
+    expect((await callerFor(other).notification.list()).unreadCount).toBe(1);
+    await db().mapMember.deleteMany({ where: { mapId: map.id, userId: other.id } });
+    expect((await callerFor(other).notification.list()).items).toEqual([]);
+  });
+
+  it('does not name the author to members of an anonymous map', async () => {
+    const { owner, voter, voter2, map, claim } = await setup();
+    await callerFor(owner).map.update({ mapId: map.id, isAnonymous: true });
+    await callerFor(voter).comment.create({ target: onClaim(claim.id), text: 'Hi @Vera and @Teacher', mentionUserIds: [voter2.id, owner.id] });
+    expect((await callerFor(voter2).notification.list()).items[0]!.text).toMatch(/^Someone mentioned you/);
+    expect((await callerFor(owner).notification.list()).items[0]!.text).toMatch(/^Stu Dent mentioned you/);
+  });
+});

@@ -28,6 +28,8 @@ export type ClaimNodeData = {
   supporterCount: number;
   opposerCount: number;
   isRecent: boolean;
+  /** Visible comments on the claim. */
+  commentCount?: number;
 };
 
 export type EvidenceNodeData = {
@@ -36,6 +38,7 @@ export type EvidenceNodeData = {
   canEdit: boolean;
   peers: readonly PeerMark[];
   strength: number | null;
+  commentCount?: number;
 };
 
 export type DraftNodeData = {
@@ -178,6 +181,7 @@ export function createFlowNodeBuilder() {
         supporterCount,
         opposerCount,
         isRecent: decorations.recentIds?.has(claim.id) ?? false,
+        commentCount: map.commentCounts?.[claim.id] ?? 0,
       } satisfies ClaimNodeData) as ClaimNodeData;
       const size = estimateNodeSize('claim', claim.text);
       nodes.push(
@@ -203,6 +207,7 @@ export function createFlowNodeBuilder() {
         canEdit: decorations.canEdit,
         peers: decorations.peersByNode.get(passage.id) ?? NO_PEERS,
         strength: strengthOf(passage.id),
+        commentCount: map.commentCounts?.[passage.id] ?? 0,
       } satisfies EvidenceNodeData) as EvidenceNodeData;
       const size = estimateNodeSize('evidence', passage.exact);
       nodes.push(

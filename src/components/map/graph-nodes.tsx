@@ -33,6 +33,15 @@ function PeerChips({ peers }: { peers: readonly PeerMark[] }) {
   );
 }
 
+function CommentBadge({ count }: { count: number | undefined }) {
+  if (!count) return null;
+  return (
+    <span className="comment-badge" title={`${count} ${count === 1 ? 'comment' : 'comments'}`} aria-label={`${count} ${count === 1 ? 'comment' : 'comments'}`}>
+      💬 {count}
+    </span>
+  );
+}
+
 function StrengthBadge({ strength }: { strength: number | null }) {
   if (strength === null) return null;
   return (
@@ -119,6 +128,7 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
       <div className="node-footer">
         <span className="node-author">{claim.authorName ?? 'Anonymous'}</span>
         <VoteSummaryMini votes={claim.votes} />
+        <CommentBadge count={data.commentCount} />
         <StrengthBadge strength={strength} />
       </div>
       {selected && canEdit && !isEditing && (
@@ -159,6 +169,7 @@ export const EvidenceNode = memo(function EvidenceNode({ id, data, selected }: N
       </p>
       <div className="node-footer">
         <VoteSummaryMini votes={evidence.votes} />
+        <CommentBadge count={data.commentCount} />
         <StrengthBadge strength={strength} />
         <button
           type="button"

@@ -10,6 +10,7 @@ import { linkRouter } from './routers/link';
 import { mapRouter } from './routers/map';
 import { userRouter } from './routers/user';
 import { commentRouter } from './routers/comment';
+import { notificationRouter } from './routers/notification';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   presence: presenceRouter,
   user: userRouter,
   comment: commentRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;
