@@ -1,6 +1,8 @@
+import superjson, { type SuperJSONResult } from 'superjson';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
+import { DomainError } from '@/server/domain/errors';
 import { ZMapEventBody, type MapEventDraft } from '@/shared/events';
 
 export const MAP_EVENTS_CHANNEL = 'crux_map_events';
@@ -54,6 +56,12 @@ export interface MapWriteResult<T> {
 /**
  * The single path for every change to a map: applies the change and appends its events in one
  * transaction, so the log and the data can never disagree.
+ *
+ * At most once per client mutation: with an actor and a `clientMutationId`, the write is recorded
+ * (AppliedMutation, keyed by actor and id) in the same transaction, and a replay of the same id —
+ * a retry after a lost response, the outbox resending after a crash — returns the original result
+ * without writing again. Two replays racing: the second's insert hits the key and it returns the
+ * first's result.
  */
 export async function runMapWrite<T>(
   db: Db,
@@ -61,10 +69,39 @@ export async function runMapWrite<T>(
   context: WriteContext,
   apply: (tx: Prisma.TransactionClient) => Promise<MapWriteResult<T>>,
 ): Promise<T & { seq: number }> {
-  return db.$transaction(async (tx) => {
-    const { result, events } = await apply(tx);
-    let seq = 0;
-    for (const event of events) seq = await appendMapEvent(tx, mapId, event, context);
-    return { ...result, seq };
-  });
+  const key = context.actor && context.clientMutationId ? { actorId: context.actor.id, clientMutationId: context.clientMutationId } : null;
+  try {
+    return await db.$transaction(async (tx) => {
+      if (key) {
+        const prior = await tx.appliedMutation.findUnique({ where: { actorId_clientMutationId: key } });
+        if (prior) return replayed<T>(prior, mapId);
+      }
+      const { result, events } = await apply(tx);
+      let seq = 0;
+      for (const event of events) seq = await appendMapEvent(tx, mapId, event, context);
+      const value = { ...result, seq };
+      if (key) {
+        await tx.appliedMutation.create({
+          data: { ...key, mapId, seq, result: superjson.serialize(value) as unknown as Prisma.InputJsonObject },
+        });
+      }
+      return value;
+    });
+  } catch (error) {
+    if (!key || !isUniqueViolation(error)) throw error;
+    const prior = await db.appliedMutation.findUnique({ where: { actorId_clientMutationId: key } });
+    if (!prior) throw error;
+    return replayed<T>(prior, mapId);
+  }
+}
+
+function replayed<T>(prior: { mapId: string; result: unknown }, mapId: string): T & { seq: number } {
+  if (prior.mapId !== mapId) {
+    throw new DomainError('CONFLICT', 'This clientMutationId was already used for a change on another map; send a new id.');
+  }
+  return superjson.deserialize(prior.result as SuperJSONResult);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return Boolean(error && typeof error === 'object' && 'code' in error && (error as { code?: unknown }).code === 'P2002');
 }
