@@ -64,6 +64,7 @@ interface World {
   newMember(role?: Exclude<MapRoleName, 'owner'>): Promise<{ memberId: string }>;
   /** A comment on a claim of the map, written by the caller (so author-only rules pass for members). */
   newComment(): Promise<{ id: string }>;
+  newSnapshot(): Promise<{ id: string }>;
 }
 
 interface Entry {
@@ -153,6 +154,11 @@ const MATRIX: Record<string, Entry> = {
   'comment.delete': { input: async (w) => ({ id: (await w.newComment()).id }), expect: atLeast('voter') },
   'comment.resolve': { input: async (w) => ({ id: (await w.newComment()).id }), expect: atLeast('voter') },
   'comment.hide': { input: async (w) => ({ id: (await w.newComment()).id }), expect: atLeast('owner') },
+  'snapshot.create': { input: (w) => ({ mapId: w.mapId, name: 'End of period 2' }), expect: atLeast('owner') },
+  'snapshot.list': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
+  'snapshot.get': { input: async (w) => ({ id: (await w.newSnapshot()).id }), expect: atLeast('viewer') },
+  'snapshot.compare': { input: async (w) => ({ fromId: (await w.newSnapshot()).id }), expect: atLeast('viewer') },
+
   // The caller's own notifications, whatever map they are about.
   'notification.list': { input: () => undefined, expect: signedIn },
   'notification.markRead': { input: () => ({}), expect: signedIn },
@@ -245,6 +251,9 @@ function worldFor(mapId: string, actor: Actor | null, kind: ActorKind): World {
         data: { mapId, targetKind: 'claim', targetId: claim.id, authorId: actor?.id ?? null, text: `A comment ${unique()}` },
         select: { id: true },
       });
+    },
+    async newSnapshot() {
+      return db.mapSnapshot.create({ data: { mapId, name: 'A snapshot', seq: 0 }, select: { id: true } });
     },
   };
 }

@@ -11,6 +11,7 @@ import { mapRouter } from './routers/map';
 import { userRouter } from './routers/user';
 import { commentRouter } from './routers/comment';
 import { notificationRouter } from './routers/notification';
+import { snapshotRouter } from './routers/snapshot';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   user: userRouter,
   comment: commentRouter,
   notification: notificationRouter,
+  snapshot: snapshotRouter,
 });
 
 export type AppRouter = typeof appRouter;
