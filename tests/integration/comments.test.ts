@@ -166,3 +166,21 @@ describe('notifications', () => {
     expect((await callerFor(owner).notification.list()).items[0]!.text).toMatch(/^Stu Dent mentioned you/);
   });
 });
+
+describe('re-rate nudge', () => {
+  it('tells each voter of a claim, but the one who argued, that a new objection or evidence landed under it', async () => {
+    const { owner, editor, voter, voter2, claim, map } = await setup();
+    await callerFor(voter).vote.cast({ claimId: claim.id, value: 3 });
+    await callerFor(editor).vote.cast({ claimId: claim.id, value: 1 });
+    await callerFor(editor).claim.create({ mapId: map.id, text: 'Practice builds mastery', parentId: claim.id, relation: 'oppose' });
+    const notes = await callerFor(voter).notification.list();
+    expect(notes.items.map((item) => [item.kind, item.text, item.claimId])).toEqual([
+      ['rerate', 'A new objection to “Homework should be abolished”, a claim you rated 3, was added — look again?', claim.id],
+    ]);
+    expect((await callerFor(editor).notification.list()).items).toEqual([]);
+    expect((await callerFor(voter2).notification.list()).items).toEqual([]);
+    const other = (await callerFor(owner).claim.create({ mapId: map.id, text: 'A free-standing claim' })).claim;
+    await callerFor(owner).link.create({ fromClaimId: other.id, toClaimId: claim.id, relation: 'support' });
+    expect((await callerFor(editor).notification.list()).items[0]?.text).toMatch(/^A new supporting reason for .* rated 1/);
+  });
+});

@@ -6,9 +6,12 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { subscribeAllMapEvents } from '@/components/realtime/map-event-bus';
 import { useTRPC } from '@/trpc/client';
 
+/** Events that may have notified someone: a mention or reply, or a new argument under a rated claim. */
+const NOTIFYING_EVENTS = new Set(['comment.created', 'claim.created', 'link.created', 'evidence.created']);
+
 /**
  * The bell: unread count, and the latest notifications when opened (which marks them read). It
- * refetches when the open map's stream carries a comment, and every half minute for other maps.
+ * refetches when the open map's stream carries a comment or a new argument, and every half minute for other maps.
  */
 export function NotificationBell() {
   const trpc = useTRPC();
@@ -27,7 +30,7 @@ export function NotificationBell() {
   useEffect(
     () =>
       subscribeAllMapEvents(({ event }) => {
-        if (event.type === 'comment.created') void queryClient.invalidateQueries({ queryKey });
+        if (NOTIFYING_EVENTS.has(event.type)) void queryClient.invalidateQueries({ queryKey });
       }),
     [queryClient, queryKey],
   );
@@ -77,7 +80,7 @@ export function NotificationBell() {
               ))}
             </ul>
           ) : (
-            <p className="muted small">Nothing new. Mentions and replies to your comments appear here.</p>
+            <p className="muted small">Nothing new. Mentions, replies to your comments and new arguments under claims you rated appear here.</p>
           )}
         </div>
       )}
