@@ -8,6 +8,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
+  // A stray test.only would silently skip the rest of the suite; allow it only when asked for, locally.
+  forbidOnly: process.env.PLAYWRIGHT_ALLOW_ONLY !== '1',
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
@@ -43,6 +45,8 @@ export default defineConfig({
       AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-not-for-production',
       NEXTAUTH_URL: `http://localhost:${port}`,
       CRUX_RATE_LIMIT_MULTIPLIER: '50',
+      // A throwaway database: durable commits (fsync) only slow the run down.
+      CRUX_EMBEDDED_PG_FSYNC: 'off',
     },
   },
 });

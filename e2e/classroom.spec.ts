@@ -79,21 +79,23 @@ test('a teacher shares a map with a class: a guest joins by link and votes, a lo
   await expect(ada.getByText('You will join as a voter')).toBeVisible();
   await ada.getByLabel('Display name').fill('Ada');
   await ada.getByRole('button', { name: 'Join as guest' }).click();
-  await expect(ada).toHaveURL(new RegExp(`/maps/${map.id}$`));
+  // A voter lands in Vote mode: the claim's card, ready for a vote.
+  await expect(ada).toHaveURL(new RegExp(`/maps/${map.id}\\?mode=vote$`));
   await expect(ada.getByRole('heading', { name: 'Should homework be abolished?' })).toBeVisible();
-  await expect(ada.getByText('Homework widens inequality').first()).toBeVisible();
+  const deck = ada.getByRole('region', { name: 'Vote mode' });
+  await expect(deck.getByRole('heading', { name: 'Homework widens inequality' })).toBeVisible();
   await expect(ada.getByTestId('current-user')).toContainText('Ada');
   await expect(ada.getByTestId('current-user')).toContainText('guest');
 
-  // Ada votes on the claim in the map's side panel…
-  await ada.getByText('Homework widens inequality').first().click();
-  await ada.getByRole('group', { name: 'Your vote' }).getByRole('button', { name: '3 strong' }).click();
+  // Ada votes on the claim's card…
+  await deck.getByRole('group', { name: 'Your vote' }).getByRole('button', { name: '3 strong' }).click();
   await expect
     .poll(async () => (await trpc<{ claims: { id: string; myVote: number | null }[] }>(ada.request, 'map.get', { mapId: map.id }, 'query')).claims.find((item) => item.id === claim.id)?.myVote)
     .toBe(3);
-  // …and cannot edit: no editing control, a read-only notice, and the server refuses with her role in the message.
+  // …and cannot edit: no editing control, a notice of what she can do, and the server refuses with her role in the message.
+  await deck.getByRole('button', { name: 'See the map' }).first().click();
   await expect(ada.getByRole('button', { name: /\+ Claim/ })).toHaveCount(0);
-  await expect(ada.getByText('You are a voter on this map')).toBeVisible();
+  await expect(ada.getByText('You can rate claims: tap one, or open Vote mode.')).toBeVisible();
   await expect(trpc(ada.request, 'claim.create', { mapId: map.id, text: 'Ada was here' })).rejects.toThrow(
     'Your role on this map is voter; you need to be an editor to edit it.',
   );
@@ -138,7 +140,7 @@ test('a teacher shares a map with a class: a guest joins by link and votes, a lo
   await expect(grace.getByRole('heading', { name: 'Should homework be abolished?' })).toBeVisible();
   await grace.getByLabel('Display name').fill('Grace');
   await grace.getByRole('button', { name: 'Join as guest' }).click();
-  await expect(grace).toHaveURL(new RegExp(`/maps/${map.id}$`));
+  await expect(grace).toHaveURL(new RegExp(`/maps/${map.id}\\?mode=vote$`));
   await expect(grace.getByRole('heading', { name: 'Should homework be abolished?' })).toBeVisible();
 
   // A wrong code says so.

@@ -61,8 +61,8 @@ test('build a map by keyboard, edit, connect, delete and undo, reload, and read 
   // Connect two existing claims: from the opposing claim's top handle to the supporting claim's bottom handle.
   await dragBetween(
     page,
-    claimNode(page, CON).getByLabel('Drag to a claim this one supports or opposes'),
-    claimNode(page, PRO_EDITED).getByLabel('Drop a supporting or opposing claim here'),
+    claimNode(page, CON).getByTitle('Drag to a claim this one supports or opposes'),
+    claimNode(page, PRO_EDITED).getByTitle('Drag to a claim that supports or opposes this one'),
   );
   const relationChoice = page.getByRole('dialog', { name: 'Choose how these claims are related' });
   await expect(relationChoice).toBeVisible();
@@ -127,7 +127,7 @@ test('a viewer and an anonymous visitor see the map without edit controls, and a
   for (const visitor of [viewer, await (await browser.newContext()).newPage()]) {
     await visitor.goto(`/maps/${map.id}`);
     await expect(claimNode(visitor, 'Remote work is better')).toBeVisible();
-    await expect(visitor.getByRole('note')).toContainText('Read-only.');
+    await expect(visitor.getByRole('note')).toContainText('You can read this');
     await expect(visitor.getByRole('button', { name: /\+ Claim/ })).toHaveCount(0);
     await expect(visitor.getByRole('button', { name: 'Undo' })).toHaveCount(0);
 
@@ -146,6 +146,6 @@ test('a viewer and an anonymous visitor see the map without edit controls, and a
     await visitor.getByRole('button', { name: 'Outline' }).click();
     await expect(visitor.getByRole('treeitem', { name: 'Supports: No commute' })).toBeVisible();
   }
-  await expect(viewer.getByRole('note')).toContainText('You are a viewer on this map');
+  await expect(viewer.getByRole('note')).toContainText('You can read this map. Ask the owner');
   await viewerContext.close();
 });

@@ -35,6 +35,8 @@ test('export the demo map as PNG, SVG and Argdown, then import the Argdown as a 
   await page.goto('/demo');
   await expect(page).toHaveURL(new RegExp(`/maps/${DEMO_MAP_ID}$`));
   const nodes = page.locator('.react-flow__node');
+  // The demo map opens collapsed (issue 11): show every node first.
+  await page.getByRole('button', { name: 'Expand all' }).click();
   await expect(nodes).toHaveCount(demo.claims.length + demo.evidence.length);
   await expect(nodes.first()).toBeVisible();
 
@@ -56,8 +58,19 @@ test('export the demo map as PNG, SVG and Argdown, then import the Argdown as a 
   const svgText = (await bytesOf(svg)).toString('utf8');
   await svg.saveAs(test.info().outputPath(svg.suggestedFilename()));
   expect(svgText.trimStart().startsWith('<svg')).toBe(true);
-  expect(svgText.length).toBeGreaterThan(20_000);
-  expect(svgText).toContain(collapse(demo.claims[0]!.text).slice(0, 30).replace(/&/g, '&amp;'));
+  // Native SVG that opens anywhere: no HTML snapshot, a text element per node, the map's title, small.
+  expect(svgText).not.toContain('foreignObject');
+  expect(svgText.match(/<text /g)?.length ?? 0).toBeGreaterThan(demo.claims.length + demo.evidence.length);
+  expect(svgText).toContain(`<title>${demo.map.title.replace(/&/g, '&amp;')}</title>`);
+  expect(svgText.length).toBeLessThan(200 * 1024);
+  expect(svgText).not.toContain('Open in source');
+  for (const claim of demo.claims) {
+    expect(svgText).toContain(collapse(claim.text).split(' ').slice(0, 2).join(' ').replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
+  }
+  // The PNG is drawn from the same SVG: same proportions.
+  const svgWidth = Number(/width="(\d+)"/.exec(svgText)?.[1]);
+  const svgHeight = Number(/height="(\d+)"/.exec(svgText)?.[1]);
+  expect(Math.abs(width / height - svgWidth / svgHeight)).toBeLessThan(0.02);
 
   // Images need the graph: the outline says so.
   await page.getByRole('button', { name: 'Outline', exact: true }).click();
@@ -120,4 +133,45 @@ test('an import error names the line and shows it', async ({ page }) => {
   await expect(alert.locator('pre')).toContainText('- [C]: z');
   await page.screenshot({ path: test.info().outputPath('import-error.png') });
   await expect(page).toHaveURL(/\/dashboard$/);
+});
+
+test('a Kialo import lists its warnings first; tags show as chips and filter; the outline prints', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signInOverApi(page, newAccount('tagger'));
+  // A Kialo file in the current layout, with a "Thesis:" the importer has to report, through the dialog.
+  await page.goto('/dashboard');
+  await page.getByRole('button', { name: 'Import a map' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a map' });
+  await dialog
+    .getByLabel('Paste the text')
+    .fill('Discussion Name:\nWhich pet?\n\n1.\nWhich pet?\n1.1. Thesis:\nCats.\n1.1.1. Pro:\nCats are quiet.\n1.2. Thesis:\nDogs.\n1.2.1. Con:\n-> See 1.1.1.\n');
+  await expect(dialog.getByRole('combobox', { name: 'Format' })).toContainText('Detect automatically (Kialo text export)');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText('2 "Thesis:" claims were imported without a link');
+  await expect(dialog.getByText(/created with 4 claims, 3 links/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Open the new map' }).click();
+  await expect(page.locator('.map-workspace')).toBeVisible();
+
+  // Argdown with tags, imported over the API.
+  const text = '# Pets\n\n[Cats]: Cats are the best pets. #cats #(low effort)\n  + [Quiet]: Cats are quiet. #cats\n  - [Walks]: Dogs get you walking. #dogs\n';
+  const imported = await trpc<{ mapId: string }>(page.request, 'map.import', { format: 'argdown', text });
+  await page.goto(`/maps/${imported.mapId}`);
+  const nodes = page.locator('.react-flow__node-claim');
+  await expect(nodes).toHaveCount(3);
+  await expect(nodes.filter({ hasText: 'Cats are the best pets.' }).getByRole('list', { name: 'Tags' })).toContainText('#low effort');
+  await page.getByLabel('Tag', { exact: true }).selectOption('dogs');
+  const opacity = (hasText: string) => nodes.filter({ hasText }).evaluate((el) => Number(getComputedStyle(el).opacity));
+  await expect.poll(() => opacity('Cats are quiet.')).toBeLessThan(0.5);
+  expect(await opacity('Dogs get you walking.')).toBe(1);
+
+  // The printable outline.
+  await page.goto(`/maps/${imported.mapId}/print`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Pets' })).toBeVisible();
+  await expect(page.locator('.print-item').first()).toContainText('1. Cats: Cats are the best pets. #cats #low effort');
+  await expect(page.locator('.print-item').nth(1)).toContainText('1.1. Pro: Quiet: Cats are quiet.');
+  await expect(page.locator('.print-item').nth(2)).toContainText('1.2. Con: Walks: Dogs get you walking.');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+  await page.screenshot({ path: test.info().outputPath('print-outline.png'), fullPage: true });
 });

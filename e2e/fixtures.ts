@@ -45,4 +45,30 @@ export async function createMapOverApi(page: Page, title: string, extra: Record<
   return trpc<{ id: string; title: string }>(page.request, 'map.create', { title, ...extra });
 }
 
-export const test = base;
+interface CruxFixtures {
+  /** A new account, signed in over HTTP in the test's own page (its cookie is in `page`'s context). */
+  account: TestAccount;
+  /** A private map owned by `account`, with a thesis, created over the API for this test only. */
+  seededMap: { id: string; title: string; thesisId: string };
+}
+
+/**
+ * Playwright's `test` with Crux's fixtures: each test that asks for `account` or `seededMap` gets
+ * its own user and map, so specs run in parallel without resetting the database.
+ */
+export const test = base.extend<CruxFixtures>({
+  account: async ({ page }, provide) => {
+    const account = newAccount('owner');
+    await signInOverApi(page, account);
+    await provide(account);
+  },
+  seededMap: async ({ page, account }, provide) => {
+    void account; // the map belongs to the signed-in account
+    const map = await createMapOverApi(page, `Seeded map ${crypto.randomBytes(3).toString('hex')}`);
+    const { claim } = await trpc<{ claim: { id: string } }>(page.request, 'claim.create', {
+      mapId: map.id,
+      text: 'Schools should teach argument mapping',
+    });
+    await provide({ id: map.id, title: map.title, thesisId: claim.id });
+  },
+});

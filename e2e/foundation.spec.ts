@@ -73,3 +73,10 @@ test('the health endpoint reports the database', async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ status: 'ok', db: 'ok' });
 });
+
+test('a signed-in owner finds their map on the dashboard and opens it on its thesis', async ({ page, seededMap }) => {
+  await page.goto('/dashboard');
+  await page.getByRole('link', { name: seededMap.title }).click();
+  await expect(page).toHaveURL(new RegExp(`/maps/${seededMap.id}`));
+  await expect(page.getByText('Schools should teach argument mapping').first()).toBeVisible();
+});

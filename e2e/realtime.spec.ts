@@ -85,6 +85,11 @@ test('two people on one map see each other’s new claims within a second, and e
   expect(seenByAda[0]!.color).toMatch(/^hsl\(/);
   const seenByBen = await peersSeenBy(pageB, map.id);
   expect(seenByBen.map((peer) => peer.name)).toContain(ada.displayName);
+  // …and the presence bar in each map header shows both of them.
+  for (const [page, other] of [[pageA, ben.displayName], [pageB, ada.displayName]] as const) {
+    await page.getByRole('button', { name: /^2 here/ }).click();
+    await expect(page.getByRole('list', { name: 'People on this map now' }).getByText(other)).toBeVisible();
+  }
 
   await contextA.close();
   await contextB.close();

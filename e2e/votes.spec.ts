@@ -87,23 +87,24 @@ test('two members vote on a claim; the second sees results only after voting; th
     await bobPanel.getByRole('button', { name: '1 weak' }).click();
     await expect(bobPanel.getByTestId('vote-results')).toContainText('2 votes');
 
-    // The strength overlay. Thesis: mean 2 → base 0.5; supporter and opposer at 0.5 cancel out.
+    // The strength overlay. Thesis: mean 2 → base 0.5; its supporter and opposer have no votes, so
+    // they are unrated and count for nothing.
     for (const page of [alice.page, bob.page]) await page.getByRole('button', { name: 'Strength', exact: true }).click();
     await expect.poll(() => overlayStrength(bob.page, thesis.claim.id)).toBeCloseTo(0.5, 3);
     await expect.poll(() => overlayStrength(alice.page, thesis.claim.id)).toBeCloseTo(0.5, 3);
 
-    // Bob gives the opposing claim a decisive 4: it reaches strength 1 and drags the thesis to
-    // 0.5 − 0.5·(1 − 0.5) = 0.25 on his canvas at once…
+    // Bob gives the opposing claim a decisive 4: it reaches strength 1 and, against no rated
+    // support, drags the thesis to 0.5 − 0.5·1 = 0 on his canvas at once…
     const bobConPanel = await select(bob.page, con.claim.id);
     await bobConPanel.getByRole('button', { name: '4 decisive' }).click();
     await expect.poll(() => overlayStrength(bob.page, con.claim.id)).toBeCloseTo(1, 3);
-    await expect.poll(() => overlayStrength(bob.page, thesis.claim.id)).toBeCloseTo(0.25, 3);
+    await expect.poll(() => overlayStrength(bob.page, thesis.claim.id)).toBeCloseTo(0, 3);
     // …and on Alice's, live, through the event stream.
-    await expect.poll(() => overlayStrength(alice.page, thesis.claim.id), { timeout: 15_000 }).toBeCloseTo(0.25, 3);
+    await expect.poll(() => overlayStrength(alice.page, thesis.claim.id), { timeout: 15_000 }).toBeCloseTo(0, 3);
 
     // The server computes the same strengths with the same function.
     const view = await trpc<{ claims: { id: string; strength: number }[] }>(alice.page.request, 'map.get', { mapId: map.id }, 'query');
-    expect(view.claims.find((claim) => claim.id === thesis.claim.id)?.strength).toBeCloseTo(0.25, 6);
+    expect(view.claims.find((claim) => claim.id === thesis.claim.id)?.strength).toBeCloseTo(0, 6);
   } finally {
     await alice.close();
     await bob.close();

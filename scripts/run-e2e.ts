@@ -1,7 +1,8 @@
 /**
  * `npm run test:e2e`: builds the production app, starts it on a fresh database, and runs the
  * Playwright specs in real Chromium — Debian's /usr/bin/chromium when present, else the browser
- * Playwright installed, else a clear message.
+ * Playwright installed, else it installs one (Debian's chromium as root with apt-get, else
+ * `npx playwright install chromium`), and only then gives up with a clear message.
  *
  *   E2E_SKIP_BUILD=1  reuse the existing .next build
  *   other arguments are passed to `playwright test`
@@ -11,24 +12,35 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { createDatabase } from '../tests/database';
+import { findSystemChromium, hasCommand, isDebianLike, NO_BROWSER_MESSAGE, planBrowser, runInstallStep } from './lib/browser';
 
-function findChromium(): string | null {
-  for (const candidate of [process.env.CRUX_CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (candidate && fs.existsSync(candidate)) return candidate;
+/** A Chromium to test in: the system's, else Playwright's, else one installed now; null when none could be. */
+function ensureChromium(): string | null {
+  const machine = {
+    systemChromium: findSystemChromium(),
+    hasPlaywrightBrowser: fs.existsSync(chromium.executablePath()),
+    isRoot: typeof process.getuid === 'function' && process.getuid() === 0,
+    hasAptGet: hasCommand('apt-get'),
+    isDebianLike: isDebianLike(),
+  };
+  const plan = planBrowser(machine);
+  if (plan.kind === 'use-system') return plan.path;
+  if (plan.kind === 'use-playwright') return chromium.executablePath();
+  for (const step of plan.steps) {
+    if (!runInstallStep(step)) continue;
+    const installed = findSystemChromium() ?? (fs.existsSync(chromium.executablePath()) ? chromium.executablePath() : null);
+    if (installed) return installed;
   }
   return null;
 }
 
 async function main() {
-  const systemChromium = findChromium();
-  if (systemChromium) {
-    process.env.CRUX_CHROMIUM_PATH = systemChromium;
-  } else if (!fs.existsSync(chromium.executablePath())) {
-    console.error(
-      'e2e: no Chromium found. Install one with `apt-get install -y chromium` (Debian) or `npx playwright install chromium`, then run again.',
-    );
+  const browser = ensureChromium();
+  if (!browser) {
+    console.error(NO_BROWSER_MESSAGE);
     process.exit(1);
   }
+  if (browser !== chromium.executablePath()) process.env.CRUX_CHROMIUM_PATH = browser;
   console.log(`e2e: browser ${process.env.CRUX_CHROMIUM_PATH ?? chromium.executablePath()}`);
 
   if (process.env.E2E_SKIP_BUILD !== '1') {

@@ -1,13 +1,16 @@
 /**
- * `npm test`: every gate in order, stopping at the first failure — typecheck and lint, unit tests,
+ * `npm test`: every gate in order, stopping at the first failure — that `npm install` works on every
+ * supported platform, typecheck and lint, unit tests,
  * one production build, integration tests against real Postgres (the multi-instance tests start
- * that build), and Playwright end-to-end tests against the same build.
+ * that build), and Playwright end-to-end tests against the same build (in a Chromium it finds, or
+ * installs when the machine has none).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const NEXT = path.join('node_modules', 'next', 'dist', 'bin', 'next');
 const steps: { name: string; command: string[]; env?: Record<string, string> }[] = [
+  { name: 'platforms', command: ['npx', 'tsx', 'scripts/check-platforms.ts'] },
   { name: 'typecheck', command: ['npx', 'tsc', '--noEmit'] },
   { name: 'lint', command: ['npx', 'eslint', '.', '--max-warnings', '0'] },
   { name: 'unit tests', command: ['npx', 'vitest', 'run', '--project', 'unit'] },

@@ -22,6 +22,8 @@ export async function startTestServer(options: { dataDir: string; port: number }
     dataDir: options.dataDir,
     port: options.port,
     database: 'postgres',
+    // A throwaway cluster: durability does not matter, speed does.
+    fsync: false,
   });
   return { adminUrl: embedded.url, stop: embedded.stop };
 }

@@ -4,15 +4,20 @@
  *   1. map.get through the tRPC caller (the same procedure the page and the client call), for maps
  *      of 100, 500 and 2,000 claims: p50/p95 latency over 30 calls after 3 warm-up calls, and the
  *      number of SQL statements per call (constant, whatever the size).
- *   2. The production app in headless Chromium: time from navigation to the first rendered
- *      `.react-flow__node` (performance.now() at the first visible node, so it counts from the
- *      navigation start), cold (a new browser context each run), median of 5 runs per map.
+ *   2. The production app in headless Chromium at 1440×900: time from navigation to the first
+ *      claim text visible (the server-rendered first view or a graph node; performance.now(), so
+ *      it counts from the navigation start), cold (a new browser context each run), median of 5.
+ *   3. In one signed-in page per map, with every subtree expanded ("Expand all"): frame times
+ *      (requestAnimationFrame deltas) during a scripted 5-second pan and zoom-out/zoom-in; the wall
+ *      time of "Auto-layout" and the longest main-thread task during it (PerformanceObserver
+ *      `longtask`); the longest task while adding a claim and while undoing it.
+ *   Figures go to .data/bench/map-results.json (one object per size) and are printed as a table.
  *
  * Runs against a fresh embedded PostgreSQL (.data/bench-postgres, port 54340) unless DATABASE_URL
  * is set (then a new database on that server). Needs a production build (`npm run build`; with
  * CRUX_DIST_DIR set, that folder); builds one if there is none.
  *
- * Env: BENCH_MAP_SIZES=100,500,2000  BENCH_MAP_CALLS=30  BENCH_MAP_RUNS=5  BENCH_PORT=3240
+ * Env: BENCH_MAP_SIZES=100,2000,10000  BENCH_MAP_CALLS=30  BENCH_MAP_RUNS=5  BENCH_PORT=3240
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,7 +31,7 @@ import { applyMigrations } from '../../src/server/infra/migrate';
 import { createDatabase } from '../../tests/database';
 import { createLargeMap } from '../seed-large';
 
-const SIZES = (process.env.BENCH_MAP_SIZES ?? '100,500,2000').split(',').map(Number);
+const SIZES = (process.env.BENCH_MAP_SIZES ?? '100,2000,10000').split(',').map(Number);
 const CALLS = Number(process.env.BENCH_MAP_CALLS ?? 30);
 const RUNS = Number(process.env.BENCH_MAP_RUNS ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 3240);
@@ -47,7 +52,7 @@ async function openDatabase(): Promise<{ url: string; embedded: EmbeddedDatabase
     return { url: await createDatabase(admin.toString(), 'crux_bench'), embedded: null };
   }
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
-  const embedded = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: PG_PORT, database: 'crux_bench', log: say });
+  const embedded = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: PG_PORT, database: 'crux_bench', log: say, fsync: false });
   return { url: embedded.url, embedded };
 }
 
@@ -107,14 +112,133 @@ interface BrowserRun {
   renderedNodes: number;
 }
 
-async function measureInBrowser(browser: Browser, mapId: string, account: { email: string; password: string }): Promise<BrowserRun> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: `http://localhost:${PORT}` });
+const VIEWPORT = { width: 1440, height: 900 };
+
+async function signedInContext(browser: Browser, account: { email: string; password: string }) {
+  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: `http://localhost:${PORT}` });
+  const { csrfToken } = (await (await context.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const signIn = await context.request.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email: account.email, password: account.password, json: 'true' },
+  });
+  if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);
+  return context;
+}
+
+interface Interaction {
+  frameP50Ms: number;
+  frameP95Ms: number;
+  layoutMs: number;
+  layoutLongestTaskMs: number;
+  addLongestTaskMs: number;
+  undoLongestTaskMs: number;
+}
+
+/** Pan/zoom frame times, auto-layout, add and undo, in one page with every subtree expanded. */
+async function measureInteraction(browser: Browser, mapId: string, account: { email: string; password: string }): Promise<Interaction> {
+  const context = await signedInContext(browser, account);
   try {
-    const { csrfToken } = (await (await context.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-    const signIn = await context.request.post('/api/auth/callback/credentials', {
-      form: { csrfToken, email: account.email, password: account.password, json: 'true' },
+    const page = await context.newPage();
+    await page.addInitScript({
+      content: `(() => {
+        window.__longTasks = [];
+        try {
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+          }).observe({ type: 'longtask', buffered: true });
+        } catch {}
+      })();`,
     });
-    if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);
+    await page.goto(`/maps/${mapId}`);
+    await page.locator('[data-testid="first-view"]').waitFor({ state: 'detached', timeout: 120_000 });
+    const expandAll = page.getByRole('button', { name: 'Expand all' });
+    if (await expandAll.isEnabled()) await expandAll.click();
+    await page.waitForFunction(() => !document.querySelector('.map-graph-status'), null, { timeout: 600_000 });
+    await page.waitForTimeout(1000);
+    const now = () => page.evaluate(() => performance.now());
+    const longestSince = (since: number) =>
+      page.evaluate(
+        (from) => Math.max(0, ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((task) => task.start + task.duration >= from).map((task) => task.duration)),
+        since,
+      );
+
+    // 1. Pan and zoom for about 5 seconds while recording frame deltas.
+    await page.evaluate(`(() => {
+      window.__frames = [];
+      let last = performance.now();
+      window.__recording = true;
+      const tick = (time) => { window.__frames.push(time - last); last = time; if (window.__recording) requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    })()`);
+    const pane = page.locator('.react-flow__pane');
+    const box = (await pane.boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const startedPan = Date.now();
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    for (let i = 0; i < 40; i += 1) await page.mouse.move(cx - i * 10, cy - i * 5);
+    await page.mouse.up();
+    for (let i = 0; i < 10; i += 1) {
+      await page.mouse.wheel(0, 240);
+      await page.waitForTimeout(80);
+    }
+    for (let i = 0; i < 10; i += 1) {
+      await page.mouse.wheel(0, -240);
+      await page.waitForTimeout(80);
+    }
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    while (Date.now() - startedPan < 5000) await page.mouse.move(cx + ((Date.now() - startedPan) % 400) - 200, cy, { steps: 4 });
+    await page.mouse.up();
+    const frames = await page.evaluate<number[]>('(() => { window.__recording = false; return window.__frames.slice(1); })()');
+    frames.sort((a, b) => a - b);
+
+    // 2. Auto-layout (the owner's layout is saved and undoable).
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page.waitForTimeout(800);
+    const layoutStart = await now();
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    await page.getByRole('button', { name: 'Auto-layout' }).waitFor({ state: 'visible', timeout: 600_000 });
+    await page.waitForFunction(() => !document.querySelector('.map-graph-status'), null, { timeout: 600_000 });
+    const layoutMs = (await now()) - layoutStart;
+    await page.waitForTimeout(1000);
+    const layoutLongestTaskMs = await longestSince(layoutStart);
+
+    // 3. Add a supporting claim to the thesis, then undo it.
+    const thesis = page.locator('.react-flow__node-claim').first();
+    await thesis.click();
+    await page.keyboard.press('s');
+    await page.getByRole('textbox', { name: 'New supporting claim' }).waitFor();
+    await page.keyboard.type('A benchmark claim, added and undone');
+    const addStart = await now();
+    await page.keyboard.press('Enter');
+    await page.locator('.react-flow__node', { hasText: 'A benchmark claim, added and undone' }).waitFor();
+    await page.waitForFunction(() => ![...document.querySelectorAll('.react-flow__node')].some((node) => node.getAttribute('data-id')?.startsWith('pending')));
+    await page.waitForTimeout(800);
+    const addLongestTaskMs = await longestSince(addStart);
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: box.height - 5 } });
+    const undoStart = await now();
+    await page.keyboard.press('Control+z');
+    await page.locator('.react-flow__node', { hasText: 'A benchmark claim, added and undone' }).waitFor({ state: 'detached' });
+    await page.waitForTimeout(800);
+    const undoLongestTaskMs = await longestSince(undoStart);
+
+    return {
+      frameP50Ms: percentile(frames, 50),
+      frameP95Ms: percentile(frames, 95),
+      layoutMs,
+      layoutLongestTaskMs,
+      addLongestTaskMs,
+      undoLongestTaskMs,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureInBrowser(browser: Browser, mapId: string, account: { email: string; password: string }): Promise<BrowserRun> {
+  const context = await signedInContext(browser, account);
+  try {
     const page = await context.newPage();
     // Records, relative to the navigation start, when the first node becomes visible.
     // A string, not a function: tsx would wrap a function's source with helpers the page lacks.
@@ -122,8 +246,8 @@ async function measureInBrowser(browser: Browser, mapId: string, account: { emai
       content: `(() => {
         const check = () => {
           if (window.__firstNodeAt !== undefined) return;
-          const node = document.querySelector('.react-flow__node');
-          if (node && getComputedStyle(node).visibility !== 'hidden' && node.getBoundingClientRect().width > 0) {
+          const node = document.querySelector('.focus-claim-text, .focus-card-text, .react-flow__node .claim-text');
+          if (node && node.textContent && getComputedStyle(node).visibility !== 'hidden' && node.getBoundingClientRect().width > 0) {
             window.__firstNodeAt = performance.now();
           }
         };
@@ -148,6 +272,7 @@ async function measureInBrowser(browser: Browser, mapId: string, account: { emai
       };
     });
     await page.waitForTimeout(500);
+    await page.locator('[data-testid="first-view"]').waitFor({ state: 'detached', timeout: 120_000 }).catch(() => {});
     const renderedNodes = await page.locator('.react-flow__node').count();
     return { ...result, renderedNodes };
   } finally {
@@ -218,6 +343,31 @@ async function main() {
         runs: runs.map((run) => Math.round(run.firstNode)),
       });
     }
+    const interactions = new Map<number, Interaction>();
+    for (const { size, mapId } of maps) {
+      say(`pan/zoom, auto-layout, add and undo on the ${size}-claim map…`);
+      interactions.set(size, await measureInteraction(browser, mapId, { email: 'bench-owner@crux.local', password }));
+    }
+    const results = maps.map(({ size }) => {
+      const api = apiRows.find((row) => row.size === size)!;
+      const load = browserRows.find((row) => row.size === size)!;
+      const interaction = interactions.get(size)!;
+      const round = (value: number) => Math.round(value * 10) / 10;
+      return {
+        claims: size,
+        firstClaimVisibleMs: round(load.firstNode),
+        frameP50Ms: round(interaction.frameP50Ms),
+        frameP95Ms: round(interaction.frameP95Ms),
+        layoutMs: round(interaction.layoutMs),
+        layoutLongestTaskMs: round(interaction.layoutLongestTaskMs),
+        addLongestTaskMs: round(interaction.addLongestTaskMs),
+        undoLongestTaskMs: round(interaction.undoLongestTaskMs),
+        mapGetP50Ms: round(api.p50),
+        mapGetP95Ms: round(api.p95),
+      };
+    });
+    fs.mkdirSync(path.join('.data', 'bench'), { recursive: true });
+    fs.writeFileSync(path.join('.data', 'bench', 'map-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
     console.log('');
     console.log(`map.get through the tRPC caller (${CALLS} calls after 3 warm-up calls)`);
@@ -226,11 +376,17 @@ async function main() {
     for (const row of apiRows) console.log(`| ${row.size} | ${row.links} | ${ms(row.p50)} | ${ms(row.p95)} | ${row.queries.toFixed(0)} |`);
     console.log('');
     console.log(`Headless Chromium, production build, cold context, median of ${RUNS} runs`);
-    console.log('| claims | time to first byte | navigation → first rendered node | nodes in the DOM | runs (ms) |');
+    console.log('| claims | time to first byte | navigation → first claim text | nodes in the DOM | runs (ms) |');
     console.log('| ---: | ---: | ---: | ---: | --- |');
     for (const row of browserRows) {
       console.log(`| ${row.size} | ${ms(row.ttfb)} | ${ms(row.firstNode)} | ${row.renderedNodes} | ${row.runs.join(', ')} |`);
     }
+    console.log('');
+    console.log('All figures (ms), also in .data/bench/map-results.json; frames, layout, add and undo with every subtree expanded');
+    const columns = Object.keys(results[0] ?? {}) as (keyof (typeof results)[number])[];
+    console.log(`| ${columns.join(' | ')} |`);
+    console.log(`| ${columns.map(() => '---:').join(' | ')} |`);
+    for (const row of results) console.log(`| ${columns.map((column) => row[column]).join(' | ')} |`);
   } finally {
     await browser?.close();
     await app?.stop();

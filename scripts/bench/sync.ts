@@ -195,7 +195,7 @@ async function main() {
         url.pathname = '/postgres';
         adminUrl = url.toString();
       } else {
-        const embedded: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data', 'rt-bench', 'postgres'), port: PORTS.pg, database: 'postgres' });
+        const embedded: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data', 'rt-bench', 'postgres'), port: PORTS.pg, database: 'postgres', fsync: false });
         cleanups.push(() => embedded.stop());
         adminUrl = embedded.url;
       }

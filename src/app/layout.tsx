@@ -3,9 +3,10 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getActor } from '@/server/auth/session';
 import { Providers } from '@/trpc/client';
-import { SignOutButton } from '@/components/sign-out-button';
+import { SiteNav } from '@/components/site-nav';
 import { NotificationBell } from '@/components/comments/notification-bell';
 import './globals.css';
+import './classroom.css';
 
 export const metadata: Metadata = {
   title: { default: 'Crux — argument maps built together', template: '%s · Crux' },
@@ -22,34 +23,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/" className="brand">
               Crux
             </Link>
-            <nav aria-label="Main">
-              <Link href="/demo">Demo map</Link>
-              <Link href="/explore">Explore</Link>
-              <Link href="/join">Join with a code</Link>
-              {actor ? (
-                <>
-                  <Link href="/dashboard">My maps</Link>
-                  <NotificationBell />
-                  <span className="user-chip" data-testid="current-user">
-                    {actor.displayName}
-                    {actor.isGuest && <span className="badge">guest</span>}
-                  </span>
-                  {actor.isGuest && (
-                    <Link href="/account" title="Add an email and password to keep your work">
-                      Keep my account
-                    </Link>
-                  )}
-                  <SignOutButton />
-                </>
-              ) : (
-                <>
-                  <Link href="/signin">Sign in</Link>
-                  <Link href="/signup" className="btn btn-primary btn-small">
-                    Sign up
-                  </Link>
-                </>
-              )}
-            </nav>
+            {actor && <NotificationBell />}
+            <SiteNav actor={actor ? { displayName: actor.displayName, isGuest: actor.isGuest } : null} />
           </header>
           {children}
         </Providers>

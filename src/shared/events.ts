@@ -27,6 +27,8 @@ export const ZLinkPayload = z.object({
   fromEvidenceId: z.string().nullable(),
   toClaimId: z.string(),
   relation: ZRelation,
+  /** An imported argumentation scheme (AIF), shown on the edge; absent in events written before schemes. */
+  scheme: z.string().nullable().optional(),
 });
 
 export const ZClaimPayload = z.object({
@@ -34,6 +36,8 @@ export const ZClaimPayload = z.object({
   /** Absent in events written before claims had titles: the reader keeps what it knows. */
   title: z.string().nullable().optional(),
   text: z.string(),
+  /** Labels without "#" (Argdown tags, imported headings); absent in events written before tags. */
+  tags: z.array(z.string()).optional(),
   x: z.number().nullable(),
   y: z.number().nullable(),
   version: z.number().int(),
@@ -154,7 +158,7 @@ export const MAP_EVENT_PAYLOADS = {
     memberId: z.string(),
     userId: z.string().nullable(),
     role: z.enum(['owner', 'editor', 'voter', 'viewer']),
-    via: z.enum(['invite', 'owner', 'transfer', 'link']),
+    via: z.enum(['invite', 'owner', 'transfer', 'link', 'request']),
   }),
   'member.removed': z.object({ memberId: z.string(), userId: z.string().nullable() }),
   'share.changed': z.object({
@@ -192,11 +196,19 @@ export function isMapEventType(type: unknown): type is MapEventType {
  */
 export type FieldClass = 'identity' | 'vote' | 'public';
 
-const LINK_FIELDS = { id: 'public', fromClaimId: 'public', fromEvidenceId: 'public', toClaimId: 'public', relation: 'public' } as const;
+const LINK_FIELDS = {
+  id: 'public',
+  fromClaimId: 'public',
+  fromEvidenceId: 'public',
+  toClaimId: 'public',
+  relation: 'public',
+  scheme: 'public',
+} as const;
 const CLAIM_FIELDS = {
   id: 'public',
   title: 'public',
   text: 'public',
+  tags: 'public',
   x: 'public',
   y: 'public',
   version: 'public',

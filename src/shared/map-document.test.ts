@@ -38,7 +38,7 @@ describe('validateMapDocument', () => {
 
   const cases: [string, (doc: Mutable) => void, string, RegExp?][] = [
     ['empty claim text', (d) => void (d.claims[3] && (d.claims[3].text = '  ')), 'claims[3].text', /must not be empty/],
-    ['over-long claim text', (d) => void (d.claims[0] && (d.claims[0].text = 'x'.repeat(1001))), 'claims[0].text', /1000/],
+    ['over-long claim text', (d) => void (d.claims[0] && (d.claims[0].text = 'x'.repeat(20_001))), 'claims[0].text', /20000/],
     ['duplicate claim id', (d) => void (d.claims[1] && (d.claims[1].id = 'thesis')), 'claims[1].id', /Duplicate/],
     ['link from a missing claim', (d) => void (d.links[0] && (d.links[0].from = { claimId: 'nope' })), 'links[0].from.claimId'],
     ['link to a missing claim', (d) => void (d.links[1] && (d.links[1].toClaimId = 'nope')), 'links[1].toClaimId'],

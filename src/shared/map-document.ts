@@ -17,7 +17,11 @@ export const MAP_DOCUMENT_LIMITS = {
   maxNodes: 10_000,
   maxLinks: 50_000,
   maxSources: 5_000,
-  claimTextMax: 1000,
+  /**
+   * Imported claims keep long texts whole (AIF corpora have I-nodes of 12,000 characters); the
+   * editor still asks for at most 1000 when someone rewrites one.
+   */
+  claimTextMax: 20_000,
   claimTitleMax: 200,
   sourceTitleMax: 500,
   sourceFieldMax: 500,
@@ -27,6 +31,11 @@ export const MAP_DOCUMENT_LIMITS = {
   quoteMax: 20_000,
   quoteContextMax: 1000,
   noteMax: 2000,
+  tagsPerClaim: 50,
+  tagMax: 100,
+  /** Serialized JSON of a claim's `data`, in UTF-16 code units. */
+  claimDataMax: 20_000,
+  schemeMax: 200,
 } as const;
 
 const L = MAP_DOCUMENT_LIMITS;
@@ -59,6 +68,29 @@ export type VoteSummaryDoc = z.infer<typeof ZVoteSummary>;
 
 const ZCoordinate = z.number().nullable();
 
+export const ZDocTag = storable(
+  z
+    .string()
+    .min(1, 'A tag must not be empty.')
+    .max(L.tagMax, `A tag can be at most ${L.tagMax} characters.`)
+    .refine((t) => t.trim() === t && !/[\r\n]/.test(t), 'A tag has no line breaks and no spaces at either end.'),
+);
+
+const jsonStringsStorable = (value: unknown): boolean =>
+  typeof value === 'string'
+    ? isStorableText(value)
+    : Array.isArray(value)
+      ? value.every(jsonStringsStorable)
+      : typeof value === 'object' && value !== null
+        ? Object.entries(value).every(([k, v]) => isStorableText(k) && jsonStringsStorable(v))
+        : true;
+
+export const ZDocClaimData = z
+  .record(z.string(), z.json())
+  .refine((d) => JSON.stringify(d).length <= L.claimDataMax, `A claim's data can be at most ${L.claimDataMax} characters of JSON.`)
+  .refine(jsonStringsStorable, 'Contains characters that cannot be stored (a lone UTF-16 surrogate or a NUL character).');
+export type MapDocumentClaimData = z.infer<typeof ZDocClaimData>;
+
 export const ZDocClaim = z.object({
   id: ZId,
   text: storable(
@@ -69,6 +101,10 @@ export const ZDocClaim = z.object({
   ),
   /** A short label, e.g. the Argdown statement title the claim was imported from. */
   title: storable(z.string().min(1).max(L.claimTitleMax)).optional(),
+  /** Labels without the "#" (Argdown tags, headings the claim stood under). */
+  tags: z.array(ZDocTag).max(L.tagsPerClaim, `A claim can have at most ${L.tagsPerClaim} tags.`).optional(),
+  /** Structured data carried over from the source format (Argdown's YAML `{ … }`). */
+  data: ZDocClaimData.optional(),
   x: ZCoordinate,
   y: ZCoordinate,
   votes: ZVoteSummary.optional(),
@@ -85,6 +121,8 @@ export const ZDocLink = z.object({
   from: ZLinkFrom,
   toClaimId: ZId,
   relation: ZRelation,
+  /** The argumentation scheme of the inference, when the source format named one. */
+  scheme: storable(z.string().trim().min(1).max(L.schemeMax)).optional(),
 });
 export type MapDocumentLink = z.infer<typeof ZDocLink>;
 

@@ -44,6 +44,16 @@ function atLeast(minimum: MapRoleName): Expectation {
   return { own: byActor(onMap), other: byActor((kind) => (kind === 'anonymous' ? 'UNAUTHORIZED' : 'NOT_FOUND')) };
 }
 
+/**
+ * A read open to anonymous callers (public maps): on a private map they get exactly the answer a map
+ * that does not exist gets, so whether it exists does not leak.
+ */
+function readable(minimum: MapRoleName): Expectation {
+  const base = atLeast(minimum);
+  const hide = (row: Record<ActorKind, Outcome>) => ({ ...row, anonymous: 'NOT_FOUND' as const });
+  return { own: hide(base.own), other: hide(base.other) };
+}
+
 /** Not about one map: the same answer on both targets. */
 function sameEverywhere(outcome: (kind: ActorKind) => Outcome): Expectation {
   return { own: byActor(outcome), other: byActor(outcome) };
@@ -74,19 +84,28 @@ interface Entry {
 
 const unique = () => crypto.randomBytes(6).toString('hex');
 
+/** A pending request by a fresh user to be let into the map. */
+async function newAccessRequest(mapId: string): Promise<string> {
+  const user = await createUser();
+  return (await getDb().accessRequest.create({ data: { mapId, userId: user.id }, select: { id: true } })).id;
+}
+
 // One line per procedure. Inputs name objects on the target map; access must follow the object.
 const MATRIX: Record<string, Entry> = {
   'map.create': { input: () => ({ title: 'Matrix map' }), expect: signedIn },
   // Always a new map of the caller's own: anyone signed in.
   'map.import': { input: () => ({ format: 'argdown', text: '[Thesis]: An imported claim.\n  + A supporting reason.' }), expect: signedIn },
   'map.list': { input: () => undefined, expect: signedIn },
+  'map.createFromTemplate': { input: () => ({ templateId: 'pros-cons', title: 'From a template' }), expect: signedIn },
+  'map.duplicate': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
   'map.explore': { input: () => undefined, expect: anyone },
-  'map.get': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
+  'map.get': { input: (w) => ({ mapId: w.mapId }), expect: readable('viewer') },
   'map.update': { input: (w) => ({ mapId: w.mapId, title: 'Renamed' }), expect: atLeast('owner') },
   'map.delete': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
   'map.revealResults': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
-  'map.search': { input: (w) => ({ mapId: w.mapId, query: 'claim' }), expect: atLeast('viewer') },
+  'map.search': { input: (w) => ({ mapId: w.mapId, query: 'claim' }), expect: readable('viewer') },
   'map.participation': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
+  'map.classStatus': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
 
   'claim.create': { input: (w) => ({ mapId: w.mapId, text: 'New claim' }), expect: atLeast('editor') },
   'claim.update': { input: async (w) => ({ id: (await w.newClaim()).id, text: 'Edited', expectedVersion: 1 }), expect: atLeast('editor') },
@@ -105,8 +124,8 @@ const MATRIX: Record<string, Entry> = {
     input: (w) => ({ mapId: w.mapId, title: 'A source', text: `Source text ${unique()}.` }),
     expect: atLeast('editor'),
   },
-  'source.list': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
-  'source.get': { input: async (w) => ({ id: (await w.newSource()).id }), expect: atLeast('viewer') },
+  'source.list': { input: (w) => ({ mapId: w.mapId }), expect: readable('viewer') },
+  'source.get': { input: async (w) => ({ id: (await w.newSource()).id }), expect: readable('viewer') },
   'source.update': { input: async (w) => ({ id: (await w.newSource()).id, title: 'Retitled' }), expect: atLeast('editor') },
   'source.deleteImpact': { input: async (w) => ({ id: (await w.newSource()).id }), expect: atLeast('editor') },
   'source.delete': { input: async (w) => ({ id: (await w.newSource()).id }), expect: atLeast('editor') },
@@ -129,7 +148,7 @@ const MATRIX: Record<string, Entry> = {
   'share.preview': { input: async (w) => ({ token: (await w.newShareLink()).token }), expect: anyone },
   'share.join': { input: async (w) => ({ code: (await w.newShareLink()).code }), expect: signedIn },
 
-  'member.list': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
+  'member.list': { input: (w) => ({ mapId: w.mapId }), expect: readable('viewer') },
   'member.invite': {
     input: async (w) => {
       const invitee = await createUser();
@@ -140,13 +159,19 @@ const MATRIX: Record<string, Entry> = {
   },
   'member.setRole': { input: async (w) => ({ memberId: (await w.newMember('viewer')).memberId, role: 'voter' }), expect: atLeast('owner') },
   'member.remove': { input: async (w) => ({ memberId: (await w.newMember()).memberId }), expect: atLeast('owner') },
+  // Asking is open to anyone signed in, on any map (or none): the answer does not reveal which exists.
+  'member.requestAccess': { input: (w) => ({ mapId: w.mapId }), expect: signedIn },
+  'member.requestStatus': { input: (w) => ({ mapId: w.mapId }), expect: signedIn },
+  'member.listRequests': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
+  'member.approveRequest': { input: async (w) => ({ requestId: await newAccessRequest(w.mapId), role: 'voter' }), expect: atLeast('owner') },
+  'member.declineRequest': { input: async (w) => ({ requestId: await newAccessRequest(w.mapId) }), expect: atLeast('owner') },
   'member.transferOwnership': { input: async (w) => ({ memberId: (await w.newMember('editor')).memberId }), expect: atLeast('owner') },
 
-  'events.onMapEvent': { input: (w) => ({ mapId: w.mapId, lastEventId: '0' }), expect: atLeast('viewer') },
-  'events.list': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
+  'events.onMapEvent': { input: (w) => ({ mapId: w.mapId, lastEventId: '0' }), expect: readable('viewer') },
+  'events.list': { input: (w) => ({ mapId: w.mapId }), expect: readable('viewer') },
   'presence.update': { input: (w) => ({ mapId: w.mapId, selectedNodeId: null }), expect: atLeast('viewer') },
   'presence.leave': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
-  'presence.onPresence': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
+  'presence.onPresence': { input: (w) => ({ mapId: w.mapId }), expect: readable('viewer') },
 
   'comment.list': { input: async (w) => ({ target: { kind: 'claim', id: (await w.newClaim()).id } }), expect: atLeast('viewer') },
   'comment.create': { input: (w) => ({ target: { kind: 'map', id: w.mapId }, text: 'A comment' }), expect: atLeast('voter') },
@@ -165,6 +190,12 @@ const MATRIX: Record<string, Entry> = {
 
   'user.signUp': { input: () => ({ email: `matrix-${unique()}@example.test`, password: 'a long password' }), expect: anyone },
   'user.me': { input: () => undefined, expect: anyone },
+  'user.signOutEverywhere': { input: () => undefined, expect: signedIn },
+  'user.changePassword': {
+    input: () => ({ currentPassword: 'not the password', newPassword: 'a new long password' }),
+    // Test users have no password (createUser): the account has none to change, for everyone signed in.
+    expect: sameEverywhere((kind) => (kind === 'anonymous' ? 'UNAUTHORIZED' : 'BAD_REQUEST')),
+  },
   'user.upgradeGuest': {
     input: () => ({ email: `kept-${unique()}@example.test`, password: 'a long password' }),
     // Only a guest has something to upgrade; everyone else is told the account already has credentials.
@@ -449,16 +480,27 @@ describe('sessions and transport', () => {
     expect(await getDb().map.count()).toBe(before);
   });
 
-  it('sends a CSP with frame-ancestors none, Referrer-Policy, nosniff and X-Frame-Options on every route', async () => {
+  it('sends a nonce-based CSP on pages, a strict one on the API, Referrer-Policy, nosniff and X-Frame-Options', async () => {
     const { default: nextConfig } = (await import(pathToFileURL(path.resolve('next.config.js')).href)) as { default: NextConfig };
     const rules = await nextConfig.headers!();
-    const all = rules.find((rule) => rule.source === '/:path*');
-    const headers = new Map(all!.headers.map((header) => [header.key.toLowerCase(), header.value]));
-    expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expect(headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(headers.get('content-security-policy')).toContain("object-src 'none'");
-    expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-    expect(headers.get('x-content-type-options')).toBe('nosniff');
-    expect(headers.get('x-frame-options')).toBe('DENY');
+    const all = new Map(rules.find((rule) => rule.source === '/:path*')!.headers.map((header) => [header.key.toLowerCase(), header.value]));
+    expect(all.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(all.get('x-content-type-options')).toBe('nosniff');
+    expect(all.get('x-frame-options')).toBe('DENY');
+    const api = rules.find((rule) => rule.source === '/api/:path*')!.headers.find((header) => header.key === 'Content-Security-Policy');
+    expect(api?.value).toBe("default-src 'none'; frame-ancestors 'none'");
+
+    const { proxy } = await import('@/proxy');
+    const { NextRequest } = await import('next/server');
+    const policies = [1, 2].map(() => proxy(new NextRequest('http://localhost/maps/abc')).headers.get('content-security-policy')!);
+    for (const policy of policies) {
+      expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+      expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).toContain("default-src 'self'");
+    }
+    // A fresh nonce per request.
+    expect(policies[0]).not.toBe(policies[1]);
   });
 });

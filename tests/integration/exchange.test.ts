@@ -11,8 +11,9 @@ import type { Actor } from '@/server/access/actor';
 import { createPrismaClient, type Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
 import { importAif } from '@/server/domain/exchange/aif';
-import { importArgdown } from '@/server/domain/exchange/argdown';
-import { collapseWhitespace, evidenceText } from '@/server/domain/exchange/common';
+import { importArgdown } from '@/server/domain/exchange/argdown-import';
+import { evidenceText } from '@/server/domain/exchange/evidence-text';
+import { collapseWhitespace } from '@/server/domain/exchange/sanitize-text';
 import { exportMapFile } from '@/server/domain/exchange/export-map';
 import { importMap, importMapDocument } from '@/server/domain/exchange/import-map';
 import { importJson } from '@/server/domain/exchange/json';
@@ -56,7 +57,7 @@ function withoutVotes(doc: MapDocument): MapDocument {
   };
 }
 
-async function exportText(mapId: string, format: 'argdown' | 'aif' | 'json' | 'md', reader: Actor | null, isOwner = false, database: Db = db()) {
+async function exportText(mapId: string, format: 'argdown' | 'aif' | 'kialo' | 'json' | 'md', reader: Actor | null, isOwner = false, database: Db = db()) {
   return (await exportMapFile(database, mapId, format, { readerId: reader?.id ?? null, isOwner })).body;
 }
 
@@ -282,7 +283,7 @@ describe('Kialo and AIF samples', () => {
     const result = await callerFor(owner).map.import({ format: 'auto', text: KIALO_SAMPLE });
     expect(result.format).toBe('kialo');
     expect(result.title).toBe('Should cities ban cars from their centres?');
-    expect(result.counts).toEqual({ claims: 9, links: 10, sources: 2, evidence: 0 });
+    expect(result.counts).toEqual({ claims: 9, links: 11, sources: 2, evidence: 1 });
     const view = await callerFor(owner).map.get({ mapId: result.mapId });
     expect(view.claims).toHaveLength(9);
     expect(view.links.filter((l) => l.relation === 'oppose')).toHaveLength(6);
@@ -299,6 +300,89 @@ describe('Kialo and AIF samples', () => {
     const view = await callerFor(owner).map.get({ mapId: result.mapId });
     expect(view.map.title).toBe('Bike lanes');
     expect(view.links.map((l) => l.relation).sort()).toEqual(['oppose', 'support', 'support']);
+  });
+
+  it('imports a Kialo file in the "Discussion Name:" layout with exact counts', async () => {
+    const owner = await createUser();
+    const text = [
+      'Discussion Name:',
+      'Should homework be banned?',
+      '',
+      '1.',
+      'Homework should be banned in primary schools.',
+      '1.1. Pro:',
+      'Children need time to play',
+      'and to rest after school.',
+      '1.1.1. Con:',
+      'Short reading tasks take ten minutes.',
+      '1.2. Con:',
+      'Homework builds study habits.',
+      '1.2.1. Pro:',
+      '-> See 1.1.1.',
+      '',
+    ].join('\n');
+    const result = await callerFor(owner).map.import({ format: 'auto', text });
+    expect(result.format).toBe('kialo');
+    expect(result.title).toBe('Should homework be banned?');
+    expect(result.counts).toEqual({ claims: 4, links: 4, sources: 0, evidence: 0 });
+    expect(result.warnings).toEqual([]);
+    const view = await callerFor(owner).map.get({ mapId: result.mapId });
+    expect(view.claims.find((c) => c.text.startsWith('Children'))?.text).toBe('Children need time to play\nand to rest after school.');
+  });
+
+  it('imports an xAIF-enveloped file with exact counts, a 5,000-character I-node whole, and keeps schemes', async () => {
+    const owner = await createUser();
+    const long = 'This premise is long. '.repeat(230).trim();
+    expect(long.length).toBeGreaterThanOrEqual(5000);
+    const xaif = {
+      AIF: {
+        nodes: [
+          { nodeID: '1', type: 'I', text: 'The river should be cleaned up.' },
+          { nodeID: '2', type: 'I', text: long },
+          { nodeID: '3', type: 'RA', text: 'Expert Opinion', scheme: 'Expert Opinion' },
+          { nodeID: '4', type: 'I', text: 'It would cost too much.' },
+          { nodeID: '5', type: 'CA', text: 'Default Conflict' },
+          { nodeID: '6', type: 'L', text: 'Ann : clean the river' },
+        ],
+        edges: [
+          { edgeID: '1', fromID: '2', toID: '3' },
+          { edgeID: '2', fromID: '3', toID: '1' },
+          { edgeID: '3', fromID: '4', toID: '5' },
+          { edgeID: '4', fromID: '5', toID: '1' },
+        ],
+        locutions: [],
+      },
+      OVA: { nodes: [], edges: [] },
+      text: 'The river should be cleaned up…',
+    };
+    const result = await callerFor(owner).map.import({ format: 'auto', text: JSON.stringify(xaif) });
+    expect(result.format).toBe('aif');
+    expect(result.counts).toEqual({ claims: 3, links: 2, sources: 0, evidence: 0 });
+    const view = await callerFor(owner).map.get({ mapId: result.mapId });
+    expect(view.claims.some((c) => c.text === long)).toBe(true);
+    expect(view.links.map((l) => l.scheme ?? null).sort()).toEqual(['Expert Opinion', null]);
+    const aif = JSON.parse(await exportText(result.mapId, 'aif', owner, true)) as { nodes: { type: string; text: string; scheme?: string }[] };
+    expect(aif.nodes.find((n) => n.type === 'RA')).toMatchObject({ text: 'Expert Opinion', scheme: 'Expert Opinion' });
+  });
+
+  it('Argdown tags and data survive import → export → import through the database', async () => {
+    const owner = await createUser();
+    const text = '# Pets\n\n[No harm, no ban]: Dog bans do no harm. #law #(civil rights) {source: "Survey"}\n  - [Dogs!]: Dogs help. #health\n\n## Health\n\n[Walks]: Walks are good.\n';
+    const first = await callerFor(owner).map.import({ format: 'argdown', text });
+    const view = await callerFor(owner).map.get({ mapId: first.mapId });
+    expect(view.claims.map((c) => [c.title, c.tags])).toEqual([
+      ['No harm, no ban', ['law', 'civil rights']],
+      ['Dogs!', ['health']],
+      ['Walks', ['Health']],
+    ]);
+    const exported = await exportText(first.mapId, 'argdown', owner, true);
+    expect(exported).toContain('[No harm, no ban]: Dog bans do no harm. #law #(civil rights) {"source": "Survey"}');
+    const again = importArgdown(exported).document;
+    expect(again.claims.map((c) => [c.title, c.tags, c.data])).toEqual([
+      ['No harm, no ban', ['law', 'civil rights'], { source: 'Survey' }],
+      ['Dogs!', ['health'], undefined],
+      ['Walks', ['Health'], undefined],
+    ]);
   });
 
   it('merges sources with the same text and re-positions quotes in a text that was not normalised', async () => {
@@ -409,12 +493,33 @@ describe('GET /api/maps/{id}/export', () => {
     }
   });
 
+  it('format=kialo answers Kialo text that re-imports to the same claims and links', async () => {
+    const owner = await createUser();
+    const source = await callerFor(owner).map.import({ format: 'kialo', text: KIALO_SAMPLE });
+    const response = await callRoute(owner, source.mapId, '?format=kialo');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const kialo = await response.text();
+    expect(kialo.startsWith('Discussion Title: Should cities ban cars from their centres?\n\n1. ')).toBe(true);
+    const again = await callerFor(owner).map.import({ format: 'auto', text: kialo });
+    expect(again.format).toBe('kialo');
+    const shape = async (mapId: string) => {
+      const view = await callerFor(owner).map.get({ mapId });
+      const text = new Map(view.claims.map((c) => [c.id, c.text]));
+      return {
+        claims: view.claims.map((c) => c.text),
+        links: view.links.map((l) => `${text.get(l.fromClaimId ?? '')} ${l.relation} ${text.get(l.toClaimId)}`).sort(),
+      };
+    };
+    expect(await shape(again.mapId)).toEqual(await shape(source.mapId));
+  });
+
   it('refuses an unknown format with the list of formats', async () => {
     const owner = await createUser();
     const map = await createMapWith(owner);
     const response = await callRoute(owner, map.id, '?format=pdf');
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: string }).error).toMatch(/argdown, aif, json, md/);
+    expect(((await response.json()) as { error: string }).error).toMatch(/argdown, aif, kialo, json, md/);
     expect((await callRoute(owner, map.id, '')).status).toBe(400);
   });
 

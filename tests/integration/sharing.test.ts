@@ -2,11 +2,12 @@ import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createCaller } from '@/server/api/root';
 import { getDb } from '@/server/db';
-import { consumeRateLimit, RATE_LIMITS } from '@/server/domain/rate-limit/rate-limit';
+import { consumeRateLimit, effectiveLimit, RATE_LIMITS, resetRateLimit } from '@/server/domain/rate-limit/rate-limit';
 import type { Actor } from '@/server/access/actor';
 import { JOIN_CODE_ALPHABET } from '@/shared/schemas/share';
 import { authOptions } from '@/server/auth/options';
 import { signUp } from '@/server/domain/users/accounts';
+import { FREE_FAILURES } from '@/server/domain/users/sign-in-guard';
 import { callerFor, createMapWith, createUser, db } from './helpers';
 
 /** A caller with its own client address, so per-IP limits of one test do not touch another. */
@@ -185,11 +186,11 @@ describe('share links and join codes', () => {
     const { link } = await callerFor(owner).share.create({ mapId: map.id, role: 'viewer' });
     const ip = `guesser-${crypto.randomBytes(4).toString('hex')}`;
     // A class behind one address: more correct codes than the limit, all fine.
-    for (let index = 0; index < RATE_LIMITS.joinCodePerIp.points + 5; index += 1) {
+    for (let index = 0; index < RATE_LIMITS.joinCodeMissPerIp.points + 5; index += 1) {
       expect(await callerAt(null, ip).share.preview({ code: link.code })).toMatchObject({ status: 'active' });
     }
     const wrong = link.code === '222222' ? '333333' : '222222';
-    for (let index = 0; index < RATE_LIMITS.joinCodePerIp.points; index += 1) {
+    for (let index = 0; index < RATE_LIMITS.joinCodeMissPerIp.points; index += 1) {
       expect(await callerAt(null, ip).share.preview({ code: wrong })).toMatchObject({ status: 'unknown' });
     }
     const refused = callerAt(null, ip).share.preview({ code: link.code });
@@ -201,7 +202,7 @@ describe('share links and join codes', () => {
 
     // Per user, whatever address they come from.
     const user = await createUser();
-    for (let index = 0; index < RATE_LIMITS.joinCodePerUser.points; index += 1) {
+    for (let index = 0; index < RATE_LIMITS.joinCodeMissPerUser.points; index += 1) {
       await expect(callerAt(user).share.join({ code: wrong })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
     await expect(callerAt(user).share.join({ code: link.code })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
@@ -395,29 +396,78 @@ describe('rate limits', () => {
     expect(await db().user.findUnique({ where: { email } })).toBeNull();
   });
 
-  it('limits sign-in attempts per email and address, counting only failures, with the retry time in the error', async () => {
+  it('backs off sign-in per account (failures only, a success clears them) and limits guests per address', async () => {
     type Authorize = (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<unknown>;
     const authorizeOf = (id: string) =>
       (authOptions.providers.find((provider) => provider.options?.id === id) as unknown as { options: { authorize: Authorize } }).options.authorize;
     const signIn = authorizeOf('credentials');
     const email = `limited-${crypto.randomBytes(4).toString('hex')}@example.test`;
     await signUp(db(), { email, password: 'correct horse battery' });
-    const ip = `signin-${crypto.randomBytes(4).toString('hex')}`;
-    const request = { headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } };
+    const at = (address: string) => ({ headers: { 'x-crux-client-address': address } });
+    const request = at(`signin-${crypto.randomBytes(4).toString('hex')}`);
     for (let index = 0; index < 3; index += 1) expect(await signIn({ email, password: 'correct horse battery' }, request)).toMatchObject({ isGuest: false });
-    for (let index = 0; index < RATE_LIMITS.signInPerEmailIp.points - 1; index += 1) {
-      expect(await signIn({ email, password: 'wrong guess' }, request)).toBeNull();
-    }
+    for (let index = 0; index < FREE_FAILURES - 1; index += 1) expect(await signIn({ email, password: 'wrong guess' }, request)).toBeNull();
+    // A success forgets the failures: the owner who mistyped a few times is never slowed.
     expect(await signIn({ email, password: 'correct horse battery' }, request)).toMatchObject({ isGuest: false });
-    expect(await signIn({ email, password: 'wrong guess' }, request)).toBeNull();
+    // Then failures block for growing times (1 s, 2 s, 4 s, …): a guesser who keeps going is refused
+    // without a check, and the blocks soon outlast the time a guess takes.
+    let refusals = 0;
+    for (let attempt = 1; attempt <= FREE_FAILURES + 8; attempt += 1) {
+      const result = await signIn({ email, password: 'wrong guess' }, request).catch((error: Error) => error);
+      if (result instanceof Error) {
+        expect(result.message).toMatch(/^Too many attempts; try again in \d+ (s|min)\.$/);
+        refusals += 1;
+      } else expect(result).toBeNull();
+    }
+    expect(refusals).toBeGreaterThan(0);
+    // Blocked for the right password too, and from any address.
     await expect(signIn({ email, password: 'correct horse battery' }, request)).rejects.toThrow(/^Too many attempts; try again in \d+ (s|min)\.$/);
-    // The same account from elsewhere is not locked out.
-    expect(await signIn({ email, password: 'correct horse battery' }, { headers: { 'x-forwarded-for': `${ip}-b` } })).toMatchObject({ isGuest: false });
+    await expect(signIn({ email, password: 'correct horse battery' }, at('198.51.100.99'))).rejects.toThrow('Too many attempts');
 
     const guest = authorizeOf('guest');
     const guestIp = `guest-${crypto.randomBytes(4).toString('hex')}`;
     await consumeRateLimit(db(), RATE_LIMITS.guestPerIp, guestIp, RATE_LIMITS.guestPerIp.points);
-    await expect(guest({ displayName: 'Ada' }, { headers: { 'x-forwarded-for': guestIp } })).rejects.toThrow('Too many attempts');
-    expect(await guest({ displayName: 'Ada' }, { headers: { 'x-forwarded-for': `${guestIp}-b` } })).toMatchObject({ isGuest: true });
+    await expect(guest({ displayName: 'Ada' }, at(guestIp))).rejects.toThrow('Too many attempts');
+    expect(await guest({ displayName: 'Ada' }, at(`${guestIp}-b`))).toMatchObject({ isGuest: true });
   });
 });
+
+// Last in this file, whose tests run in order: it spends the global miss budget, then gives it back.
+describe('join codes under a flood of wrong ones (attack 2)', () => {
+  it('still lets a student in with the correct code while anonymous callers flood wrong codes from many addresses', async () => {
+    const owner = await createUser();
+    const student = await createUser({ displayName: 'Student' });
+    const map = await createMapWith(owner, [], { title: 'Class debate' });
+    const { link } = await callerFor(owner).share.create({ mapId: map.id, role: 'voter' });
+    const randomCode = () => Array.from({ length: 6 }, () => JOIN_CODE_ALPHABET[crypto.randomInt(JOIN_CODE_ALPHABET.length)]).join('');
+    const wrongCode = () => {
+      for (;;) {
+        const code = randomCode();
+        if (code !== link.code) return code;
+      }
+    };
+    try {
+      // One attacker address floods until it is refused; its refusals never touch anyone else.
+      const attacker = `attacker-${crypto.randomBytes(4).toString('hex')}`;
+      const flood = await Promise.allSettled(Array.from({ length: 80 }, () => callerAt(null, attacker).share.preview({ code: wrongCode() })));
+      expect(flood.some((result) => result.status === 'rejected')).toBe(true);
+      // Many addresses (a botnet, or forged ones) spend the global miss budget: the bulk of it at once, the rest for real.
+      await consumeRateLimit(db(), RATE_LIMITS.joinCodeMissGlobal, 'all', effectiveLimit(RATE_LIMITS.joinCodeMissGlobal) - 5);
+      const spread = await Promise.allSettled(Array.from({ length: 30 }, () => callerAt(null).share.preview({ code: wrongCode() })));
+      const refusedMisses = spread.filter((result) => result.status === 'rejected');
+      expect(refusedMisses.length).toBeGreaterThanOrEqual(25);
+      expect(refusedMisses[0]).toMatchObject({ reason: { code: 'TOO_MANY_REQUESTS' } });
+
+      // The right code still works for a fresh visitor and for the student, who joins.
+      expect(await callerAt(null).share.preview({ code: link.code })).toMatchObject({ status: 'active', mapTitle: 'Class debate' });
+      expect(await callerAt(student).share.join({ code: formatJoinCodeLoosely(link.code) })).toMatchObject({ mapId: map.id, role: 'voter' });
+    } finally {
+      await resetRateLimit(db(), RATE_LIMITS.joinCodeMissGlobal, 'all');
+    }
+  });
+});
+
+/** How a student types a code off a projector: lower case, with a dash. */
+function formatJoinCodeLoosely(code: string): string {
+  return `${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`;
+}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getServerCaller } from '@/server/api/server-caller';
 import { GuestUpgradeForm } from '@/components/sharing/guest-upgrade-form';
+import { ChangePasswordForm, SignOutEverywhere } from '@/components/account/account-security';
 
 export const metadata: Metadata = { title: 'Your account' };
 export const dynamic = 'force-dynamic';
@@ -25,8 +26,9 @@ export default async function AccountPage() {
             <GuestUpgradeForm />
           </>
         ) : (
-          <p className="muted">Your account has an email and password. Nothing else to do here.</p>
+          <ChangePasswordForm />
         )}
+        <SignOutEverywhere isGuest={actor.isGuest} />
       </div>
     </main>
   );

@@ -8,6 +8,7 @@ import { ROLE_LABEL } from '@/shared/roles';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import { formText } from '@/components/form-text';
 import { ImportMapButton } from '@/components/exchange/import-dialog';
+import { MAP_TEMPLATES, type MapTemplateId } from '@/shared/map-templates';
 
 export function Dashboard({ displayName, isGuest }: { displayName: string; isGuest: boolean }) {
   const trpc = useTRPC();
@@ -16,6 +17,16 @@ export function Dashboard({ displayName, isGuest }: { displayName: string; isGue
   const maps = useQuery(trpc.map.list.queryOptions());
   const [isCreating, setIsCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const onCreated = async (map: { id: string }) => {
+    await queryClient.invalidateQueries({ queryKey: trpc.map.list.queryKey() });
+    router.push(`/maps/${map.id}`);
+  };
+  const fromTemplate = useMutation(
+    trpc.map.createFromTemplate.mutationOptions({ onSuccess: onCreated, onError: (caught) => setError(errorMessage(caught)) }),
+  );
+  const duplicate = useMutation(
+    trpc.map.duplicate.mutationOptions({ onSuccess: onCreated, onError: (caught) => setError(errorMessage(caught)) }),
+  );
   const createMap = useMutation(
     trpc.map.create.mutationOptions({
       onSuccess: async (map) => {
@@ -30,10 +41,10 @@ export function Dashboard({ displayName, isGuest }: { displayName: string; isGue
     event.preventDefault();
     setError(null);
     const form = new FormData(event.currentTarget);
-    createMap.mutate({
-      title: formText(form, 'title'),
-      description: formText(form, 'description'),
-    });
+    const template = formText(form, 'template');
+    const input = { title: formText(form, 'title'), description: formText(form, 'description') };
+    if (template && template !== 'blank') fromTemplate.mutate({ ...input, templateId: template as MapTemplateId });
+    else createMap.mutate(input);
   }
 
   const createForm = (
@@ -47,14 +58,31 @@ export function Dashboard({ displayName, isGuest }: { displayName: string; isGue
         Description <span className="muted small">(optional)</span>
         <textarea name="description" rows={2} maxLength={2000} />
       </label>
+      <fieldset className="template-choice">
+        <legend>Start from</legend>
+        <label className="choice">
+          <input type="radio" name="template" value="blank" defaultChecked />
+          <span>
+            <strong>A blank map</strong> <span className="small muted">Just the question; add claims yourself.</span>
+          </span>
+        </label>
+        {MAP_TEMPLATES.map((template) => (
+          <label key={template.id} className="choice">
+            <input type="radio" name="template" value={template.id} />
+            <span>
+              <strong>{template.name}</strong> <span className="small muted">{template.description}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
       {error && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
       <div className="row">
-        <button type="submit" className="btn btn-primary" disabled={createMap.isPending}>
-          {createMap.isPending ? 'Creating…' : 'Create map'}
+        <button type="submit" className="btn btn-primary" disabled={createMap.isPending || fromTemplate.isPending}>
+          {createMap.isPending || fromTemplate.isPending ? 'Creating…' : 'Create map'}
         </button>
         <button type="button" className="btn" onClick={() => setIsCreating(false)}>
           Cancel
@@ -83,6 +111,11 @@ export function Dashboard({ displayName, isGuest }: { displayName: string; isGue
         </div>
       </div>
       {isCreating && createForm}
+      {error && !isCreating && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {maps.isPending && <p className="muted">Loading your maps…</p>}
       {maps.isError && (
         <p className="form-error" role="alert">
@@ -106,13 +139,25 @@ export function Dashboard({ displayName, isGuest }: { displayName: string; isGue
       {maps.data && maps.data.length > 0 && (
         <ul className="map-list" aria-label="Your maps">
           {maps.data.map((map) => (
-            <li key={map.id}>
+            <li key={map.id} className="map-list-item">
               <Link href={`/maps/${map.id}`} className="card map-card">
                 <strong>{map.title}</strong>
                 <p className="small muted">
                   {map.claimCount} {map.claimCount === 1 ? 'claim' : 'claims'} · {ROLE_LABEL[map.role]} · {map.visibility}
                 </p>
               </Link>
+              {map.role === 'owner' && (
+                <button
+                  type="button"
+                  className="btn btn-small map-duplicate"
+                  disabled={duplicate.isPending}
+                  aria-label={`Duplicate ${map.title}`}
+                  title="A private copy for another class: claims, links, sources and evidence; no votes or members"
+                  onClick={() => duplicate.mutate({ mapId: map.id })}
+                >
+                  Duplicate
+                </button>
+              )}
             </li>
           ))}
         </ul>

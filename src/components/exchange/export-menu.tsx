@@ -17,6 +17,7 @@ export interface ExportMenuProps {
 const FORMAT_HINT: Record<TExportFormat, string> = {
   argdown: 'Text for argdown.org tools',
   aif: 'For AIFdb, OVA and other AIF tools',
+  kialo: 'Kialo’s text layout, for Kialo-compatible tools',
   json: 'Everything, to restore or move the map',
   md: 'A readable outline with quotes',
 };
@@ -80,8 +81,8 @@ export function ExportMenu({ mapId, mapTitle, isGraphVisible = true }: ExportMen
     setDrawing(kind);
     try {
       const map = queryClient.getQueryData<MapView>(trpc.map.get.queryKey({ mapId }));
-      const expectedNodeCount = map ? map.claims.length + map.evidence.length : undefined;
-      await exportGraphImage(kind, `${slugify(mapTitle)}.${kind}`, { expectedNodeCount });
+      if (!map) throw new GraphImageError('The map is still loading. Try again in a moment.');
+      await exportGraphImage(kind, map, `${slugify(mapTitle)}.${kind}`);
       close(true);
     } catch (caught) {
       setError(caught instanceof GraphImageError ? caught.message : 'The image could not be drawn. Please try again.');
@@ -121,6 +122,10 @@ export function ExportMenu({ mapId, mapTitle, isGraphVisible = true }: ExportMen
               <span className="export-menu-hint">{FORMAT_HINT[format]}</span>
             </a>
           ))}
+          <a role="menuitem" className="export-menu-item" href={`/maps/${encodeURIComponent(mapId)}/print`} target="_blank" rel="noopener" onClick={() => close(false)}>
+            <span>Printable outline</span>
+            <span className="export-menu-hint">A handout to print or save as PDF</span>
+          </a>
           <div role="separator" className="export-menu-separator" />
           {(['png', 'svg'] as const).map((kind) => (
             <button
@@ -132,7 +137,7 @@ export function ExportMenu({ mapId, mapTitle, isGraphVisible = true }: ExportMen
               onClick={() => void drawImage(kind)}
             >
               <span>{drawing === kind ? 'Drawing…' : IMAGE_LABEL[kind]}</span>
-              <span className="export-menu-hint">The whole graph as drawn</span>
+              <span className="export-menu-hint">{kind === 'svg' ? 'The whole map as a drawing, for Inkscape, Word, Docs' : 'The whole map as a picture'}</span>
             </button>
           ))}
           {!isGraphVisible && (

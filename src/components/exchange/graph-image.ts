@@ -1,21 +1,21 @@
 /**
- * PNG and SVG images of the whole graph as drawn, taken from the DOM (no React Flow context
- * needed, so the export menu can live anywhere on the page): the bounds of every rendered node,
- * then html-to-image on the viewport element with a transform that fits those bounds into the
- * image — React Flow's "download image" recipe (getNodesBounds + getViewportForBounds).
+ * PNG and SVG images of the whole map as the graph draws it. The SVG is drawn natively from the
+ * map (map-svg.ts: boxes, paths, wrapped text, the title), with each node where the graph shows
+ * it (read from the DOM, so no React Flow context is needed and the export menu can live
+ * anywhere); nodes the graph does not draw (a large map draws what is on screen) are placed from
+ * the map's saved positions. The PNG is that SVG drawn onto a canvas, so the two always agree and
+ * neither carries UI-only text such as "Open in source".
  */
-import { getViewportForBounds, type Rect } from '@xyflow/react';
-import { toBlob, toSvg } from 'html-to-image';
+import type { MapView } from '@/server/domain/maps/get-map';
+import { placeUnpositioned } from '@/components/map/flow-elements';
+import { buildMapSvg, type NodePlacement } from './map-svg';
 
 export type GraphImageKind = 'png' | 'svg';
 
-/** Room around the outermost nodes, in graph units (edges and labels stick out a little). */
-const MARGIN = 48;
-/** Longest side of the image in CSS pixels: large maps are scaled down to fit. */
-const MAX_SIDE = 4000;
-const MIN_SIDE = 240;
 /** Canvas side limit in device pixels (browsers refuse much larger canvases). */
 const MAX_CANVAS_SIDE = 8000;
+/** Canvas area limit in device pixels (Chromium and Safari refuse beyond about 268 million). */
+const MAX_CANVAS_AREA = 120_000_000;
 
 export class GraphImageError extends Error {
   constructor(message: string) {
@@ -33,22 +33,6 @@ export function parseTranslate(transform: string): { x: number; y: number } | nu
   return Number.isFinite(x) && Number.isFinite(y) ? { x, y } : null;
 }
 
-/** The smallest rectangle holding every box; null for none. */
-export function boundsOf(boxes: readonly Rect[]): Rect | null {
-  if (boxes.length === 0) return null;
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const box of boxes) {
-    minX = Math.min(minX, box.x);
-    minY = Math.min(minY, box.y);
-    maxX = Math.max(maxX, box.x + box.width);
-    maxY = Math.max(maxY, box.y + box.height);
-  }
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
-}
-
 /** The graph's viewport element: the first React Flow on the page that is displayed. */
 export function findGraphViewport(root: ParentNode = document): HTMLElement | null {
   const candidates = root.querySelectorAll<HTMLElement>('.react-flow__viewport');
@@ -56,146 +40,72 @@ export function findGraphViewport(root: ParentNode = document): HTMLElement | nu
   return candidates[0] ?? null;
 }
 
-function nodeBoxes(viewport: HTMLElement): Rect[] {
-  const boxes: Rect[] = [];
-  for (const node of viewport.querySelectorAll<HTMLElement>('.react-flow__node')) {
+/** Where the graph draws each node: its id, top-left corner and width, from the rendered nodes. */
+export function drawnPlacements(viewport: ParentNode): Map<string, NodePlacement> {
+  const placements = new Map<string, NodePlacement>();
+  for (const node of viewport.querySelectorAll<HTMLElement>('.react-flow__node[data-id]')) {
+    const id = node.dataset.id;
+    if (!id) continue;
     let position = parseTranslate(node.style.transform);
     if (!position) {
       const transform = getComputedStyle(node).transform;
       const matrix = new DOMMatrixReadOnly(transform === 'none' ? undefined : transform);
       position = { x: matrix.m41, y: matrix.m42 };
     }
-    boxes.push({ x: position.x, y: position.y, width: node.offsetWidth, height: node.offsetHeight });
+    placements.set(id, { x: position.x, y: position.y, ...(node.offsetWidth > 0 && { width: node.offsetWidth }) });
   }
-  return boxes;
+  return placements;
 }
 
-export interface GraphImagePlan {
-  width: number;
-  height: number;
-  transform: string;
-  nodeCount: number;
-}
-
-/** Image size and the viewport transform that fits every drawn node into it. */
-export function planGraphImage(viewport: HTMLElement): GraphImagePlan {
-  const boxes = nodeBoxes(viewport);
-  const bounds = boundsOf(boxes);
-  if (!bounds) throw new GraphImageError('The graph is empty: there is nothing to draw.');
-  const padded = { x: bounds.x - MARGIN, y: bounds.y - MARGIN, width: bounds.width + 2 * MARGIN, height: bounds.height + 2 * MARGIN };
-  // Natural size (zoom 1) when it fits, else scaled down so the longest side is MAX_SIDE.
-  const shrink = Math.min(1, MAX_SIDE / Math.max(padded.width, padded.height));
-  const width = Math.max(MIN_SIDE, Math.round(padded.width * shrink));
-  const height = Math.max(MIN_SIDE, Math.round(padded.height * shrink));
-  const { x, y, zoom } = getViewportForBounds(padded, width, height, 0.01, 2, 0);
-  return { width, height, transform: `translate(${x}px, ${y}px) scale(${zoom})`, nodeCount: boxes.length };
-}
-
-function isDecoration(element: HTMLElement): boolean {
-  // Selection rectangles and connection handles are tools, not part of the map.
-  const classes = element.classList;
-  return Boolean(classes && (classes.contains('react-flow__nodesselection') || classes.contains('react-flow__selection')));
-}
-
-export interface GraphImageOptions {
-  /**
-   * Nodes the map has. A large map draws only what is on screen (React Flow's
-   * onlyRenderVisibleElements); with fewer drawn than this, the image would be partial, so the
-   * export stops and says how to include everything.
-   */
-  expectedNodeCount?: number;
-}
-
-/**
- * Presentation properties of SVG content (edges, arrowheads, labels) that come from stylesheets.
- * html-to-image ≥ 1.11.12 clones an <svg> subtree as it is, copying computed styles only onto the
- * <svg> itself, so class-styled edges would lose their stroke (bubkoo/html-to-image#496, #516).
- */
-const SVG_STYLE_PROPERTIES = [
-  'fill',
-  'fill-opacity',
-  'stroke',
-  'stroke-width',
-  'stroke-opacity',
-  'stroke-dasharray',
-  'stroke-dashoffset',
-  'stroke-linecap',
-  'stroke-linejoin',
-  'opacity',
-  'visibility',
-  'display',
-  'marker-start',
-  'marker-mid',
-  'marker-end',
-  'paint-order',
-  'color',
-  'font-family',
-  'font-size',
-  'font-weight',
-  'font-style',
-  'text-anchor',
-  'dominant-baseline',
-];
-
-/**
- * Writes the computed presentation styles of every SVG descendant into its inline style, for the
- * duration of a capture. Returns the undo: it removes exactly the properties it added, so a
- * React update of an edge's own inline style meanwhile is kept.
- */
-export function inlineSvgStyles(root: Element): () => void {
-  const added: [SVGElement, string][] = [];
-  for (const element of root.querySelectorAll<SVGElement>('svg *')) {
-    if (!(element instanceof SVGElement)) continue;
-    const computed = getComputedStyle(element);
-    for (const name of SVG_STYLE_PROPERTIES) {
-      if (element.style.getPropertyValue(name) !== '') continue;
-      const value = computed.getPropertyValue(name);
-      if (!value) continue;
-      element.style.setProperty(name, value);
-      added.push([element, name]);
-    }
+/** Drawn positions first, then saved ones, then the same fallback the graph uses for unplaced nodes. */
+export function mapPlacements(map: MapView, drawn: ReadonlyMap<string, NodePlacement>): Map<string, NodePlacement> {
+  const placements = new Map(drawn);
+  const missing = [...map.claims, ...map.evidence].filter((item) => !placements.has(item.id));
+  if (missing.length === 0) return placements;
+  const fallback = placeUnpositioned(map);
+  for (const item of missing) {
+    const at = item.x !== null && item.y !== null ? { x: item.x, y: item.y } : fallback.get(item.id);
+    if (at) placements.set(item.id, at);
   }
-  return () => {
-    for (const [element, name] of added) element.style.removeProperty(name);
-  };
+  return placements;
 }
 
-/** Renders the graph; resolves with the image as a Blob. */
-export async function renderGraphImage(
-  kind: GraphImageKind,
-  viewport: HTMLElement | null = findGraphViewport(),
-  options: GraphImageOptions = {},
-): Promise<Blob> {
-  if (!viewport) throw new GraphImageError('Switch to the graph to export an image.');
-  const plan = planGraphImage(viewport);
-  if (options.expectedNodeCount !== undefined && plan.nodeCount < options.expectedNodeCount) {
-    throw new GraphImageError(
-      `Only ${plan.nodeCount} of ${options.expectedNodeCount} nodes are drawn: a large map draws what is on screen. Press “Fit view”, then export again.`,
-    );
-  }
-  const drawing = {
-    backgroundColor: '#ffffff',
-    width: plan.width,
-    height: plan.height,
-    style: { width: `${plan.width}px`, height: `${plan.height}px`, transform: plan.transform },
-    filter: (element: HTMLElement) => !isDecoration(element),
-    // Crux uses system fonts; fetching stylesheets for web fonts would only slow this down.
-    skipFonts: true,
-  };
-  const restore = inlineSvgStyles(viewport);
+/** Draws an SVG onto a canvas and returns it as a PNG (twice the size where the canvas allows). */
+export async function svgToPng(svg: string, width: number, height: number): Promise<Blob> {
+  const scale = Math.max(0.1, Math.min(2, MAX_CANVAS_SIDE / Math.max(width, height), Math.sqrt(MAX_CANVAS_AREA / (width * height))));
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
-    if (kind === 'svg') {
-      const dataUrl = await toSvg(viewport, drawing);
-      const svg = decodeURIComponent(dataUrl.slice(dataUrl.indexOf(',') + 1));
-      return new Blob([svg], { type: 'image/svg+xml' });
-    }
-    const pixelRatio = Math.max(1, Math.min(2, MAX_CANVAS_SIDE / Math.max(plan.width, plan.height)));
-    const blob = await toBlob(viewport, { ...drawing, pixelRatio });
+    const image = new Image();
+    image.decoding = 'async';
+    const loaded = new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new GraphImageError('The browser could not draw the image.'));
+    });
+    image.src = url;
+    await loaded;
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(width * scale));
+    canvas.height = Math.max(1, Math.round(height * scale));
+    const context = canvas.getContext('2d');
+    if (!context) throw new GraphImageError('The browser could not draw the image.');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new GraphImageError('The browser could not draw the image.');
     return blob;
   } finally {
-    restore();
+    URL.revokeObjectURL(url);
   }
+}
+
+/** Renders the map; resolves with the image as a Blob. */
+export async function renderGraphImage(kind: GraphImageKind, map: MapView, viewport: HTMLElement | null = findGraphViewport()): Promise<Blob> {
+  if (!viewport) throw new GraphImageError('Switch to the graph to export an image.');
+  if (map.claims.length + map.evidence.length === 0) throw new GraphImageError('The graph is empty: there is nothing to draw.');
+  const { svg, width, height } = buildMapSvg(map, mapPlacements(map, drawnPlacements(viewport)));
+  if (kind === 'svg') return new Blob([svg], { type: 'image/svg+xml' });
+  return svgToPng(svg, width, height);
 }
 
 /** Saves a Blob under `fileName` through a temporary link (works for data the page made itself). */
@@ -212,8 +122,8 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Draws the whole graph as a PNG or SVG and downloads it as `fileName`. */
-export async function exportGraphImage(kind: GraphImageKind, fileName: string, options: GraphImageOptions = {}): Promise<void> {
-  const blob = await renderGraphImage(kind, findGraphViewport(), options);
+/** Draws the whole map as a PNG or SVG and downloads it as `fileName`. */
+export async function exportGraphImage(kind: GraphImageKind, map: MapView, fileName: string): Promise<void> {
+  const blob = await renderGraphImage(kind, map, findGraphViewport());
   downloadBlob(blob, fileName);
 }

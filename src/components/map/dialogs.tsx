@@ -134,6 +134,8 @@ export const SHORTCUTS: { keys: string[]; what: string }[] = [
   { keys: ['O'], what: 'Add an opposing claim to the selected claim' },
   { keys: ['Enter'], what: 'Edit the selected claim (Enter saves, Shift+Enter new line, Esc cancels)' },
   { keys: ['Delete'], what: 'Delete the selected claim or link' },
+  { keys: ['Shift', 'Enter'], what: 'Focus on the selected claim: it large, with its pros and cons (Enter when you cannot edit)' },
+  { keys: ['Backspace'], what: 'Focus view: up to what the claim argues about (also Alt+↑); arrows move between arguments' },
   { keys: ['↑', '↓', '←', '→'], what: 'Graph: go to the parent, first child, or a sibling. Outline: move, expand, collapse' },
   { keys: ['Alt', '→'], what: 'Outline: make the claim argue about the sibling above it' },
   { keys: ['Alt', '←'], what: 'Outline: move the claim up a level' },

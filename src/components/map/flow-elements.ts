@@ -25,11 +25,17 @@ export type ClaimNodeData = {
   peers: readonly PeerMark[];
   /** In [0,1] when the strength overlay is on and a strength is known. */
   strength: number | null;
+  /** The overlay is on and nobody voted on this claim or below it. */
+  isUnrated: boolean;
   supporterCount: number;
   opposerCount: number;
   isRecent: boolean;
   /** Visible comments on the claim. */
   commentCount?: number;
+  /** Nodes hanging below this claim in the tree (0 when it has none). */
+  descendantCount: number;
+  /** Whether its subtree is collapsed (hidden) in this browser. */
+  isCollapsed: boolean;
 };
 
 export type EvidenceNodeData = {
@@ -39,6 +45,7 @@ export type EvidenceNodeData = {
   peers: readonly PeerMark[];
   strength: number | null;
   commentCount?: number;
+  isUnrated: boolean;
 };
 
 export type DraftNodeData = {
@@ -77,6 +84,10 @@ export interface NodeDecorations {
   overridePositions?: ReadonlyMap<string, { x: number; y: number }>;
   /** Nodes others changed a moment ago, highlighted briefly. */
   recentIds?: ReadonlySet<string>;
+  /** Collapsed subtrees and the size of every subtree (see map-tree). */
+  collapse?: { collapsed: ReadonlySet<string>; descendantCount: ReadonlyMap<string, number> };
+  /** While the strength overlay is on: nodes with no votes on them or below them. */
+  unratedIds?: ReadonlySet<string> | null;
 }
 
 const NO_PEERS: readonly PeerMark[] = [];
@@ -162,7 +173,8 @@ export function createFlowNodeBuilder() {
         decorations.overridePositions?.get(item.id) ??
           (item.x !== null && item.y !== null ? { x: item.x, y: item.y } : (decorations.fallbackPositions.get(item.id) ?? { x: 0, y: 0 })),
       );
-    const strengthOf = (id: string) => (decorations.strengths ? (decorations.strengths[id] ?? null) : null);
+    const isUnrated = (id: string) => decorations.unratedIds?.has(id) ?? false;
+    const strengthOf = (id: string) => (decorations.strengths && !isUnrated(id) ? (decorations.strengths[id] ?? null) : null);
     const nodes: MapFlowNode[] = [];
 
     for (const claim of map.claims) {
@@ -178,10 +190,13 @@ export function createFlowNodeBuilder() {
         canEdit: decorations.canEdit,
         peers: decorations.peersByNode.get(claim.id) ?? NO_PEERS,
         strength: strengthOf(claim.id),
+        isUnrated: isUnrated(claim.id),
         supporterCount,
         opposerCount,
         isRecent: decorations.recentIds?.has(claim.id) ?? false,
         commentCount: map.commentCounts?.[claim.id] ?? 0,
+        descendantCount: decorations.collapse?.descendantCount.get(claim.id) ?? 0,
+        isCollapsed: decorations.collapse?.collapsed.has(claim.id) ?? false,
       } satisfies ClaimNodeData) as ClaimNodeData;
       const size = estimateNodeSize('claim', claim.text);
       nodes.push(
@@ -208,6 +223,7 @@ export function createFlowNodeBuilder() {
         peers: decorations.peersByNode.get(passage.id) ?? NO_PEERS,
         strength: strengthOf(passage.id),
         commentCount: map.commentCounts?.[passage.id] ?? 0,
+        isUnrated: isUnrated(passage.id),
       } satisfies EvidenceNodeData) as EvidenceNodeData;
       const size = estimateNodeSize('evidence', passage.exact);
       nodes.push(
@@ -324,38 +340,102 @@ export function mergeFlowNodes(previous: readonly MapFlowNode[], next: MapFlowNo
 
 const GAP_X = 40;
 const GAP_Y = 90;
+/** Clearance kept around every node box when placing a new node. */
+const CLEARANCE = 24;
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+type SizeLookup = (id: string) => { width: number; height: number } | null;
+
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width + CLEARANCE && b.x < a.x + a.width + CLEARANCE && a.y < b.y + b.height + CLEARANCE && b.y < a.y + a.height + CLEARANCE;
+
+/** The boxes of every node with a position (its measured size when known, else the estimate). */
+export function nodeBoxes(map: MapView, sizeOf: SizeLookup = () => null, extra?: ReadonlyMap<string, { x: number; y: number }>): Box[] {
+  const boxes: Box[] = [];
+  const push = (id: string, kind: 'claim' | 'evidence', text: string, x: number | null, y: number | null) => {
+    const position = x !== null && y !== null ? { x, y } : extra?.get(id);
+    if (!position) return;
+    const size = sizeOf(id) ?? estimateNodeSize(kind, text);
+    boxes.push({ x: position.x, y: position.y, width: size.width, height: size.height });
+  };
+  for (const claim of map.claims) push(claim.id, 'claim', claim.text, claim.x, claim.y);
+  for (const item of map.evidence) push(item.id, 'evidence', item.exact, item.x, item.y);
+  return boxes;
+}
 
 /**
- * Positions for nodes that have none yet (created elsewhere without coordinates, or by an older
- * client), next to what they argue about when that has a position, else in a row below the map.
+ * The nearest spot to `desired` where a node of `size` overlaps no box: the desired spot, else
+ * the closest of a grid of candidates to its sides and below (rows a node height apart).
  */
-export function placeUnpositioned(map: MapView): Map<string, { x: number; y: number }> {
+export function freeSpot(boxes: readonly Box[], desired: { x: number; y: number }, size: { width: number; height: number }): { x: number; y: number } {
+  const fits = (x: number, y: number) => {
+    const box = { x, y, ...size };
+    return !boxes.some((other) => overlaps(box, other));
+  };
+  if (fits(desired.x, desired.y)) return desired;
+  const stepX = size.width + GAP_X;
+  const stepY = size.height + CLEARANCE * 2;
+  const candidates: { x: number; y: number; cost: number }[] = [];
+  for (let row = 0; row <= 12; row += 1) {
+    for (let column = -8; column <= 8; column += 1) {
+      if (row === 0 && column === 0) continue;
+      candidates.push({ x: desired.x + column * stepX, y: desired.y + row * stepY, cost: Math.abs(column) * stepX + row * stepY * 1.5 });
+    }
+  }
+  candidates.sort((a, b) => a.cost - b.cost);
+  for (const candidate of candidates) if (fits(candidate.x, candidate.y)) return { x: Math.round(candidate.x), y: Math.round(candidate.y) };
+  // Everything near is taken: below the whole map.
+  const bottom = Math.max(...boxes.map((box) => box.y + box.height));
+  return { x: desired.x, y: Math.round(bottom + GAP_Y) };
+}
+
+/**
+ * Positions for nodes that have none yet (a passage quoted from the sources drawer, a node created
+ * elsewhere without coordinates): below what they argue about when that has a position, else in
+ * a row below the map; never on top of another node.
+ */
+export function placeUnpositioned(map: MapView, sizeOf: SizeLookup = () => null): Map<string, { x: number; y: number }> {
   const index = indexMap(map);
   const placed = new Map<string, { x: number; y: number }>();
+  const pending = [...map.claims, ...map.evidence].filter((item) => item.x === null || item.y === null);
+  if (pending.length === 0) return placed;
   const known = (id: string) => {
     const item = index.claimById.get(id) ?? index.evidenceById.get(id);
     if (item && item.x !== null && item.y !== null) return { x: item.x, y: item.y };
     return placed.get(id) ?? null;
   };
+  const boxes = nodeBoxes(map, sizeOf);
+  // Most of a map unplaced: it is about to be laid out, so a plain grid will do (and stays linear).
+  const isBulk = pending.length * 2 > map.claims.length + map.evidence.length;
   let maxY = 0;
-  for (const item of [...map.claims, ...map.evidence]) if (item.y !== null) maxY = Math.max(maxY, item.y);
-  const rowY = maxY + 220;
+  for (const box of boxes) maxY = Math.max(maxY, box.y + box.height);
+  const rowY = boxes.length > 0 ? maxY + GAP_Y : 0;
   let rowX = 0;
-  const childCount = new Map<string, number>();
-  const pending = [...map.claims, ...map.evidence].filter((item) => item.x === null || item.y === null);
   // Parents first where possible, so a chain of new claims stacks downwards.
   for (let pass = 0; pass < 2; pass += 1) {
     for (const item of pending) {
       if (placed.has(item.id)) continue;
+      const kind = 'exact' in item ? 'evidence' : 'claim';
+      const size = sizeOf(item.id) ?? estimateNodeSize(kind, 'exact' in item ? item.exact : item.text);
       const parentLink = (index.outgoing.get(item.id) ?? []).find((link) => known(link.toClaimId));
       const parent = parentLink ? known(parentLink.toClaimId) : null;
-      if (parent) {
-        const n = childCount.get(parentLink!.toClaimId) ?? 0;
-        childCount.set(parentLink!.toClaimId, n + 1);
-        placed.set(item.id, { x: parent.x + (n - 0.5) * (NODE_WIDTH + GAP_X), y: parent.y + 150 + GAP_Y });
-      } else if (pass === 1) {
-        placed.set(item.id, { x: rowX, y: rowY });
+      let spot: { x: number; y: number } | null = null;
+      if (parent && !isBulk) {
+        const parentHeight = sizeOf(parentLink!.toClaimId) ?? { height: 110 };
+        spot = freeSpot(boxes, { x: parent.x, y: parent.y + parentHeight.height + GAP_Y }, size);
+      } else if (pass === 1 || (parent && isBulk)) {
+        spot = { x: rowX, y: rowY };
         rowX += NODE_WIDTH + GAP_X;
+      }
+      if (spot) {
+        placed.set(item.id, spot);
+        boxes.push({ ...spot, ...size });
       }
     }
   }
@@ -364,14 +444,21 @@ export function placeUnpositioned(map: MapView): Map<string, { x: number; y: num
 
 /**
  * Where a new claim goes: under its parent, right of the parent's existing children; a new
- * thesis goes right of the existing theses. Used when the view cannot say (the outline), so the
- * graph still shows the claim in a sensible place.
+ * thesis goes right of the existing theses. Never on top of an existing node: the nearest free
+ * spot to that (see freeSpot).
  */
 export function positionForNewClaim(
   map: MapView,
   parentId: string | null,
-  sizeOf: (id: string) => { width: number; height: number } | null = () => null,
+  sizeOf: SizeLookup = () => null,
+  desired?: { x: number; y: number },
 ): { x: number; y: number } {
+  const size = { width: NODE_WIDTH, height: 130 };
+  const boxes = nodeBoxes(map, sizeOf, placeUnpositioned(map, sizeOf));
+  return freeSpot(boxes, desired ?? preferredPosition(map, parentId, sizeOf), size);
+}
+
+function preferredPosition(map: MapView, parentId: string | null, sizeOf: SizeLookup): { x: number; y: number } {
   const index = indexMap(map);
   const positionOf = (item: ClaimView | EvidenceView | undefined) =>
     item && item.x !== null && item.y !== null ? { x: item.x, y: item.y } : null;

@@ -6,7 +6,31 @@ import type { ClaimFlowNode, DraftFlowNode, EvidenceFlowNode, PeerMark } from '.
 import { InlineEditor } from './inline-editor';
 import { isPendingId } from './map-cache';
 import { useMapActions } from './map-actions';
+import { TagChips } from './tag-chips';
 import { VoteSummaryMini } from './vote-summary';
+import { strengthLabel } from './strength-label';
+import { useCollapseToggle } from './use-collapse';
+
+function CollapseToggle({ id, count, isCollapsed }: { id: string; count: number; isCollapsed: boolean }) {
+  const toggle = useCollapseToggle();
+  if (!toggle || count === 0) return null;
+  const noun = count === 1 ? 'node' : 'nodes';
+  return (
+    <button
+      type="button"
+      className={`collapse-toggle nodrag nopan ${isCollapsed ? 'is-collapsed' : ''}`}
+      aria-expanded={!isCollapsed}
+      aria-label={isCollapsed ? `Show the ${count} hidden ${noun} below` : `Hide the ${count} ${noun} below`}
+      title={isCollapsed ? `${count} hidden below: show them` : `Collapse the ${count} ${noun} below`}
+      onClick={(event) => {
+        event.stopPropagation();
+        toggle(id);
+      }}
+    >
+      {isCollapsed ? `+${count}` : '−'}
+    </button>
+  );
+}
 
 const CLAMP_CHARS = 150;
 
@@ -42,11 +66,12 @@ function CommentBadge({ count }: { count: number | undefined }) {
   );
 }
 
-function StrengthBadge({ strength }: { strength: number | null }) {
-  if (strength === null) return null;
+function StrengthBadge({ strength, isUnrated = false }: { strength: number | null; isUnrated?: boolean }) {
+  if (strength === null && !isUnrated) return null;
+  const { text, title } = strengthLabel(isUnrated ? null : strength);
   return (
-    <span className="strength-badge" title="Computed strength">
-      {Math.round(strength * 100)}%
+    <span className={`strength-badge ${isUnrated ? 'is-unrated' : ''}`} title={title}>
+      {text}
     </span>
   );
 }
@@ -60,7 +85,6 @@ function ClaimHandles({ isConnectable }: { isConnectable: boolean }) {
         id="out"
         position={Position.Top}
         isConnectable={isConnectable}
-        aria-label="Drag to a claim this one supports or opposes"
         title="Drag to a claim this one supports or opposes"
       />
       <Handle
@@ -68,7 +92,6 @@ function ClaimHandles({ isConnectable }: { isConnectable: boolean }) {
         id="in"
         position={Position.Bottom}
         isConnectable={isConnectable}
-        aria-label="Drop a supporting or opposing claim here"
         title="Drag to a claim that supports or opposes this one"
       />
     </>
@@ -110,6 +133,7 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
         <>
           {claim.title && <p className="claim-title">{claim.title}</p>}
           <p className={`claim-text ${isClamped ? 'is-clamped' : ''}`}>{claim.text}</p>
+          <TagChips tags={claim.tags} />
           {needsClamp(claim.text) && (
             <button
               type="button"
@@ -129,8 +153,9 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
         <span className="node-author">{claim.authorName ?? 'Anonymous'}</span>
         <VoteSummaryMini votes={claim.votes} />
         <CommentBadge count={data.commentCount} />
-        <StrengthBadge strength={strength} />
+        <StrengthBadge strength={strength} isUnrated={data.isUnrated} />
       </div>
+      <CollapseToggle id={id} count={data.descendantCount} isCollapsed={data.isCollapsed} />
       {selected && canEdit && !isEditing && (
         <div className="node-actions nodrag nopan">
           <button type="button" className="node-action support" onClick={() => actions.addChild(id, 'support')} title="Add a supporting claim (S)">
@@ -154,7 +179,7 @@ export const EvidenceNode = memo(function EvidenceNode({ id, data, selected }: N
       style={strengthStyle(strength)}
       data-strength={strength !== null ? strength.toFixed(3) : undefined}
     >
-      <Handle type="source" id="out" position={Position.Top} isConnectable={data.canEdit} aria-label="Drag to the claim this passage supports or opposes" />
+      <Handle type="source" id="out" position={Position.Top} isConnectable={data.canEdit} title="Drag to the claim this passage supports or opposes" />
       <PeerChips peers={peers} />
       <blockquote className="evidence-quote">
         <span className="is-clamped">“{evidence.exact}”</span>
@@ -170,7 +195,7 @@ export const EvidenceNode = memo(function EvidenceNode({ id, data, selected }: N
       <div className="node-footer">
         <VoteSummaryMini votes={evidence.votes} />
         <CommentBadge count={data.commentCount} />
-        <StrengthBadge strength={strength} />
+        <StrengthBadge strength={strength} isUnrated={data.isUnrated} />
         <button
           type="button"
           className="btn-link nodrag open-source"

@@ -22,6 +22,8 @@ export interface MapActions {
   setLinkRelation(linkId: string, relation: Relation): void;
   deleteLink(linkId: string): void;
   openSource(sourceId: string, evidenceId?: string): void;
+  /** Opens the focus view on a claim. */
+  focusClaim(claimId: string): void;
 }
 
 const ActionsContext = createContext<MapActions | null>(null);
@@ -43,6 +45,7 @@ export function MapActionsProvider({ actions, canEdit, children }: { actions: Ma
       setLinkRelation: (id, relation) => latest.current.setLinkRelation(id, relation),
       deleteLink: (id) => latest.current.deleteLink(id),
       openSource: (sourceId, evidenceId) => latest.current.openSource(sourceId, evidenceId),
+      focusClaim: (claimId) => latest.current.focusClaim(claimId),
     }),
     [],
   );

@@ -7,9 +7,11 @@ import {
   BackgroundVariant,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeTypes,
   type FinalConnectionState,
@@ -38,6 +40,14 @@ import { indexMap, rootClaims } from './map-index';
 import { NODE_WIDTH } from './node-size';
 import type { Selection } from './map-actions';
 import { RelationEdge } from './relation-edge';
+import { compactLayout } from './compact-layout';
+import { hiddenNodes, mapTree, pathToRoot, visibleMap } from './map-tree';
+import { CollapseContext, useCollapse } from './use-collapse';
+import { LOD_ZOOM } from './lod';
+import { OverviewCanvas } from './overview-canvas';
+import { ratedNodeIds } from '@/server/domain/strength/compute-strength';
+import { strengthGraphOfMap } from '@/server/domain/strength/strength-of-map';
+import './map-views.css';
 
 // Module level, so React Flow never sees new types and never remounts every node.
 const nodeTypes = { claim: ClaimNode, evidence: EvidenceNode, draft: DraftNode } satisfies NodeTypes;
@@ -45,8 +55,12 @@ const edgeTypes = { relation: RelationEdge } satisfies EdgeTypes;
 
 /** Above this many nodes the canvas renders only what is in view and opens on the thesis, not the whole map. */
 const LARGE_MAP = 150;
-/** A map opens showing as much as fits while its text stays readable; "Fit view" shows all of it. */
-const OPENING_FIT = { padding: 0.2, maxZoom: 1, minZoom: 0.6 };
+/**
+ * A map opens showing as much as fits while its text stays readable (claim text is 14.4 px, so
+ * zoom 0.77 renders it at 11 px); "Fit view" shows all of what is expanded.
+ */
+const OPENING_FIT = { padding: 0.12, maxZoom: 1, minZoom: 0.77 };
+const FIT_PADDING = 0.08;
 
 export interface GraphApi {
   fitView(): void;
@@ -81,6 +95,8 @@ interface Props {
   /** Where the view was when the graph was last shown (switching to the outline and back keeps it). */
   initialViewport: Viewport | null;
   onViewportChange: (viewport: Viewport) => void;
+  /** Called once the graph has drawn and framed the map (the server-rendered first view then goes). */
+  onReady?: () => void;
 }
 
 export default function MapGraph(props: Props) {
@@ -90,6 +106,17 @@ export default function MapGraph(props: Props) {
     </ReactFlowProvider>
   );
 }
+
+const nodeCountLabel = (map: MapView) => `${(map.claims.length + map.evidence.length).toLocaleString('en')} nodes`;
+
+function minimapColor(node: MapFlowNode): string {
+  if (node.type === 'evidence') return '#e7dfc6';
+  if (node.selected) return '#2c4bd6';
+  if (node.type === 'claim' && node.data.isCollapsed) return '#8f9bd0';
+  return '#c7d0f2';
+}
+
+const NO_EDGES: RelationFlowEdge[] = [];
 
 const kindOf = (node: MapFlowNode): 'claim' | 'evidence' => (node.type === 'evidence' ? 'evidence' : 'claim');
 
@@ -107,20 +134,80 @@ function GraphCanvas({
   onLayoutStateChange,
   initialViewport,
   onViewportChange,
+  onReady,
 }: Props) {
   const flow = useReactFlow<MapFlowNode, RelationFlowEdge>();
   const wrapperRef = useRef<HTMLDivElement>(null);
+  const isLod = useStore((state) => state.transform[2] < LOD_ZOOM);
   const toFlowNodes = useMemo(createFlowNodeBuilder, []);
   const toFlowEdges = useMemo(createFlowEdgeBuilder, []);
   const fallbackPositions = useMemo(() => placeUnpositioned(map), [map]);
-  const nodeCount = map.claims.length + map.evidence.length;
-  const isLarge = nodeCount > LARGE_MAP;
 
-  const derivedNodes = useMemo(
-    () => toFlowNodes(map, { ...decorations, draft, fallbackPositions }),
-    [toFlowNodes, map, decorations, draft, fallbackPositions],
+  // ——— Collapsed subtrees (local to this browser) ———
+  const collapse = useCollapse(map);
+  const tree = mapTree(map);
+  const hidden = useMemo(() => hiddenNodes(map, collapse.collapsed), [map, collapse.collapsed]);
+  const shownMap = useMemo(() => visibleMap(map, hidden), [map, hidden]);
+  const isCollapsedView = hidden.size > 0;
+  const nodeCount = shownMap.claims.length + shownMap.evidence.length;
+  const isLarge = nodeCount > LARGE_MAP;
+  const { expand } = collapse;
+  // Whatever gets selected (search, keyboard, another view) or gets a new child is shown.
+  const revealTarget = draft?.parentId ?? decorations.selectedId;
+  useEffect(() => {
+    if (!revealTarget) return;
+    const path = pathToRoot(map, revealTarget);
+    expand(draft?.parentId ? path : path.slice(0, -1));
+  }, [revealTarget, draft?.parentId, map, expand]);
+
+  // Measured sizes feed the compact arrangement; bumped (batched) when React Flow measures nodes.
+  const [measureVersion, setMeasureVersion] = useState(0);
+  const compactPositions = useMemo(() => {
+    if (!isCollapsedView) return null;
+    void measureVersion;
+    const measuredSize = (id: string) => {
+      const measured = flow.getInternalNode(id)?.measured;
+      return measured?.width && measured.height ? { width: measured.width, height: measured.height } : null;
+    };
+    return compactLayout(
+      map,
+      shownMap,
+      measuredSize,
+      draft ? { id: DRAFT_NODE_ID, parentId: draft.parentId, size: { width: NODE_WIDTH, height: 130 } } : undefined,
+    );
+  }, [isCollapsedView, map, shownMap, draft, flow, measureVersion]);
+  const shownDraft = useMemo(() => {
+    const slot = compactPositions?.get(DRAFT_NODE_ID);
+    return draft && slot ? { ...draft, ...slot } : draft;
+  }, [draft, compactPositions]);
+
+  // "unrated" needs the propagation over the whole map, not just what is shown.
+  const unratedIds = useMemo(() => {
+    const graph = strengthGraphOfMap(map);
+    const rated = ratedNodeIds(graph.nodes, graph.edges);
+    return new Set(graph.nodes.filter((node) => !rated.has(node.id)).map((node) => node.id));
+  }, [map]);
+
+  const collapseDecoration = useMemo(
+    () => ({ collapsed: collapse.collapsed, descendantCount: tree.descendantCount }),
+    [collapse.collapsed, tree.descendantCount],
   );
-  const edges = useMemo(() => toFlowEdges(map, { selectedId: decorations.selectedId, draft }), [toFlowEdges, map, decorations.selectedId, draft]);
+  const derivedNodes = useMemo(
+    () =>
+      toFlowNodes(shownMap, {
+        ...decorations,
+        draft: shownDraft,
+        fallbackPositions,
+        ...(compactPositions ? { overridePositions: compactPositions } : {}),
+        collapse: collapseDecoration,
+        unratedIds: decorations.strengths ? unratedIds : null,
+      }),
+    [toFlowNodes, shownMap, decorations, shownDraft, fallbackPositions, compactPositions, collapseDecoration, unratedIds],
+  );
+  const edges = useMemo(
+    () => toFlowEdges(shownMap, { selectedId: decorations.selectedId, draft: shownDraft }),
+    [toFlowEdges, shownMap, decorations.selectedId, shownDraft],
+  );
 
   // React Flow keeps measurements and drag state on the node objects: merge new data into them.
   const [nodes, setNodes] = useState<MapFlowNode[]>(derivedNodes);
@@ -130,16 +217,25 @@ function GraphCanvas({
     setNodes((previous) => mergeFlowNodes(previous, derivedNodes));
   }
 
+  const latestCollapsed = useRef(isCollapsedView);
+  latestCollapsed.current = isCollapsedView;
   const onNodesChange = useCallback((changes: NodeChange<MapFlowNode>[]) => {
     const relevant = changes.filter((change) => change.type === 'dimensions' || change.type === 'position');
     if (relevant.length > 0) setNodes((current) => refreshHandles(applyNodeChanges(relevant, current), relevant));
+    if (latestCollapsed.current && changes.some((change) => change.type === 'dimensions')) setMeasureVersion((value) => value + 1);
   }, []);
 
   // ——— Layout ———
   const [isArranging, setIsArranging] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 6000);
+    return () => clearTimeout(timer);
+  }, [notice]);
   const [isInitialLayoutPending, setIsInitialLayoutPending] = useState(() => needsInitialLayout(map));
-  const latest = useRef({ map, onLayout, onLayoutStateChange, isLarge });
-  latest.current = { map, onLayout, onLayoutStateChange, isLarge };
+  const latest = useRef({ map, onLayout, onLayoutStateChange, isLarge, onReady });
+  latest.current = { map, onLayout, onLayoutStateChange, isLarge, onReady };
 
   const sizeOf = useCallback(
     (id: string) => {
@@ -208,8 +304,16 @@ function GraphCanvas({
         const elk = await loadElk();
         const moves = await computeLayout(elk, latest.current.map, sizeOf);
         latest.current.onLayout(moves, { isInitial });
-        // Two frames: React commits the new positions, then React Flow updates its store.
-        requestAnimationFrame(() => requestAnimationFrame(() => focusStart(isInitial ? 0 : 300, moves)));
+        if (latestCollapsed.current && !isInitial) setNotice('Arranged. The new arrangement shows once every subtree is expanded (Expand all).');
+        // Two frames: React commits the new positions, then React Flow updates its store. While
+        // subtrees are collapsed the compact arrangement stays on screen: frame what is shown.
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            if (latestCollapsed.current) focusStart(isInitial ? 0 : 300);
+            else focusStart(isInitial ? 0 : 300, moves);
+            if (isInitial) latest.current.onReady?.();
+          }),
+        );
       } finally {
         setIsArranging(false);
         setIsInitialLayoutPending(false);
@@ -220,15 +324,16 @@ function GraphCanvas({
   );
 
   const didInitialLayout = useRef(false);
+  // A collapsed map shows its compact arrangement: the full layout waits until it is expanded.
   useEffect(() => {
-    if (!isInitialLayoutPending || didInitialLayout.current) return;
+    if (!isInitialLayoutPending || didInitialLayout.current || isCollapsedView) return;
     didInitialLayout.current = true;
     void layout(true);
-  }, [isInitialLayoutPending, layout]);
+  }, [isInitialLayoutPending, layout, isCollapsedView]);
 
   useEffect(() => {
     apiRef.current = {
-      fitView: () => void flow.fitView({ padding: 0.15, duration: 300 }),
+      fitView: () => void flow.fitView({ padding: FIT_PADDING, duration: 300 }),
       viewportCenter: () => {
         const box = wrapperRef.current?.getBoundingClientRect();
         if (!box) return null;
@@ -300,25 +405,51 @@ function GraphCanvas({
 
   const [startViewport] = useState(initialViewport);
   const onInit = useCallback(() => {
-    if (startViewport || isInitialLayoutPending) return;
+    if (isInitialLayoutPending && !latestCollapsed.current) return;
     // After the first measurement, so the bounds are real.
-    requestAnimationFrame(() => requestAnimationFrame(() => focusStart(0)));
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (!startViewport) focusStart(0);
+        latest.current.onReady?.();
+      }),
+    );
   }, [focusStart, isInitialLayoutPending, startViewport]);
+
+  const [isOverviewOpen, setIsOverviewOpen] = useState(false);
+  // Zoomed far out, the DOM nodes and edges are hidden and the canvas overview draws them.
+  const lodNodes = useMemo(() => (isLod ? nodes.map((node) => (node.hidden ? node : { ...node, hidden: true })) : null), [isLod, nodes]);
+  const onPaneClick = useCallback(
+    (event: React.MouseEvent) => {
+      if (!isLod) {
+        onSelect(null);
+        return;
+      }
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const hit = nodes.find((node) => {
+        const width = node.measured?.width ?? node.initialWidth ?? NODE_WIDTH;
+        const height = node.measured?.height ?? node.initialHeight ?? 100;
+        return point.x >= node.position.x && point.x <= node.position.x + width && point.y >= node.position.y && point.y <= node.position.y + height;
+      });
+      onSelect(hit && hit.id !== DRAFT_NODE_ID ? { kind: kindOf(hit), id: hit.id } : null);
+    },
+    [isLod, nodes, flow, onSelect],
+  );
 
   const defaultViewport: Viewport = startViewport ?? { x: 40, y: 40, zoom: 0.9 };
 
   return (
-    <div ref={wrapperRef} className={`map-graph ${isInitialLayoutPending ? 'is-arranging' : ''}`}>
+    <CollapseContext.Provider value={collapse.toggle}>
+    <div ref={wrapperRef} className={`map-graph ${isInitialLayoutPending && !isCollapsedView ? 'is-arranging' : ''} ${isLod ? 'is-lod' : ''}`}>
       <ReactFlow<MapFlowNode, RelationFlowEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={lodNodes ?? nodes}
+        edges={isLod ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeClick={(_, node) => node.id !== DRAFT_NODE_ID && onSelect({ kind: kindOf(node), id: node.id })}
-        onNodeDoubleClick={(_, node) => node.type === 'claim' && canEdit && onStartEdit(node.id)}
+        onNodeDoubleClick={(_, node) => node.type === 'claim' && onStartEdit(node.id)}
         onEdgeClick={(_, edge) => edge.data?.link.id && onSelect({ kind: 'link', id: edge.id })}
-        onPaneClick={() => onSelect(null)}
+        onPaneClick={onPaneClick}
         onNodeDragStart={(_, __, dragged) => {
           dragStart.current = new Map(dragged.map((node) => [node.id, { id: node.id, kind: kindOf(node), x: node.position.x, y: node.position.y }]));
         }}
@@ -352,6 +483,7 @@ function GraphCanvas({
         zoomOnDoubleClick={false}
         disableKeyboardA11y
         onlyRenderVisibleElements={isLarge}
+        elevateEdgesOnSelect={false}
         onMoveEnd={(_, viewport) => onViewportChange(viewport)}
         defaultViewport={defaultViewport}
         minZoom={0.05}
@@ -359,22 +491,60 @@ function GraphCanvas({
         aria-label="Argument map"
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="#cfcdc4" />
-        <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap
-          pannable
-          zoomable
-          position="bottom-right"
-          ariaLabel="Overview of the map"
-          nodeColor={(node) => (node.type === 'evidence' ? '#e7dfc6' : node.selected ? '#2c4bd6' : '#c7d0f2')}
-          nodeStrokeWidth={2}
-          maskColor="rgb(247 247 244 / 70%)"
-        />
+        {isLod && <OverviewCanvas nodes={nodes} edges={edges} selectedId={decorations.selectedId} />}
+        <Controls showInteractive={false} position="bottom-left" fitViewOptions={{ padding: FIT_PADDING, duration: 300 }} />
+        {isOverviewOpen && (
+          <MiniMap
+            pannable
+            zoomable
+            position="bottom-right"
+            ariaLabel="Overview of the map: click to move there"
+            onNodeClick={(_, node) => void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + 50, { zoom: Math.max(flow.getZoom(), 0.8), duration: 250 })}
+            onClick={(_, position) => void flow.setCenter(position.x, position.y, { zoom: flow.getZoom(), duration: 250 })}
+            nodeColor={minimapColor}
+            nodeBorderRadius={10}
+            nodeStrokeWidth={2}
+            maskColor="rgb(247 247 244 / 70%)"
+          />
+        )}
+        <Panel position="top-left" className="graph-tools" aria-label="Graph view tools">
+          <button type="button" className="btn btn-small" onClick={collapse.expandAll} disabled={collapse.collapsed.size === 0}>
+            Expand all
+          </button>
+          <label className="small">
+            Level
+            <select
+              value={collapse.level ?? ''}
+              onChange={(event) => event.target.value !== '' && collapse.collapseTo(Number(event.target.value))}
+              aria-label="Collapse to level"
+            >
+              <option value="">–</option>
+              {[0, 1, 2, 3, 4].map((level) => (
+                <option key={level} value={level}>
+                  {level}
+                </option>
+              ))}
+            </select>
+          </label>
+          {hidden.size > 0 && <span className="muted small">{hidden.size} hidden</span>}
+          <button type="button" className="btn btn-small" aria-pressed={isOverviewOpen} onClick={() => setIsOverviewOpen((open) => !open)}>
+            Overview
+          </button>
+        </Panel>
       </ReactFlow>
-      {(isArranging || isInitialLayoutPending) && (
+      {notice && !isArranging && (
         <div className="map-graph-status" role="status">
-          Arranging the map…
+          {notice}
+        </div>
+      )}
+      {(isArranging || (isInitialLayoutPending && !isCollapsedView)) && (
+        <div className="map-graph-status" role="status">
+          <span className="graph-progress">
+            Arranging {nodeCountLabel(map)} in the background… <progress aria-label="Arranging the map" />
+          </span>
         </div>
       )}
     </div>
+    </CollapseContext.Provider>
   );
 }

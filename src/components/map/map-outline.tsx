@@ -10,13 +10,14 @@
  * keyboard trap). The Kialo-style "make it a child of the previous sibling" / "move it up a
  * level" live on Alt+→ and Alt+← instead, and are undoable like every other edit.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { MapView } from '@/server/domain/maps/get-map';
 import type { Draft, PeerMark } from './flow-elements';
 import { InlineEditor } from './inline-editor';
 import { isPendingId } from './map-cache';
 import { excerpt, indexMap, type MapIndex } from './map-index';
 import { useMapActions, type Selection } from './map-actions';
+import { TagChips } from './tag-chips';
 import { ancestorKeys, buildOutline, visibleItems, type ClaimItem, type Outline, type OutlineItem } from './outline';
 import { VoteSummaryMini } from './vote-summary';
 
@@ -190,6 +191,7 @@ export function MapOutline({ map, selection, editingId, draft, canEdit, peersByN
     focusItem(key);
   }
 
+  const isShown = (item: ClaimItem) => isExpanded(item) || draft?.parentId === item.claimId;
   const rowProps = {
     index,
     activeKey,
@@ -220,9 +222,13 @@ export function MapOutline({ map, selection, editingId, draft, canEdit, peersByN
         </div>
       )}
       <ul ref={treeRef} role="tree" aria-label="Argument outline" className="outline-tree" onKeyDown={onKeyDown}>
-        {outline.roots.map((item) => (
-          <OutlineRow key={item.key} item={item} {...rowProps} activeKey={mainActiveKey} />
-        ))}
+        {flatRows(outline.roots, isShown, draft).map((row) =>
+          row.kind === 'draft' ? (
+            <DraftRow key="draft" level={row.level} relation={row.relation} />
+          ) : (
+            <OutlineRow key={row.item.key} item={row.item} setSize={row.setSize} position={row.position} {...rowProps} activeKey={mainActiveKey} />
+          ),
+        )}
         {draft && draft.parentId === null && <DraftRow level={1} />}
       </ul>
       {outline.unlinked.length > 0 && (
@@ -230,9 +236,20 @@ export function MapOutline({ map, selection, editingId, draft, canEdit, peersByN
           <h2 id="outline-unlinked-title">Unlinked</h2>
           <p className="muted small">Claims and passages not connected to any thesis above (for example, a circle of claims).</p>
           <ul role="tree" aria-labelledby="outline-unlinked-title" className="outline-tree" onKeyDown={onKeyDown}>
-            {outline.unlinked.map((item) => (
-              <OutlineRow key={item.key} item={item} {...rowProps} activeKey={unlinkedActiveKey} />
-            ))}
+            {flatRows(outline.unlinked, isShown, draft).map((row) =>
+              row.kind === 'draft' ? (
+                <DraftRow key="draft" level={row.level} relation={row.relation} />
+              ) : (
+                <OutlineRow
+                  key={row.item.key}
+                  item={row.item}
+                  setSize={row.setSize}
+                  position={row.position}
+                  {...rowProps}
+                  activeKey={unlinkedActiveKey}
+                />
+              ),
+            )}
           </ul>
         </section>
       )}
@@ -255,6 +272,30 @@ function allItemsByKey(outline: Outline): Map<string, OutlineItem> {
   return byKey;
 }
 
+type FlatRow =
+  | { kind: 'item'; item: OutlineItem; level: number; setSize: number; position: number }
+  | { kind: 'draft'; level: number; relation: 'support' | 'oppose' | null };
+
+/**
+ * The tree as one flat list of rows (WAI-ARIA's flat tree: aria-level, aria-setsize, aria-posinset),
+ * so each item's accessible name is its own row and not its descendants' text. A draft child
+ * comes after its parent's last shown descendant.
+ */
+function flatRows(items: OutlineItem[], isShown: (item: ClaimItem) => boolean, draft: Draft | null): FlatRow[] {
+  const rows: FlatRow[] = [];
+  const walk = (siblings: OutlineItem[]) => {
+    siblings.forEach((item, at) => {
+      rows.push({ kind: 'item', item, level: item.level, setSize: siblings.length, position: at + 1 });
+      if (item.kind !== 'claim') return;
+      const isOpen = item.children.length > 0 ? isShown(item) : false;
+      if (isOpen) walk(item.children);
+      if (draft?.parentId === item.claimId) rows.push({ kind: 'draft', level: item.level + 1, relation: draft.relation });
+    });
+  };
+  walk(items);
+  return rows;
+}
+
 function selectionKey(selection: Selection | null, outline: Outline): string | null {
   if (!selection) return null;
   if (selection.kind === 'claim') return outline.keyOfClaim.get(selection.id) ?? null;
@@ -268,6 +309,8 @@ function selectionKey(selection: Selection | null, outline: Outline): string | n
 
 interface RowProps {
   item: OutlineItem;
+  setSize: number;
+  position: number;
   index: MapIndex;
   activeKey: string | null;
   selection: Selection | null;
@@ -281,9 +324,10 @@ interface RowProps {
 }
 
 const OutlineRow = memo(function OutlineRow(props: RowProps) {
-  const { item, index, activeKey, selection, editingId, draft, peersByNode, isExpanded, onToggle, onSelectItem } = props;
+  const { item, setSize, position, index, activeKey, selection, editingId, draft, peersByNode, isExpanded, onToggle, onSelectItem } = props;
   const actions = useMapActions();
   const label = itemLabel(item, index);
+  const metaId = useId();
   const nodeId = item.kind === 'evidence' ? item.evidenceId : item.claimId;
   const isSelected =
     item.kind !== 'ref' && selection !== null && selection.id === nodeId && selection.kind === (item.kind === 'evidence' ? 'evidence' : 'claim');
@@ -300,11 +344,17 @@ const OutlineRow = memo(function OutlineRow(props: RowProps) {
       aria-level={item.level}
       aria-expanded={expanded}
       aria-selected={isSelected}
-      aria-label={label}
+      aria-setsize={setSize}
+      aria-posinset={position}
+      aria-describedby={item.kind === 'claim' && !isEditing ? metaId : undefined}
       tabIndex={activeKey === item.key ? 0 : -1}
       data-key={item.key}
+      data-node-id={item.kind === 'ref' ? undefined : nodeId}
       className={`outline-item ${item.kind} ${item.relation ?? 'root'}`}
+      style={{ marginLeft: `${(item.level - 1) * 1.7}rem` }}
     >
+      {/* The name, from content: the label once; the visible row is for the eye (its details describe the item). */}
+      <span className="sr-only">{label}</span>
       <div
         className={`outline-row ${isSelected ? 'is-selected' : ''}`}
         onClick={(event) => {
@@ -329,7 +379,7 @@ const OutlineRow = memo(function OutlineRow(props: RowProps) {
             {item.relation === 'support' ? '+' : '−'}
           </span>
         )}
-        <div className="outline-content">
+        <div className="outline-content" aria-hidden={isEditing ? undefined : true}>
           {item.kind === 'evidence' ? (
             <>
               <q className="outline-quote">{excerpt(passage?.exact ?? '', 300)}</q>
@@ -365,7 +415,8 @@ const OutlineRow = memo(function OutlineRow(props: RowProps) {
           ) : (
             <>
               <span className="outline-text">{claim?.text}</span>
-              <span className="outline-meta">
+              <TagChips tags={claim?.tags} />
+              <span className="outline-meta" id={metaId}>
                 {claim?.authorName ?? 'Anonymous'} · <VoteSummaryMini votes={claim?.votes ?? null} />
               </span>
             </>
@@ -382,14 +433,6 @@ const OutlineRow = memo(function OutlineRow(props: RowProps) {
           )}
         </div>
       </div>
-      {item.kind === 'claim' && expanded && (
-        <ul role="group">
-          {item.children.map((child) => (
-            <OutlineRow key={child.key} {...props} item={child} />
-          ))}
-          {draft?.parentId === item.claimId && <DraftRow level={item.level + 1} relation={draft.relation} />}
-        </ul>
-      )}
     </li>
   );
 });

@@ -2,7 +2,6 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { Viewport } from '@xyflow/react';
-import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { usePresence, type Peer } from '@/components/realtime/use-presence';
@@ -13,6 +12,10 @@ import { SourcesDrawer, type SourcesDrawerProps } from '@/components/sources/sou
 import { MapSearch } from '@/components/sources/map-search';
 import { HistoryPanel } from '@/components/realtime/history-panel';
 import { useStrengths } from '@/components/votes/use-strengths';
+import { VoteDeck } from '@/components/votes/vote-deck';
+import { ClassPanel } from '@/components/classroom/class-panel';
+import { ClassToolbar } from '@/components/classroom/class-toolbar';
+import { PresenceBar } from '@/components/classroom/presence-bar';
 import type { Actor } from '@/server/access/actor';
 import type { MapView } from '@/server/domain/maps/get-map';
 import { ROLE_LABEL, roleAtLeast } from '@/shared/roles';
@@ -27,37 +30,43 @@ import { MapActionsProvider, type MapActions, type Selection } from './map-actio
 import { MapOutline, type Reparent } from './map-outline';
 import type { Relation } from './outline';
 import { SidePanel } from './side-panel';
+import { useFocusReturn } from './use-focus-return';
+import { TagFilter } from './tag-chips';
+import { GraphView } from './graph-view';
+import { MapFocus } from './map-focus';
+import { useFocusView } from './use-focus-view';
 import { ToastRegion, useToasts } from './toasts';
 import { claimConflictOf, useMapCommands } from './use-map-commands';
-
-// React Flow measures the DOM: render the canvas in the browser only, and keep it (and ELK) out
-// of the first bundle so the page is interactive sooner.
-const MapGraph = dynamic(() => import('./map-graph'), {
-  ssr: false,
-  loading: () => (
-    <div className="map-graph map-loading" role="status">
-      Loading the map…
-    </div>
-  ),
-});
 
 interface Props {
   initialMap: MapView;
   viewer: Actor | null;
+  /** `?focus=` from the URL: the map opens in the focus view on that claim. */
+  initialFocusId?: string | null;
+  /** `vote`: open in Vote mode (where /join sends a voter). */
+  initialMode?: 'vote' | 'map';
 }
 
-type View = 'graph' | 'outline';
+type View = 'graph' | 'outline' | 'focus';
 type Dialog =
   | { type: 'help' }
   | { type: 'delete'; claimId: string; childCount: number }
   | { type: 'conflict'; conflict: ConflictState };
 
-/** Why the current visitor cannot edit, in words; null when they can. */
+/** What the current visitor can do, in words, when they cannot edit; null when they can. */
 function readOnlyReason(map: MapView, viewer: Actor | null): string | null {
-  if (!viewer) return 'You are viewing a public map. Sign in and ask the owner for access to contribute.';
-  if (map.map.isLocked && map.role !== 'owner') return 'The owner has locked this map: it is read-only until they unlock it.';
-  if (map.role === 'voter') return 'You are a voter on this map: you can vote on how strong claims are, but not change them.';
-  if (map.role === 'viewer') return 'You are a viewer on this map: you can read it, but not change it. Ask the owner for editor access.';
+  if (!viewer) return 'You can read this public map. Sign in to take part.';
+  if (map.map.isLocked && map.role !== 'owner') return 'The owner has locked this map: you can read it until they unlock it.';
+  if (map.role === 'voter') return 'You can rate claims: tap one, or open Vote mode.';
+  if (map.role === 'viewer') return 'You can read this map. Ask the owner for voter or editor access to take part.';
+  return null;
+}
+
+/** Why this reader cannot vote in Vote mode; null when they can. */
+function voteRefusal(map: MapView, viewer: Actor | null): string | null {
+  if (!viewer) return 'Sign in to vote.';
+  if (map.role === 'viewer') return 'Viewers cannot vote: ask the owner for voter access.';
+  if (map.map.isLocked && map.role !== 'owner') return 'The owner has locked this map, so votes are closed for now.';
   return null;
 }
 
@@ -103,7 +112,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && Boolean(target.closest('input, textarea, select, [contenteditable="true"]'));
 }
 
-export function MapWorkspace({ initialMap, viewer }: Props) {
+export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initialMode = 'map' }: Props) {
   const trpc = useTRPC();
   const mapId = initialMap.map.id;
   const query = useQuery({
@@ -117,7 +126,11 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
   const reason = readOnlyReason(map, viewer);
   const canEdit = reason === null && roleAtLeast(map.role, 'editor');
 
-  const [view, setView] = useState<View>('graph');
+  const [view, setView] = useState<View>(initialFocusId ? 'focus' : 'graph');
+  const focus = useFocusView(initialFocusId, view === 'focus', setView);
+  // A voter who joins comes to rate claims: they land in Vote mode, one card per claim.
+  const [isVoteMode, setIsVoteMode] = useState(() => Boolean(viewer) && initialMode === 'vote' && roleAtLeast(initialMap.role, 'voter'));
+  const [isClassOpen, setIsClassOpen] = useState(false);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -179,6 +192,10 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
   );
 
   const strengths = useStableRecord(strengthInfo.strengths);
+  const strengthsForFocus = useMemo(() => {
+    const unrated = new Set(strengthInfo.unrated ?? []);
+    return Object.fromEntries(Object.entries(strengths).map(([id, value]) => [id, unrated.has(id) ? null : value]));
+  }, [strengths, strengthInfo.unrated]);
   const recentIds = useStableByKey(sync.recentlyChangedIds, (value) => [...value].sort().join(','));
 
   // A selection whose node disappeared (deleted here or elsewhere) is dropped.
@@ -188,6 +205,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
     (selection.kind === 'evidence' && index.evidenceById.has(selection.id)) ||
     (selection.kind === 'link' && index.linkById.has(selection.id));
   const activeSelection = selectionExists ? selection : null;
+  const returnFocus = useFocusReturn(activeSelection && activeSelection.kind !== 'link' ? activeSelection.id : null);
   const editingExists = editingId !== null && index.claimById.has(editingId);
   if (editingId !== null && !editingExists) {
     setEditingId(null);
@@ -220,12 +238,18 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
         return;
       }
       setEditingId(null);
+      // The focus view has no drafts: a new claim is written in the graph.
+      if (view === 'focus') setView('graph');
       const api = graphApi.current;
-      let position = positionForNewClaim(map, parentId, api ? (id) => api.sizeOf(id) : undefined);
-      if (!parentId && view === 'graph') {
-        const center = graphApi.current?.viewportCenter();
-        if (center) position = { x: Math.round(center.x - NODE_WIDTH / 2), y: Math.round(center.y - 60) };
-      }
+      const sizeOf = api ? (id: string) => api.sizeOf(id) : undefined;
+      const center = !parentId && view === 'graph' ? graphApi.current?.viewportCenter() : null;
+      // Never on top of an existing node: the nearest free spot (flow-elements' freeSpot).
+      const position = positionForNewClaim(
+        map,
+        parentId,
+        sizeOf,
+        center ? { x: Math.round(center.x - NODE_WIDTH / 2), y: Math.round(center.y - 60) } : undefined,
+      );
       setDraft({ parentId, relation, ...position });
       if (view === 'graph') requestAnimationFrame(() => requestAnimationFrame(() => graphApi.current?.reveal(DRAFT_NODE_ID)));
     },
@@ -244,6 +268,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
     },
     saveEdit: (claimId, text) => {
       setEditingId(null);
+      returnFocus(claimId);
       const base = editBase.current?.claimId === claimId ? editBase.current : null;
       editBase.current = null;
       const claim = index.claimById.get(claimId);
@@ -257,12 +282,14 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
         });
     },
     cancelEdit: () => {
+      returnFocus(editingId);
       setEditingId(null);
       editBase.current = null;
     },
     commitDraft: (text) => {
       const current = draft;
       setDraft(null);
+      returnFocus();
       if (!current) return;
       let pendingId: string | null = null;
       // A fast typist can add a child to a claim that is still being saved: wait for its real id.
@@ -293,7 +320,10 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
           if (pendingId) pendingClaims.current.delete(pendingId);
         });
     },
-    cancelDraft: () => setDraft(null),
+    cancelDraft: () => {
+      returnFocus(draft?.parentId ?? null);
+      setDraft(null);
+    },
     addChild: (parentId, relation) => startDraft(parentId, relation),
     requestDelete: (claimId) => {
       if (!canEdit || isPendingId(claimId)) return;
@@ -314,11 +344,13 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
       const link = index.linkById.get(linkId);
       if (!canEdit || !link) return;
       setSelection(null);
+      returnFocus(link.toClaimId);
       commands
         .run({ type: 'deleteLink', link })
         .then((change) => offerUndo('Link removed', change))
         .catch((error: unknown) => notify(`The link was not removed: ${errorMessage(error)}`, 'error'));
     },
+    focusClaim: (claimId) => focus.open(claimId),
     openSource: (sourceId, evidenceId) => {
       setIsHistoryOpen(false);
       setSources({ focus: { sourceId, ...(evidenceId ? { evidenceId } : {}) } });
@@ -329,6 +361,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
     const parentLink = (index.outgoing.get(claimId) ?? []).find((link) => index.claimById.has(link.toClaimId));
     setSelection(parentLink ? { kind: 'claim', id: parentLink.toClaimId } : null);
     setEditingId(null);
+    returnFocus(parentLink?.toClaimId ?? null);
     commands
       .run({ type: 'deleteClaim', claimId })
       .then((change) => offerUndo('Claim deleted', change))
@@ -337,6 +370,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
 
   const resolveConflict = (conflict: ConflictState, text: string | null) => {
     setDialog(null);
+    returnFocus(conflict.claimId);
     if (text === null) return; // Take theirs: the cache already shows their text.
     commands
       .run({ type: 'editClaim', claimId: conflict.claimId, text, previousText: conflict.theirs, expectedVersion: conflict.theirVersion })
@@ -427,7 +461,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
 
   const keyHandler = useRef<(event: KeyboardEvent) => void>(() => {});
   keyHandler.current = (event: KeyboardEvent) => {
-    if (event.defaultPrevented || dialog || document.querySelector('dialog[open]')) return;
+    if (event.defaultPrevented || dialog || isVoteMode || document.querySelector('dialog[open]')) return;
     const target = event.target instanceof HTMLElement ? event.target : null;
     const isTyping = isTypingTarget(target);
     const mod = event.ctrlKey || event.metaKey;
@@ -435,8 +469,8 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
     if (mod && !event.altKey && (key.toLowerCase() === 'z' || key.toLowerCase() === 'y')) {
       if (isTyping || !canEdit) return;
       event.preventDefault();
-      if (key.toLowerCase() === 'y' || event.shiftKey) void commands.redo();
-      else void commands.undo();
+      const undone = key.toLowerCase() === 'y' || event.shiftKey ? commands.redo() : commands.undo();
+      void Promise.resolve(undone).finally(() => returnFocus());
       return;
     }
     if (isTyping || mod || event.altKey) return;
@@ -458,8 +492,10 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
         actions.addChild(selectedClaim, key.toLowerCase() === 's' ? 'support' : 'oppose');
         break;
       case 'Enter':
-        if (isInTree || isOnControl || !selectedClaim || !isSelectionSaved) return;
-        actions.startEdit(selectedClaim);
+        if (isInTree || isOnControl || !selectedClaim || !isSelectionSaved || view === 'focus') return;
+        // Enter opens the focus view for whoever cannot edit (and with Shift for everyone); editors edit in place.
+        if (event.shiftKey || !canEdit) focus.open(selectedClaim);
+        else actions.startEdit(selectedClaim);
         break;
       case 'Delete':
       case 'Backspace':
@@ -473,7 +509,8 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
       case 'ArrowDown':
       case 'ArrowLeft':
       case 'ArrowRight':
-        if (isInTree || isOnControl) return;
+        // From the view switch (just chosen), the arrows enter the outline's tree.
+        if (isInTree || (isOnControl && !(view === 'outline' && target?.closest('.map-toolbar .segmented')))) return;
         if (view === 'outline') {
           document.querySelector<HTMLElement>('.outline-tree [role="treeitem"][tabindex="0"]')?.focus();
           break;
@@ -486,6 +523,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
         graphApi.current?.fitView();
         break;
       case 'Escape':
+        returnFocus();
         if (connect) setConnect(null);
         else if (activeSelection) setSelection(null);
         else if (sources) setSources(null);
@@ -535,6 +573,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
                 Anonymous
               </span>
             )}
+            <PresenceBar peers={presence.peers} isPresent={Boolean(viewer)} />
             <span className={`connection connection-${sync.connection}`} title="Live updates from other people">
               <span className="connection-dot" aria-hidden="true" />
               {CONNECTION_LABEL[sync.connection]}
@@ -569,7 +608,16 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
             <button type="button" aria-pressed={view === 'outline'} onClick={() => setView('outline')}>
               Outline
             </button>
+            <button
+              type="button"
+              aria-pressed={view === 'focus'}
+              onClick={() => focus.open(activeSelection?.kind === 'claim' ? activeSelection.id : focus.focusId)}
+              title="One claim at a time, with its pros and cons (Shift+Enter on a selected claim)"
+            >
+              Focus
+            </button>
           </div>
+          <TagFilter claims={map.claims} />
           {view === 'graph' && (
             <>
               <button
@@ -622,7 +670,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
               <button
                 type="button"
                 className="btn btn-small"
-                onClick={() => void commands.undo()}
+                onClick={() => void Promise.resolve(commands.undo()).finally(() => returnFocus())}
                 disabled={!commands.canUndo && !commands.isBusy}
                 title={commands.undoLabel ? `${commands.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
               >
@@ -631,7 +679,7 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
               <button
                 type="button"
                 className="btn btn-small"
-                onClick={() => void commands.redo()}
+                onClick={() => void Promise.resolve(commands.redo()).finally(() => returnFocus())}
                 disabled={!commands.canRedo && !commands.isBusy}
                 title={commands.redoLabel ? `${commands.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
               >
@@ -639,14 +687,43 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
               </button>
             </div>
           )}
+          {viewer && roleAtLeast(map.role, 'voter') && (
+            <button type="button" className="btn btn-small" aria-pressed={isVoteMode} onClick={() => setIsVoteMode((on) => !on)}>
+              Vote mode
+            </button>
+          )}
+          {map.role === 'owner' && viewer && (
+            <ClassToolbar
+              map={map}
+              isClassOpen={isClassOpen}
+              onToggleClass={() => {
+                setIsVoteMode(false);
+                setSources(null);
+                setIsHistoryOpen(false);
+                setIsClassOpen((open) => !open);
+              }}
+              hereCount={presence.peers.length + 1}
+              notify={notify}
+            />
+          )}
           <button type="button" className="btn btn-small toolbar-help" onClick={() => setDialog({ type: 'help' })} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
             ?
           </button>
         </div>
 
-        {reason && (
+        {reason && !isVoteMode && (
           <p className="readonly-hint" role="note">
-            <strong>Read-only.</strong> {reason}
+            {viewer && map.role === 'voter' && !map.map.isLocked ? (
+              <>
+                You can rate claims: tap one, or{' '}
+                <button type="button" className="btn-link" onClick={() => setIsVoteMode(true)}>
+                  open Vote mode
+                </button>
+                .
+              </>
+            ) : (
+              reason
+            )}
             {!viewer && (
               <>
                 {' '}
@@ -666,7 +743,21 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
           </div>
         )}
 
-        <div className={`map-main ${activeSelection ? 'has-panel' : ''} ${sources ? 'has-drawer' : ''}`}>
+        {isVoteMode && (
+          <VoteDeck
+            map={map}
+            refusal={voteRefusal(map, viewer)}
+            onLeave={() => setIsVoteMode(false)}
+            onOpenSource={(sourceId, evidenceId) => {
+              setIsVoteMode(false);
+              actions.openSource(sourceId, evidenceId);
+            }}
+          />
+        )}
+        <div
+          className={`map-main ${activeSelection ? 'has-panel' : ''} ${sources ? 'has-drawer' : ''} ${draft || editingId ? 'is-editing' : ''}`}
+          hidden={isVoteMode}
+        >
           <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : 'Outline view'}>
             {isEmpty && !draft && view === 'graph' && (
               <div className="map-empty">
@@ -683,15 +774,25 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
                 )}
               </div>
             )}
-            {view === 'graph' ? (
-              <MapGraph
+            {view === 'focus' ? (
+              <MapFocus
+                map={map}
+                focusId={focus.focusId}
+                onFocus={focus.open}
+                onSelect={select}
+                onOpenSource={(sourceId, evidenceId) => actions.openSource(sourceId, evidenceId)}
+                strengths={showStrength ? strengthsForFocus : null}
+              />
+            ) : view === 'graph' ? (
+              <GraphView
+                firstView={<MapFocus map={map} focusId={null} onFocus={focus.open} onSelect={select} isInteractive={false} />}
                 map={map}
                 decorations={decorations}
                 draft={draft}
                 canEdit={canEdit}
                 apiRef={graphApi}
                 onSelect={select}
-                onStartEdit={(claimId) => actions.startEdit(claimId)}
+                onStartEdit={(claimId) => (canEdit ? actions.startEdit(claimId) : focus.open(claimId))}
                 onConnectRequest={setConnect}
                 onMoveNodes={onMoveNodes}
                 onLayout={onLayout}
@@ -719,12 +820,28 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
               role={map.role}
               strength={strengthOfSelection}
               peers={peersByNode.get(activeSelection.id) ?? []}
-              onClose={() => setSelection(null)}
+              onClose={() => {
+                returnFocus(activeSelection.id);
+                setSelection(null);
+              }}
             />
           )}
           {sources && (
             <div className="map-drawer">
               <SourcesDrawer mapId={mapId} canEdit={canEdit} focus={sources.focus} onClose={() => setSources(null)} />
+            </div>
+          )}
+          {isClassOpen && !sources && !isHistoryOpen && (
+            <div className="map-drawer">
+              <ClassPanel
+                map={map}
+                peers={presence.peers}
+                onClose={() => setIsClassOpen(false)}
+                onSelectClaim={(claimId) => {
+                  setSelection({ kind: 'claim', id: claimId });
+                  graphApi.current?.reveal(claimId);
+                }}
+              />
             </div>
           )}
           {isHistoryOpen && !sources && (
@@ -773,12 +890,22 @@ export function MapWorkspace({ initialMap, viewer }: Props) {
             }}
           />
         )}
-        {dialog?.type === 'help' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+        {dialog?.type === 'help' && (
+          <ShortcutsDialog
+            onClose={() => {
+              returnFocus();
+              setDialog(null);
+            }}
+          />
+        )}
         {dialog?.type === 'delete' && deleteTarget && (
           <ConfirmDeleteDialog
             text={deleteTarget.text}
             childCount={dialog.childCount}
-            onCancel={() => setDialog(null)}
+            onCancel={() => {
+              returnFocus(dialog.claimId);
+              setDialog(null);
+            }}
             onConfirm={() => {
               setDialog(null);
               deleteClaim(dialog.claimId);

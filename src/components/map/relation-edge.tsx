@@ -37,6 +37,7 @@ export const RelationEdge = memo(function RelationEdge({
         interactionWidth={18}
       />
       <g className={`relation-badge ${relation}`} transform={`translate(${labelX} ${labelY})`} aria-hidden="true">
+        <title>{`${isSupport ? 'Supports' : 'Opposes'}${data?.link.scheme ? ` — ${data.link.scheme}` : ''}`}</title>
         <circle r={10} />
         <text textAnchor="middle" dy="0.36em">
           {isSupport ? '+' : '−'}

@@ -20,6 +20,16 @@ interface Props {
   onClose: () => void;
 }
 
+/** The strength explanation, reachable whether or not the strength overlay is on (open when it is). */
+function StrengthDisclosure({ map, nodeId, isOpen }: { map: MapView; nodeId: string; isOpen: boolean }) {
+  return (
+    <details className="panel-strength" open={isOpen || undefined}>
+      <summary>Why this strength?</summary>
+      <StrengthExplanation map={map} nodeId={nodeId} />
+    </details>
+  );
+}
+
 const formatDate = (date: Date) => new Date(date).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
 export function SidePanel({ map, selection, canEdit, role, strength, peers, onClose }: Props) {
@@ -109,7 +119,12 @@ function ClaimDetails({
         {claim.version > 1 && ` · edited`}
         {strength !== null && ` · strength ${Math.round(strength * 100)}%`}
       </p>
-      {strength !== null && <StrengthExplanation map={map} nodeId={claimId} />}
+      <StrengthDisclosure map={map} nodeId={claimId} isOpen={strength !== null} />
+      <p>
+        <button type="button" className="btn btn-small" onClick={() => actions.focusClaim(claimId)} title="Show this claim with its pros and cons">
+          Focus on this claim
+        </button>
+      </p>
       {peers.length > 0 && (
         <p className="small">
           {peers.map((peer) => (
@@ -188,6 +203,7 @@ function EvidenceDetails({
         {passage.authorName ?? 'Anonymous'} · {formatDate(passage.createdAt)}
         {strength !== null && ` · strength ${Math.round(strength * 100)}%`}
       </p>
+      <StrengthDisclosure map={map} nodeId={evidenceId} isOpen={strength !== null} />
       <div className="panel-actions">
         <button type="button" className="btn btn-small" onClick={() => actions.openSource(passage.sourceId, passage.id)}>
           Open in source

@@ -16,7 +16,7 @@ export const VoteSummaryMini = memo(function VoteSummaryMini({ votes }: { votes:
   const mean = votes.mean ?? 0;
   const label = `${votes.count} ${votes.count === 1 ? 'vote' : 'votes'}, mean ${mean.toFixed(1)} of 4`;
   return (
-    <span className="vote-mini" aria-label={label} title={label}>
+    <span className="vote-mini" role="img" aria-label={label} title={label}>
       <span aria-hidden="true">
         {votes.count} · {mean.toFixed(1)}
       </span>

@@ -151,6 +151,7 @@ function applyClaimArrived(view: MapView, event: Applied<'claim.created' | 'clai
       ...payload.claim,
       // Events written before claims had titles carry none: keep what the view knows.
       title: payload.claim.title !== undefined ? payload.claim.title : (existing?.title ?? null),
+      tags: payload.claim.tags ?? existing?.tags ?? [],
       authorId: hide ? null : payload.claim.authorId,
       authorName: hide ? null : payload.claim.authorName,
     };
@@ -184,8 +185,8 @@ function upsertLinks(view: MapView, links: LinkView[]): MapView {
 }
 
 function pickLink(link: LinkView): LinkView {
-  const { id, fromClaimId, fromEvidenceId, toClaimId, relation } = link;
-  return { id, fromClaimId, fromEvidenceId, toClaimId, relation };
+  const { id, fromClaimId, fromEvidenceId, toClaimId, relation, scheme } = link;
+  return { id, fromClaimId, fromEvidenceId, toClaimId, relation, ...(scheme !== undefined ? { scheme } : {}) };
 }
 
 function removeLinks(view: MapView, ids: ReadonlySet<string>): MapView {

@@ -7,11 +7,43 @@ export function quote(text: string | null | undefined, max = 80): string {
   return `“${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}”`;
 }
 
+const VISIBILITY_WORDS: Record<string, string> = {
+  private: 'made the map private',
+  link: 'opened the map to people with a link or code',
+  public: 'made the map public',
+};
+
+const ROLE_WORDS: Record<string, string> = { owner: 'the owner', editor: 'an editor', voter: 'a voter', viewer: 'a viewer' };
+
+/** A membership change in the teacher's words: "joined as a voter", "let someone in as an editor". */
+function describeMember(payload: MapEventPayload<'member.changed'>): string {
+  const role = ROLE_WORDS[payload.role] ?? null;
+  switch (payload.via) {
+    case 'link':
+      return role ? `joined as ${role}` : 'joined the map';
+    case 'invite':
+      return role ? `added someone as ${role}` : 'added a member';
+    case 'request':
+      return role ? `let someone in as ${role}` : 'let someone in';
+    case 'transfer':
+      return payload.role === 'owner' ? 'handed the map to a new owner' : 'became an editor after handing the map over';
+    default:
+      return role ? `made a member ${role}` : "changed a member's role";
+  }
+}
+
+function describeShare(payload: MapEventPayload<'share.changed'>): string {
+  if (payload.action === 'created') return payload.role ? `created a ${payload.role} link and join code` : 'created a share link';
+  if (payload.action === 'revoked') return 'turned off a share link';
+  // A join through a link is told by its member.changed event; the use count is not news.
+  return '';
+}
+
 function describeSettings(payload: MapEventPayload<'map.updated'>): string {
   const parts: string[] = [];
   if (typeof payload.title === 'string') parts.push(`renamed the map to ${quote(payload.title)}`);
   if (typeof payload.description === 'string') parts.push('changed the description');
-  if (typeof payload.visibility === 'string') parts.push(`made the map ${payload.visibility}`);
+  if (typeof payload.visibility === 'string') parts.push(VISIBILITY_WORDS[payload.visibility] ?? `made the map ${payload.visibility}`);
   if (typeof payload.isLocked === 'boolean') parts.push(payload.isLocked ? 'locked the map' : 'unlocked the map');
   if (typeof payload.isAnonymous === 'boolean') parts.push(payload.isAnonymous ? 'turned anonymous mode on' : 'turned anonymous mode off');
   if (typeof payload.isBlindVoting === 'boolean') parts.push(payload.isBlindVoting ? 'turned blind voting on' : 'turned blind voting off');
@@ -25,6 +57,7 @@ function commentTargetNoun(kind: 'map' | 'claim' | 'evidence'): string {
   return kind === 'map' ? 'the map' : kind === 'claim' ? 'a claim' : 'evidence';
 }
 
+/** An empty string means the event is not worth a line of history (another event tells it). */
 export function describeEvent(event: MapEventBody, subjectText: string | null = null): string {
   switch (event.type) {
     case 'map.created':
@@ -71,13 +104,13 @@ export function describeEvent(event: MapEventBody, subjectText: string | null = 
     case 'vote.changed':
       return event.payload.value === null && event.payload.summary !== null ? 'withdrew a vote' : 'voted';
     case 'member.changed':
-      return "changed a member's role";
+      return describeMember(event.payload);
     case 'member.removed':
       return 'removed a member';
     case 'share.changed':
-      return 'changed how the map is shared';
+      return describeShare(event.payload);
     case 'results.revealed':
-      return 'revealed the vote results';
+      return 'revealed the results';
     case 'comment.created':
       return event.payload.comment.parentId ? 'replied to a comment' : `commented on ${commentTargetNoun(event.payload.comment.targetKind)}`;
     case 'comment.updated':

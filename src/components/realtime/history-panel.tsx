@@ -112,12 +112,14 @@ export function HistoryPanel({ mapId, canRestore, onRestoreClaim, pageSize = 50 
       {newest.isError && <p className="form-error">{errorMessage(newest.error)}</p>}
       <ol aria-label="Changes, newest first" style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '0.35rem' }}>
         {entries.map(({ event, subjectText }) => {
+          const description = describeEvent(event, subjectText);
+          if (!description) return null;
           const deletedClaimId = deletedClaimIdOf(event);
           const at = event.createdAt instanceof Date ? event.createdAt : new Date(event.createdAt);
           return (
             <li key={event.seq} className="small" style={{ display: 'flex', gap: '0.5rem', alignItems: 'baseline', flexWrap: 'wrap' }}>
               <span>
-                <strong>{whoDid(event)}</strong> {describeEvent(event, subjectText)}
+                <strong>{whoDid(event)}</strong> {description}
               </span>
               <time dateTime={at.toISOString()} title={at.toLocaleString()} className="muted" style={{ fontSize: '0.8rem' }}>
                 {at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}

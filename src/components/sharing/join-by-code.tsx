@@ -22,6 +22,7 @@ export function JoinByCode({ initialCode, viewer }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [isLooking, setIsLooking] = useState(false);
   const lookedUpInitial = useRef(false);
+  const codeRef = useRef<HTMLInputElement>(null);
 
   async function lookUp(raw: string) {
     setError(null);
@@ -36,13 +37,22 @@ export function JoinByCode({ initialCode, viewer }: Props) {
       if (preview.status === 'active') {
         setFound({ code, preview });
         window.history.replaceState(null, '', `/join?code=${code}`);
-      } else setError(preview.message);
+      } else {
+        setError(preview.message);
+        codeRef.current?.focus();
+      }
     } catch (caught) {
       setError(errorMessage(caught));
+      codeRef.current?.focus();
     } finally {
       setIsLooking(false);
     }
   }
+
+  // Hydration does not always honour autoFocus: the code field takes focus explicitly.
+  useEffect(() => {
+    if (!initialCode) codeRef.current?.focus();
+  }, [initialCode]);
 
   // Coming back from sign-in (/join?code=…): continue where the student was.
   useEffect(() => {
@@ -71,12 +81,14 @@ export function JoinByCode({ initialCode, viewer }: Props) {
         <label className="field">
           Join code
           <input
+            ref={codeRef}
             name="code"
             type="text"
             className="join-code-input"
             defaultValue={initialCode}
             autoComplete="off"
             autoCapitalize="characters"
+            enterKeyHint="go"
             spellCheck={false}
             maxLength={16}
             placeholder="K7Q-4MZ"

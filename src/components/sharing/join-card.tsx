@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Actor } from '@/server/access/actor';
 import type { SharePreview } from '@/server/domain/sharing/preview-share-link';
 import { errorMessage, useTRPC } from '@/trpc/client';
@@ -18,6 +18,25 @@ const ROLE_SENTENCE: Record<MapRoleName, string> = {
   voter: 'read it and vote on how strong each claim is',
   viewer: 'read it',
 };
+
+/** The guest name last used on this device, so a returning student joins with one Enter. */
+const GUEST_NAME_KEY = 'crux:guest-name';
+
+function rememberedGuestName(): string {
+  try {
+    return window.localStorage.getItem(GUEST_NAME_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function rememberGuestName(name: string) {
+  try {
+    window.localStorage.setItem(GUEST_NAME_KEY, name);
+  } catch {
+    // Private mode or storage disabled: nothing to remember, joining still works.
+  }
+}
 
 const withArticle = (role: MapRoleName) => `${role === 'editor' || role === 'owner' ? 'an' : 'a'} ${ROLE_LABEL[role].toLowerCase()}`;
 
@@ -36,6 +55,21 @@ export function JoinCard({ lookup, preview, viewer, returnPath }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [isSigningIn, setIsSigningIn] = useState(false);
   const join = useMutation(trpc.share.join.mutationOptions());
+  const nameRef = useRef<HTMLInputElement>(null);
+  const joinRef = useRef<HTMLButtonElement>(null);
+  const openRef = useRef<HTMLAnchorElement>(null);
+
+  // The next step takes focus: the name field (prefilled on a device that joined before), or the one button.
+  useEffect(() => {
+    const name = nameRef.current;
+    if (name) {
+      if (!name.value) name.value = rememberedGuestName();
+      name.focus();
+      name.select();
+      return;
+    }
+    (joinRef.current ?? openRef.current)?.focus();
+  }, []);
 
   if (preview.status !== 'active') {
     return (
@@ -53,7 +87,8 @@ export function JoinCard({ lookup, preview, viewer, returnPath }: Props) {
     setError(null);
     try {
       const result = await join.mutateAsync(lookup);
-      router.push(`/maps/${result.mapId}`);
+      // A voter came to rate claims: open the map in Vote mode.
+      router.push(`/maps/${result.mapId}${result.role === 'voter' ? '?mode=vote' : ''}`);
       router.refresh();
     } catch (caught) {
       setError(errorMessage(caught));
@@ -69,6 +104,7 @@ export function JoinCard({ lookup, preview, viewer, returnPath }: Props) {
       return;
     }
     setIsSigningIn(true);
+    rememberGuestName(displayName);
     const result = await signIn('guest', { displayName, redirect: false });
     setIsSigningIn(false);
     if (!result || result.error) {
@@ -98,13 +134,13 @@ export function JoinCard({ lookup, preview, viewer, returnPath }: Props) {
           <p className="form-note">
             You are already {withArticle(alreadyHas)} on this map{alreadyHas !== preview.role ? '; joining keeps your role' : ''}.
           </p>
-          <Link className="btn btn-primary" href={`/maps/${preview.mapId}`}>
+          <Link ref={openRef} className="btn btn-primary" href={`/maps/${preview.mapId}${alreadyHas === 'voter' ? '?mode=vote' : ''}`}>
             Open the map
           </Link>
         </>
       ) : viewer ? (
         <>
-          <button type="button" className="btn btn-primary" disabled={isBusy} onClick={() => void joinAndOpen()}>
+          <button ref={joinRef} type="button" className="btn btn-primary" disabled={isBusy} onClick={() => void joinAndOpen()}>
             {join.isPending ? 'Joining…' : 'Join map'}
           </button>
           <p className="small muted">
@@ -117,7 +153,16 @@ export function JoinCard({ lookup, preview, viewer, returnPath }: Props) {
           <form className="stack" onSubmit={(event) => void joinAsGuest(event)} noValidate>
             <label className="field">
               Display name
-              <input name="displayName" type="text" maxLength={60} autoComplete="nickname" required placeholder="The name others will see" />
+              <input
+                ref={nameRef}
+                name="displayName"
+                type="text"
+                maxLength={60}
+                autoComplete="nickname"
+                enterKeyHint="go"
+                required
+                placeholder="The name others will see"
+              />
             </label>
             <button type="submit" className="btn btn-primary" disabled={isBusy}>
               {isBusy ? 'Joining…' : 'Join as guest'}

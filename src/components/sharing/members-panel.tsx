@@ -7,6 +7,7 @@ import { errorMessage, useTRPC } from '@/trpc/client';
 import { ROLE_LABEL } from '@/shared/roles';
 import { SHARE_ROLES, type TShareRole } from '@/shared/schemas/share';
 import { formText } from '@/components/form-text';
+import { AccessRequests } from './access-requests';
 
 interface Props {
   mapId: string;
@@ -54,6 +55,7 @@ export function MembersPanel({ mapId, canManage }: Props) {
 
   return (
     <div className="stack members-panel">
+      {canManage && <AccessRequests mapId={mapId} />}
       {canManage && (
         <form className="member-invite" onSubmit={(event) => void submitInvite(event)} aria-label="Invite by email">
           <label className="field">

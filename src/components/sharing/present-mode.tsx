@@ -11,6 +11,8 @@ interface Props {
   token: string;
   code: string;
   role: MapRoleName;
+  /** Live counts for the room: people on the map now, members joined, votes cast (null while loading). */
+  live?: { here: number; joined: number | null; votes: number | null };
   onClose: () => void;
 }
 
@@ -18,7 +20,7 @@ interface Props {
  * For the projector: the QR code as large as the screen allows, the join code and the address.
  * Its own modal dialog, so Esc closes this view and leaves the share dialog open beneath it.
  */
-export function PresentMode({ mapTitle, token, code, role, onClose }: Props) {
+export function PresentMode({ mapTitle, token, code, role, live, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const onCloseRef = useRef(onClose);
   useEffect(() => {
@@ -60,22 +62,39 @@ export function PresentMode({ mapTitle, token, code, role, onClose }: Props) {
       }}
     >
       <div className="present-layout">
-        <p className="present-title">{mapTitle}</p>
-        <div className="present-qr" style={{ width: side, height: side }}>
-          <QrCode value={shareUrl(origin, token)} size={1024} label="QR code of the share link" />
+        <div className="present-head">
+          <p className="present-title">{mapTitle}</p>
+          <button type="button" className="btn present-close" onClick={() => onCloseRef.current()} autoFocus>
+            Close presentation
+          </button>
         </div>
-        <div className="present-instructions">
-          <p>
-            Scan the code, or go to <strong>{joinUrl(origin).replace(/^https?:\/\//, '')}</strong> and type
-          </p>
-          <p className="present-code" aria-label={`Join code ${[...code].join(' ')}`}>
-            {formatJoinCode(code)}
-          </p>
-          <p className="muted">You join as {ROLE_LABEL[role].toLowerCase()}.</p>
+        <div className="present-body">
+          <div className="present-qr" style={{ width: side, height: side }}>
+            <QrCode value={shareUrl(origin, token)} size={1024} label="QR code of the share link" />
+          </div>
+          <div className="present-instructions">
+            <p>
+              Scan the code, or go to <strong>{joinUrl(origin).replace(/^https?:\/\//, '')}</strong> and type
+            </p>
+            <p className="present-code" aria-label={`Join code ${[...code].join(' ')}`}>
+              {formatJoinCode(code)}
+            </p>
+            <p className="muted">You join as {ROLE_LABEL[role].toLowerCase()}.</p>
+            {live && (
+              <p className="present-live" aria-live="polite" data-testid="present-live">
+                <span>
+                  <strong>{live.joined ?? '…'}</strong> joined
+                </span>
+                <span>
+                  <strong>{live.here}</strong> here now
+                </span>
+                <span>
+                  <strong>{live.votes ?? '…'}</strong> {live.votes === 1 ? 'vote' : 'votes'}
+                </span>
+              </p>
+            )}
+          </div>
         </div>
-        <button type="button" className="btn present-close" onClick={() => onCloseRef.current()} autoFocus>
-          Close presentation
-        </button>
       </div>
     </dialog>
   );

@@ -1,7 +1,8 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { titleFromFirstLine } from './source-title';
 import type { AppClientError } from '@/trpc/client';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import {
@@ -118,6 +119,18 @@ export function AddSourceForm({ mapId, onCreated, onOpenExisting, onCancel }: Ad
     }),
   );
 
+  // The title follows the text's first line until the person types a title of their own.
+  const autoTitle = useRef('');
+  const onPasteText = (next: string) => {
+    setText(next);
+    const title = titleFromFirstLine(next);
+    setMetadata((current) => {
+      if (current.title.trim() !== '' && current.title !== autoTitle.current) return current;
+      autoTitle.current = title;
+      return { ...current, title };
+    });
+  };
+
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     setError(null);
     setFile(null);
@@ -180,7 +193,7 @@ export function AddSourceForm({ mapId, onCreated, onOpenExisting, onCancel }: Ad
       {mode === 'paste' ? (
         <label className="field">
           Text
-          <textarea rows={8} value={text} onChange={(event) => setText(event.target.value)} placeholder="Paste the article, report or transcript here" />
+          <textarea rows={8} value={text} onChange={(event) => onPasteText(event.target.value)} placeholder="Paste the article, report or transcript here" />
         </label>
       ) : (
         <label className="field">

@@ -40,12 +40,18 @@ export function StrengthExplanation({ map, nodeId, strengths }: StrengthExplanat
 
   return (
     <section className="strength-explanation" aria-label="Computed strength" data-strength={explanation.strength}>
-      <p className="strength-explanation-score">
-        Computed strength <strong>{formatStrength(explanation.strength)}</strong>
-        <span className="strength-meter" aria-hidden="true">
-          <span style={{ width: `${explanation.strength * 100}%` }} />
-        </span>
-      </p>
+      {explanation.isUnrated ? (
+        <p className="strength-explanation-score">
+          Computed strength <strong>unrated</strong>
+        </p>
+      ) : (
+        <p className="strength-explanation-score">
+          Computed strength <strong>{formatStrength(explanation.strength)}</strong>
+          <span className="strength-meter" aria-hidden="true">
+            <span style={{ width: `${explanation.strength * 100}%` }} />
+          </span>
+        </p>
+      )}
       <p className="strength-explanation-text small">{explanation.text}</p>
       {explanation.contributions.length > 0 && (
         <ul className="strength-contributions small" aria-label="Contributions">

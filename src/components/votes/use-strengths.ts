@@ -14,6 +14,8 @@ export interface StrengthInfo {
   converged: boolean;
   /** The map has a cycle of supports/opposes (strengths come from a fixed-point iteration). */
   hasCycles?: boolean;
+  /** Ids with no votes on them or below them: shown as "unrated", left out of aggregation. */
+  unrated?: readonly string[];
 }
 
 export function useStrengths(map: MapView): StrengthInfo {

@@ -58,12 +58,11 @@ export function VotePanel({ mapId, target, votes, myVote, role, isSignedIn, isLo
                 key={value}
                 type="button"
                 className={`vote-button v${value}`}
-                aria-label={voteLabel(value)}
                 aria-pressed={myVote === value}
                 disabled={vote.isPending && myVote === value}
                 onClick={() => (myVote === value ? undefined : vote.cast(value))}
               >
-                <span className="vote-button-value">{value}</span>
+                <span className="vote-button-value">{value}</span>{' '}
                 <span className="vote-button-label">{VOTE_LABELS[value]}</span>
               </button>
             ))}

@@ -1,6 +1,6 @@
 import type { Db } from '@/server/db';
 import type { Prisma } from '@/generated/prisma/client';
-import { DomainError } from '@/server/domain/errors';
+import { DomainError, notFoundOrNoAccess } from '@/server/domain/errors';
 import { roleAtLeast, type MapRoleName } from '@/shared/roles';
 import type { Actor } from './actor';
 
@@ -53,8 +53,9 @@ interface RequireOptions {
 }
 
 /**
- * Throws unless the actor holds at least `minimum` on the map. A map the caller may not even
- * view is reported as not found, so its existence does not leak.
+ * Throws unless the actor holds at least `minimum` on the map. A map the caller may not even view
+ * is reported exactly as a map that does not exist (anonymous callers included), so its existence
+ * does not leak; only on a map they can see are callers told to sign in or what role they lack.
  */
 export async function requireMapRole(
   db: DbOrTx,
@@ -64,10 +65,7 @@ export async function requireMapRole(
   options: RequireOptions = {},
 ): Promise<MapAccess> {
   const access = await getMapAccess(db, mapId, actor);
-  if (!access || access.role === null) {
-    if (!actor && access) throw new DomainError('UNAUTHORIZED', 'Sign in to open this map.');
-    throw new DomainError('NOT_FOUND', 'This map does not exist or you do not have access to it.');
-  }
+  if (!access || access.role === null) throw notFoundOrNoAccess();
   if (!roleAtLeast(access.role, minimum)) {
     if (!actor) throw new DomainError('UNAUTHORIZED', `Sign in to ${ROLE_VERB[minimum]} this map.`);
     throw new DomainError(
@@ -81,33 +79,36 @@ export async function requireMapRole(
   return access;
 }
 
-/** The map an object belongs to, looked up from the object itself (never trusted from input). */
+/**
+ * The map an object belongs to, looked up from the object itself (never trusted from input). A missing
+ * object gets the same answer as one on a map the caller cannot open (requireMapRole).
+ */
 export async function mapIdOfClaim(db: DbOrTx, claimId: string): Promise<string> {
   const row = await db.claim.findUnique({ where: { id: claimId }, select: { mapId: true } });
-  if (!row) throw new DomainError('NOT_FOUND', 'That claim was not found.');
+  if (!row) throw notFoundOrNoAccess();
   return row.mapId;
 }
 
 export async function mapIdOfLink(db: DbOrTx, linkId: string): Promise<string> {
   const row = await db.link.findUnique({ where: { id: linkId }, select: { mapId: true } });
-  if (!row) throw new DomainError('NOT_FOUND', 'That link was not found.');
+  if (!row) throw notFoundOrNoAccess();
   return row.mapId;
 }
 
 export async function mapIdOfSource(db: DbOrTx, sourceId: string): Promise<string> {
   const row = await db.source.findUnique({ where: { id: sourceId }, select: { mapId: true } });
-  if (!row) throw new DomainError('NOT_FOUND', 'That source was not found.');
+  if (!row) throw notFoundOrNoAccess();
   return row.mapId;
 }
 
 export async function mapIdOfEvidence(db: DbOrTx, evidenceId: string): Promise<string> {
   const row = await db.evidence.findUnique({ where: { id: evidenceId }, select: { source: { select: { mapId: true } } } });
-  if (!row) throw new DomainError('NOT_FOUND', 'That evidence passage was not found.');
+  if (!row) throw notFoundOrNoAccess();
   return row.source.mapId;
 }
 
 export async function mapIdOfShareLink(db: DbOrTx, shareLinkId: string): Promise<string> {
   const row = await db.shareLink.findUnique({ where: { id: shareLinkId }, select: { mapId: true } });
-  if (!row) throw new DomainError('NOT_FOUND', 'That share link was not found.');
+  if (!row) throw notFoundOrNoAccess();
   return row.mapId;
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
-import { DomainError } from '@/server/domain/errors';
+import { DomainError, notFoundOrNoAccess } from '@/server/domain/errors';
 import type { Actor } from './actor';
 import { requireMapRole, type MapAccess } from './map-access';
 
@@ -9,7 +9,7 @@ type DbOrTx = Db | Prisma.TransactionClient;
 /** The map a membership belongs to, looked up from the membership itself. */
 export async function mapIdOfMember(db: DbOrTx, memberId: string): Promise<string> {
   const row = await db.mapMember.findUnique({ where: { id: memberId }, select: { mapId: true } });
-  if (!row) throw new DomainError('NOT_FOUND', 'That member was not found.');
+  if (!row) throw notFoundOrNoAccess();
   return row.mapId;
 }
 

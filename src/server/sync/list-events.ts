@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
-import { DomainError } from '@/server/domain/errors';
+import { notFoundOrNoAccess } from '@/server/domain/errors';
 import { ZId } from '@/shared/schemas/map';
 import type { MapEventView } from './event-types';
 import { readEventsAfter, readEventsBefore, readHeadSeq } from './read-events';
@@ -37,7 +37,7 @@ export interface MapEventPage {
  */
 export async function listMapEvents(db: Db, actor: Actor | null, input: z.output<typeof ZListEventsInput>): Promise<MapEventPage> {
   const recipient = await loadRecipient(db, actor, input.mapId);
-  if (!recipient) throw new DomainError('NOT_FOUND', 'This map does not exist or you do not have access to it.');
+  if (!recipient) throw notFoundOrNoAccess();
   const headSeq = (await readHeadSeq(db, input.mapId)) ?? 0;
   const take = input.limit + 1;
   let stored =

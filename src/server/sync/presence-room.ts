@@ -42,6 +42,15 @@ export interface PresenceEntry {
 }
 
 /**
+ * An entry is keyed by user and client together: a client id is chosen by the browser (one per tab)
+ * and anyone can send any value, so only the user who published a client's presence can update or
+ * withdraw it (the server stamps `userId` from the session, never from input).
+ */
+export function presenceKey(message: { userId: string; clientId: string }): string {
+  return `${message.userId}\u0000${message.clientId}`;
+}
+
+/**
  * The peers of one map as this process knows them from the presence channel, while at least one
  * local subscriber watches the map. Entries expire without a heartbeat; a `leave` removes one.
  */
@@ -71,12 +80,13 @@ export class PresenceRoom {
   }
 
   receive(message: PresenceMessage): void {
+    const key = presenceKey(message);
     if (message.kind === 'leave') {
-      if (this.entries.delete(message.clientId)) this.emit();
+      if (this.entries.delete(key)) this.emit();
       return;
     }
-    const previous = this.entries.get(message.clientId);
-    this.entries.set(message.clientId, {
+    const previous = this.entries.get(key);
+    this.entries.set(key, {
       userId: message.userId,
       clientId: message.clientId,
       name: message.name,
@@ -100,9 +110,9 @@ export class PresenceRoom {
   sweep(): void {
     const cutoff = this.now() - PRESENCE_TTL_MS;
     let isChanged = false;
-    for (const [clientId, entry] of this.entries) {
+    for (const [key, entry] of this.entries) {
       if (entry.seenAt < cutoff) {
-        this.entries.delete(clientId);
+        this.entries.delete(key);
         isChanged = true;
       }
     }

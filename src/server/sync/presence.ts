@@ -8,7 +8,7 @@ import { getEventHub, type EventHub } from './event-hub';
 import { peerColor, pseudonymOf } from './peer-color';
 import { PRESENCE_CHANNEL, type PresenceEntry, type PresenceMessage } from './presence-room';
 import { loadRecipient, type Recipient } from './redact-event';
-import { lostAccessError } from './stream-map-events';
+import { ACCESS_EVENTS, lostAccessError } from './stream-map-events';
 import { shouldHideIdentities } from './redaction-rules';
 
 const ZClientId = z.string().min(1).max(64);
@@ -118,35 +118,44 @@ async function* runPresence(options: StreamPresenceOptions, signal: AbortSignal)
   const recheckMs = options.recheckMs ?? 15_000;
   const wakeup = new Wakeup();
   const { room, leave } = hub.joinPresence(mapId, () => wakeup.notify());
+  // The map's event feed too (shared with the tab's event stream): a member.removed or another access
+  // event ends this stream as promptly as the event stream, not at the next periodic re-check.
+  const { feed, leave: leaveFeed } = hub.joinMap(mapId, () => wakeup.notify());
   try {
     try {
-      await hub.listening(signal);
+      await feed.ready(signal);
     } catch (error) {
       if (signal.aborted) return;
       throw error;
     }
     let recipient = await loadRecipient(db, actor, mapId);
     if (!recipient) throw lostAccessError();
+    let cursor = feed.head;
     let nextRecheck = Date.now() + recheckMs;
     let last = '';
     while (!signal.aborted) {
-      const peers = peersFor(recipient, mapId, room.list());
-      const key = JSON.stringify(peers);
-      if (key !== last) {
-        last = key;
-        yield peers;
+      if (feed.head > cursor) {
+        const events = feed.eventsAfter(cursor);
+        cursor = feed.head;
+        if (!events || events.some((event) => ACCESS_EVENTS.has(event.type))) nextRecheck = 0;
       }
       const now = Date.now();
       if (now >= nextRecheck) {
         recipient = await loadRecipient(db, actor, mapId);
         if (!recipient) throw lostAccessError();
         nextRecheck = now + recheckMs;
-        continue;
       }
-      await wakeup.wait(nextRecheck - now, signal);
+      const peers = peersFor(recipient, mapId, room.list());
+      const key = JSON.stringify(peers);
+      if (key !== last) {
+        last = key;
+        yield peers;
+      }
+      await wakeup.wait(Math.max(0, nextRecheck - Date.now()), signal);
     }
   } finally {
     leave();
+    leaveFeed();
     if (actor) {
       publishPresence(db, presenceMessage(actor, { mapId, clientId: options.clientId }, 'leave')).catch(() => {});
     }

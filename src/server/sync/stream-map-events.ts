@@ -10,7 +10,7 @@ import { readEventsAfter } from './read-events';
 import { loadRecipient, redactEventFor, trackOwnVote, type Recipient } from './redact-event';
 
 /** Events after which the recipient's access and the map's redaction settings are re-read. */
-const ACCESS_EVENTS: ReadonlySet<MapEventType> = new Set([
+export const ACCESS_EVENTS: ReadonlySet<MapEventType> = new Set([
   'member.changed',
   'member.removed',
   'map.updated',

@@ -15,7 +15,7 @@ export const IMPORT_FORMAT_LABEL: Record<TImportFormat, string> = {
   json: 'Crux backup (JSON)',
 };
 
-export const EXPORT_FORMATS = ['argdown', 'aif', 'json', 'md'] as const;
+export const EXPORT_FORMATS = ['argdown', 'aif', 'kialo', 'json', 'md'] as const;
 export type TExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportFormatInfo {
@@ -27,6 +27,7 @@ export interface ExportFormatInfo {
 export const EXPORT_FORMAT_INFO: Record<TExportFormat, ExportFormatInfo> = {
   argdown: { label: 'Argdown', extension: 'argdown', contentType: 'text/plain; charset=utf-8' },
   aif: { label: 'AIF (JSON)', extension: 'json', contentType: 'application/json; charset=utf-8' },
+  kialo: { label: 'Kialo text', extension: 'txt', contentType: 'text/plain; charset=utf-8' },
   json: { label: 'Crux backup (JSON)', extension: 'crux.json', contentType: 'application/json; charset=utf-8' },
   md: { label: 'Markdown', extension: 'md', contentType: 'text/markdown; charset=utf-8' },
 };
@@ -70,8 +71,9 @@ export type TImportMapInput = z.input<typeof ZImportMapInput>;
 
 /**
  * Guesses the format from the content: JSON is a Crux backup when it says `"format": "crux-map"`
- * and AIF when it has `"nodes"`; text is a Kialo export when it starts with "Discussion Title:"
- * or with a numbered claim ("1. …") followed by "1.1. Pro:"/"Con:" lines; anything else is Argdown.
+ * and AIF when it has `"nodes"` (or an xAIF `"AIF"` envelope); text is a Kialo export when it
+ * starts with "Discussion Title:" or "Discussion Name:", or with a numbered claim ("1. …" or a
+ * bare "1.") followed by "1.1. Pro:"/"Con:" lines; anything else is Argdown.
  */
 export function detectImportFormat(text: string): TImportFormat {
   const head = text.replace(/^\uFEFF/, '').trimStart();
@@ -79,11 +81,11 @@ export function detectImportFormat(text: string): TImportFormat {
   const isJsonArray = /^\[\s*(?:[{["\]\d-]|true\b|false\b|null\b)/.test(head) && head.trimEnd().endsWith(']');
   if (head.startsWith('{') || isJsonArray) {
     if (/"format"\s*:\s*"crux-map"/.test(head)) return 'json';
-    if (/"nodes"\s*:/.test(head)) return 'aif';
+    if (/"nodes"\s*:/.test(head) || /"AIF"\s*:\s*\{/.test(head)) return 'aif';
     return 'json';
   }
   const sample = head.slice(0, 20_000);
-  if (/^Discussion Title\s*:/i.test(sample)) return 'kialo';
-  if (/^1\.\s+\S/.test(sample) && /^\s*1\.\d+\.\s+(Pro|Con|Thesis)\s*:/im.test(sample)) return 'kialo';
+  if (/^Discussion (?:Title|Name)\s*:/i.test(sample)) return 'kialo';
+  if (/^1\.(?:\s|$)/.test(sample) && /^\s*1\.\d+\.\s*(Pro|Con|Thesis)\s*:/im.test(sample)) return 'kialo';
   return 'argdown';
 }

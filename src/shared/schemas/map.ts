@@ -33,3 +33,12 @@ export const ZUpdateMapInput = z.object({
 export type TUpdateMapInput = z.infer<typeof ZUpdateMapInput>;
 
 export const ZMapIdInput = z.object({ mapId: ZId });
+
+export const ZCreateMapFromTemplateInput = z.object({
+  templateId: z.enum(['pros-cons', 'debate', 'analyse-source'], { message: 'Choose one of the templates.' }),
+  title: ZMapTitle,
+  description: ZMapDescription.optional(),
+});
+export type TCreateMapFromTemplateInput = z.infer<typeof ZCreateMapFromTemplateInput>;
+
+export const ZDuplicateMapInput = z.object({ mapId: ZId, title: ZMapTitle.optional() });

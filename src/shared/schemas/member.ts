@@ -17,3 +17,6 @@ export const ZParticipationInput = z.object({
   /** Replace names with stable pseudonyms (Participant 1, 2, …), e.g. to show the export to a class. */
   omitNames: z.boolean().optional(),
 });
+
+export const ZAccessRequestIdInput = z.object({ requestId: ZId });
+export const ZApproveAccessRequestInput = z.object({ requestId: ZId, role: ZMemberRole });

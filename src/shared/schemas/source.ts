@@ -61,7 +61,9 @@ const ZSourceUrl = z
 
 /** A date (superjson Date) or an ISO date string such as a date input's "2015-09-22"; '' clears. */
 const ZPublishedAt = z
-  .union([z.date(), z.string().trim()], { error: 'The publication date must be a date (YYYY-MM-DD).' })
+  .union([z.date(), z.string().max(40, 'Write the publication date as YYYY-MM-DD.').trim()], {
+    error: 'The publication date must be a date (YYYY-MM-DD).',
+  })
   .transform((value, ctx) => {
     if (value === '') return null;
     const date =

@@ -5,7 +5,8 @@ import { getMap } from '@/server/domain/maps/get-map';
 import { listMaps, listPublicMaps } from '@/server/domain/maps/list-maps';
 import { deleteMap, updateMap } from '@/server/domain/maps/update-map';
 import { revealResults } from '@/server/domain/votes/reveal-results';
-import { ZCreateMapInput, ZMapIdInput, ZUpdateMapInput } from '@/shared/schemas/map';
+import { ZCreateMapFromTemplateInput, ZCreateMapInput, ZDuplicateMapInput, ZMapIdInput, ZUpdateMapInput } from '@/shared/schemas/map';
+import { createMapFromTemplate, duplicateMap } from '@/server/domain/maps/map-templates';
 import { exportParticipation } from '@/server/domain/members/export-participation';
 import { ZParticipationInput } from '@/shared/schemas/member';
 import { searchMap } from '@/server/domain/search/search-map';
@@ -13,10 +14,23 @@ import { ZMapSearchInput } from '@/shared/schemas/source';
 import { importMap, IMPORT_RATE_LIMIT } from '@/server/domain/exchange/import-map';
 import { enforceRateLimit } from '@/server/domain/rate-limit/rate-limit';
 import { ZImportMapInput } from '@/shared/schemas/exchange';
+import { getClassStatus } from '@/server/domain/classroom/class-status';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 
 export const mapRouter = createTRPCRouter({
   create: protectedProcedure.input(ZCreateMapInput).mutation(({ ctx, input }) => createMap(ctx.db, ctx.actor, input)),
+
+  /** A new map from one of the starting shapes (thesis with pros and cons, debate, source analysis). */
+  createFromTemplate: protectedProcedure
+    .input(ZCreateMapFromTemplateInput)
+    .mutation(({ ctx, input }) => createMapFromTemplate(ctx.db, ctx.actor, input)),
+
+  /** A private copy of one of the caller's maps for another class: content only, no votes or members. */
+  duplicate: protectedProcedure.input(ZDuplicateMapInput).mutation(async ({ ctx, input }) => {
+    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
+    await enforceRateLimit(ctx.db, IMPORT_RATE_LIMIT, ctx.actor.id);
+    return duplicateMap(ctx.db, ctx.actor, input.mapId, input.title);
+  }),
 
   /** A new map, owned by the caller, from an Argdown, AIF, Kialo or Crux JSON document (one transaction). */
   import: protectedProcedure.input(ZImportMapInput).mutation(async ({ ctx, input }) => {
@@ -59,5 +73,11 @@ export const mapRouter = createTRPCRouter({
   participation: protectedProcedure.input(ZParticipationInput).query(async ({ ctx, input }) => {
     await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
     return exportParticipation(ctx.db, input.mapId, { omitNames: input.omitNames });
+  }),
+
+  /** The owner's class panel: members and their vote counts, votes and disagreement per claim. */
+  classStatus: protectedProcedure.input(ZMapIdInput).query(async ({ ctx, input }) => {
+    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
+    return getClassStatus(ctx.db, input.mapId);
   }),
 });

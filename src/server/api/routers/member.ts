@@ -3,7 +3,21 @@ import { requireMapRole } from '@/server/access/map-access';
 import { inviteMember, removeMember, setMemberRole, transferOwnership } from '@/server/domain/members/change-members';
 import { listMembers } from '@/server/domain/members/list-members';
 import { ZMapIdInput } from '@/shared/schemas/map';
-import { ZInviteMemberInput, ZMemberIdInput, ZSetMemberRoleInput } from '@/shared/schemas/member';
+import {
+  ZAccessRequestIdInput,
+  ZApproveAccessRequestInput,
+  ZInviteMemberInput,
+  ZMemberIdInput,
+  ZSetMemberRoleInput,
+} from '@/shared/schemas/member';
+import {
+  accessRequestStatus,
+  approveAccessRequest,
+  declineAccessRequest,
+  listAccessRequests,
+  mapIdOfAccessRequest,
+  requestAccess,
+} from '@/server/domain/access-requests/access-requests';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 
 export const memberRouter = createTRPCRouter({
@@ -34,5 +48,28 @@ export const memberRouter = createTRPCRouter({
     const mapId = await mapIdOfMember(ctx.db, input.memberId);
     await requireMapRole(ctx.db, ctx.actor, mapId, 'owner');
     return transferOwnership(ctx.db, ctx.actor, mapId, input.memberId);
+  }),
+
+  /** Anyone signed in may ask to be let into a map; the answer never says whether the map exists. */
+  requestAccess: protectedProcedure.input(ZMapIdInput).mutation(({ ctx, input }) => requestAccess(ctx.db, ctx.actor, input.mapId)),
+
+  /** Polled by the private-map page: has the caller been let in? */
+  requestStatus: protectedProcedure.input(ZMapIdInput).query(({ ctx, input }) => accessRequestStatus(ctx.db, ctx.actor, input.mapId)),
+
+  listRequests: protectedProcedure.input(ZMapIdInput).query(async ({ ctx, input }) => {
+    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
+    return listAccessRequests(ctx.db, input.mapId);
+  }),
+
+  approveRequest: protectedProcedure.input(ZApproveAccessRequestInput).mutation(async ({ ctx, input }) => {
+    const mapId = await mapIdOfAccessRequest(ctx.db, input.requestId);
+    await requireMapRole(ctx.db, ctx.actor, mapId, 'owner');
+    return approveAccessRequest(ctx.db, ctx.actor, mapId, input.requestId, input.role);
+  }),
+
+  declineRequest: protectedProcedure.input(ZAccessRequestIdInput).mutation(async ({ ctx, input }) => {
+    const mapId = await mapIdOfAccessRequest(ctx.db, input.requestId);
+    await requireMapRole(ctx.db, ctx.actor, mapId, 'owner');
+    return declineAccessRequest(ctx.db, input.requestId);
   }),
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { signUp, upgradeGuest } from '@/server/domain/users/accounts';
+import { changePassword, signUp, upgradeGuest } from '@/server/domain/users/accounts';
+import { endOtherSessions } from '@/server/domain/users/sessions';
 import { enforceRateLimit, RATE_LIMITS } from '@/server/domain/rate-limit/rate-limit';
-import { ZSignUpInput, ZUpgradeGuestInput } from '@/shared/schemas/user';
+import { ZChangePasswordInput, ZSignUpInput, ZUpgradeGuestInput } from '@/shared/schemas/user';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 
 export const userRouter = createTRPCRouter({
@@ -16,5 +17,15 @@ export const userRouter = createTRPCRouter({
   /** A guest keeps their account by adding an email and password (then signs in again with them). */
   upgradeGuest: protectedProcedure.input(ZUpgradeGuestInput).mutation(({ ctx, input }) =>
     upgradeGuest(ctx.db, ctx.actor, input.email, input.password),
+  ),
+
+  /** Ends every other session of the caller (guests too); the browser then signs itself out. */
+  signOutEverywhere: protectedProcedure.input(z.void()).mutation(async ({ ctx }) => ({
+    endedSessions: await endOtherSessions(ctx.db, ctx.actor.id, ctx.sessionId ?? null),
+  })),
+
+  /** A new password once the current one is confirmed; every other session ends. */
+  changePassword: protectedProcedure.input(ZChangePasswordInput).mutation(({ ctx, input }) =>
+    changePassword(ctx.db, ctx.actor, input, ctx.sessionId ?? null),
   ),
 });

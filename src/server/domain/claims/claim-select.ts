@@ -5,6 +5,7 @@ export const CLAIM_VIEW_SELECT = {
   id: true,
   title: true,
   text: true,
+  tags: true,
   x: true,
   y: true,
   version: true,
@@ -20,6 +21,7 @@ export const LINK_VIEW_SELECT = {
   fromEvidenceId: true,
   toClaimId: true,
   relation: true,
+  scheme: true,
 } satisfies Prisma.LinkSelect;
 
 type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof CLAIM_VIEW_SELECT }>;

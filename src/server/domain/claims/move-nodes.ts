@@ -11,11 +11,11 @@ export async function mapIdOfNodes(db: Db, moves: TNodeMove[]): Promise<string> 
     claimIds.length ? db.claim.findMany({ where: { id: { in: claimIds } }, select: { mapId: true } }) : [],
     evidenceIds.length ? db.evidence.findMany({ where: { id: { in: evidenceIds } }, select: { mapId: true } }) : [],
   ]);
-  if (claims.length !== new Set(claimIds).size || evidence.length !== new Set(evidenceIds).size) {
-    throw new DomainError('NOT_FOUND', 'Some of the nodes to move were not found.');
-  }
+  // Nodes on another map are answered like missing ones, so a batch cannot probe for ids elsewhere.
   const mapIds = new Set([...claims, ...evidence].map((row) => row.mapId));
-  if (mapIds.size !== 1) throw new DomainError('INVALID', 'All nodes moved together must be on the same map.');
+  if (claims.length !== new Set(claimIds).size || evidence.length !== new Set(evidenceIds).size || mapIds.size !== 1) {
+    throw new DomainError('NOT_FOUND', 'Some of the nodes to move were not found on this map.');
+  }
   return [...mapIds][0]!;
 }
 

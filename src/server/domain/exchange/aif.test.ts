@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { validateMapDocument } from '@/shared/map-document';
 
 import { AIF_CONFLICT_TEXT, AIF_SUPPORT_TEXT, exportAif, importAif } from './aif';
-import { evidenceText } from './common';
+import { detectImportFormat } from '@/shared/schemas/exchange';
+
+import { evidenceText } from './evidence-text';
 import { ImportError } from './import-error';
 import { claimsOnlyMap, sampleMap, triples } from './test-fixtures';
 
@@ -117,7 +119,7 @@ describe('importAif', () => {
     expect(warnings).toEqual(
       expect.arrayContaining([
         'Skipped 1 I-node without text.',
-        'Ignored 4 nodes of types Crux does not represent (L: 1, YA: 1, TA: 1, MA: 1).',
+        expect.stringMatching(/^Ignored 4 nodes of types Crux does not represent \(L: 1, YA: 1, TA: 1, MA: 1; e\.g\. L node \d+ “/),
         'Skipped 1 RA/CA node without both a premise and a conclusion I-node.',
         'Skipped 1 edge between scheme nodes (e.g. undercuts): Crux links only claims.',
         'Skipped 1 edge pointing at node ids that do not exist.',
@@ -133,7 +135,8 @@ describe('importAif', () => {
       [{ nodes: [{ nodeID: '1', type: 'I', text: 5 }], edges: [] }, 'nodes[0].text'],
       [{ nodes: [], edges: [{ fromID: 1 }] }, 'edges[0].toID'],
       [{ nodes: [{ nodeID: 1, type: 'I', text: 'a' }, { nodeID: '1', type: 'I', text: 'b' }], edges: [] }, 'nodes[1].nodeID'],
-      [{ nodes: [{ nodeID: 1, type: 'I', text: 'x'.repeat(1001) }], edges: [] }, 'nodes[0].text'],
+      [{ AIF: { nodes: [{ nodeID: 1, type: 'I', text: 'x' }, { nodeID: 1, type: 'I', text: 'y' }], edges: [] } }, 'AIF.nodes[1].nodeID'],
+      [{ AIF: { nodes: 'none', edges: [] } }, 'AIF.nodes'],
     ];
     for (const [input, path] of cases) {
       const e = expectImportError(() => importAif(input));
@@ -152,3 +155,75 @@ describe('importAif', () => {
     expect(expectImportError(() => importAif({ nodes: [], edges: [] })).message).toMatch(/no I-nodes/);
   });
 });
+
+describe('importAif: OVA3/xAIF, long nodes and schemes', () => {
+  const node = (nodeID: string, type: string, text: string, extra: Record<string, unknown> = {}) => ({ nodeID, type, text, ...extra });
+  const edge = (edgeID: string, fromID: string, toID: string) => ({ edgeID, fromID, toID });
+  /** An OVA3 file as its editor saves it: the graph inside "AIF", the analysed text and layout beside it. */
+  const OVA3 = {
+    AIF: {
+      nodes: [
+        node('1', 'I', 'The town should build a new library.'),
+        node('2', 'I', 'The old library is too small for the school groups.'),
+        node('3', 'RA', 'Argument From Analogy', { scheme: 'Argument From Analogy', schemeID: '1' }),
+        node('4', 'I', 'The neighbouring town built one and its reading scores rose.'),
+        node('5', 'RA', 'Expert Opinion'),
+        node('6', 'I', 'The budget has no room this year.'),
+        node('7', 'CA', 'Default Conflict'),
+        node('8', 'L', 'Mayor : we need a new library'),
+        node('9', 'YA', 'Asserting'),
+        node('10', 'MA', 'Default Rephrase'),
+      ],
+      edges: [edge('1', '2', '3'), edge('2', '3', '1'), edge('3', '4', '5'), edge('4', '5', '1'), edge('5', '6', '7'), edge('6', '7', '1'), edge('7', '8', '9'), edge('8', '9', '1')],
+      locutions: [{ nodeID: '8', personID: '1' }],
+      schemefulfillments: [],
+    },
+    OVA: { firstname: 'Ann', nodes: [{ nodeID: '1', x: 10, y: 20 }], edges: [] },
+    text: '<span>The town should build a new library…</span>',
+  };
+
+  it('reads the graph inside the "AIF" envelope (auto-detected)', () => {
+    expect(detectImportFormat(JSON.stringify(OVA3, null, 2))).toBe('aif');
+    const { document, warnings } = importAif(JSON.stringify(OVA3));
+    expect(document.claims).toHaveLength(4);
+    expect(document.links).toHaveLength(3);
+    expect(warnings.join('\n')).toMatch(/Ignored 3 nodes .*\(L: 1, YA: 1, MA: 1; e\.g\. L node 8 “Mayor : we need a new library”/);
+  });
+
+  it('says what shape it expected when neither is found', () => {
+    const e = expectImportError(() => importAif({ graph: { nodes: [] } }));
+    expect(e.message).toMatch(/"nodes" and "edges".*OVA3\/xAIF.*"AIF"/);
+  });
+
+  it('keeps scheme names on the links and writes them back as the RA/CA node text and scheme', () => {
+    const { document } = importAif(OVA3);
+    const schemes = document.links.map((l) => [l.relation, l.scheme ?? null]);
+    expect(schemes).toEqual([
+      ['support', 'Argument From Analogy'],
+      ['support', 'Expert Opinion'],
+      ['oppose', null],
+    ]);
+    const written = exportAif(document);
+    const ra = written.nodes.filter((n) => n.type === 'RA');
+    expect(ra.map((n) => [n.text, n.scheme])).toEqual([
+      ['Argument From Analogy', 'Argument From Analogy'],
+      ['Expert Opinion', 'Expert Opinion'],
+    ]);
+    expect(written.nodes.find((n) => n.type === 'CA')?.text).toBe(AIF_CONFLICT_TEXT);
+    const again = importAif(written).document;
+    expect(again.links.map((l) => l.scheme ?? null)).toEqual(['Argument From Analogy', 'Expert Opinion', null]);
+  });
+
+  it('imports a 5,000-character I-node whole; shortens one beyond the limit with a warning naming the node', () => {
+    const long = 'A long premise. '.repeat(320).trim();
+    expect(long.length).toBeGreaterThan(5000);
+    const { document, warnings } = importAif({
+      nodes: [node('a', 'I', long), node('b', 'I', 'y'.repeat(30_000)), node('c', 'I', 'Short.')],
+      edges: [],
+    });
+    expect(document.claims[0]?.text).toBe(long);
+    expect(document.claims[1]?.text).toHaveLength(20_000);
+    expect(warnings).toEqual([expect.stringMatching(/Shortened 1 claim longer than 20,000 characters \(I-node b \(nodes\[1\]\): 30,000 characters\)/)]);
+  });
+});
+

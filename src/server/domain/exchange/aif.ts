@@ -1,25 +1,25 @@
 /**
  * AIF (Argument Interchange Format) in the AIFdb JSON dialect:
- * `{ nodes: [{nodeID, text, type, timestamp}], edges: [{edgeID, fromID, toID}], locutions: [] }`.
+ * `{ nodes: [{nodeID, text, type, timestamp}], edges: [{edgeID, fromID, toID}], locutions: [] }`,
+ * also read inside the OVA3 / xAIF envelope `{ "AIF": { nodes, edges, … }, "OVA": …, "text": … }`.
  *
  * Claims and evidence are I-nodes (information). A support link is I → RA → I (rule application),
  * an oppose link I → CA → I (conflict application). Dialogue-layer nodes (L, YA, TA) and others
- * (MA, PA, …) have no Crux counterpart and are skipped on import with a warning.
+ * (MA, PA, …) have no Crux counterpart and are skipped on import with a warning. A scheme node's
+ * name ("Argument From Analogy", "Expert Opinion") is kept as the links' `scheme` and written back
+ * as the RA/CA node's text and `scheme`.
  */
 import { z } from 'zod';
 
 import { MAP_DOCUMENT_LIMITS, formatJsonPath, type MapDocument, type MapRelation } from '@/shared/map-document';
 
-import {
-  DocumentBuilder,
-  MAX_TEXT_IMPORT_BYTES,
-  assertTextInput,
-  evidenceText,
-  replacedWarning,
-  sanitizeText,
-  tooManyNodes,
-  type ImportResult,
-} from './common';
+import { MAX_TEXT_IMPORT_BYTES, assertTextInput } from './byte-limits';
+import { truncate } from '@/shared/truncate';
+
+import { DocumentBuilder, fitClaimText, tooManyNodes } from './document-builder';
+import { evidenceText } from './evidence-text';
+import { ImportWarnings, WARNING_EXAMPLES, plural, type ImportResult } from './import-result';
+import { collapseWhitespace, replacedWarning, sanitizeText } from './sanitize-text';
 import { ImportError } from './import-error';
 import { parseJsonText } from './json';
 
@@ -27,6 +27,8 @@ export interface AifNode {
   nodeID: string;
   text: string;
   type: 'I' | 'RA' | 'CA';
+  /** The scheme's name on RA/CA nodes that have one other than the default. */
+  scheme?: string;
   /** AIFdb style: `YYYY-MM-DD HH:MM:SS` (UTC). */
   timestamp: string;
 }
@@ -60,9 +62,9 @@ export function exportAif(doc: MapDocument): AifJson {
   const claimNode = new Map<string, string>();
   const evidenceNode = new Map<string, string>();
   const sourcesById = new Map(doc.sources.map((s) => [s.id, s]));
-  const addNode = (type: AifNode['type'], text: string): string => {
+  const addNode = (type: AifNode['type'], text: string, scheme?: string): string => {
     const nodeID = String(nodes.length + 1);
-    nodes.push({ nodeID, text, type, timestamp });
+    nodes.push({ nodeID, text, type, ...(scheme && { scheme }), timestamp });
     return nodeID;
   };
   const addEdge = (fromID: string, toID: string) => {
@@ -74,8 +76,8 @@ export function exportAif(doc: MapDocument): AifJson {
     const from = 'claimId' in link.from ? claimNode.get(link.from.claimId) : evidenceNode.get(link.from.evidenceId);
     const to = claimNode.get(link.toClaimId);
     if (!from || !to) continue;
-    const scheme =
-      link.relation === 'support' ? addNode('RA', AIF_SUPPORT_TEXT) : addNode('CA', AIF_CONFLICT_TEXT);
+    const type = link.relation === 'support' ? 'RA' : 'CA';
+    const scheme = addNode(type, link.scheme ?? (type === 'RA' ? AIF_SUPPORT_TEXT : AIF_CONFLICT_TEXT), link.scheme);
     addEdge(from, scheme);
     addEdge(scheme, to);
   }
@@ -96,6 +98,7 @@ const ZAifImport = z.object({
         nodeID: ZAifId,
         type: z.string().max(64),
         text: z.string().max(100_000).nullish(),
+        scheme: z.unknown().optional(),
       }),
     )
     .max(200_000),
@@ -107,10 +110,22 @@ const ZAifImport = z.object({
       }),
     )
     .max(400_000),
-  locutions: z.array(z.unknown()).nullish(),
+  locutions: z.array(z.unknown()).max(400_000).nullish(),
 });
 
 const AIF_LIMIT_BYTES = MAX_TEXT_IMPORT_BYTES;
+
+/** Names that only say "a support" / "an attack": no scheme worth keeping. */
+const DEFAULT_SCHEMES = new Set(['default inference', 'default conflict', 'ra', 'ca', 'inference', 'conflict', '']);
+
+/** The scheme an RA/CA node names: its `scheme` field (xAIF), else its text (AIFdb), unless a default. */
+function schemeName(node: { text?: string | null; scheme?: unknown }, type: 'RA' | 'CA'): string | null {
+  const named = typeof node.scheme === 'string' ? node.scheme : (node.text ?? '');
+  const scheme = collapseWhitespace(named);
+  if (DEFAULT_SCHEMES.has(scheme.toLowerCase())) return null;
+  if (type === 'CA' && /^default\b/i.test(scheme)) return null;
+  return scheme;
+}
 
 /**
  * Reads AIF JSON (a parsed value, or the JSON text). I-nodes become claims; each RA node becomes a
@@ -123,23 +138,30 @@ export function importAif(json: unknown): ImportResult {
     assertTextInput(value, 'AIF JSON', AIF_LIMIT_BYTES);
     value = parseJsonText(value.replace(/^\uFEFF/, ''), 'AIF JSON');
   }
+  const shapeHint = 'Expected AIF JSON with "nodes" and "edges" (as AIFdb exports it), or an OVA3/xAIF file with them inside "AIF".';
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ImportError('(document): Expected an AIF JSON object with "nodes" and "edges".', {
-      path: '(document)',
-    });
+    throw new ImportError(`(document): ${shapeHint}`, { path: '(document)' });
+  }
+  // OVA3 and xAIF wrap the graph: { "AIF": { nodes, edges, … }, "OVA": …, "text": … }.
+  const envelope = (value as { AIF?: unknown }).AIF;
+  const inEnvelope = !('nodes' in value) && typeof envelope === 'object' && envelope !== null && !Array.isArray(envelope);
+  if (inEnvelope) value = envelope;
+  if (!('nodes' in (value as object)) && !('edges' in (value as object))) {
+    throw new ImportError(`(document): ${shapeHint}`, { path: '(document)' });
   }
   const parsed = ZAifImport.safeParse(value);
   if (!parsed.success) {
     const [first, ...rest] = parsed.error.issues;
-    const path = formatJsonPath(first?.path ?? []);
+    const path = formatJsonPath([...(inEnvelope ? ['AIF'] : []), ...(first?.path ?? [])]);
     throw new ImportError(
       `${path}: ${first?.message ?? 'Invalid AIF.'}${rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : ''}`,
       { path },
     );
   }
   const { nodes, edges } = parsed.data;
-  const warnings: string[] = [];
+  const notes = new ImportWarnings();
   const builder = new DocumentBuilder('Imported AIF map');
+  const nodePath = (i: number) => `${inEnvelope ? 'AIF.' : ''}nodes[${i}]`;
 
   // Index nodes; reject duplicate ids.
   const typeOf = new Map<string, string>();
@@ -147,8 +169,8 @@ export function importAif(json: unknown): ImportResult {
   nodes.forEach((node, i) => {
     const earlier = firstIndex.get(node.nodeID);
     if (earlier !== undefined) {
-      const path = `nodes[${i}].nodeID`;
-      throw new ImportError(`${path}: Duplicate node id "${node.nodeID}" (also nodes[${earlier}]).`, { path });
+      const path = `${nodePath(i)}.nodeID`;
+      throw new ImportError(`${path}: Duplicate node id "${node.nodeID}" (also ${nodePath(earlier)}).`, { path });
     }
     firstIndex.set(node.nodeID, i);
     typeOf.set(node.nodeID, node.type.trim().toUpperCase());
@@ -169,22 +191,23 @@ export function importAif(json: unknown): ImportResult {
       emptyINodes++;
       return;
     }
-    if (text.length > MAP_DOCUMENT_LIMITS.claimTextMax) {
-      const path = `nodes[${i}].text`;
-      throw new ImportError(
-        `${path}: The I-node text is ${text.length} characters long; a claim can have at most ${MAP_DOCUMENT_LIMITS.claimTextMax}.`,
-        { path },
-      );
-    }
-    claimOf.set(node.nodeID, builder.addClaim(text));
+    claimOf.set(node.nodeID, builder.addClaim(fitClaimText(text, `I-node ${node.nodeID} (${nodePath(i)})`, notes)));
   });
-  if (replaced > 0) warnings.push(replacedWarning(replaced));
-  if (emptyINodes > 0) warnings.push(`Skipped ${emptyINodes} I-node${emptyINodes === 1 ? '' : 's'} without text.`);
+  if (replaced > 0) notes.note(replacedWarning(replaced));
+  if (emptyINodes > 0) notes.note(`Skipped ${emptyINodes} I-node${emptyINodes === 1 ? '' : 's'} without text.`);
 
   const ignoredTypes = new Map<string, number>();
+  const ignoredExamples: string[] = [];
   for (const node of nodes) {
     const type = typeOf.get(node.nodeID) ?? '';
-    if (type !== 'I' && type !== 'RA' && type !== 'CA') ignoredTypes.set(type, (ignoredTypes.get(type) ?? 0) + 1);
+    if (type === 'I' || type === 'RA' || type === 'CA') continue;
+    const seen = ignoredTypes.get(type) ?? 0;
+    ignoredTypes.set(type, seen + 1);
+    // One example of each type, the first few types.
+    if (seen === 0 && ignoredExamples.length < WARNING_EXAMPLES) {
+      const text = collapseWhitespace(node.text ?? '');
+      ignoredExamples.push(`${type || '(no type)'} node ${node.nodeID}${text ? ` “${truncate(text, 60)}”` : ''}`);
+    }
   }
 
   // Premises and conclusions of each scheme node.
@@ -221,6 +244,7 @@ export function importAif(json: unknown): ImportResult {
     const type = typeOf.get(node.nodeID);
     if (type !== 'RA' && type !== 'CA') continue;
     const relation: MapRelation = type === 'RA' ? 'support' : 'oppose';
+    const scheme = schemeName(node, type);
     const from = (premises.get(node.nodeID) ?? []).flatMap((id) => claimOf.get(id) ?? []);
     const to = (conclusions.get(node.nodeID) ?? []).flatMap((id) => claimOf.get(id) ?? []);
     if (from.length === 0 || to.length === 0) {
@@ -229,29 +253,28 @@ export function importAif(json: unknown): ImportResult {
     }
     for (const f of from) {
       for (const t of to) {
-        const result = builder.addLink(f, t, relation);
+        const result = builder.addLink(f, t, relation, scheme);
         if (result === 'self') selfLinks++;
         if (result === 'conflict') conflicts++;
       }
     }
   }
 
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   if (ignoredTypes.size > 0) {
     const total = [...ignoredTypes.values()].reduce((a, b) => a + b, 0);
     const detail = [...ignoredTypes.entries()].map(([t, n]) => `${t || '(no type)'}: ${n}`).join(', ');
-    warnings.push(`Ignored ${plural(total, 'node')} of types Crux does not represent (${detail}).`);
+    notes.note(`Ignored ${plural(total, 'node')} of types Crux does not represent (${detail}; e.g. ${ignoredExamples.join('; ')}).`);
   }
-  if (incomplete > 0) warnings.push(`Skipped ${plural(incomplete, 'RA/CA node')} without both a premise and a conclusion I-node.`);
+  if (incomplete > 0) notes.note(`Skipped ${plural(incomplete, 'RA/CA node')} without both a premise and a conclusion I-node.`);
   if (schemeToScheme > 0) {
-    warnings.push(`Skipped ${plural(schemeToScheme, 'edge')} between scheme nodes (e.g. undercuts): Crux links only claims.`);
+    notes.note(`Skipped ${plural(schemeToScheme, 'edge')} between scheme nodes (e.g. undercuts): Crux links only claims.`);
   }
-  if (directINodeEdges > 0) warnings.push(`Skipped ${plural(directINodeEdges, 'edge')} directly between I-nodes (no RA/CA node).`);
-  if (danglingEdges > 0) warnings.push(`Skipped ${plural(danglingEdges, 'edge')} pointing at node ids that do not exist.`);
-  if (selfLinks > 0) warnings.push(`Skipped ${plural(selfLinks, 'relation')} of a claim to itself.`);
+  if (directINodeEdges > 0) notes.note(`Skipped ${plural(directINodeEdges, 'edge')} directly between I-nodes (no RA/CA node).`);
+  if (danglingEdges > 0) notes.note(`Skipped ${plural(danglingEdges, 'edge')} pointing at node ids that do not exist.`);
+  if (selfLinks > 0) notes.note(`Skipped ${plural(selfLinks, 'relation')} of a claim to itself.`);
   if (conflicts > 0) {
-    warnings.push(`Skipped ${plural(conflicts, 'relation')} that both supported and attacked the same claim from the same claim.`);
+    notes.note(`Skipped ${plural(conflicts, 'relation')} that both supported and attacked the same claim from the same claim.`);
   }
   if (builder.claims.length === 0) throw new ImportError('The AIF document contains no I-nodes with text.');
-  return { document: builder.build(), warnings };
+  return { document: builder.build(), warnings: notes.list() };
 }

@@ -11,8 +11,10 @@ import { describe, expect, it } from 'vitest';
 
 import { validateMapDocument, type MapDocument } from '@/shared/map-document';
 
-import { ARGDOWN_MAX_DEPTH, ARGDOWN_MAX_MARKUP, deriveTitle, escapeArgdownText, exportArgdown, importArgdown } from './argdown';
-import { collapseWhitespace } from './common';
+import { escapeArgdownText, exportArgdown } from './argdown-export';
+import { ARGDOWN_MAX_DEPTH, ARGDOWN_MAX_MARKUP, importArgdown } from './argdown-import';
+import { deriveTitle } from './argdown-titles';
+import { collapseWhitespace } from './sanitize-text';
 import { ImportError } from './import-error';
 import { claimsOnlyMap, sampleMap, triples } from './test-fixtures';
 
@@ -236,7 +238,8 @@ to decarbonise the grid
     claims: 3,
     links: 2,
     check: (doc) => {
-      expect(doc.claims[0]?.text).toBe('Nuclear power is necessary to decarbonise the grid quickly. #energy');
+      expect(doc.claims[0]?.text).toBe('Nuclear power is necessary to decarbonise the grid quickly.');
+      expect(doc.claims[0]?.tags).toEqual(['energy']);
       expect(doc.claims[1]?.text).toBe('Renewables need firm backup when the wind drops.');
       expect(doc.claims[2]?.text).toBe('New reactors are very expensive.');
     },
@@ -253,7 +256,7 @@ to decarbonise the grid
 `,
     claims: 5,
     links: 4,
-    warnings: [/\[Undefined\].*no text/],
+    warnings: [/no text.*\[Undefined\]/],
     check: (doc) => {
       expect(doc.claims.find((c) => c.title === 'Undefined')?.text).toBe('Undefined');
     },
@@ -294,7 +297,60 @@ description: "From a workshop"
     claims: 2,
     links: 1,
     title: 'Energy debate',
-    check: (doc) => expect(doc.map.description).toBe('From a workshop'),
+    check: (doc) => {
+      expect(doc.map.description).toBe('From a workshop');
+      // the front matter gave the title, so the heading is a tag
+      expect(doc.claims[0]?.tags).toEqual(['wind', 'Section one']);
+      expect(doc.claims[1]?.tags).toEqual(['Section one']);
+    },
+  },
+  {
+    name: 'tags, YAML data, isCanonical, headings after the first, link URLs',
+    text: `# Dog ownership
+
+[No harm, no ban]: Dog bans do no harm to anyone #law #(civil rights) {source: "Survey 2024", weight: 2, reviewed: 2024-03-01}
+  + [Dogs!]: Dogs help people [stay active](https://example.org/walks). #health
+
+## Objections
+
+[No harm, no ban]: Banning dogs harms nobody. {isCanonical: true}
+  - [Bites]: Dog bites send thousands to hospital. {region: [north, south]}
+`,
+    claims: 3,
+    links: 2,
+    title: 'Dog ownership',
+    warnings: [/1 statement had several different texts.*\[No harm, no ban\] \(line 3\): 2 texts, the one marked isCanonical used/],
+    check: (doc) => {
+      const byTitle = (t: string) => doc.claims.find((c) => c.title === t);
+      const ban = byTitle('No harm, no ban');
+      // isCanonical chose the text, even though another definition came first
+      expect(ban?.text).toBe('Banning dogs harms nobody.');
+      expect(ban?.tags).toEqual(['law', 'civil rights']);
+      expect(ban?.data).toEqual({ source: 'Survey 2024', weight: 2, reviewed: '2024-03-01T00:00:00.000Z' });
+      expect(byTitle('Dogs!')?.text).toBe('Dogs help people stay active (https://example.org/walks).');
+      expect(byTitle('Dogs!')?.tags).toEqual(['health']);
+      // a heading after the first (which is the map title) becomes a tag
+      expect(byTitle('Bites')?.tags).toEqual(['Objections']);
+      expect(byTitle('Bites')?.data).toEqual({ region: ['north', 'south'] });
+    },
+  },
+  {
+    name: 'block-scalar front matter title',
+    text: `===
+title: >
+  A folded
+  title
+description: |
+  Two
+  lines
+===
+
+[T]: Text.
+`,
+    claims: 1,
+    links: 0,
+    title: 'A folded title',
+    check: (doc) => expect(doc.map.description).toBe('Two lines'),
   },
   {
     name: 'heading as map title',
@@ -399,8 +455,11 @@ describe('importArgdown: errors', () => {
     expect(expectImportError(() => importArgdown('/* only a comment */')).message).toMatch(/no statements/);
     expect(expectImportError(() => importArgdown('# Only a heading\n')).message).toMatch(/no statements/);
     expect(expectImportError(() => importArgdown('x'.repeat(5 * 1024 * 1024 + 1))).message).toMatch(/5 MB/);
-    const e = expectImportError(() => importArgdown(`[T]: short\n  + [Long]: ${'word '.repeat(300)}\n`));
-    expect(e.message).toMatch(/\[Long\].*line 2/);
+    // a long statement is kept whole
+    const long = importArgdown(`[T]: short\n  + [Long]: ${'word '.repeat(1000)}\n`);
+    expect(long.document.claims[1]?.text).toBe('word '.repeat(1000).trim());
+    const e = expectImportError(() => importArgdown(`[T]: short\n  + [Long]: ${'word\n'.repeat(5000)}\n`));
+    expect(e.message).toMatch(/Line 2: this statement continues/);
     expect(e.location?.line).toBe(2);
   });
 
@@ -471,5 +530,65 @@ describe('exportArgdown → importArgdown', () => {
     const back = importArgdown(exportArgdown(doc)).document;
     expect(back.claims.map((c) => c.text).sort()).toEqual(doc.claims.map((c) => c.text).sort());
     expect(triples(back)).toEqual(triples(doc));
+  });
+});
+
+describe('exportArgdown: tags, data and titles survive a round trip', () => {
+  const doc = validateMapDocument({
+    format: 'crux-map',
+    version: 1,
+    exportedAt: '2024-01-01T00:00:00.000Z',
+    map: { title: 'Dogs, bans & harm', description: '' },
+    claims: [
+      { id: 'a', title: 'No harm, no ban', text: 'Banning dogs harms nobody.', tags: ['law', 'civil rights', 'côté-nord'], x: null, y: null },
+      {
+        id: 'b',
+        title: 'Dogs!',
+        text: 'Dogs keep people active.',
+        data: { source: 'Survey {2024} = #1 // see [p. 3]', weight: 2, nested: { ok: true, list: [1, 'two', null] } },
+        x: null,
+        y: null,
+      },
+      { id: 'c', title: 'A [bracketed] title: yes?', text: 'Some text.', tags: ['x'], x: null, y: null },
+    ],
+    links: [
+      { id: 'l1', from: { claimId: 'b' }, toClaimId: 'a', relation: 'oppose' },
+      { id: 'l2', from: { claimId: 'c' }, toClaimId: 'a', relation: 'support' },
+    ],
+    sources: [],
+    evidence: [],
+  });
+
+  it('writes #tags, YAML data and titles with their punctuation', () => {
+    const written = exportArgdown(doc);
+    expect(written).toContain('[No harm, no ban]: Banning dogs harms nobody. #law #(civil rights) #côté-nord');
+    expect(written).toContain('- [Dogs!]: Dogs keep people active. {');
+    expect(written).toContain('+ [A (bracketed) title: yes?]: Some text. #x');
+  });
+
+  it('reads them back as they were', () => {
+    const back = importArgdown(exportArgdown(doc));
+    expect(back.warnings).toEqual([]);
+    const pick = (d: MapDocument) => d.claims.map((c) => ({ title: c.title, text: c.text, tags: c.tags, data: c.data }));
+    expect(pick(back.document)).toEqual([
+      { title: 'No harm, no ban', text: 'Banning dogs harms nobody.', tags: ['law', 'civil rights', 'côté-nord'], data: undefined },
+      { title: 'Dogs!', text: 'Dogs keep people active.', tags: undefined, data: doc.claims[1]?.data },
+      { title: 'A (bracketed) title: yes?', text: 'Some text.', tags: ['x'], data: undefined },
+    ]);
+    expect(triples(back.document)).toEqual(triples(doc));
+  });
+});
+
+describe('importArgdown: error messages', () => {
+  it('are sentences naming the line and column, never raw parser text', () => {
+    const cases = ['[A]: text\n    + [B]: deeper\n  - [C]: less\n', '[A]: x\n\n  + [B]: orphan relation\n', '<A>: desc\n\n(1) p\n----\n', '[A]: **bold\n'];
+    for (const text of cases) {
+      const e = expectImportError(() => importArgdown(text));
+      expect(e.message).toMatch(/^Argdown syntax error at line \d+, column \d+: /);
+      expect(e.message).not.toMatch(/Expecting:|-->|<--|Token sequences/);
+      expect(e.message).toMatch(/[.)]$/);
+      expect(e.location?.line).toBeGreaterThan(0);
+      expect(e.location?.column).toBeGreaterThan(0);
+    }
   });
 });

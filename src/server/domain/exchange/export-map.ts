@@ -6,8 +6,9 @@ import type { Db } from '@/server/db';
 import { EXPORT_FORMAT_INFO, slugify, type TExportFormat } from '@/shared/schemas/exchange';
 
 import { exportAif } from './aif';
-import { exportArgdown } from './argdown';
+import { exportArgdown } from './argdown-export';
 import { exportJson } from './json';
+import { exportKialo } from './kialo-export';
 import { loadMapDocument, type VoteVisibility } from './map-document-from-db';
 import { exportMarkdown } from './markdown';
 
@@ -35,8 +36,10 @@ export async function exportMapFile(
       ? exportArgdown(document)
       : format === 'aif'
         ? `${JSON.stringify(exportAif(document), null, 2)}\n`
-        : format === 'json'
-          ? exportJson(document)
-          : exportMarkdown(document);
+        : format === 'kialo'
+          ? exportKialo(document)
+          : format === 'json'
+            ? exportJson(document)
+            : exportMarkdown(document);
   return { body, contentType: info.contentType, fileName: `${slugify(document.map.title)}.${info.extension}`, omittedEvidence };
 }

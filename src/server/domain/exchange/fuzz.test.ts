@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { validateMapDocument } from '@/shared/map-document';
 
 import { importAif } from './aif';
-import { importArgdown } from './argdown';
-import type { ImportResult } from './common';
+import { importArgdown } from './argdown-import';
+import type { ImportResult } from './import-result';
 import { ImportError } from './import-error';
 import { exportJson, importJson } from './json';
 import { importKialo } from './kialo';
@@ -135,7 +135,8 @@ describe('importKialo with hostile input', () => {
       text += `${number} ${i % 2 ? 'Pro' : 'Con'}: Level ${i}.\n`;
     }
     expect(timed(3000, () => outcome(() => importKialo(text)))).toBe('ok');
-    expect(outcome(() => importKialo(`1. ${'1.'.repeat(2_000_000)}`))).toBe('import-error');
+    // one enormous claim is shortened, not a reason to refuse the file
+    expect(timed(3000, () => outcome(() => importKialo(`1. ${'1.'.repeat(2_000_000)}`)))).toBe('ok');
     expect(outcome(() => importKialo(SIX_MB))).toBe('import-error');
   });
 });

@@ -5,7 +5,7 @@ import { normalizeSourceText } from '@/server/domain/sources/hash-source-text';
 import { detectImportFormat, slugify } from '@/shared/schemas/exchange';
 
 import { exportAif } from './aif';
-import { exportArgdown } from './argdown';
+import { exportArgdown } from './argdown-export';
 import { convertImport, normalizeWithOffsets } from './import-map';
 import { exportJson } from './json';
 import { sampleMap } from './test-fixtures';

@@ -19,8 +19,9 @@ import { detectImportFormat, type TImportFormat } from '@/shared/schemas/exchang
 import { formatByteSize, SOURCE_TEXT_MAX_BYTES, utf8ByteLength } from '@/shared/schemas/source';
 
 import { importAif } from './aif';
-import { deriveTitle, importArgdown } from './argdown';
-import type { ImportResult } from './common';
+import { importArgdown } from './argdown-import';
+import { deriveTitle } from './argdown-titles';
+import type { ImportResult } from './import-result';
 import { ImportError } from './import-error';
 import { importJson } from './json';
 import { importKialo } from './kialo';
@@ -156,8 +157,8 @@ async function inBatches<T>(rows: T[], size: (row: T) => number, limit: number, 
 
 /**
  * Writes `document` (already validated: validateMapDocument) as a new private map owned by
- * `actor`. Vote aggregates cannot become votes (a backup has no voters) and claim titles have no
- * column: both are dropped with a warning. Throws DomainError('INVALID') for content the
+ * `actor`. Vote aggregates cannot become votes (a backup has no voters): they are dropped with a
+ * warning. Claim titles, tags and data and link schemes are kept. Throws DomainError('INVALID') for content the
  * document format allows but a map cannot hold (a source text over the 2 MB limit).
  */
 export async function importMapDocument(
@@ -187,7 +188,18 @@ export async function importMapDocument(
     const text = claim.text.trim();
     // A title that only repeats the text's opening words adds nothing; a real label is kept.
     const title = claim.title && claim.title.toLowerCase() !== deriveTitle(text).toLowerCase() ? claim.title.trim().slice(0, 200) : null;
-    return { id, mapId, title, text, x: coordinate(claim.x), y: coordinate(claim.y), authorId: actorId, createdAt: createdAt() };
+    return {
+      id,
+      mapId,
+      title,
+      text,
+      tags: claim.tags ?? [],
+      ...(claim.data !== undefined && { data: claim.data }),
+      x: coordinate(claim.x),
+      y: coordinate(claim.y),
+      authorId: actorId,
+      createdAt: createdAt(),
+    };
   });
 
   // Sources: normalised text, content hash; the same text twice becomes one source.
@@ -292,7 +304,16 @@ export async function importMapDocument(
         ? { fromClaimId: claimId.get(link.from.claimId) }
         : { fromEvidenceId: evidenceId.get(link.from.evidenceId) };
     if (!toClaimId || (!from.fromClaimId && !from.fromEvidenceId)) continue; // a skipped passage's links
-    linkRows.push({ id: newId(), mapId, ...from, toClaimId, relation: link.relation, createdById: actorId, createdAt: createdAt() });
+    linkRows.push({
+      id: newId(),
+      mapId,
+      ...from,
+      toClaimId,
+      relation: link.relation,
+      scheme: link.scheme ?? null,
+      createdById: actorId,
+      createdAt: createdAt(),
+    });
   }
 
   const votedTargets =

@@ -89,3 +89,29 @@ describe('importJson', () => {
     expect(expectImportError(() => importJson(' '.repeat(50 * 1024 * 1024 + 1))).message).toMatch(/50 MB/);
   });
 });
+
+describe('JSON backup keeps tags, data and schemes', () => {
+  it('round trips them exactly', () => {
+    const doc = sampleMap();
+    const [first, second] = doc.claims;
+    if (!first || !second || !doc.links[0]) throw new Error('fixture changed');
+    first.tags = ['transport', 'air quality'];
+    second.data = { source: 'Survey', weight: 2, nested: { list: [1, null, 'x'] } };
+    doc.links[0].scheme = 'Argument From Expert Opinion';
+    const back = importJson(exportJson(doc)).document;
+    expect(back.claims[0]?.tags).toEqual(['transport', 'air quality']);
+    expect(back.claims[1]?.data).toEqual({ source: 'Survey', weight: 2, nested: { list: [1, null, 'x'] } });
+    expect(back.links[0]?.scheme).toBe('Argument From Expert Opinion');
+    expect(exportJson(back)).toBe(exportJson(doc));
+  });
+
+  it('refuses tags that are not labels and data that is not an object', () => {
+    const bad = (patch: (d: ReturnType<typeof sampleMap>) => void) => {
+      const doc = sampleMap();
+      patch(doc);
+      return expectImportError(() => importJson(JSON.stringify(doc)));
+    };
+    expect(bad((d) => void ((d.claims[0] as { tags?: unknown }).tags = ['two\nlines'])).location?.path).toBe('claims[0].tags[0]');
+    expect(bad((d) => void ((d.claims[0] as { data?: unknown }).data = [1, 2])).location?.path).toBe('claims[0].data');
+  });
+});

@@ -4,14 +4,10 @@
  */
 import { validateMapDocument, type MapDocument } from '@/shared/map-document';
 
-import {
-  MAX_JSON_IMPORT_BYTES,
-  assertTextInput,
-  lineColumnAt,
-  replacedWarning,
-  sanitizeText,
-  type ImportResult,
-} from './common';
+import { MAX_JSON_IMPORT_BYTES, assertTextInput } from './byte-limits';
+import type { ImportResult } from './import-result';
+import { replacedWarning, sanitizeText } from './sanitize-text';
+import { lineColumnAt } from './text-position';
 import { ImportError } from './import-error';
 
 type Votes = NonNullable<MapDocument['claims'][number]['votes']>;
@@ -33,6 +29,8 @@ function canonical(doc: MapDocument) {
       id: c.id,
       text: c.text,
       ...(c.title !== undefined && { title: c.title }),
+      ...(c.tags !== undefined && { tags: [...c.tags] }),
+      ...(c.data !== undefined && { data: c.data }),
       x: c.x,
       y: c.y,
       ...(c.votes !== undefined && { votes: votes(c.votes) }),
@@ -42,6 +40,7 @@ function canonical(doc: MapDocument) {
       from: 'claimId' in l.from ? { claimId: l.from.claimId } : { evidenceId: l.from.evidenceId },
       toClaimId: l.toClaimId,
       relation: l.relation,
+      ...(l.scheme !== undefined && { scheme: l.scheme }),
     })),
     sources: doc.sources.map((s) => ({
       id: s.id,

@@ -3,8 +3,45 @@ import { describe, expect, it } from 'vitest';
 import { validateMapDocument, type MapDocument } from '@/shared/map-document';
 
 import { ImportError } from './import-error';
+import { detectImportFormat } from '@/shared/schemas/exchange';
+
 import { importKialo } from './kialo';
-import { KIALO_CARS_SAMPLE as CARS } from './test-fixtures';
+import { exportKialo } from './kialo-export';
+import { KIALO_CARS_SAMPLE as CARS, sampleMap } from './test-fixtures';
+
+/** The current layout: title under "Discussion Name:", each text under its label, references on their own line. */
+const SCHOOL_UNIFORMS = [
+  'Discussion Name:',
+  'Should schools require uniforms?',
+  '',
+  '1.',
+  'Schools should require uniforms.',
+  '',
+  '1.1. Pro:',
+  'Uniforms reduce visible differences in family income.',
+  '',
+  '1.1.1. Con:',
+  'Families still pay for uniforms,',
+  'and branded ones cost more than ordinary clothes.',
+  '',
+  '1.1.1.1. Pro:',
+  '-> See 1.2.1.',
+  '',
+  '1.2. Con:',
+  'Uniforms limit self-expression.',
+  '',
+  '1.2.1. Pro:',
+  'Uniform rules are enforced unevenly',
+  '',
+  'and punish students for small deviations.',
+  '',
+  '1.3. Pro:',
+  'Mornings are quicker without choosing clothes.',
+  '',
+  '1.3.1. Con:',
+  '-> See 1.2.',
+  '',
+].join('\n');
 
 
 /** A multi-thesis discussion with Windows line endings and a forward reference. */
@@ -51,7 +88,14 @@ describe('importKialo', () => {
     // Markdown in claims is kept as written
     expect(document.claims.some((c) => c.text.includes('[low-emission zones](https://example.org/lez)'))).toBe(true);
 
-    expect(document.links).toHaveLength(10);
+    // 10 links between claims, and the footnote: source [1], quoted whole, supports the claim citing it
+    expect(document.links).toHaveLength(11);
+    expect(document.evidence).toEqual([
+      expect.objectContaining({ sourceId: document.sources[0]?.id, exact: document.sources[0]?.text, start: 0, note: null }),
+    ]);
+    const cited = document.links.find((l) => 'evidenceId' in l.from);
+    expect(document.claims.find((c) => c.id === cited?.toClaimId)?.text).toMatch(/^Fewer cars .*\[1\]\.$/);
+    expect(cited?.relation).toBe('support');
     expect(link(document, 'Fewer cars', 'Cities should')?.relation).toBe('support');
     expect(link(document, 'Electric cars', 'Fewer cars')?.relation).toBe('oppose');
     expect(link(document, 'Tyre and brake', 'Electric cars')?.relation).toBe('oppose');
@@ -102,6 +146,44 @@ describe('importKialo', () => {
     expect(document.links).toHaveLength(1);
   });
 
+  it('reads the current "Discussion Name:" layout with references and multi-line texts', () => {
+    expect(detectImportFormat(SCHOOL_UNIFORMS)).toBe('kialo');
+    const { document, warnings } = importKialo(SCHOOL_UNIFORMS);
+    expect(warnings).toEqual([]);
+    expect(document.map.title).toBe('Should schools require uniforms?');
+    // 8 numbered entries, 2 of them references
+    expect(document.claims.map((c) => c.text)).toEqual([
+      'Schools should require uniforms.',
+      'Uniforms reduce visible differences in family income.',
+      'Families still pay for uniforms,\nand branded ones cost more than ordinary clothes.',
+      'Uniforms limit self-expression.',
+      'Uniform rules are enforced unevenly\n\nand punish students for small deviations.',
+      'Mornings are quicker without choosing clothes.',
+    ]);
+    expect(document.links).toHaveLength(7);
+    expect(link(document, 'Uniforms reduce', 'Schools should')?.relation).toBe('support');
+    expect(link(document, 'Families still', 'Uniforms reduce')?.relation).toBe('oppose');
+    expect(link(document, 'Uniforms limit', 'Schools should')?.relation).toBe('oppose');
+    // "-> See" lines are links from the referenced claim: one claim, two links
+    expect(link(document, 'Uniform rules', 'Uniforms limit')?.relation).toBe('support');
+    expect(link(document, 'Uniform rules', 'Families still')?.relation).toBe('support');
+    expect(link(document, 'Uniforms limit', 'Mornings are')?.relation).toBe('oppose');
+  });
+
+  it('reads a title spread over the lines under "Discussion Name:"', () => {
+    const { document } = importKialo('Discussion Name:\nIs remote work\nhere to stay?\n1.\nYes.\n1.1. Con:\nOffices fill up again.\n');
+    expect(document.map.title).toBe('Is remote work here to stay?');
+    expect(document.claims.map((c) => c.text)).toEqual(['Yes.', 'Offices fill up again.']);
+  });
+
+  it('keeps a long claim whole, and shortens one beyond the limit with a warning naming it', () => {
+    const long = 'word '.repeat(1000).trim();
+    const { document, warnings } = importKialo(`1. Thesis.\n1.1. Pro: ${long}\n1.2. Con: ${'x'.repeat(25_000)}\n`);
+    expect(document.claims[1]?.text).toBe(long);
+    expect(document.claims[2]?.text).toHaveLength(20_000);
+    expect(warnings).toEqual([expect.stringMatching(/Shortened 1 claim longer than 20,000 characters.*claim 1\.2\. \(line 3\): 25,000/)]);
+  });
+
   it('names the line of every error', () => {
     const cases: [string, number, RegExp][] = [
       ['Discussion Title: x\n\nSome preamble\n1. Thesis.\n', 3, /expected the first claim/],
@@ -110,7 +192,6 @@ describe('importKialo', () => {
       ['1. Thesis.\n1.1. Pro: A.\n1.1.1. Pro: -> See 9.9.\n', 3, /does not exist/],
       ['1. Thesis.\n1.1. Pro:\n1.2. Con: B.\n', 2, /no text/],
       ['1. Thesis.\n1.1. Pro: -> See 1.2.\n1.2. Con: -> See 1.1.\n', 2, /refers to itself/],
-      [`1. Thesis.\n1.1. Pro: ${'long '.repeat(250)}\n`, 2, /at most 1000/],
       ['1. Thesis.\n2. Pro: Second root.\n', 2, /one top-level claim/],
     ];
     for (const [text, line, message] of cases) {
@@ -132,3 +213,52 @@ describe('importKialo', () => {
     expect(warnings[0]).toMatch(/Replaced 1 invalid character/);
   });
 });
+
+describe('exportKialo', () => {
+  const claimsAndLinks = (doc: MapDocument) => {
+    const text = new Map(doc.claims.map((c) => [c.id, c.text]));
+    return {
+      claims: doc.claims.map((c) => c.text),
+      links: doc.links.map((l) => `${'claimId' in l.from ? text.get(l.from.claimId) : '?'} ${l.relation} ${text.get(l.toClaimId)}`),
+    };
+  };
+
+  it('round trips Kialo → Crux → Kialo keeping claims, relations and order', () => {
+    for (const sample of [CARS, SCHOOL_UNIFORMS]) {
+      const first = importKialo(sample).document;
+      const written = exportKialo(first);
+      expect(written.startsWith(`Discussion Title: ${first.map.title}\n\n1. `)).toBe(true);
+      const again = importKialo(written);
+      expect(again.warnings).toEqual([]);
+      expect(claimsAndLinks(again.document)).toEqual(claimsAndLinks(first));
+      expect(exportKialo(again.document)).toBe(written);
+    }
+  });
+
+  it('writes shared claims once and references them with "-> See"', () => {
+    const written = exportKialo(importKialo(SCHOOL_UNIFORMS).document);
+    expect(written).toContain('1.1.1.1. Pro: -> See 1.2.1.\n');
+    expect(written).toContain('1.3.1. Con: -> See 1.2.\n');
+    expect(written.match(/Uniform rules are enforced/g)).toHaveLength(1);
+  });
+
+  it('writes a Crux map with evidence, several roots and tricky lines as a Kialo file that reads back', () => {
+    const doc = sampleMap();
+    const written = exportKialo(doc);
+    const back = importKialo(written).document;
+    // every claim and quoted passage becomes a claim; the map title is the thesis when there are several roots
+    expect(back.claims.length).toBeGreaterThanOrEqual(doc.claims.length);
+    for (const claim of doc.claims) expect(back.claims.some((c) => c.text === claim.text)).toBe(true);
+    const tricky = exportKialo({
+      ...doc,
+      claims: [{ id: 'a', text: 'Plan:\n1.2. Pro: not a claim\n-> See 1.\nSources:', x: null, y: null }],
+      links: [],
+      evidence: [],
+      sources: [],
+    });
+    const read = importKialo(tricky).document;
+    expect(read.claims).toHaveLength(1);
+    expect(read.claims[0]?.text).toBe('Plan: 1.2. Pro: not a claim -> See 1. Sources:');
+  });
+});
+

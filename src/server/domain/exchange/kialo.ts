@@ -1,5 +1,5 @@
 /**
- * Kialo's plain-text discussion export:
+ * Kialo's plain-text discussion export, in either of its two layouts. The classic one:
  *
  *     Discussion Title: Should cities ban cars from their centres?
  *
@@ -12,31 +12,41 @@
  *     Sources:
  *     [1] WHO air quality guidelines https://www.who.int/…
  *
+ * The current one puts the title under "Discussion Name:" and each claim's text under its label:
+ *
+ *     Discussion Name:
+ *     Should cities ban cars from their centres?
+ *
+ *     1.
+ *     Cities should ban cars from their centres.
+ *     1.1. Pro:
+ *     Fewer cars mean cleaner air.
+ *     1.2.1. Pro:
+ *     -> See 1.1.1.
+ *
  * Every numbered line is a claim; its parent is the number without the last part, and "Pro:" /
  * "Con:" give the relation to the parent. Text continues on following unnumbered lines.
  * "-> See 1.2.3." is a second appearance of an existing claim: a link from that claim instead.
  */
 import { MAP_DOCUMENT_LIMITS, type MapRelation } from '@/shared/map-document';
 
-import {
-  DocumentBuilder,
-  assertTextInput,
-  collapseWhitespace,
-  replacedWarning,
-  sanitizeText,
-  splitLines,
-  tooManyNodes,
-  truncate,
-  type ImportResult,
-} from './common';
+import { truncate } from '@/shared/truncate';
+
+import { assertTextInput } from './byte-limits';
+import { DocumentBuilder, fitClaimText, tooManyNodes } from './document-builder';
+import { ImportWarnings, type ImportResult } from './import-result';
+import { collapseWhitespace, replacedWarning, sanitizeText } from './sanitize-text';
+import { splitLines } from './text-position';
 import { ImportError } from './import-error';
 
-const TITLE_LINE = /^\s*Discussion Title:\s*(.*)$/i;
+const TITLE_LINE = /^\s*Discussion (?:Title|Name)\s*:\s*(.*)$/i;
 const NUMBERED_LINE = /^\s*((?:\d{1,9}\.)+)(?:\s+(.*))?$/;
 const LABEL = /^(Pro|Con|Thesis)\s*:\s*(.*)$/i;
 const REFERENCE = /^->\s*See\s+((?:\d{1,9}\.)+)\s*$/i;
 const SOURCES_LINE = /^\s*Sources\s*:\s*$/i;
 const URL_IN_TEXT = /https?:\/\/[^\s<>"'\]]+/i;
+/** A footnote mark "[3]" in claim text (not a Markdown link "[text](…)" or an escaped "\[3]"). */
+const FOOTNOTE_MARK = /(?<!\\)\[(\d{1,6})\](?!\()/g;
 
 interface KialoNode {
   number: string;
@@ -95,13 +105,14 @@ function sourceFromLine(line: string): { title: string; url: string | null; text
 /**
  * Reads a Kialo text export. Claims keep their text (Markdown and all); "-> See" references
  * become links from the referenced claim; the "Sources:" block becomes sources (title, URL, and
- * the line itself as text). Errors name the line.
+ * the line itself as text), and a claim citing "[n]" gets source n, quoted whole, as supporting
+ * evidence. Errors name the line.
  */
 export function importKialo(text: string): ImportResult {
   assertTextInput(text, 'Kialo export');
-  const warnings: string[] = [];
+  const notes = new ImportWarnings();
   const sanitized = sanitizeText(text.replace(/^\uFEFF/, ''));
-  if (sanitized.replaced > 0) warnings.push(replacedWarning(sanitized.replaced));
+  if (sanitized.replaced > 0) notes.note(replacedWarning(sanitized.replaced));
   const lines = splitLines(sanitized.text);
 
   let title = 'Imported Kialo discussion';
@@ -110,6 +121,8 @@ export function importKialo(text: string): ImportResult {
   let current: KialoNode | null = null;
   let sourceLines: { line: number; text: string }[] | null = null;
   let sawTitle = false;
+  /** "Discussion Name:" with nothing after it: the title is on the following line(s). */
+  let titleLines: string[] | null = null;
 
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] ?? '';
@@ -126,11 +139,28 @@ export function importKialo(text: string): ImportResult {
       const t = TITLE_LINE.exec(raw);
       if (t) {
         sawTitle = true;
-        title = collapseWhitespace(t[1] ?? '') || title;
+        const inline = collapseWhitespace(t[1] ?? '');
+        if (inline) title = inline;
+        else titleLines = [];
         continue;
       }
     }
     const numbered = NUMBERED_LINE.exec(raw);
+    if (titleLines !== null && !current && !numbered) {
+      if (raw.trim() !== '') {
+        titleLines.push(raw);
+        continue;
+      }
+      if (titleLines.length > 0) {
+        title = collapseWhitespace(titleLines.join(' ')) || title;
+        titleLines = null;
+      }
+      continue;
+    }
+    if (titleLines !== null) {
+      if (titleLines.length > 0) title = collapseWhitespace(titleLines.join(' ')) || title;
+      titleLines = null;
+    }
     if (numbered) {
       const number = numbered[1] ?? '';
       const body = (numbered[2] ?? '').trim();
@@ -164,7 +194,7 @@ export function importKialo(text: string): ImportResult {
           parent,
           line: lineNo,
           label: parent === null ? null : label,
-          lines: ref ? [] : [content],
+          lines: ref || !content ? [] : [content],
           ref: ref ? (ref[1] ?? null) : null,
         };
         nodes.set(number, node);
@@ -177,13 +207,20 @@ export function importKialo(text: string): ImportResult {
     if (!current) {
       if (raw.trim() === '') continue;
       throw new ImportError(
-        `Line ${lineNo}: expected ${sawTitle ? '' : '"Discussion Title: …" or '}the first claim, numbered "1.".`,
+        `Line ${lineNo}: expected ${sawTitle ? '' : '"Discussion Title: …", "Discussion Name:" or '}the first claim, numbered "1.".`,
         { line: lineNo, column: 1 },
       );
     }
     if (current.ref !== null) {
       if (raw.trim() === '') continue;
       throw new ImportError(`Line ${lineNo}: unexpected text after "-> See ${current.ref}".`, { line: lineNo, column: 1 });
+    }
+    // The current layout puts the reference on the line under the label.
+    const ref = current.lines.every((l) => l.trim() === '') ? REFERENCE.exec(raw.trim()) : null;
+    if (ref) {
+      current.ref = ref[1] ?? null;
+      current.lines = [];
+      continue;
     }
     current.lines.push(raw);
   }
@@ -196,13 +233,7 @@ export function importKialo(text: string): ImportResult {
     if (node.ref !== null) continue;
     const claimText = node.lines.join('\n').trim();
     if (!claimText) throw new ImportError(`Line ${node.line}: claim ${node.number} has no text.`, { line: node.line, column: 1 });
-    if (claimText.length > MAP_DOCUMENT_LIMITS.claimTextMax) {
-      throw new ImportError(
-        `Line ${node.line}: claim ${node.number} is ${claimText.length} characters long; a claim can have at most ${MAP_DOCUMENT_LIMITS.claimTextMax}.`,
-        { line: node.line, column: 1 },
-      );
-    }
-    claimOf.set(node.number, builder.addClaim(claimText));
+    claimOf.set(node.number, builder.addClaim(fitClaimText(claimText, `claim ${node.number} (line ${node.line})`, notes)));
   }
 
   /** The claim a number stands for, following "-> See" chains. */
@@ -239,15 +270,16 @@ export function importKialo(text: string): ImportResult {
     if (result === 'conflict') conflicts++;
   }
   if (theses > 0) {
-    warnings.push(
+    notes.note(
       `${theses} "Thesis:" claim${theses === 1 ? ' was' : 's were'} imported without a link to the question above ${theses === 1 ? 'it' : 'them'}.`,
     );
   }
-  if (selfLinks > 0) warnings.push(`Skipped ${selfLinks} "-> See" reference${selfLinks === 1 ? '' : 's'} to the claim's own parent.`);
+  if (selfLinks > 0) notes.note(`Skipped ${selfLinks} "-> See" reference${selfLinks === 1 ? '' : 's'} to the claim's own parent.`);
   if (conflicts > 0) {
-    warnings.push(`Skipped ${conflicts} duplicate reference${conflicts === 1 ? '' : 's'} that both supported and opposed the same claim.`);
+    notes.note(`Skipped ${conflicts} duplicate reference${conflicts === 1 ? '' : 's'} that both supported and opposed the same claim.`);
   }
 
+  const sourceByNumber = new Map<number, { sourceId: string; text: string }>();
   for (const entry of sourceLines ?? []) {
     if (builder.sources.length >= MAP_DOCUMENT_LIMITS.maxSources) {
       throw new ImportError(`Line ${entry.line}: more than ${MAP_DOCUMENT_LIMITS.maxSources} sources.`, {
@@ -256,7 +288,7 @@ export function importKialo(text: string): ImportResult {
       });
     }
     const source = sourceFromLine(entry.text);
-    builder.addSource({
+    const sourceId = builder.addSource({
       title: source.title,
       author: null,
       publisher: null,
@@ -264,7 +296,25 @@ export function importKialo(text: string): ImportResult {
       publishedAt: null,
       text: source.text,
     });
+    const footnote = /^\s*\[(\d{1,6})\]/.exec(entry.text)?.[1];
+    if (footnote !== undefined && !sourceByNumber.has(Number(footnote))) sourceByNumber.set(Number(footnote), { sourceId, text: source.text });
   }
 
-  return { document: builder.build(), warnings };
+  // "[1]" in a claim cites source [1] of the list: the source, quoted whole, supports the claim.
+  const citation = new Map<number, string>();
+  for (const claim of [...builder.claims]) {
+    for (const match of claim.text.matchAll(FOOTNOTE_MARK)) {
+      const number = Number(match[1]);
+      const source = sourceByNumber.get(number);
+      if (!source) continue;
+      let evidenceId = citation.get(number);
+      if (!evidenceId) {
+        evidenceId = builder.addEvidence({ sourceId: source.sourceId, exact: source.text, prefix: '', suffix: '', start: 0, end: source.text.length, note: null });
+        citation.set(number, evidenceId);
+      }
+      builder.addEvidenceLink(evidenceId, claim.id, 'support');
+    }
+  }
+
+  return { document: builder.build(), warnings: notes.list() };
 }

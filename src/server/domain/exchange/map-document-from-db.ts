@@ -9,11 +9,12 @@
  */
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
-import { DomainError } from '@/server/domain/errors';
+import { notFoundOrNoAccess } from '@/server/domain/errors';
 import { canSeeVoteResults, summarizeVoteRows, type VoteSummary } from '@/server/domain/votes/summarize-votes';
 import {
   MAP_DOCUMENT_FORMAT,
   MAP_DOCUMENT_VERSION,
+  ZDocClaimData,
   ZDocSource,
   validateMapDocument,
   type MapDocument,
@@ -56,7 +57,7 @@ const MAP_SELECT = {
   resultsRevealed: true,
 } satisfies Prisma.MapSelect;
 
-const CLAIM_SELECT = { id: true, title: true, text: true, x: true, y: true } satisfies Prisma.ClaimSelect;
+const CLAIM_SELECT = { id: true, title: true, text: true, tags: true, data: true, x: true, y: true } satisfies Prisma.ClaimSelect;
 
 const LINK_SELECT = {
   id: true,
@@ -64,6 +65,7 @@ const LINK_SELECT = {
   fromEvidenceId: true,
   toClaimId: true,
   relation: true,
+  scheme: true,
 } satisfies Prisma.LinkSelect;
 
 const SOURCE_SELECT = {
@@ -131,7 +133,7 @@ export async function loadMapDocument(db: Db, mapId: string, options: LoadMapDoc
       ? db.vote.findMany({ where: { mapId, userId: readerId }, select: { claimId: true, evidenceId: true } })
       : Promise.resolve([]),
   ]);
-  if (!map) throw new DomainError('NOT_FOUND', 'This map does not exist or you do not have access to it.');
+  if (!map) throw notFoundOrNoAccess();
 
   const votedOn = new Set(readerVotes.map((vote) => vote.claimId ?? vote.evidenceId));
   const rule = {
@@ -157,7 +159,17 @@ export async function loadMapDocument(db: Db, mapId: string, options: LoadMapDoc
 
   const docClaims: MapDocumentClaim[] = claims.map((claim) => {
     const votes = votesOf(claimSummaries, claim.id);
-    return { id: claim.id, ...(claim.title && { title: claim.title }), text: claim.text, x: claim.x, y: claim.y, ...(votes && { votes }) };
+    const data = ZDocClaimData.safeParse(claim.data);
+    return {
+      id: claim.id,
+      ...(claim.title && { title: claim.title }),
+      text: claim.text,
+      ...(claim.tags.length > 0 && { tags: claim.tags }),
+      ...(claim.data !== null && data.success && { data: data.data }),
+      x: claim.x,
+      y: claim.y,
+      ...(votes && { votes }),
+    };
   });
 
   const sourceText = new Map(sources.map((source) => [source.id, source.text]));
@@ -202,10 +214,22 @@ export async function loadMapDocument(db: Db, mapId: string, options: LoadMapDoc
     if (!liveClaims.has(link.toClaimId)) continue;
     if (link.fromClaimId !== null) {
       if (liveClaims.has(link.fromClaimId) && link.fromClaimId !== link.toClaimId) {
-        docLinks.push({ id: link.id, from: { claimId: link.fromClaimId }, toClaimId: link.toClaimId, relation: link.relation });
+        docLinks.push({
+          id: link.id,
+          from: { claimId: link.fromClaimId },
+          toClaimId: link.toClaimId,
+          relation: link.relation,
+          ...(link.scheme && { scheme: link.scheme }),
+        });
       }
     } else if (link.fromEvidenceId !== null && liveEvidence.has(link.fromEvidenceId)) {
-      docLinks.push({ id: link.id, from: { evidenceId: link.fromEvidenceId }, toClaimId: link.toClaimId, relation: link.relation });
+      docLinks.push({
+        id: link.id,
+        from: { evidenceId: link.fromEvidenceId },
+        toClaimId: link.toClaimId,
+        relation: link.relation,
+        ...(link.scheme && { scheme: link.scheme }),
+      });
     }
   }
 

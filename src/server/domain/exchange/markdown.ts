@@ -17,7 +17,8 @@
  */
 import type { MapDocument, MapDocumentEvidence, MapDocumentSource } from '@/shared/map-document';
 
-import { buildOutline, collapseWhitespace, type OutlineNode } from './common';
+import { buildExportTree, type ExportTreeNode } from './export-tree';
+import { collapseWhitespace } from './sanitize-text';
 
 /** Escapes inline Markdown so claim text renders as written (no links, emphasis, or HTML). */
 export function escapeMarkdownInline(text: string): string {
@@ -89,7 +90,7 @@ export function exportMarkdown(doc: MapDocument): string {
   const label = (relation: 'support' | 'oppose', evidence: boolean) =>
     `**${relation === 'support' ? 'Pro' : 'Con'}${evidence ? ' (evidence)' : ''}:**`;
 
-  const write = (node: OutlineNode, depth: number) => {
+  const write = (node: ExportTreeNode, depth: number) => {
     const indent = '  '.repeat(depth);
     const inner = `${indent}  `;
     if (node.kind === 'evidence') {
@@ -108,7 +109,7 @@ export function exportMarkdown(doc: MapDocument): string {
     for (const child of node.children) write(child, node.relation === null ? depth : depth + 1);
   };
 
-  const outline = buildOutline(doc);
+  const outline = buildExportTree(doc);
   for (const top of outline.top) {
     write(top, 0);
     if (top.children.length > 0) out.push('');

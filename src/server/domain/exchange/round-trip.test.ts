@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { validateMapDocument, type MapDocument } from '@/shared/map-document';
 
 import { exportAif, importAif } from './aif';
-import { exportArgdown, importArgdown } from './argdown';
-import { collapseWhitespace, evidenceText } from './common';
+import { exportArgdown } from './argdown-export';
+import { importArgdown } from './argdown-import';
+import { evidenceText } from './evidence-text';
+import { collapseWhitespace } from './sanitize-text';
 import { exportJson, importJson } from './json';
 import { exportMarkdown } from './markdown';
 import { claimsOnlyMap, sampleMap, triples } from './test-fixtures';

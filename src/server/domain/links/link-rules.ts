@@ -31,10 +31,12 @@ export async function assertLinkAllowed(tx: Prisma.TransactionClient, ends: Link
     }),
   ]);
   const from = fromClaim ?? fromEvidence;
-  if (!target || target.deletedAt) throw new DomainError('NOT_FOUND', 'The claim to link to was not found.');
-  if (!from || from.deletedAt) throw new DomainError('NOT_FOUND', 'The claim or passage to link from was not found.');
-  if (target.mapId !== ends.mapId || from.mapId !== ends.mapId) {
-    throw new DomainError('INVALID', 'Both ends of a link must be on the same map.');
+  // An end on another map is answered like a missing one: whether it exists there is not the caller's to learn.
+  if (!target || target.deletedAt || target.mapId !== ends.mapId) {
+    throw new DomainError('NOT_FOUND', 'The claim to link to was not found on this map.');
+  }
+  if (!from || from.deletedAt || from.mapId !== ends.mapId) {
+    throw new DomainError('NOT_FOUND', 'The claim or passage to link from was not found on this map.');
   }
   if (duplicate) throw new DomainError('CONFLICT', 'These two are already linked; change the existing link instead.');
 }

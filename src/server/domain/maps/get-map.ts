@@ -3,7 +3,7 @@ import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
 import type { MapAccess } from '@/server/access/map-access';
 import { CLAIM_VIEW_SELECT, LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
-import { DomainError } from '@/server/domain/errors';
+import { notFoundOrNoAccess } from '@/server/domain/errors';
 import { EVIDENCE_VIEW_SELECT } from '@/server/domain/evidence/evidence-select';
 import { canSeeVoteResults, summarizeVoteRows, type VoteSummary } from '@/server/domain/votes/summarize-votes';
 import { strengthOfMap } from '@/server/domain/strength/strength-of-map';
@@ -14,6 +14,8 @@ export interface ClaimView {
   /** Optional short label (kept from Argdown imports). */
   title: string | null;
   text: string;
+  /** Labels without "#" (Argdown tags, imported headings); shown as chips, used to filter. */
+  tags?: string[];
   x: number | null;
   y: number | null;
   version: number;
@@ -33,6 +35,8 @@ export interface LinkView {
   fromEvidenceId: string | null;
   toClaimId: string;
   relation: 'support' | 'oppose';
+  /** The argumentation scheme an import named (AIF), shown on the edge's tooltip. */
+  scheme?: string | null;
 }
 
 export interface SourceSummaryView {
@@ -108,7 +112,7 @@ export interface MapView {
  */
 export async function getMap(db: Db, actor: Actor | null, access: MapAccess): Promise<MapView> {
   const role = access.role;
-  if (!role) throw new DomainError('NOT_FOUND', 'This map does not exist or you do not have access to it.');
+  if (!role) throw notFoundOrNoAccess();
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SET TRANSACTION READ ONLY`;

@@ -1,12 +1,14 @@
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
+import { hardeningConfig } from '@/server/infra/hardening-config';
 
 /**
  * Fixed-window counters kept in Postgres, so a limit holds across every app instance that
  * serves one database. One atomic upsert per attempt: no read-then-write race, no extra pool.
  *
- * The table is created on first use rather than by a migration: it holds no domain data, can
- * be dropped at any time (every counter simply restarts), and stays out of the Prisma schema.
+ * The table (`crux_rate_limit`, model RateLimitCounter) is created by a migration; it holds no domain
+ * data, so any row may be deleted at any time and that counter simply restarts. Keys that name a
+ * client address get it from the request context (the socket's address, see server/infra/http-server).
  */
 export interface RateLimitRule {
   /** Prefix of the counter key; also names the limit in logs. */
@@ -17,21 +19,19 @@ export interface RateLimitRule {
 }
 
 export const RATE_LIMITS = {
-  /** Per email + IP: a password guesser is slowed without locking the owner out from elsewhere. */
-  signInPerEmailIp: { name: 'sign-in:email-ip', points: 10, durationSeconds: 15 * 60 },
-  /** Per IP across emails: credential stuffing. */
+  /** Per address across emails: credential stuffing. (Per account: the back-off in domain/users/sign-in-guard.ts.) */
   signInPerIp: { name: 'sign-in:ip', points: 100, durationSeconds: 15 * 60 },
   signUpPerIp: { name: 'sign-up:ip', points: 20, durationSeconds: 60 * 60 },
   /** A class behind one school NAT creates many guests from one address: generous. */
   guestPerIp: { name: 'guest:ip', points: 120, durationSeconds: 60 * 60 },
   /**
-   * Join-code attempts. Each attempt costs a point up front and a code that matches refunds it,
-   * so a class typing correct codes never hits the limit while a guesser does.
+   * Join-code misses (a code that matches no link). Only misses count, so a correct code always works;
+   * per address and per user they also stop that guesser's further attempts, and across all callers
+   * they bound guessing by someone with many addresses (refusing only further misses).
    */
-  joinCodePerIp: { name: 'join-code:ip', points: 20, durationSeconds: 10 * 60 },
-  joinCodePerUser: { name: 'join-code:user', points: 10, durationSeconds: 10 * 60 },
-  /** Across all callers: bounds guessing even by someone rotating addresses and guest accounts. */
-  joinCodeGlobal: { name: 'join-code:all', points: 600, durationSeconds: 10 * 60 },
+  joinCodeMissPerIp: { name: 'join-code-miss:ip', points: 50, durationSeconds: 10 * 60 },
+  joinCodeMissPerUser: { name: 'join-code-miss:user', points: 20, durationSeconds: 10 * 60 },
+  joinCodeMissGlobal: { name: 'join-code-miss:all', points: 600, durationSeconds: 10 * 60 },
   /** Every mutation by one user. */
   writesPerUser: { name: 'writes:user', points: 300, durationSeconds: 60 },
 } as const satisfies Record<string, RateLimitRule>;
@@ -54,35 +54,11 @@ const TABLE = '"crux_rate_limit"';
 
 /** Limits in tests and demos can be relaxed (e2e sets 50); never tightened below 1 point. */
 export function rateLimitMultiplier(): number {
-  const raw = Number(process.env.CRUX_RATE_LIMIT_MULTIPLIER ?? '1');
-  return Number.isFinite(raw) && raw > 0 ? raw : 1;
+  return hardeningConfig().rateLimitMultiplier;
 }
 
 export function effectiveLimit(rule: RateLimitRule): number {
   return Math.max(1, Math.ceil(rule.points * rateLimitMultiplier()));
-}
-
-const ensured = new WeakMap<Db, Promise<void>>();
-
-function ensureTable(db: Db): Promise<void> {
-  let promise = ensured.get(db);
-  if (!promise) {
-    promise = (async () => {
-      try {
-        await db.$executeRawUnsafe(
-          `CREATE TABLE IF NOT EXISTS ${TABLE} ("key" text PRIMARY KEY, "points" integer NOT NULL, "expiresAt" timestamptz NOT NULL)`,
-        );
-      } catch (error) {
-        // Two instances creating the table at once: Postgres may report the loser's duplicate
-        // type even with IF NOT EXISTS. The table exists either way; anything else is real.
-        const exists = await db.$queryRawUnsafe<{ ok: boolean }[]>(`SELECT to_regclass('crux_rate_limit') IS NOT NULL AS ok`);
-        if (!exists[0]?.ok) throw error;
-      }
-    })();
-    promise.catch(() => ensured.delete(db));
-    ensured.set(db, promise);
-  }
-  return promise;
 }
 
 function counterKey(rule: RateLimitRule, key: string): string {
@@ -91,7 +67,6 @@ function counterKey(rule: RateLimitRule, key: string): string {
 
 /** Adds `points` to the counter and reports whether the caller is still within the limit. */
 export async function consumeRateLimit(db: Db, rule: RateLimitRule, key: string, points = 1): Promise<RateLimitState> {
-  await ensureTable(db);
   const rows = await db.$queryRawUnsafe<{ points: number; secondsLeft: number }[]>(
     `INSERT INTO ${TABLE} AS c ("key", "points", "expiresAt")
        VALUES ($1, $2::int, now() + make_interval(secs => $3::float8))
@@ -116,9 +91,33 @@ export async function consumeRateLimit(db: Db, rule: RateLimitRule, key: string,
   };
 }
 
+/**
+ * The current state of several counters without adding to them (one query): lets a caller who is
+ * already over a limit be refused before anything is looked up.
+ */
+export async function peekRateLimits(db: Db, counters: readonly (readonly [RateLimitRule, string])[]): Promise<RateLimitState[]> {
+  const keys = counters.map(([rule, key]) => counterKey(rule, key));
+  const rows = await db.$queryRawUnsafe<{ key: string; points: number; secondsLeft: number }[]>(
+    `SELECT "key", "points", extract(epoch FROM ("expiresAt" - now()))::float8 AS "secondsLeft"
+       FROM ${TABLE} WHERE "key" = ANY($1::text[]) AND "expiresAt" > now()`,
+    keys,
+  );
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  return counters.map(([rule], index) => {
+    const row = byKey.get(keys[index]!);
+    const limit = effectiveLimit(rule);
+    const consumed = row?.points ?? 0;
+    return {
+      isAllowed: consumed < limit,
+      consumed,
+      limit,
+      retryAfterSeconds: Math.max(1, Math.ceil(row?.secondsLeft ?? rule.durationSeconds)),
+    };
+  });
+}
+
 /** Gives a point back (an attempt that turned out legitimate, such as a code that matched). */
 export async function refundRateLimit(db: Db, rule: RateLimitRule, key: string, points = 1): Promise<void> {
-  await ensureTable(db);
   await db.$executeRawUnsafe(
     `UPDATE ${TABLE} SET "points" = GREATEST(0, "points" - $2::int) WHERE "key" = $1 AND "expiresAt" > now()`,
     counterKey(rule, key),
@@ -128,7 +127,6 @@ export async function refundRateLimit(db: Db, rule: RateLimitRule, key: string, 
 
 /** Forgets a counter (tests; an administrator unblocking someone). */
 export async function resetRateLimit(db: Db, rule: RateLimitRule, key: string): Promise<void> {
-  await ensureTable(db);
   await db.$executeRawUnsafe(`DELETE FROM ${TABLE} WHERE "key" = $1`, counterKey(rule, key));
 }
 
@@ -152,20 +150,4 @@ export function rateLimitError(rule: RateLimitRule, state: RateLimitState): Doma
 export async function enforceRateLimit(db: Db, rule: RateLimitRule, key: string): Promise<void> {
   const state = await consumeRateLimit(db, rule, key);
   if (!state.isAllowed) throw rateLimitError(rule, state);
-}
-
-/**
- * The client's address for per-IP limits. Next.js fills X-Forwarded-For with the socket address
- * only when the request has none, so a direct client can choose its own value: per-IP limits are
- * then a courtesy, and the per-user and global limits are what bound abuse. Behind a proxy the
- * operator declares (CRUX_TRUST_PROXY=1), the last hop — the one that proxy appended — is used.
- */
-export function clientIpFromHeaders(headers: Record<string, unknown> | Headers | undefined): string {
-  let forwarded: unknown;
-  if (headers instanceof Headers) forwarded = headers.get('x-forwarded-for');
-  else if (headers) forwarded = headers['x-forwarded-for'];
-  const value = Array.isArray(forwarded) ? forwarded.join(',') : forwarded;
-  const hops = typeof value === 'string' ? value.split(',').map((hop) => hop.trim()).filter(Boolean) : [];
-  const hop = process.env.CRUX_TRUST_PROXY === '1' ? hops.at(-1) : hops[0];
-  return hop ?? 'local';
 }

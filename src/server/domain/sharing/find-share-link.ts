@@ -2,7 +2,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
 import { DomainError } from '@/server/domain/errors';
-import { consumeRateLimit, rateLimitError, refundRateLimit, RATE_LIMITS, type RateLimitRule } from '@/server/domain/rate-limit/rate-limit';
+import { consumeRateLimit, peekRateLimits, rateLimitError, RATE_LIMITS, type RateLimitRule, type RateLimitState } from '@/server/domain/rate-limit/rate-limit';
 import { isWellFormedJoinCode, JOIN_CODE_ALPHABET, normalizeJoinCode, type TShareLookupInput } from '@/shared/schemas/share';
 
 export const foundShareLinkSelect = {
@@ -23,11 +23,23 @@ export interface Requester {
   ip: string;
 }
 
+function refuseFirst(counters: readonly (readonly [RateLimitRule, string])[], states: RateLimitState[], isOver: (state: RateLimitState) => boolean) {
+  const refused = states
+    .map((state, index) => ({ state, rule: counters[index]![0] }))
+    .filter(({ state }) => isOver(state))
+    .sort((a, b) => b.state.retryAfterSeconds - a.state.retryAfterSeconds)[0];
+  if (refused) throw rateLimitError(refused.rule, refused.state);
+}
+
 /**
- * The link a token or a typed code names, or null. Tokens carry 256 bits and need no limit;
- * codes carry about 30, so every code attempt costs a point per IP, per user and globally up
- * front (a burst of parallel guesses cannot slip through), and a code that matches gives the
- * points back: only misses accumulate.
+ * The link a token or a typed code names, or null. Tokens carry 256 bits and need no limit; codes
+ * carry about 30, so guessing is bounded — by counting misses only, so a correct, active code always
+ * works however many wrong ones others send:
+ *  - an address or user with too many recent misses is refused before the lookup (the guesser, not
+ *    the class: everyone else's counters are untouched);
+ *  - a code that matches is returned without counting anything;
+ *  - a miss counts per address, per user and across all callers; past the global bound further misses
+ *    are refused (429) while matching codes still work.
  */
 export async function findShareLink(db: Db, lookup: TShareLookupInput, requester: Requester): Promise<FoundShareLink | null> {
   if ('token' in lookup) {
@@ -40,19 +52,17 @@ export async function findShareLink(db: Db, lookup: TShareLookupInput, requester
       `A join code has 6 characters from ${JOIN_CODE_ALPHABET.length} letters and digits (never 0, 1, I, L or O).`,
     );
   }
-  const counters: [RateLimitRule, string][] = [
-    [RATE_LIMITS.joinCodePerIp, requester.ip],
-    [RATE_LIMITS.joinCodeGlobal, 'all'],
-  ];
-  if (requester.actor) counters.push([RATE_LIMITS.joinCodePerUser, requester.actor.id]);
-  const states = await Promise.all(counters.map(([rule, key]) => consumeRateLimit(db, rule, key)));
-  const refused = states
-    .map((state, index) => ({ state, rule: counters[index]![0] }))
-    .filter(({ state }) => !state.isAllowed)
-    .sort((a, b) => b.state.retryAfterSeconds - a.state.retryAfterSeconds)[0];
-  if (refused) throw rateLimitError(refused.rule, refused.state);
+  const own: [RateLimitRule, string][] = [[RATE_LIMITS.joinCodeMissPerIp, requester.ip]];
+  if (requester.actor) own.push([RATE_LIMITS.joinCodeMissPerUser, requester.actor.id]);
+  const [states, link] = await Promise.all([
+    peekRateLimits(db, own),
+    db.shareLink.findUnique({ where: { code }, select: foundShareLinkSelect }),
+  ]);
+  refuseFirst(own, states, (state) => !state.isAllowed);
+  if (link) return link;
 
-  const link = await db.shareLink.findUnique({ where: { code }, select: foundShareLinkSelect });
-  if (link) await Promise.all(counters.map(([rule, key]) => refundRateLimit(db, rule, key)));
-  return link;
+  const misses: [RateLimitRule, string][] = [...own, [RATE_LIMITS.joinCodeMissGlobal, 'all']];
+  const counted = await Promise.all(misses.map(([rule, key]) => consumeRateLimit(db, rule, key)));
+  refuseFirst(misses, counted, (state) => !state.isAllowed);
+  return null;
 }

@@ -167,7 +167,7 @@ describe('computeStrengths: robustness', () => {
   });
 
   it('handles the empty graph', () => {
-    expect(computeStrengths([], [])).toEqual({ strengths: {}, converged: true, iterations: 0, hasCycles: false });
+    expect(computeStrengths([], [])).toEqual({ strengths: {}, converged: true, iterations: 0, hasCycles: false, unrated: [] });
   });
 });
 

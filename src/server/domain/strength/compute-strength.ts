@@ -18,6 +18,12 @@
  * connected components (Tarjan), processed in topological order of the condensation; each cyclic
  * component is iterated to a fixed point.
  *
+ * Unrated arguments (Crux's rule on top of DF-QuAD): a node marked `isRated: false` (nobody voted
+ * on it) whose whole subtree of supporters and opposers is unrated too is *unrated*. It keeps its
+ * base score as its reported strength, but its edges are left out of every aggregation, so an
+ * argument nobody has rated neither raises nor lowers what it argues about until someone rates
+ * it (or something below it). Nodes without the flag count as rated: plain DF-QuAD.
+ *
  * Pure TypeScript with no server dependencies: safe to import in the browser.
  */
 
@@ -27,6 +33,8 @@ export interface StrengthNode {
   id: string;
   /** In [0,1]. Values outside are clamped; NaN/±Infinity count as {@link DEFAULT_BASE_SCORE}. */
   baseScore: number;
+  /** False when the base score is a default (no votes). Default true. */
+  isRated?: boolean;
 }
 
 export interface StrengthEdge {
@@ -56,8 +64,10 @@ export interface StrengthResult {
   converged: boolean;
   /** 0 for an empty graph, 1 for an acyclic one (a single pass), else the most sweeps any cyclic component needed. */
   iterations: number;
-  /** True when the graph (ignoring self-loops, unknown endpoints and duplicate edges) has a cycle. */
+  /** True when the graph (ignoring self-loops, unknown endpoints, duplicate edges and edges from unrated nodes) has a cycle. */
   hasCycles: boolean;
+  /** Ids of the unrated nodes: no votes on them or anywhere in their subtree. They are left out of aggregation. */
+  unrated: string[];
 }
 
 export interface StrengthContribution {
@@ -78,7 +88,7 @@ export interface StrengthExplanation {
   contributions: StrengthContribution[];
 }
 
-/** Base score of a node nobody has voted on. */
+/** Base score of a node nobody has voted on (it counts only once something below it is rated). */
 export const DEFAULT_BASE_SCORE = 0.5;
 export const DEFAULT_TOLERANCE = 1e-9;
 export const DEFAULT_MAX_ITERATIONS = 1000;
@@ -116,6 +126,37 @@ function clamp01(x: number): number {
 
 function sanitizeBase(x: number): number {
   return Number.isFinite(x) ? clamp01(x) : DEFAULT_BASE_SCORE;
+}
+
+/**
+ * The nodes that count: rated themselves, or reached (as supporter or opposer, transitively) from
+ * one that is. The first occurrence of a duplicate id decides its flag.
+ */
+export function ratedNodeIds(nodes: readonly StrengthNode[], edges: readonly StrengthEdge[]): Set<string> {
+  const known = new Map<string, boolean>();
+  for (const node of nodes) if (!known.has(node.id)) known.set(node.id, node.isRated !== false);
+  const targets = new Map<string, string[]>();
+  for (const edge of edges) {
+    if (edge.from === edge.to || !known.has(edge.from) || !known.has(edge.to)) continue;
+    const list = targets.get(edge.from);
+    if (list) list.push(edge.to);
+    else targets.set(edge.from, [edge.to]);
+  }
+  const rated = new Set<string>();
+  const queue: string[] = [];
+  for (const [id, isRated] of known) {
+    if (!isRated) continue;
+    rated.add(id);
+    queue.push(id);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    for (const to of targets.get(queue[head]!) ?? []) {
+      if (rated.has(to)) continue;
+      rated.add(to);
+      queue.push(to);
+    }
+  }
+  return rated;
 }
 
 /** Graph in index form: valid, de-duplicated, non-self-loop edges in CSR layout. */
@@ -234,7 +275,9 @@ export function computeStrengths(
       ? options.damping
       : DEFAULT_DAMPING;
 
-  const g = indexGraph(nodes, edges);
+  const rated = ratedNodeIds(nodes, edges);
+  const countedEdges = edges.filter((edge) => rated.has(edge.from));
+  const g = indexGraph(nodes, countedEdges);
   const n = g.ids.length;
   const strength = Float64Array.from(g.base);
 
@@ -284,7 +327,8 @@ export function computeStrengths(
 
   const strengths = Object.create(null) as Record<string, number>;
   for (let i = 0; i < n; i++) strengths[g.ids[i]!] = strength[i]!;
-  return { strengths, converged, iterations, hasCycles };
+  const unrated = g.ids.filter((id) => !rated.has(id));
+  return { strengths, converged, iterations, hasCycles, unrated };
 }
 
 /**
@@ -460,9 +504,10 @@ export function explainStrength(
   const baseScore = bases.get(nodeId) ?? DEFAULT_BASE_SCORE;
   const contributions: StrengthContribution[] = [];
   if (bases.has(nodeId)) {
+    const rated = ratedNodeIds(nodes, edges);
     const seen = new Set<string>();
     for (const edge of edges) {
-      if (edge.to !== nodeId || edge.from === nodeId || !bases.has(edge.from)) continue;
+      if (edge.to !== nodeId || edge.from === nodeId || !bases.has(edge.from) || !rated.has(edge.from)) continue;
       if (edge.relation !== 'support' && edge.relation !== 'oppose') continue;
       const key = `${edge.relation}\u0000${edge.from}`;
       if (seen.has(key)) continue;

@@ -34,9 +34,9 @@ describe('strengthOfMap', () => {
     };
     const graph = strengthGraphOfMap(view);
     expect(graph.nodes).toEqual([
-      { id: 'thesis', baseScore: 0.5 },
-      { id: 'pro', baseScore: 0.75 },
-      { id: 'quote', baseScore: 0.5 },
+      { id: 'thesis', baseScore: 0.5, isRated: true },
+      { id: 'pro', baseScore: 0.75, isRated: true },
+      { id: 'quote', baseScore: 0.5, isRated: false },
     ]);
     expect(graph.edges).toEqual([
       { from: 'pro', to: 'thesis', relation: 'support' },
@@ -44,8 +44,8 @@ describe('strengthOfMap', () => {
     ]);
   });
 
-  it('a worked example: thesis 0.5 with a supporter (base 0.75, attacked by a 0.5 quote) and an opposer 0.25', () => {
-    // quote: no incoming edges → 0.5.
+  it('a worked example: thesis 0.5 with a supporter (base 0.75, attacked by a rated 0.5 quote) and an opposer 0.25', () => {
+    // quote: rated 2 of 4, no incoming edges → 0.5.
     // pro: base 0.75, attack 0.5, support 0 → 0.75 − 0.75·0.5 = 0.375.
     // con: base 0.25 (mean 1), nothing incoming → 0.25.
     // thesis: base 0.5, support F(0.375) = 0.375, attack F(0.25) = 0.25 → 0.5 + 0.5·0.125 = 0.5625.
@@ -55,10 +55,11 @@ describe('strengthOfMap', () => {
         { id: 'pro', votes: votes(3) },
         { id: 'con', votes: votes(1) },
       ],
-      evidence: [{ id: 'quote', votes: votes(null) }],
+      evidence: [{ id: 'quote', votes: votes(2) }],
       links: [claimLink('pro', 'thesis', 'support'), claimLink('con', 'thesis', 'oppose'), evidenceLink('quote', 'pro', 'oppose')],
     };
     const result = strengthOfMap(view);
+    expect(result.unrated).toEqual([]);
     expect(at(result, 'quote')).toBeCloseTo(0.5, 12);
     expect(at(result, 'pro')).toBeCloseTo(0.375, 12);
     expect(at(result, 'con')).toBeCloseTo(0.25, 12);
@@ -72,7 +73,7 @@ describe('strengthOfMap', () => {
         { id: 'a', votes: votes(3.2) },
         { id: 's1', votes: votes(2) },
         { id: 's2', votes: votes(2) },
-        { id: 'o', votes: votes(null) },
+        { id: 'o', votes: votes(2) },
       ],
       evidence: [],
       links: [claimLink('s1', 'a', 'support'), claimLink('s2', 'a', 'support'), claimLink('o', 'a', 'oppose')],
@@ -84,7 +85,7 @@ describe('strengthOfMap', () => {
     expect(at(strengthOfMap(strongOpposer), 'a')).toBeCloseTo(0.6, 12);
   });
 
-  it('hidden votes count as base 0.5, whatever they are', () => {
+  it('hidden votes count as no votes (unrated), whatever they are', () => {
     const view = (hidden: { count: number; mean: number | null } | null): StrengthMapInput => ({
       claims: [
         { id: 'thesis', votes: null },
@@ -95,8 +96,9 @@ describe('strengthOfMap', () => {
     });
     const hidden = strengthOfMap(view(null));
     expect(at(hidden, 'child')).toBe(0.5);
-    // thesis: base 0.5 attacked by 0.5 → 0.25, the same as if nobody had voted.
-    expect(at(hidden, 'thesis')).toBeCloseTo(0.25, 12);
+    // Nothing is rated: the thesis keeps its base and both are unrated, the same as if nobody had voted.
+    expect(at(hidden, 'thesis')).toBe(0.5);
+    expect(new Set(hidden.unrated)).toEqual(new Set(['thesis', 'child']));
     expect(hidden).toEqual(strengthOfMap(view({ count: 0, mean: null })));
     expect(at(strengthOfMap(view({ count: 3, mean: 4 })), 'thesis')).toBe(0);
   });
@@ -148,12 +150,79 @@ describe('strengthOfMap', () => {
   });
 });
 
+describe('unrated arguments', () => {
+  it('a claim nobody voted on, with nothing rated below it, is unrated and does not move its parent', () => {
+    // The bug this fixes: two unrated supporters counted 0.5 each and lifted an unvoted thesis to 88 %.
+    const view: StrengthMapInput = {
+      claims: [
+        { id: 'thesis', votes: votes(null) },
+        { id: 'pro1', votes: votes(null) },
+        { id: 'pro2', votes: votes(null) },
+        { id: 'con', votes: votes(1) },
+      ],
+      evidence: [],
+      links: [claimLink('pro1', 'thesis', 'support'), claimLink('pro2', 'thesis', 'support'), claimLink('con', 'thesis', 'oppose')],
+    };
+    const result = strengthOfMap(view);
+    expect(new Set(result.unrated)).toEqual(new Set(['pro1', 'pro2']));
+    // Only the rated opposer (0.25) counts: 0.5 − 0.5·0.25.
+    expect(at(result, 'thesis')).toBeCloseTo(0.375, 12);
+    const explanation = explainNodeStrength(view, 'thesis', result);
+    expect(explanation.contributions).toEqual([{ fromId: 'con', relation: 'oppose', strength: 0.25 }]);
+    expect(explanation.unratedArgumentCount).toBe(2);
+    expect(explanation.text).toContain('2 unrated arguments are not counted');
+    expect(explainNodeStrength(view, 'pro1', result)).toMatchObject({ isUnrated: true });
+  });
+
+  it('a claim without votes is rated once something below it is, and counts for its parent', () => {
+    const view: StrengthMapInput = {
+      claims: [
+        { id: 'thesis', votes: votes(null) },
+        { id: 'pro', votes: votes(null) },
+      ],
+      evidence: [{ id: 'quote', votes: votes(4) }],
+      links: [claimLink('pro', 'thesis', 'support'), evidenceLink('quote', 'pro', 'support')],
+    };
+    const result = strengthOfMap(view);
+    expect(result.unrated).toEqual([]);
+    // pro: 0.5 + 0.5·1 = 1; thesis: 0.5 + 0.5·1 = 1.
+    expect(at(result, 'pro')).toBeCloseTo(1, 12);
+    expect(at(result, 'thesis')).toBeCloseTo(1, 12);
+  });
+
+  it('property: adding an unrated leaf argument never changes any strength', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.double({ min: 0, max: 4, noNaN: true }), { nil: null }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.tuple(fc.nat(7), fc.nat(7), fc.boolean()), { maxLength: 16 }),
+        fc.nat(7),
+        fc.boolean(),
+        (means, rawEdges, targetIndex, isSupport) => {
+          const claims = means.map((mean, i) => ({ id: `c${i}`, votes: votes(mean) }));
+          const links = rawEdges
+            .map(([f, t, s]) => claimLink(`c${f % claims.length}`, `c${t % claims.length}`, s ? 'support' : 'oppose'))
+            .filter((link) => link.fromClaimId !== link.toClaimId);
+          const before = strengthOfMap({ claims, evidence: [], links });
+          const target = `c${targetIndex % claims.length}`;
+          const after = strengthOfMap({
+            claims: [...claims, { id: 'new', votes: votes(null) }],
+            evidence: [],
+            links: [...links, claimLink('new', target, isSupport ? 'support' : 'oppose')],
+          });
+          for (const [id, value] of Object.entries(before.strengths)) expect(after.strengths[id]).toBe(value);
+          expect(after.unrated).toContain('new');
+        },
+      ),
+    );
+  });
+});
+
 describe('explainNodeStrength', () => {
   const view: StrengthMapInput = {
     claims: [
       { id: 'thesis', votes: { count: 14, mean: 2.48 } },
       { id: 'pro1', votes: votes(2) },
-      { id: 'pro2', votes: null },
+      { id: 'pro2', votes: { count: 3, mean: 2 } },
       { id: 'con', votes: { count: 1, mean: 1.6 } },
     ],
     evidence: [],
@@ -178,10 +247,11 @@ describe('explainNodeStrength', () => {
     );
   });
 
-  it('says when the base is 0.5 because blind voting hides the votes, not because there are none', () => {
-    expect(explainNodeStrength(view, 'pro2').text).toBe('Votes hidden until you vote, so base 0.50; no supporters or opposers: strength 0.50.');
+  it('says a node is unrated, and whether that is because blind voting hides its votes', () => {
+    const hidden = { ...view, claims: view.claims.map((c) => (c.id === 'pro2' ? { id: 'pro2', votes: null } : c)) };
+    expect(explainNodeStrength(hidden, 'pro2').text).toMatch(/^Unrated for you: its votes are hidden until you vote/);
     expect(explainNodeStrength({ ...view, claims: [{ id: 'x', votes: votes(null) }] }, 'x').text).toBe(
-      'No votes yet, so base 0.50; no supporters or opposers: strength 0.50.',
+      'Unrated: nobody has voted on it or on anything that argues about it, so it does not count for or against what it argues about yet.',
     );
   });
 });

@@ -1,8 +1,9 @@
 /**
  * DF-QuAD strengths of a whole map as a client sees it: claims and evidence passages are nodes,
  * links are edges, and each node's base score comes from the vote summary the caller may see.
- * A summary hidden by blind voting (null) counts as no votes (base 0.5), so strengths never let
- * anyone infer votes they may not see.
+ * A summary hidden by blind voting (null) counts as no votes (base 0.5, unrated), so strengths
+ * never let anyone infer votes they may not see. A node with no votes on it or anywhere below it
+ * is unrated: it is shown as "unrated" and left out of its parents' aggregation.
  *
  * The server computes `strength` in map.get with this function and the client recomputes with it
  * as votes arrive, so both always agree. Pure: safe to import in the browser.
@@ -12,6 +13,7 @@ import {
   computeStrengths,
   describeStrength,
   explainStrength,
+  ratedNodeIds,
   type StrengthEdge,
   type StrengthExplanation,
   type StrengthNode,
@@ -48,13 +50,21 @@ export interface MapStrengths {
   /** False when a cycle in the map hit the iteration cap before settling. */
   converged: boolean;
   hasCycles: boolean;
+  /** Claims and passages with no votes on them or anywhere below them ("unrated"). */
+  unrated: string[];
 }
+
+const isVoted = (votes: StrengthVotes | null) => votes !== null && votes.count > 0 && votes.mean !== null;
 
 /** The map as a quantitative bipolar argumentation framework. */
 export function strengthGraphOfMap(view: StrengthMapInput): { nodes: StrengthNode[]; edges: StrengthEdge[] } {
   const nodes: StrengthNode[] = [];
-  for (const claim of view.claims) nodes.push({ id: claim.id, baseScore: baseScoreFromVotes(claim.votes?.mean ?? null) });
-  for (const item of view.evidence) nodes.push({ id: item.id, baseScore: baseScoreFromVotes(item.votes?.mean ?? null) });
+  for (const claim of view.claims) {
+    nodes.push({ id: claim.id, baseScore: baseScoreFromVotes(claim.votes?.mean ?? null), isRated: isVoted(claim.votes) });
+  }
+  for (const item of view.evidence) {
+    nodes.push({ id: item.id, baseScore: baseScoreFromVotes(item.votes?.mean ?? null), isRated: isVoted(item.votes) });
+  }
   const edges: StrengthEdge[] = [];
   for (const link of view.links) {
     const from = link.fromClaimId ?? link.fromEvidenceId;
@@ -65,8 +75,8 @@ export function strengthGraphOfMap(view: StrengthMapInput): { nodes: StrengthNod
 
 export function strengthOfMap(view: StrengthMapInput, options?: StrengthOptions): MapStrengths {
   const { nodes, edges } = strengthGraphOfMap(view);
-  const { strengths, converged, hasCycles } = computeStrengths(nodes, edges, options);
-  return { strengths, converged, hasCycles };
+  const { strengths, converged, hasCycles, unrated } = computeStrengths(nodes, edges, options);
+  return { strengths, converged, hasCycles, unrated };
 }
 
 export interface NodeStrengthExplanation extends StrengthExplanation {
@@ -74,6 +84,10 @@ export interface NodeStrengthExplanation extends StrengthExplanation {
   voteCount: number | null;
   /** One sentence, e.g. "Base 0.62 from 14 votes; raised by 2 supporters (combined 0.71): strength 0.78." */
   text: string;
+  /** No votes on it or below it: it shows "unrated" and does not count for its parents. */
+  isUnrated: boolean;
+  /** Arguments about it left out because they are unrated. */
+  unratedArgumentCount: number;
 }
 
 /**
@@ -86,6 +100,9 @@ export function explainNodeStrength(
   computed: Pick<MapStrengths, 'strengths' | 'converged'> = strengthOfMap(view),
 ): NodeStrengthExplanation {
   const { nodes, edges } = strengthGraphOfMap(view);
+  const rated = ratedNodeIds(nodes, edges);
+  const isUnrated = nodes.some((item) => item.id === nodeId) && !rated.has(nodeId);
+  const unratedArgumentCount = new Set(edges.filter((edge) => edge.to === nodeId && edge.from !== nodeId && !rated.has(edge.from)).map((edge) => edge.from)).size;
   const explanation = explainStrength(nodeId, nodes, edges, computed.strengths);
   const node = view.claims.find((claim) => claim.id === nodeId) ?? view.evidence.find((item) => item.id === nodeId);
   const voteCount = node ? (node.votes ? node.votes.count : null) : 0;
@@ -94,5 +111,13 @@ export function explainNodeStrength(
     // describeStrength would say "No votes yet": the votes exist but blind voting hides them.
     text = text.replace(/^No votes yet, so base/, 'Votes hidden until you vote, so base');
   }
-  return { ...explanation, voteCount, text };
+  if (isUnrated) {
+    text =
+      voteCount === null
+        ? 'Unrated for you: its votes are hidden until you vote, and nothing below it is rated, so it does not count for or against what it argues about.'
+        : 'Unrated: nobody has voted on it or on anything that argues about it, so it does not count for or against what it argues about yet.';
+  } else if (unratedArgumentCount > 0) {
+    text += ` ${unratedArgumentCount} unrated ${unratedArgumentCount === 1 ? 'argument is' : 'arguments are'} not counted until someone rates ${unratedArgumentCount === 1 ? 'it' : 'them'}.`;
+  }
+  return { ...explanation, voteCount, text, isUnrated, unratedArgumentCount };
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
-import { DomainError } from '@/server/domain/errors';
+import { DomainError, notFoundOrNoAccess } from '@/server/domain/errors';
 import { runMapWrite, type EventDraft, type WriteContext } from '@/server/sync/append-event';
 import type { MapRoleName } from '@/shared/roles';
 import type { VoteChangedPayload, VoteTarget } from '@/shared/schemas/vote';
@@ -36,7 +36,7 @@ async function lockMapForVoting(tx: Prisma.TransactionClient, mapId: string): Pr
   const rows = await tx.$queryRaw<MapVotingRow[]>`
     SELECT "isBlindVoting", "resultsRevealed" FROM "Map" WHERE "id" = ${mapId} FOR NO KEY UPDATE`;
   const row = rows[0];
-  if (!row) throw new DomainError('NOT_FOUND', 'This map does not exist or you do not have access to it.');
+  if (!row) throw notFoundOrNoAccess();
   return row;
 }
 

@@ -1,12 +1,15 @@
+import crypto from 'node:crypto';
 import { requireMapRole } from '@/server/access/map-access';
-import { clientIp } from '@/server/api/context';
-import { getActor } from '@/server/auth/session';
+import { clientAddressFromHeaders } from '@/server/api/client-address';
+import { isDatabaseUnavailable, RETRY_AFTER_UNAVAILABLE_SECONDS, UNAVAILABLE_MESSAGE } from '@/server/api/unavailable';
+import { sessionOfRequest } from '@/server/auth/session';
 import { getDb } from '@/server/db';
-import { DomainError, type DomainErrorCode } from '@/server/domain/errors';
+import { DomainError, notFoundOrNoAccess, type DomainErrorCode } from '@/server/domain/errors';
 import { exportMapFile } from '@/server/domain/exchange/export-map';
 import { consumeRateLimit, rateLimitError, type RateLimitRule } from '@/server/domain/rate-limit/rate-limit';
-import { findActor } from '@/server/domain/users/accounts';
 import { EXPORT_FORMATS, isExportFormat } from '@/shared/schemas/exchange';
+import { ZId } from '@/shared/schemas/map';
+import { findUnsafeText } from '@/shared/safe-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,9 +30,9 @@ function errorResponse(status: number, message: string, headers: Record<string, 
 }
 
 /**
- * GET /api/maps/{id}/export?format=argdown|aif|json|md — the map as a file, with the same access
- * as reading it: public maps for anyone; a private map answers 404 to outsiders (its existence
- * does not leak) and 401 to anonymous visitors.
+ * GET /api/maps/{id}/export?format=argdown|aif|kialo|json|md — the map as a file, with the same access
+ * as reading it: public maps for anyone; a map the caller cannot open answers 404 with the same
+ * message as a map that does not exist (anonymous visitors included).
  */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
@@ -39,11 +42,11 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   }
   const db = getDb();
   try {
-    // Re-read the user, so a deleted account is anonymous (as in the tRPC context).
-    const session = await getActor();
-    const actor = session ? await findActor(db, session.id) : null;
-    const limit = await consumeRateLimit(db, EXPORT_RATE_LIMIT, actor?.id ?? `ip:${clientIp(request)}`);
+    // The session and its user re-read, exactly as in the tRPC context.
+    const actor = (await sessionOfRequest(db, request))?.actor ?? null;
+    const limit = await consumeRateLimit(db, EXPORT_RATE_LIMIT, actor?.id ?? `ip:${clientAddressFromHeaders(request.headers)}`);
     if (!limit.isAllowed) throw rateLimitError(EXPORT_RATE_LIMIT, limit);
+    if (!ZId.safeParse(id).success || findUnsafeText(id)) throw notFoundOrNoAccess();
     const access = await requireMapRole(db, actor, id, 'viewer');
     const file = await exportMapFile(db, id, format, { readerId: actor?.id ?? null, isOwner: access.role === 'owner' });
     const headers: Record<string, string> = {
@@ -58,7 +61,11 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
       const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       return errorResponse(STATUS[error.code], error.message, retryAfter ? { 'Retry-After': String(retryAfter) } : {});
     }
-    console.error(`export of map ${id} failed:`, error);
-    return errorResponse(500, 'The map could not be exported. Please try again.');
+    if (isDatabaseUnavailable(error)) {
+      return errorResponse(503, UNAVAILABLE_MESSAGE, { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) });
+    }
+    const reference = crypto.randomBytes(4).toString('hex').toUpperCase();
+    console.error(`crux: error ${reference} exporting map ${JSON.stringify(id)}:`, error);
+    return errorResponse(500, `Something went wrong (reference ${reference}).`);
   }
 }

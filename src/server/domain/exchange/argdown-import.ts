@@ -1,13 +1,8 @@
 /**
- * Argdown (https://argdown.org) import and export.
- *
- * Export: claims become statements `[Title]: text`; the links into a claim are written as nested
- * relations under it (`+ [Supporter]: …`, `- [Opposer]: …`); evidence passages become statements
- * quoting the passage and naming the source. A node already written is referenced by title only.
- *
- * Import: parsed with @argdown/core. Statements (equivalence classes) and arguments become claims;
- * support/attack relations become links. What Crux cannot represent (undercuts, contradictions,
- * premise–conclusion structure) is approximated or skipped, always with a warning.
+ * Argdown (https://argdown.org) import, parsed with @argdown/core. Statements (equivalence
+ * classes) and arguments become claims; support/attack relations become links. What Crux cannot
+ * represent (undercuts, contradictions, premise–conclusion structure) is approximated or skipped,
+ * always with a warning.
  */
 import {
   ArgdownApplication,
@@ -15,14 +10,17 @@ import {
   ArgumentDefinition,
   ArgumentMention,
   ArgumentReference,
+  DataPlugin,
   Dedent,
   EOF,
   Emptyline,
+  FrontMatterSettingsModes,
   IArgument,
   IEquivalenceClass,
   Indent,
   ModelPlugin,
   Newline,
+  RangeType,
   RelationType,
   StatementDefinition,
   StatementMention,
@@ -34,181 +32,20 @@ import {
   type IArgdownLogger,
   type IArgdownResponse,
   type IRelation,
+  type IStatement,
+  type ISection,
   type RelationMember,
 } from '@argdown/core';
 
-import { MAP_DOCUMENT_LIMITS, type MapDocument, type MapRelation } from '@/shared/map-document';
+import { MAP_DOCUMENT_LIMITS, ZDocClaimData, type MapDocumentClaimData, type MapRelation } from '@/shared/map-document';
 
-import {
-  DocumentBuilder,
-  assertTextInput,
-  buildOutline,
-  collapseWhitespace,
-  evidenceText,
-  lineColumnAt,
-  replacedWarning,
-  sanitizeText,
-  splitLines,
-  tooManyNodes,
-  type ImportResult,
-  type OutlineNode,
-} from './common';
+import { isReservedTitle } from './argdown-titles';
+import { assertTextInput } from './byte-limits';
+import { DocumentBuilder, fitClaimText, tooManyNodes } from './document-builder';
 import { ImportError } from './import-error';
-
-// ---------------------------------------------------------------------------------------------
-// Export
-
-/**
- * Escapes text so Argdown reads it back verbatim (after whitespace normalisation): every character
- * that could start markup (titles, mentions, tags, bold/italic, data, comments, front matter,
- * shortcodes such as `:smile:` or `.A.`) is backslash-escaped. Line breaks become spaces, because
- * Argdown joins the lines of a statement with spaces anyway.
- */
-export function escapeArgdownText(text: string): string {
-  const s = collapseWhitespace(text);
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charAt(i);
-    const next = s.charAt(i + 1);
-    switch (c) {
-      case '\\':
-      case '[':
-      case ']':
-      case '<':
-      case '>':
-      case '{':
-      case '}':
-      case '#':
-      case '@':
-      case '*':
-      case '_':
-        out += `\\${c}`;
-        break;
-      case '/':
-        out += next === '/' || next === '*' ? '\\/' : '/';
-        break;
-      case '=': {
-        // Front matter is `===…===`: escape every "=" that belongs to a run of three or more.
-        let runStart = i;
-        while (runStart > 0 && s.charAt(runStart - 1) === '=') runStart--;
-        let runEnd = i;
-        while (runEnd < s.length && s.charAt(runEnd) === '=') runEnd++;
-        out += runEnd - runStart >= 3 ? '\\=' : '=';
-        break;
-      }
-      case '.':
-      case ':': {
-        // Shortcodes are `.name.` / `:name:` with no whitespace inside. Escape every "." (":")
-        // followed by another one in the same whitespace-free run, so no such span can start.
-        let j = i + 1;
-        while (j < s.length && s.charAt(j) !== c && !/\s/.test(s.charAt(j))) j++;
-        out += j < s.length && s.charAt(j) === c ? `\\${c}` : c;
-        break;
-      }
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-const TITLE_MAX = 40;
-
-/** A short Argdown title: the first words, letters/digits/apostrophes/hyphens only. */
-export function deriveTitle(text: string): string {
-  const words = text
-    .split(/\s+/)
-    .map((w) => w.replace(/[^\p{L}\p{N}'’-]/gu, ''))
-    .filter((w) => w.length > 0);
-  let title = '';
-  for (const word of words.slice(0, 6)) {
-    const candidate = title ? `${title} ${word}` : word;
-    if (candidate.length > TITLE_MAX) break;
-    title = candidate;
-  }
-  if (!title && words[0]) title = words[0].slice(0, TITLE_MAX);
-  return title.replace(/^[-'’\s]+/, '').trim();
-}
-
-/** @argdown/core keeps statements in plain objects keyed by title: "toString" & co. break it. */
-function isReservedTitle(title: string): boolean {
-  return title in Object.prototype || title === '__proto__';
-}
-
-class TitleRegistry {
-  private readonly used = new Set<string>();
-
-  take(preferred: string, fallback: string): string {
-    const base = preferred || fallback;
-    let title = base;
-    for (let n = 2; this.used.has(title.toLowerCase()) || isReservedTitle(title); n++) title = `${base} ${n}`;
-    this.used.add(title.toLowerCase());
-    return title;
-  }
-}
-
-function frontMatterValue(value: string): string {
-  // JSON strings are valid YAML double-quoted scalars; "=" is escaped so "===" cannot end the block.
-  return JSON.stringify(value).replace(/=/g, '\\u003d');
-}
-
-/** Writes the map as Argdown. Deterministic for a given document. */
-export function exportArgdown(doc: MapDocument): string {
-  const titles = new TitleRegistry();
-  const claimTitles = new Map<string, string>();
-  doc.claims.forEach((claim, i) => {
-    claimTitles.set(claim.id, titles.take(deriveTitle(claim.title ?? claim.text), `C${i + 1}`));
-  });
-  const evidenceTitles = new Map<string, string>();
-  const sourcesById = new Map(doc.sources.map((s) => [s.id, s]));
-  doc.evidence.forEach((e, i) => {
-    evidenceTitles.set(e.id, titles.take(deriveTitle(`Quote ${e.exact}`), `Q${i + 1}`));
-  });
-
-  const lines: string[] = ['==='];
-  lines.push(`title: ${frontMatterValue(doc.map.title)}`);
-  if (doc.map.description) lines.push(`description: ${frontMatterValue(doc.map.description)}`);
-  lines.push('===', '');
-
-  const statement = (title: string, text: string) => `[${title}]: ${escapeArgdownText(text)}`;
-  const evidenceStatement = (e: MapDocument['evidence'][number]) =>
-    statement(evidenceTitles.get(e.id) ?? e.id, evidenceText(e, sourcesById.get(e.sourceId)));
-
-  const write = (node: OutlineNode, depth: number) => {
-    const indent = '  '.repeat(depth);
-    const marker = node.relation === null ? '' : node.relation === 'support' ? '+ ' : '- ';
-    if (node.kind === 'evidence') {
-      lines.push(
-        indent + marker + (node.mode === 'ref' ? `[${evidenceTitles.get(node.evidence.id)}]` : evidenceStatement(node.evidence)),
-      );
-      return;
-    }
-    const title = claimTitles.get(node.claim.id) ?? node.claim.id;
-    lines.push(indent + marker + (node.mode === 'ref' ? `[${title}]` : statement(title, node.claim.text)));
-    for (const child of node.children) write(child, depth + 1);
-  };
-
-  const outline = buildOutline(doc);
-  for (const top of outline.top) {
-    write(top, 0);
-    lines.push('');
-  }
-  for (const e of outline.unlinkedEvidence) {
-    lines.push(evidenceStatement(e), '');
-  }
-  if (doc.sources.length > 0) {
-    lines.push('// Sources');
-    doc.sources.forEach((s, i) => {
-      const meta = [s.author, s.publisher, s.publishedAt?.slice(0, 10)].filter(Boolean).join(', ');
-      lines.push(collapseWhitespace(`// [${i + 1}] ${s.title}${meta ? ` — ${meta}` : ''}${s.url ? ` ${s.url}` : ''}`));
-    });
-    lines.push('');
-  }
-  return lines.join('\n');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Import
+import { ImportWarnings, plural, type ImportResult } from './import-result';
+import { collapseWhitespace, replacedWarning, sanitizeText } from './sanitize-text';
+import { lineColumnAt, splitLines } from './text-position';
 
 /** Relation nesting deeper than this is rejected before parsing (the parser is recursive). */
 export const ARGDOWN_MAX_DEPTH = 100;
@@ -243,6 +80,9 @@ let application: ArgdownApplication | null = null;
 function argdownApp(): ArgdownApplication {
   if (!application) {
     const app = new ArgdownApplication(silentLogger);
+    // Reads YAML data (`{isCanonical: true}`, `{source: …}`) and the front matter; the front matter
+    // must not change the parser's own settings, so it is only read, never merged into the request.
+    app.addPlugin(new DataPlugin({ frontMatterSettingsMode: FrontMatterSettingsModes.IGNORE }), 'build-model');
     app.addPlugin(new ModelPlugin(), 'build-model');
     application = app;
   }
@@ -498,7 +338,7 @@ function parse(text: string): IArgdownResponse {
         at,
       );
     }
-    throw new ImportError(`The Argdown text could not be read${e instanceof Error ? ` (${e.message})` : ''}.`);
+    throw new ImportError('The Argdown text could not be read: it contains characters the Argdown lexer does not accept.');
   }
   if (tokens.every(isBlankToken)) throw new ImportError('The Argdown text contains no statements.');
 
@@ -515,7 +355,7 @@ function parse(text: string): IArgdownResponse {
     parserError = chevrotainParser.errors[0];
   } catch (e) {
     if (e instanceof RangeError) throw new ImportError('The Argdown text is nested too deeply to parse.');
-    throw new ImportError(`The Argdown text could not be parsed${e instanceof Error ? ` (${e.message})` : ''}.`);
+    throw new ImportError('The Argdown text could not be parsed: its structure is not valid Argdown.');
   } finally {
     chevrotainParser.recoveryEnabled = recovery;
   }
@@ -527,9 +367,14 @@ function parse(text: string): IArgdownResponse {
       : { line: token.startLine ?? 0, column: token.startColumn ?? 0 };
     const found = atEnd ? 'the end of the text' : JSON.stringify(token.image.trim().slice(0, 40) || token.image);
     const expected = /^Expecting token of type --> (.*?) <--/.exec(parserError.message)?.[1];
+    // Argdown's own messages are sentences; chevrotain's generic ones list token sequences.
+    const own = collapseWhitespace(parserError.message);
+    const isGeneric = /^(?:Expecting|Redundant input|NotAllInputParsed|MismatchedToken|NoViableAlt)/i.test(own) || !/[.!?]$/.test(own);
     const detail = expected
       ? `unexpected ${found} (expected ${expected}). Check the indentation of relations: a relation needs a statement above it, indented less.`
-      : `${collapseWhitespace(parserError.message).slice(0, 300)} (at ${found})`;
+      : isGeneric
+        ? `${found} cannot stand here. Check the indentation of relations (a relation needs a statement above it, indented less) and that every [ or < is closed.`
+        : `${own} (found ${found}.)`;
     throw new ImportError(`Argdown syntax error at line ${line}, column ${column}: ${detail}`, { line, column });
   }
   checkTitles(tokens);
@@ -540,12 +385,83 @@ function parse(text: string): IArgdownResponse {
     );
   } catch (e) {
     if (e instanceof RangeError) throw new ImportError('The Argdown text is nested too deeply to parse.');
-    throw new ImportError(`The Argdown model could not be built${e instanceof Error ? ` (${e.message})` : ''}.`);
+    throw new ImportError(
+      `The Argdown text parsed, but its statements and arguments could not be put together${e instanceof Error && /^[A-Z].*[.!?]$/.test(e.message) ? `: ${e.message}` : '.'}`,
+    );
   }
   return response;
 }
 
 const AUTO_TITLE = /^Untitled \d+$/;
+
+/**
+ * A statement's text as a claim keeps it: tags (`#tag`, `#(two words)`) come out (they become
+ * the claim's tags), a link keeps its URL after the link text, whitespace is collapsed.
+ */
+export function statementText(statement: IStatement): string {
+  const text = statement.text ?? '';
+  const edits = (statement.ranges ?? [])
+    .filter((r) => (r.type === RangeType.TAG || (r.type === RangeType.LINK && r.url)) && r.start >= 0 && r.stop < text.length + 1)
+    .sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const range of edits) {
+    if (range.type === RangeType.TAG) out = out.slice(0, range.start) + out.slice(range.stop + 1);
+    else if (range.url && !out.slice(range.start, range.stop + 1).includes(range.url)) {
+      out = `${out.slice(0, range.stop + 1)} (${range.url})${out.slice(range.stop + 1)}`;
+    }
+  }
+  return collapseWhitespace(out);
+}
+
+/** JSON values at most this many nodes (YAML aliases could otherwise expand a small text hugely). */
+const DATA_NODE_BUDGET = 2000;
+
+/**
+ * YAML data as plain JSON: dates become ISO strings, other non-JSON values are left out;
+ * 'too-large' past the node budget or the document's size limit.
+ */
+export function claimData(value: unknown): MapDocumentClaimData | undefined | 'too-large' {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  let budget = DATA_NODE_BUDGET;
+  const convert = (v: unknown): unknown => {
+    if (--budget < 0) throw new RangeError('too large');
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+    if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+    if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
+    if (Array.isArray(v)) return v.map(convert);
+    if (typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) {
+        const converted = convert(x);
+        if (converted !== undefined) Object.defineProperty(out, k, { value: converted, enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    return undefined;
+  };
+  try {
+    const data = convert(value) as Record<string, unknown>;
+    // isCanonical chose the claim's text: it says nothing once there is one text.
+    delete data.isCanonical;
+    if (Object.keys(data).length === 0) return undefined;
+    const parsed = ZDocClaimData.safeParse(data);
+    return parsed.success ? parsed.data : 'too-large';
+  } catch {
+    return 'too-large';
+  }
+}
+
+/** Title and description from the front matter as YAML reads it (block scalars too), else by lines. */
+function readFrontMatterOf(response: IArgdownResponse, input: string): FrontMatter {
+  const yaml = (response as { frontMatter?: unknown }).frontMatter;
+  const byLines = readFrontMatter(input);
+  if (typeof yaml !== 'object' || yaml === null) return byLines;
+  const pick = (key: 'title' | 'description') => {
+    const value = (yaml as Record<string, unknown>)[key];
+    return typeof value === 'string' || typeof value === 'number' ? collapseWhitespace(String(value)) : byLines[key];
+  };
+  return { title: pick('title'), description: pick('description') };
+}
 
 function ecLine(ec: IEquivalenceClass | IArgument): number | undefined {
   return ec.members.find((m) => m.startLine !== undefined)?.startLine;
@@ -589,9 +505,9 @@ function memberLabel(member: RelationMember | undefined): string {
  */
 export function importArgdown(text: string): ImportResult {
   assertTextInput(text, 'Argdown text');
-  const warnings: string[] = [];
+  const notes = new ImportWarnings();
   const sanitized = sanitizeText(text.replace(/^\uFEFF/, ''));
-  if (sanitized.replaced > 0) warnings.push(replacedWarning(sanitized.replaced));
+  if (sanitized.replaced > 0) notes.note(replacedWarning(sanitized.replaced));
   const input = sanitized.text;
   if (input.trim() === '') throw new ImportError('The Argdown text is empty.');
 
@@ -605,58 +521,82 @@ export function importArgdown(text: string): ImportResult {
   const nodeCount = statements.length + args.length;
   if (nodeCount > MAP_DOCUMENT_LIMITS.maxNodes) throw tooManyNodes(nodeCount, 'Argdown document');
 
-  const frontMatter = readFrontMatter(input);
-  const heading = response.sections?.[0]?.title;
+  const frontMatter = readFrontMatterOf(response, input);
+  const titleHeading = frontMatter.title ? undefined : response.sections?.[0];
   const builder = new DocumentBuilder(
-    frontMatter.title || heading || 'Imported Argdown map',
+    frontMatter.title || titleHeading?.title || 'Imported Argdown map',
     frontMatter.description ?? '',
   );
+  /** Headings a node stands under become its tags (all but the one that gave the map its title). */
+  const headingTags = (section: ISection | null | undefined): string[] => {
+    const tags: string[] = [];
+    for (let heading = section ?? undefined; heading; heading = heading.parent ?? undefined) {
+      if (heading !== titleHeading && heading.title?.trim()) tags.push(collapseWhitespace(heading.title));
+    }
+    return tags;
+  };
+  const dataOf = (value: unknown, label: string): MapDocumentClaimData | undefined => {
+    const data = claimData(value);
+    if (data === 'too-large') {
+      notes.count('data-dropped', (n) => `Left out the data of ${plural(n, 'node')}: more than ${MAP_DOCUMENT_LIMITS.claimDataMax} characters of JSON`, label);
+      return undefined;
+    }
+    return data;
+  };
 
   const idOf = new Map<RelationMember, string>();
-  const checkText = (value: string, label: string, line: number | undefined) => {
-    if (value.length > MAP_DOCUMENT_LIMITS.claimTextMax) {
-      throw new ImportError(
-        `${label}${at(line)} is ${value.length} characters long; a claim can have at most ${MAP_DOCUMENT_LIMITS.claimTextMax}.`,
-        { line },
-      );
-    }
-  };
 
   for (const ec of statements) {
     const title = ec.title ?? '';
     const line = ecLine(ec);
-    const texts = ec.members.filter((m) => !m.isReference && m.text?.trim()).map((m) => collapseWhitespace(m.text ?? ''));
-    const canonical = collapseWhitespace(IEquivalenceClass.getCanonicalMemberText(ec) ?? '');
+    const label = `Statement [${title}]${at(line)}`;
+    const texts = ec.members.filter((m) => !m.isReference && m.text?.trim()).map((m) => statementText(m));
+    const canonicalMember = IEquivalenceClass.getCanonicalMember(ec);
+    const canonical = canonicalMember ? statementText(canonicalMember) : '';
     let claimText = canonical || texts[0] || '';
     if (new Set(texts).size > 1) {
-      warnings.push(`Statement [${title}]${at(line)} has ${new Set(texts).size} different texts; the last one was used.`);
+      const chosen = ec.members.some((m) => m.data && (m.data as { isCanonical?: unknown }).isCanonical) ? 'the one marked isCanonical' : 'the last one';
+      notes.count(
+        'statement-texts',
+        (n) => `${plural(n, 'statement')} had several different texts; ${n === 1 ? 'its' : 'each one’s'} canonical text was used (the one marked isCanonical, else the last)`,
+        `[${title}]${at(line)}: ${new Set(texts).size} texts, ${chosen} used`,
+      );
     }
     if (!claimText) {
       claimText = title.trim();
-      warnings.push(`Statement [${title}]${at(line)} has no text; its title was used as the claim text.`);
+      notes.count('statement-untexted', (n) => `${plural(n, 'statement')} had no text; the title was used as the claim text`, `[${title}]${at(line)}`);
     }
-    checkText(claimText, `Statement [${title}]`, line);
     const keepTitle = title.trim() && !(AUTO_TITLE.test(title) && canonical);
-    idOf.set(ec, builder.addClaim(claimText, keepTitle ? title.trim() : undefined));
+    const tags = [...(ec.tags ?? []), ...headingTags(ec.section)];
+    idOf.set(
+      ec,
+      builder.addClaim(fitClaimText(claimText, label, notes), keepTitle ? title.trim() : undefined, { tags, data: dataOf(ec.data, label) }),
+    );
   }
 
   for (const arg of args) {
     const title = arg.title ?? '';
     const line = ecLine(arg);
-    const description = collapseWhitespace(IArgument.getCanonicalMemberText(arg) ?? '');
+    const label = `Argument <${title}>${at(line)}`;
+    const member = IArgument.getCanonicalMember(arg);
+    const description = member ? statementText(member) : '';
     const claimText = description || title.trim();
-    checkText(claimText, `Argument <${title}>`, line);
     const keepTitle = title.trim() && !(AUTO_TITLE.test(title) && description);
-    idOf.set(arg, builder.addClaim(claimText, keepTitle ? title.trim() : undefined));
+    const tags = [...(arg.tags ?? []), ...headingTags(arg.section)];
+    idOf.set(
+      arg,
+      builder.addClaim(fitClaimText(claimText, label, notes), keepTitle ? title.trim() : undefined, { tags, data: dataOf(arg.data, label) }),
+    );
   }
-
   let conflicts = 0;
   const addLink = (from: RelationMember, to: RelationMember, relation: MapRelation, line: number | undefined) => {
     const fromId = idOf.get(from);
     const toId = idOf.get(to);
     if (!fromId || !toId) return;
     const result = builder.addLink(fromId, toId, relation);
-    if (result === 'self') warnings.push(`Skipped a relation of ${memberLabel(from)} to itself${at(line)}.`);
+    if (result === 'self') {
+      notes.count('self', (n) => `Skipped ${plural(n, 'relation')} of a node to itself`, `${memberLabel(from)}${at(line)}`);
+    }
     if (result === 'conflict') conflicts++;
   };
 
@@ -666,8 +606,10 @@ export function importArgdown(text: string): ImportResult {
     const line = relation.occurrences[0]?.startLine;
     if (!from || !to) continue;
     if (from.type === ArgdownTypes.INFERENCE || to.type === ArgdownTypes.INFERENCE) {
-      warnings.push(
-        `Skipped an undercut between ${memberLabel(from)} and ${memberLabel(to)}${at(line)}: Crux cannot link to the inference of an argument.`,
+      notes.count(
+        'undercut',
+        (n) => `Skipped ${plural(n, 'undercut')}: Crux has no undercut relation and cannot link to the inference of an argument`,
+        `${memberLabel(from)} → ${memberLabel(to)}${at(line)}`,
       );
       continue;
     }
@@ -683,17 +625,21 @@ export function importArgdown(text: string): ImportResult {
       case RelationType.CONTRARY:
         addLink(from, to, 'oppose', line);
         addLink(to, from, 'oppose', line);
-        warnings.push(
-          `The ${relation.relationType === RelationType.CONTRARY ? 'contrariety' : 'contradiction'} between ${memberLabel(from)} and ${memberLabel(to)}${at(line)} was imported as two claims opposing each other.`,
+        notes.count(
+          'contradiction',
+          (n) => `${plural(n, 'contradiction or contrariety', 'contradictions and contrarieties')} ${n === 1 ? 'was' : 'were'} imported as two claims opposing each other`,
+          `${relation.relationType === RelationType.CONTRARY ? 'contrariety' : 'contradiction'} between ${memberLabel(from)} and ${memberLabel(to)}${at(line)}`,
         );
         break;
       case RelationType.UNDERCUT:
-        warnings.push(
-          `Skipped an undercut between ${memberLabel(from)} and ${memberLabel(to)}${at(line)}: Crux has no undercut relation.`,
+        notes.count(
+          'undercut',
+          (n) => `Skipped ${plural(n, 'undercut')}: Crux has no undercut relation and cannot link to the inference of an argument`,
+          `${memberLabel(from)} → ${memberLabel(to)}${at(line)}`,
         );
         break;
       default:
-        warnings.push(`Skipped a "${String(relation.relationType)}" relation${at(line)}.`);
+        notes.count(`relation:${String(relation.relationType)}`, (n) => `Skipped ${plural(n, `"${String(relation.relationType)}" relation`)}`, `${memberLabel(from)} → ${memberLabel(to)}${at(line)}`);
     }
   }
 
@@ -716,16 +662,19 @@ export function importArgdown(text: string): ImportResult {
       }
     }
     if (conclusionEc) addLink(arg, conclusionEc, 'support', line);
-    warnings.push(
-      `Argument <${arg.title ?? '?'}>${at(line)} was imported as a claim: its ${premises} premise${premises === 1 ? '' : 's'} support it and it supports its conclusion${intermediate > 0 ? ` (${intermediate} intermediate conclusion${intermediate === 1 ? '' : 's'} not linked)` : ''}; the premise–conclusion structure itself is not kept.`,
+    notes.count(
+      'pcs',
+      (n) =>
+        `${plural(n, 'argument')} with a premise–conclusion structure ${n === 1 ? 'was' : 'were'} imported as ${n === 1 ? 'a claim' : 'claims'}: the premises support the argument and it supports its conclusion; the structure itself (and intermediate conclusions) is not kept`,
+      `Argument <${arg.title ?? '?'}>${at(line)}: ${plural(premises, 'premise')}${intermediate > 0 ? `, ${plural(intermediate, 'intermediate conclusion')} not linked` : ''}`,
     );
   }
 
   if (conflicts > 0) {
-    warnings.push(
+    notes.note(
       `${conflicts} relation${conflicts === 1 ? '' : 's'} both supported and attacked the same claim from the same node; only the first was kept.`,
     );
   }
   if (builder.claims.length === 0) throw new ImportError('The Argdown text contains no statements.');
-  return { document: builder.build(), warnings };
+  return { document: builder.build(), warnings: notes.list() };
 }

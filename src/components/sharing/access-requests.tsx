@@ -1,0 +1,84 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { errorMessage, useTRPC } from '@/trpc/client';
+import { ROLE_LABEL } from '@/shared/roles';
+import { SHARE_ROLES, type TShareRole } from '@/shared/schemas/share';
+
+/** The owner's list of people asking to be let in; checked every few seconds while it is open. */
+export function AccessRequests({ mapId }: { mapId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const requests = useQuery({ ...trpc.member.listRequests.queryOptions({ mapId }), refetchInterval: 4000 });
+  const [roles, setRoles] = useState<Record<string, TShareRole>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.member.listRequests.queryKey({ mapId }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey({ mapId }) }),
+    ]);
+  const options = { onSettled: refresh, onError: (caught: unknown) => setError(errorMessage(caught)), onMutate: () => setError(null) };
+  const approve = useMutation(trpc.member.approveRequest.mutationOptions(options));
+  const decline = useMutation(trpc.member.declineRequest.mutationOptions(options));
+
+  const list = requests.data ?? [];
+  if (list.length === 0 && !error && !notice) return null;
+  return (
+    <section className="access-requests control-group" aria-labelledby="access-requests-title">
+      <h3 id="access-requests-title" className="small">
+        Asking to join ({list.length})
+      </h3>
+      <ul className="stack" aria-label="Access requests">
+        {list.map((request) => {
+          const role = roles[request.id] ?? 'voter';
+          return (
+            <li key={request.id} className="member-row" aria-label={request.displayName}>
+              <span className="member-name">
+                {request.displayName}
+                {request.isGuest && <span className="badge">guest</span>}
+              </span>
+              <label className="small">
+                <span className="sr-only">Role for {request.displayName}</span>
+                <select value={role} onChange={(event) => setRoles((current) => ({ ...current, [request.id]: event.target.value as TShareRole }))}>
+                  {SHARE_ROLES.map((choice) => (
+                    <option key={choice} value={choice}>
+                      {ROLE_LABEL[choice]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button
+                type="button"
+                className="btn btn-small btn-primary"
+                disabled={approve.isPending}
+                onClick={() =>
+                  approve.mutate(
+                    { requestId: request.id, role },
+                    { onSuccess: () => setNotice(`${request.displayName} can now open the map as ${ROLE_LABEL[role].toLowerCase()}.`) },
+                  )
+                }
+              >
+                Let in
+              </button>
+              <button type="button" className="btn btn-small" disabled={decline.isPending} onClick={() => decline.mutate({ requestId: request.id })}>
+                Decline
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p className="small" role="status">
+          {notice}
+        </p>
+      )}
+    </section>
+  );
+}
