@@ -6,7 +6,7 @@ import { CLAIM_VIEW_SELECT, LINK_VIEW_SELECT } from '@/server/domain/claims/clai
 import { notFoundOrNoAccess } from '@/server/domain/errors';
 import { EVIDENCE_VIEW_SELECT } from '@/server/domain/evidence/evidence-select';
 import { canSeeVoteResults, summarizeVoteRows, type VoteSummary } from '@/server/domain/votes/summarize-votes';
-import { strengthOfMap } from '@/server/domain/strength/strength-of-map';
+import { strengthOfMap } from '@/shared/strength/strength-of-map';
 import type { MapRoleName } from '@/shared/roles';
 
 export interface ClaimView {

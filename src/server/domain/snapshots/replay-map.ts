@@ -6,7 +6,7 @@ import { CLAIM_VIEW_SELECT, LINK_VIEW_SELECT } from '@/server/domain/claims/clai
 import { DomainError } from '@/server/domain/errors';
 import { EVIDENCE_VIEW_SELECT } from '@/server/domain/evidence/evidence-select';
 import type { MapView } from '@/server/domain/maps/get-map';
-import { strengthOfMap } from '@/server/domain/strength/strength-of-map';
+import { strengthOfMap } from '@/shared/strength/strength-of-map';
 import { readEventsAfter } from '@/server/sync/read-events';
 import type { StoredMapEvent } from '@/server/sync/event-types';
 import { canSeeVoteResults, emptySummary, type VoteSummary } from '@/shared/votes';
