@@ -358,7 +358,7 @@ async function runScenario(seed: number, steps: number) {
 
   for (const client of clients) if (!client.isConnected) await client.connect();
   const head = (await db().map.findUniqueOrThrow({ where: { id: map.id }, select: { lastSeq: true } })).lastSeq;
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 30_000;
   while (clients.some((client) => client.engine.appliedSeq < head || !client.isIdle || client.store.pendingCount > 0 || client.map.map.lastSeq < head)) {
     if (Date.now() > deadline) {
       throw new Error(`seed ${seed}: clients did not catch up to seq ${head}: ${clients.map((c) => `${c.engine.appliedSeq}/${c.map.map.lastSeq}/${c.store.pendingCount}`).join(', ')}`);
