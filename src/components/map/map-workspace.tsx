@@ -664,6 +664,9 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
           >
             History
           </button>
+          <Link className="btn btn-small" href={`/maps/${mapId}/snapshots`}>
+            Snapshots
+          </Link>
           {canEdit && (
             <div className="toolbar-group" role="group" aria-label="History">
               <button
