@@ -755,7 +755,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
           className={`map-main ${activeSelection ? 'has-panel' : ''} ${sources ? 'has-drawer' : ''} ${draft || editingId ? 'is-editing' : ''}`}
           hidden={isVoteMode}
         >
-          <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : 'Outline view'}>
+          <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : view === 'focus' ? 'Focus view' : 'Outline view'}>
             {isEmpty && !draft && view === 'graph' && (
               <div className="map-empty">
                 <p className="map-empty-title">Start with a thesis: press <kbd>N</kbd></p>
