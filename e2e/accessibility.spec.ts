@@ -46,7 +46,7 @@ test('public pages: home, sign in, sign up, join', async ({ page }) => {
 test('the demo map: graph, outline and focus view', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('/demo');
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Claim: / }).first()).toBeVisible();
   await expectClean(page, '/demo graph');
   await page.getByRole('button', { name: 'Outline' }).click();
   await expect(page.getByRole('tree')).toBeVisible();
@@ -80,7 +80,7 @@ test('signed in: dashboard, a map with the share dialog, the Class panel, presen
   await expectClean(page, '/dashboard');
 
   await page.goto(`/maps/${map.id}`);
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Claim: / }).first()).toBeVisible();
   await expectClean(page, 'owner map graph');
   await page.getByRole('group', { name: 'Claim: Homework should be abolished', exact: true }).click();
   await expect(page.getByRole('complementary', { name: 'Selection details' }).getByTestId('vote-results')).toBeVisible();
