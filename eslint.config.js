@@ -27,4 +27,41 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
+  // Boundaries (create-t3-app's rules, enforced): src/shared is imported by the browser and the
+  // server alike, so it imports nothing from src/server; client code may import only types from
+  // src/server; the domain is plain TypeScript, without Next.js or tRPC.
+  {
+    files: ['src/shared/**/*.ts'],
+    ignores: ['src/shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/server/*', '**/server/*'], message: 'src/shared must not import from src/server.' }] }],
+    },
+  },
+  {
+    files: ['src/components/**/*.ts', 'src/components/**/*.tsx', 'src/trpc/**/*.ts', 'src/trpc/**/*.tsx'],
+    ignores: ['src/components/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/server/*'],
+              allowTypeImports: true,
+              message: 'Client code imports only types from src/server; move a pure rule it needs to src/shared.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['next', 'next/*', '@trpc/*', 'next-auth', 'next-auth/*'], message: 'The domain is plain TypeScript: no Next.js or tRPC.' }] },
+      ],
+    },
+  },
 );

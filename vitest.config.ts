@@ -13,6 +13,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/require-assertions.ts'],
         },
       },
       {
@@ -22,7 +23,7 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/integration/global-setup.ts'],
-          setupFiles: ['tests/integration/setup-env.ts'],
+          setupFiles: ['tests/integration/setup-env.ts', 'tests/require-assertions.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: true,

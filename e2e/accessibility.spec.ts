@@ -21,7 +21,9 @@ async function seriousViolations(page: Page, label: string): Promise<Finding[]> 
       id: violation.id,
       impact: violation.impact ?? '',
       count: violation.nodes.length,
-      targets: violation.nodes.slice(0, 3).map((node) => `${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`),
+      targets: violation.nodes
+        .slice(0, 3)
+        .map((node) => `${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`),
     }));
   console.log(`axe ${label}: ${findings.reduce((sum, finding) => sum + finding.count, 0)} serious/critical`);
   return findings;
@@ -31,27 +33,45 @@ async function expectClean(page: Page, label: string) {
   expect(await seriousViolations(page, label), label).toEqual([]);
 }
 
-test('public pages: home, demo map (graph, outline), sign in, sign up, join', async ({ page }) => {
-  test.setTimeout(120_000);
+// axe over a whole graph takes a while on a loaded machine: generous timeouts, one page group per test.
+test('public pages: home, sign in, sign up, join', async ({ page }) => {
+  test.setTimeout(180_000);
   for (const path of ['/', '/signin', '/signup', '/join']) {
     await page.goto(path);
     await expect(page.locator('main')).toBeVisible();
     await expectClean(page, path);
   }
+});
+
+test('the demo map: graph, outline and focus view', async ({ page }) => {
+  test.setTimeout(180_000);
   await page.goto('/demo');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await expectClean(page, '/demo graph');
   await page.getByRole('button', { name: 'Outline' }).click();
   await expect(page.getByRole('tree')).toBeVisible();
   await expectClean(page, '/demo outline');
+  await page.getByRole('toolbar', { name: 'Map tools' }).getByRole('button', { name: 'Focus', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Focus view' })).toBeVisible();
+  await expectClean(page, '/demo focus view');
 });
 
-test('signed in: dashboard, a map with the share dialog, the Class panel, present mode and Vote mode', async ({ page, browser, baseURL }) => {
-  test.setTimeout(120_000);
+test('signed in: dashboard, a map with the share dialog, the Class panel, present mode and Vote mode', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
   await signInOverApi(page, newAccount('teacher'));
   const map = await createMapOverApi(page, 'Should homework be abolished?');
-  const thesis = await trpc<{ claim: { id: string } }>(page.request, 'claim.create', { mapId: map.id, text: 'Homework should be abolished', x: 0, y: 0 });
-  await trpc(page.request, 'claim.create', { mapId: map.id, text: 'It widens inequality', parentId: thesis.claim.id, relation: 'support', x: 0, y: 200 });
+  const thesis = await trpc<{ claim: { id: string } }>(page.request, 'claim.create', {
+    mapId: map.id,
+    text: 'Homework should be abolished',
+    x: 0,
+    y: 0,
+  });
+  const child = { mapId: map.id, text: 'It widens inequality', parentId: thesis.claim.id, relation: 'support', x: 0, y: 200 };
+  await trpc(page.request, 'claim.create', child);
   await trpc(page.request, 'vote.cast', { claimId: thesis.claim.id, value: 3 });
   const { link } = await trpc<{ link: { token: string } }>(page.request, 'share.create', { mapId: map.id, role: 'voter' });
 

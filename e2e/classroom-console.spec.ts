@@ -17,7 +17,8 @@ async function joinAsGuest(browser: Browser, baseURL: string | undefined, token:
 }
 
 async function voteInDeck(page: Page, label: string) {
-  await page.getByRole('region', { name: 'Vote mode' }).getByRole('group', { name: 'Your vote' }).getByRole('button', { name: label }).click();
+  const deck = page.getByRole('region', { name: 'Vote mode' });
+  await deck.getByRole('group', { name: 'Your vote' }).getByRole('button', { name: label }).click();
 }
 
 test('the teacher sees who is here and who has voted, and reveals, locks, anonymises and presents from the toolbar', async ({
@@ -28,7 +29,10 @@ test('the teacher sees who is here and who has voted, and reveals, locks, anonym
   test.setTimeout(120_000);
   await signInOverApi(page, newAccount('rivera'));
   const map = await createMapOverApi(page, 'Is social media good for teenagers?');
-  const thesis = await trpc<{ claim: { id: string } }>(page.request, 'claim.create', { mapId: map.id, text: 'Social media does more good than harm' });
+  const thesis = await trpc<{ claim: { id: string } }>(page.request, 'claim.create', {
+    mapId: map.id,
+    text: 'Social media does more good than harm',
+  });
   const { link } = await trpc<{ link: { token: string; code: string } }>(page.request, 'share.create', { mapId: map.id, role: 'voter' });
   await page.goto(`/maps/${map.id}`);
   const tools = page.getByRole('toolbar', { name: 'Map tools' });
@@ -66,7 +70,8 @@ test('the teacher sees who is here and who has voted, and reveals, locks, anonym
   // Lock, one click: the students' votes are refused.
   await classControls.getByRole('switch', { name: 'Lock' }).click();
   await expect(classControls.getByRole('switch', { name: 'Locked' })).toHaveAttribute('aria-checked', 'true');
-  const isLocked = async () => (await trpc<{ map: { isLocked: boolean } }>(page.request, 'map.get', { mapId: map.id }, 'query')).map.isLocked;
+  const isLocked = async () =>
+    (await trpc<{ map: { isLocked: boolean } }>(page.request, 'map.get', { mapId: map.id }, 'query')).map.isLocked;
   await expect.poll(isLocked).toBe(true);
   await expect(trpc(ada.page.request, 'vote.cast', { claimId: thesis.claim.id, value: 2 })).rejects.toThrow('locked');
   await classControls.getByRole('switch', { name: 'Locked' }).click();
@@ -101,7 +106,11 @@ test('the teacher sees who is here and who has voted, and reveals, locks, anonym
   await grace.context.close();
 });
 
-test('a private map says so, for maps that do not exist too; Request access lets the person in live', async ({ page, browser, baseURL }) => {
+test('a private map says so, for maps that do not exist too; Request access lets the person in live', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await signInOverApi(page, newAccount('owner'));
   const map = await createMapOverApi(page, 'A private lesson plan');
 
@@ -110,7 +119,8 @@ test('a private map says so, for maps that do not exist too; Request access lets
   const visitor = await visitorContext.newPage();
   await visitor.goto(`/maps/${map.id}`);
   await expect(visitor.getByRole('heading', { name: 'This map is private' })).toBeVisible();
-  await expect(visitor.getByRole('link', { name: 'Sign in' }).last()).toHaveAttribute('href', `/signin?callbackUrl=${encodeURIComponent(`/maps/${map.id}`)}`);
+  const signInHref = `/signin?callbackUrl=${encodeURIComponent(`/maps/${map.id}`)}`;
+  await expect(visitor.getByRole('link', { name: 'Sign in' }).last()).toHaveAttribute('href', signInHref);
 
   // Signed in, not a member: the same page for this map and for one that does not exist.
   const studentContext = await browser.newContext({ baseURL });

@@ -33,7 +33,8 @@ async function smallTargets(page: Page, scope: string): Promise<string[]> {
     for (const element of document.querySelectorAll<HTMLElement>(`${selector} button, ${selector} a[href], ${selector} select`)) {
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue; // not shown
-      if (box.width < 44 || box.height < 44) out.push(`${element.textContent?.trim() || element.getAttribute('aria-label')} ${Math.round(box.width)}×${Math.round(box.height)}`);
+      const name = element.textContent?.trim() || element.getAttribute('aria-label');
+      if (box.width < 44 || box.height < 44) out.push(`${name} ${Math.round(box.width)}×${Math.round(box.height)}`);
     }
     return out;
   }, scope);
@@ -44,13 +45,15 @@ test('no page scrolls sideways at 390 px, signed out, as a guest and signed in',
   const owner = newAccount('owner');
   await signInOverApi(page, owner);
   const map = await createMapOverApi(page, 'A map with a rather long title that should not push the page wider than the phone');
-  await trpc(page.request, 'claim.create', { mapId: map.id, text: 'A thesis with enough words to wrap onto several lines on a phone screen' });
+  const text = 'A thesis with enough words to wrap onto several lines on a phone screen';
+  await trpc(page.request, 'claim.create', { mapId: map.id, text });
   const { link } = await trpc<{ link: { token: string } }>(page.request, 'share.create', { mapId: map.id, role: 'voter' });
   for (const path of ['/', '/dashboard', '/account', '/explore', '/join', `/maps/${map.id}`, `/maps/${map.id}/settings`, '/demo']) {
     await expectNoOverflow(page, path);
   }
 
-  const visitorContext = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+  const visitorContext = await browser.newContext({ baseURL, ...phone });
   const visitor = await visitorContext.newPage();
   for (const path of ['/', '/demo', '/signin', '/signup', '/join', '/explore', `/s/${link.token}`, `/maps/${map.id}`]) {
     await expectNoOverflow(visitor, path);
@@ -60,7 +63,7 @@ test('no page scrolls sideways at 390 px, signed out, as a guest and signed in',
   await visitorContext.close();
 });
 
-test('the header folds into a menu; the map chrome takes at most 25 % of the screen; targets are 44 px; the side panel is a bottom sheet', async ({
+test('the header folds into a menu; the map chrome takes at most 25 %; targets are 44 px; the side panel is a bottom sheet', async ({
   page,
 }) => {
   await signInOverApi(page, newAccount('teacher'));
@@ -78,12 +81,16 @@ test('the header folds into a menu; the map chrome takes at most 25 % of the scr
   expect(box.height).toBeGreaterThanOrEqual(44);
 
   await page.goto(`/maps/${map.id}`);
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  // Under 768 px the map opens in the focus view (one claim at a time).
+  await expect(page.getByRole('region', { name: 'Focus view' })).toBeVisible();
   const chrome = await chromeHeight(page);
   console.log(`map chrome at 390×844 (owner): ${Math.round(chrome)} px = ${((chrome / 844) * 100).toFixed(1)} %`);
   expect(chrome).toBeLessThanOrEqual(844 * 0.25);
   expect(await smallTargets(page, '.map-toolbar')).toEqual([]);
   expect(await smallTargets(page, '.map-header')).toEqual([]);
+  await page.getByRole('toolbar', { name: 'Map tools' }).getByRole('button', { name: 'Graph', exact: true }).tap();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  expect(await smallTargets(page, '.map-toolbar')).toEqual([]);
   await expect(page.locator('.react-flow__minimap')).toBeHidden();
 
   await page.locator('.react-flow__node').first().tap();
@@ -113,4 +120,25 @@ test('a voter on a phone: chrome with the banner stays under 25 %, vote buttons 
   await page.getByRole('button', { name: 'Open Vote mode' }).tap();
   expect(await smallTargets(page, '.vote-deck')).toEqual([]);
   expect(await overflow(page)).toBeLessThanOrEqual(0);
+});
+
+test('an editor on a phone adds an opposing claim: the sheet steps aside and nothing covers the input', async ({ page }) => {
+  await signInOverApi(page, newAccount('editor'));
+  const map = await createMapOverApi(page, 'Homework');
+  await trpc(page.request, 'claim.create', { mapId: map.id, text: 'Homework helps', x: 0, y: 0 });
+  await page.goto(`/maps/${map.id}`);
+  await page.getByRole('toolbar', { name: 'Map tools' }).getByRole('button', { name: 'Graph', exact: true }).tap();
+  await page.locator('.react-flow__node').first().tap();
+  const sheet = page.getByRole('complementary', { name: 'Selection details' });
+  await sheet.getByRole('button', { name: /\+ Oppose/ }).tap();
+  const input = page.getByRole('textbox').first();
+  await expect(input).toBeFocused();
+  await expect(sheet).toBeHidden();
+  const box = (await input.boundingBox())!;
+  const chromeBottom = await page.evaluate(() => document.querySelector('.map-toolbar')!.getBoundingClientRect().bottom);
+  expect(box.y).toBeGreaterThanOrEqual(chromeBottom);
+  expect(box.y + box.height).toBeLessThanOrEqual(844);
+  await page.keyboard.type('It takes time from sleep');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Claim: It takes time from sleep', exact: true })).toBeVisible();
 });

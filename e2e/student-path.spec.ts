@@ -36,7 +36,8 @@ function actor(page: Page, counter: Counter, isTouch: boolean) {
     async tapVote(label: string) {
       counter.interactions += 1;
       counter.taps += 1;
-      const button = page.getByRole('region', { name: 'Vote mode' }).getByRole('group', { name: 'Your vote' }).getByRole('button', { name: label });
+      const deck = page.getByRole('region', { name: 'Vote mode' });
+      const button = deck.getByRole('group', { name: 'Your vote' }).getByRole('button', { name: label });
       if (isTouch) await button.tap();
       else await button.click();
     },
@@ -47,8 +48,9 @@ async function setUpClass(page: Page) {
   await signInOverApi(page, newAccount('teacher'));
   const map = await createMapOverApi(page, 'Should school start later?');
   const thesis = await trpc<{ claim: { id: string } }>(page.request, 'claim.create', { mapId: map.id, text: 'School should start at 10' });
-  await trpc(page.request, 'claim.create', { mapId: map.id, text: 'Teenagers sleep later', parentId: thesis.claim.id, relation: 'support' });
-  await trpc(page.request, 'claim.create', { mapId: map.id, text: 'Parents start work early', parentId: thesis.claim.id, relation: 'oppose' });
+  const parentId = thesis.claim.id;
+  await trpc(page.request, 'claim.create', { mapId: map.id, text: 'Teenagers sleep later', parentId, relation: 'support' });
+  await trpc(page.request, 'claim.create', { mapId: map.id, text: 'Parents start work early', parentId, relation: 'oppose' });
   const { link } = await trpc<{ link: { token: string; code: string } }>(page.request, 'share.create', { mapId: map.id, role: 'voter' });
   return { mapId: map.id, thesisId: thesis.claim.id, token: link.token, code: link.code };
 }
@@ -67,7 +69,11 @@ for (const [name, options] of [
   ['390×844 touch phone', PHONE],
   ['1440×900 desktop', DESKTOP],
 ] as const) {
-  test(`a student goes from the join code to a stored vote in ≤ 3 interactions and < 20 s (${name})`, async ({ page, browser, baseURL }) => {
+  test(`a student goes from the join code to a stored vote in ≤ 3 interactions and < 20 s (${name})`, async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const isTouch = Boolean(options.hasTouch);
     const lesson = await setUpClass(page);
     const { context, page: student } = await studentPage(browser, baseURL, options);
@@ -114,7 +120,8 @@ for (const [name, options] of [
     await act.tapVote('1 weak');
     await expect.poll(() => storedVote(student, lesson.mapId, lesson.thesisId), { timeout: 15_000 }).toBe(1);
     const seconds = (Date.now() - started) / 1000;
-    console.log(`student via QR link (${name}): ${counter.interactions} interactions (${JSON.stringify(counter)}), ${seconds.toFixed(1)} s`);
+    const counted = `${counter.interactions} interactions (${JSON.stringify(counter)})`;
+    console.log(`student via QR link (${name}): ${counted}, ${seconds.toFixed(1)} s`);
     expect(counter).toEqual({ interactions: 2, typed: 1, keys: 1, taps: 1 });
     expect(seconds).toBeLessThan(20);
 
@@ -125,7 +132,8 @@ for (const [name, options] of [
     await expect(student.getByLabel('Display name')).toHaveValue('Grace');
     await expect(student.getByLabel('Display name')).toBeFocused();
     await act.enter();
-    await expect(student.getByRole('region', { name: 'Vote mode' }).getByRole('heading', { name: 'School should start at 10' })).toBeVisible();
+    const deck = student.getByRole('region', { name: 'Vote mode' });
+    await expect(deck.getByRole('heading', { name: 'School should start at 10' })).toBeVisible();
     await context.close();
   });
 }

@@ -51,7 +51,8 @@ test('a map is duplicated for another class from the dashboard: content, no vote
   const teacher = newAccount('teacher');
   await trpc(page.request, 'user.signUp', teacher);
   const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  await page.request.post('/api/auth/callback/credentials', { form: { csrfToken, email: teacher.email, password: teacher.password, json: 'true' } });
+  const form = { csrfToken, email: teacher.email, password: teacher.password, json: 'true' };
+  await page.request.post('/api/auth/callback/credentials', { form });
   const map = await trpc<{ id: string }>(page.request, 'map.createFromTemplate', { templateId: 'debate', title: 'Zoos' });
   const view = await trpc<{ claims: { id: string; text: string }[] }>(page.request, 'map.get', { mapId: map.id }, 'query');
   await trpc(page.request, 'vote.cast', { claimId: view.claims[0]!.id, value: 4 });

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { getActor } from '@/server/auth/session';
 import { Providers } from '@/trpc/client';
 import { SiteNav } from '@/components/site-nav';
+import { NotificationBell } from '@/components/comments/notification-bell';
 import './globals.css';
 import './classroom.css';
 
@@ -22,6 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/" className="brand">
               Crux
             </Link>
+            {actor && <NotificationBell />}
             <SiteNav actor={actor ? { displayName: actor.displayName, isGuest: actor.isGuest } : null} />
           </header>
           {children}

@@ -74,6 +74,24 @@ const SAMPLES: { [T in MapEventType]: Extract<MapEventDraft, { type: T }>['paylo
   'member.removed': { memberId: 'mm1', userId: 'u2' },
   'share.changed': { shareLinkId: 'sl1', action: 'created', role: 'voter' },
   'results.revealed': { resultsRevealed: true },
+  'comment.created': {
+    comment: {
+      id: 'k1',
+      targetKind: 'claim',
+      targetId: 'c1',
+      parentId: null,
+      text: 'Why? @Ada',
+      authorId: 'u2',
+      authorName: 'Bo',
+      mentionedUserIds: ['u1'],
+      createdAt: at,
+    },
+  },
+  'comment.updated': { commentId: 'k1', targetKind: 'claim', targetId: 'c1', text: 'Why not?' },
+  'comment.deleted': { commentId: 'k1', targetKind: 'claim', targetId: 'c1', wasCounted: true },
+  'comment.resolved': { commentId: 'k1', targetKind: 'claim', targetId: 'c1', isResolved: true },
+  'comment.hidden': { commentId: 'k1', targetKind: 'map', targetId: 'm1', wasCounted: true },
+  'snapshot.created': { snapshotId: 'sn1', name: 'End of period 2', seq: 12 },
 };
 
 const draftOf = (type: MapEventType) => ({ type, payload: SAMPLES[type] }) as MapEventDraft;

@@ -98,6 +98,23 @@ const ZReanchoredPassage = z.object({
   method: z.enum(['position', 'exact', 'fuzzy', 'orphaned']),
 });
 
+const ZCommentTargetKind = z.enum(['map', 'claim', 'evidence']);
+
+export const ZCommentPayload = z.object({
+  id: z.string(),
+  targetKind: ZCommentTargetKind,
+  targetId: z.string(),
+  parentId: z.string().nullable(),
+  text: z.string(),
+  authorId: z.string().nullable(),
+  authorName: z.string().nullable(),
+  /** Users the text @mentions (they are notified); null where anonymous mode hides who they are. */
+  mentionedUserIds: z.array(z.string()).nullable(),
+  createdAt: ZDate,
+});
+
+const ZCommentRef = { commentId: z.string(), targetKind: ZCommentTargetKind, targetId: z.string() };
+
 /** One payload schema per event type. */
 export const MAP_EVENT_PAYLOADS = {
   'map.created': z.object({
@@ -111,6 +128,7 @@ export const MAP_EVENT_PAYLOADS = {
     isBlindVoting: z.boolean().optional(),
     isLocked: z.boolean().optional(),
     isAnonymous: z.boolean().optional(),
+    isCommentingRestricted: z.boolean().optional(),
   }),
   'claim.created': z.object({ claim: ZClaimPayload, link: ZLinkPayload.nullable() }),
   'claim.updated': z.object({ claimId: z.string(), text: z.string(), version: z.number().int(), previousText: z.string().nullable() }),
@@ -149,6 +167,13 @@ export const MAP_EVENT_PAYLOADS = {
     role: z.enum(['owner', 'editor', 'voter', 'viewer']).optional(),
   }),
   'results.revealed': z.object({ resultsRevealed: z.literal(true) }),
+  'comment.created': z.object({ comment: ZCommentPayload }),
+  'comment.updated': z.object({ ...ZCommentRef, text: z.string() }),
+  /** `wasCounted`: the comment was visible (not hidden) until now, so a node's comment count drops by one. */
+  'comment.deleted': z.object({ ...ZCommentRef, wasCounted: z.boolean() }),
+  'comment.resolved': z.object({ ...ZCommentRef, isResolved: z.boolean() }),
+  'comment.hidden': z.object({ ...ZCommentRef, wasCounted: z.boolean() }),
+  'snapshot.created': z.object({ snapshotId: z.string(), name: z.string(), seq: z.number().int() }),
 } as const;
 
 export type MapEventType = keyof typeof MAP_EVENT_PAYLOADS;
@@ -224,6 +249,8 @@ const SOURCE_FIELDS = {
   orphanedCount: 'public',
 } as const;
 
+const COMMENT_REF_FIELDS = { commentId: 'public', targetKind: 'public', targetId: 'public' } as const;
+
 function under(prefix: string, fields: Record<string, FieldClass>): Record<string, FieldClass> {
   return Object.fromEntries(Object.entries(fields).map(([key, value]) => [`${prefix}.${key}`, value]));
 }
@@ -237,6 +264,7 @@ export const MAP_EVENT_FIELDS: { [T in MapEventType]: Record<string, FieldClass>
     isBlindVoting: 'public',
     isLocked: 'public',
     isAnonymous: 'public',
+    isCommentingRestricted: 'public',
   },
   'claim.created': { ...under('claim', CLAIM_FIELDS), ...under('link', LINK_FIELDS) },
   'claim.updated': { claimId: 'public', text: 'public', version: 'public', previousText: 'public' },
@@ -258,6 +286,24 @@ export const MAP_EVENT_FIELDS: { [T in MapEventType]: Record<string, FieldClass>
   'member.removed': { memberId: 'public', userId: 'identity' },
   'share.changed': { shareLinkId: 'public', action: 'public', role: 'public' },
   'results.revealed': { resultsRevealed: 'public' },
+  'comment.created': {
+    ...under('comment', {
+      id: 'public',
+      targetKind: 'public',
+      targetId: 'public',
+      parentId: 'public',
+      text: 'public',
+      authorId: 'identity',
+      authorName: 'identity',
+      mentionedUserIds: 'identity',
+      createdAt: 'public',
+    }),
+  },
+  'comment.updated': { ...COMMENT_REF_FIELDS, text: 'public' },
+  'comment.deleted': { ...COMMENT_REF_FIELDS, wasCounted: 'public' },
+  'comment.resolved': { ...COMMENT_REF_FIELDS, isResolved: 'public' },
+  'comment.hidden': { ...COMMENT_REF_FIELDS, wasCounted: 'public' },
+  'snapshot.created': { snapshotId: 'public', name: 'public', seq: 'public' },
 };
 
 function bodySchema<T extends MapEventType>(type: T) {
@@ -288,6 +334,12 @@ export const ZMapEventBody = z.discriminatedUnion('type', [
   bodySchema('member.removed'),
   bodySchema('share.changed'),
   bodySchema('results.revealed'),
+  bodySchema('comment.created'),
+  bodySchema('comment.updated'),
+  bodySchema('comment.deleted'),
+  bodySchema('comment.resolved'),
+  bodySchema('comment.hidden'),
+  bodySchema('snapshot.created'),
 ]);
 
 /** What a write hands to `runMapWrite` (dates may be Date objects or ISO strings). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ImportError } from '@/server/domain/exchange/import-error';
+import { ImportError } from '@/shared/import-error';
 import { sampleMap } from '@/server/domain/exchange/test-fixtures';
 
 import { formatJsonPath, validateMapDocument, type MapDocument } from './map-document';

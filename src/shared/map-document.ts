@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-import { ImportError } from '@/server/domain/exchange/import-error';
+import { ImportError } from '@/shared/import-error';
 import { ZId, ZMapDescription, ZMapTitle, ZVisibility } from '@/shared/schemas/map';
 
 export const MAP_DOCUMENT_FORMAT = 'crux-map';

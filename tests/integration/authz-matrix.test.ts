@@ -72,6 +72,9 @@ interface World {
   newEvidence(options?: { isDeleted?: boolean }): Promise<{ id: string; sourceId: string }>;
   newShareLink(): Promise<{ id: string; token: string; code: string }>;
   newMember(role?: Exclude<MapRoleName, 'owner'>): Promise<{ memberId: string }>;
+  /** A comment on a claim of the map, written by the caller (so author-only rules pass for members). */
+  newComment(): Promise<{ id: string }>;
+  newSnapshot(): Promise<{ id: string }>;
 }
 
 interface Entry {
@@ -170,6 +173,21 @@ const MATRIX: Record<string, Entry> = {
   'presence.leave': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
   'presence.onPresence': { input: (w) => ({ mapId: w.mapId }), expect: readable('viewer') },
 
+  'comment.list': { input: async (w) => ({ target: { kind: 'claim', id: (await w.newClaim()).id } }), expect: atLeast('viewer') },
+  'comment.create': { input: (w) => ({ target: { kind: 'map', id: w.mapId }, text: 'A comment' }), expect: atLeast('voter') },
+  'comment.update': { input: async (w) => ({ id: (await w.newComment()).id, text: 'Edited' }), expect: atLeast('voter') },
+  'comment.delete': { input: async (w) => ({ id: (await w.newComment()).id }), expect: atLeast('voter') },
+  'comment.resolve': { input: async (w) => ({ id: (await w.newComment()).id }), expect: atLeast('voter') },
+  'comment.hide': { input: async (w) => ({ id: (await w.newComment()).id }), expect: atLeast('owner') },
+  'snapshot.create': { input: (w) => ({ mapId: w.mapId, name: 'End of period 2' }), expect: atLeast('owner') },
+  'snapshot.list': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
+  'snapshot.get': { input: async (w) => ({ id: (await w.newSnapshot()).id }), expect: atLeast('viewer') },
+  'snapshot.compare': { input: async (w) => ({ fromId: (await w.newSnapshot()).id }), expect: atLeast('viewer') },
+
+  // The caller's own notifications, whatever map they are about.
+  'notification.list': { input: () => undefined, expect: signedIn },
+  'notification.markRead': { input: () => ({}), expect: signedIn },
+
   'user.signUp': { input: () => ({ email: `matrix-${unique()}@example.test`, password: 'a long password' }), expect: anyone },
   'user.me': { input: () => undefined, expect: anyone },
   'user.signOutEverywhere': { input: () => undefined, expect: signedIn },
@@ -257,6 +275,16 @@ function worldFor(mapId: string, actor: Actor | null, kind: ActorKind): World {
       const user = await createUser();
       const member = await db.mapMember.create({ data: { mapId, userId: user.id, role }, select: { id: true } });
       return { memberId: member.id };
+    },
+    async newComment() {
+      const claim = await newClaim();
+      return db.comment.create({
+        data: { mapId, targetKind: 'claim', targetId: claim.id, authorId: actor?.id ?? null, text: `A comment ${unique()}` },
+        select: { id: true },
+      });
+    },
+    async newSnapshot() {
+      return db.mapSnapshot.create({ data: { mapId, name: 'A snapshot', seq: 0 }, select: { id: true } });
     },
   };
 }

@@ -18,7 +18,8 @@ describe('templates and duplicating a map', () => {
     const teacher = await createUser();
     const student = await createUser();
     const original = await callerFor(teacher).map.createFromTemplate({ templateId: 'debate', title: 'Zoos' });
-    const source = await callerFor(teacher).source.create({ mapId: original.id, title: 'An article', text: 'Zoos protect endangered species.' });
+    const text = 'Zoos protect endangered species.';
+    const source = await callerFor(teacher).source.create({ mapId: original.id, title: 'An article', text });
     const view = await callerFor(teacher).map.get({ mapId: original.id });
     const thesis = view.claims.find((claim) => claim.text === 'Zoos')!;
     await callerFor(teacher).evidence.create({ sourceId: source.source.id, start: 0, end: 4, claimId: thesis.id, relation: 'support' });

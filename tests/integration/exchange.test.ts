@@ -29,6 +29,7 @@ import { callerFor, createMapWith, createUser, db } from './helpers';
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock('@/server/auth/session', () => ({
   getActor: () => Promise.resolve(session.actor),
+  // The export route reads the session from the request's cookie; the tests stand in for it.
   sessionOfRequest: () => Promise.resolve(session.actor ? { actor: session.actor, sessionId: 'test-session' } : null),
 }));
 

@@ -1,7 +1,7 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import type { MapView } from '@/server/domain/maps/get-map';
 import { PresentMode } from '@/components/sharing/present-mode';
 import { errorMessage, useTRPC } from '@/trpc/client';
@@ -28,6 +28,16 @@ export function ClassToolbar({ map, isClassOpen, onToggleClass, hereCount, notif
   const [present, setPresent] = useState<{ token: string; code: string; role: 'editor' | 'voter' | 'viewer' } | null>(null);
   const presentButton = useRef<HTMLButtonElement>(null);
   const status = useClassStatus(mapId, present !== null);
+  // People asking to be let in: said once each, wherever the owner is on the map.
+  const requests = useQuery({ ...trpc.member.listRequests.queryOptions({ mapId }), refetchInterval: 8000 });
+  const announced = useRef(new Set<string>());
+  useEffect(() => {
+    for (const request of requests.data ?? []) {
+      if (announced.current.has(request.id)) continue;
+      announced.current.add(request.id);
+      notify(`${request.displayName} asks to join this map: let them in under Share → Members.`);
+    }
+  }, [requests.data, notify]);
   const refreshMap = () => queryClient.invalidateQueries({ queryKey: trpc.map.get.queryKey({ mapId }) });
 
   const update = useMutation(

@@ -6,7 +6,15 @@ import { subscribeMapEvents } from '@/components/realtime/map-event-bus';
 import { useTRPC } from '@/trpc/client';
 
 /** Events after which the class panel's counts may have moved. */
-const CLASS_EVENTS = new Set(['vote.changed', 'member.changed', 'member.removed', 'claim.created', 'claim.deleted', 'claim.restored', 'map.updated']);
+const CLASS_EVENTS = new Set([
+  'vote.changed',
+  'member.changed',
+  'member.removed',
+  'claim.created',
+  'claim.deleted',
+  'claim.restored',
+  'map.updated',
+]);
 
 /**
  * The owner's class status, refetched (at most once a second) when a vote, member or claim event

@@ -23,6 +23,10 @@ const FORMAT_HINT: Record<TExportFormat, string> = {
 };
 
 const IMAGE_LABEL: Record<GraphImageKind, string> = { png: 'PNG image', svg: 'SVG image' };
+const IMAGE_HINT: Record<GraphImageKind, string> = {
+  png: 'The whole map as a picture',
+  svg: 'The whole map as a drawing, for Inkscape, Word, Docs',
+};
 
 export function exportUrl(mapId: string, format: TExportFormat): string {
   return `/api/maps/${encodeURIComponent(mapId)}/export?format=${format}`;
@@ -122,7 +126,14 @@ export function ExportMenu({ mapId, mapTitle, isGraphVisible = true }: ExportMen
               <span className="export-menu-hint">{FORMAT_HINT[format]}</span>
             </a>
           ))}
-          <a role="menuitem" className="export-menu-item" href={`/maps/${encodeURIComponent(mapId)}/print`} target="_blank" rel="noopener" onClick={() => close(false)}>
+          <a
+            role="menuitem"
+            className="export-menu-item"
+            href={`/maps/${encodeURIComponent(mapId)}/print`}
+            target="_blank"
+            rel="noopener"
+            onClick={() => close(false)}
+          >
             <span>Printable outline</span>
             <span className="export-menu-hint">A handout to print or save as PDF</span>
           </a>
@@ -137,7 +148,7 @@ export function ExportMenu({ mapId, mapTitle, isGraphVisible = true }: ExportMen
               onClick={() => void drawImage(kind)}
             >
               <span>{drawing === kind ? 'Drawing…' : IMAGE_LABEL[kind]}</span>
-              <span className="export-menu-hint">{kind === 'svg' ? 'The whole map as a drawing, for Inkscape, Word, Docs' : 'The whole map as a picture'}</span>
+              <span className="export-menu-hint">{IMAGE_HINT[kind]}</span>
             </button>
           ))}
           {!isGraphVisible && (

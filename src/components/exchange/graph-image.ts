@@ -99,10 +99,24 @@ export async function svgToPng(svg: string, width: number, height: number): Prom
   }
 }
 
+/** Waits (up to 20 s) while the graph is still placing its nodes, so the picture shows the final layout. */
+async function untilArranged(viewport: HTMLElement): Promise<void> {
+  const graph = viewport.closest('.map-graph');
+  for (let waited = 0; graph?.classList.contains('is-arranging'); waited += 100) {
+    if (waited >= 20_000) throw new GraphImageError('The map is still being arranged. Try again in a moment.');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Renders the map; resolves with the image as a Blob. */
-export async function renderGraphImage(kind: GraphImageKind, map: MapView, viewport: HTMLElement | null = findGraphViewport()): Promise<Blob> {
+export async function renderGraphImage(
+  kind: GraphImageKind,
+  map: MapView,
+  viewport: HTMLElement | null = findGraphViewport(),
+): Promise<Blob> {
   if (!viewport) throw new GraphImageError('Switch to the graph to export an image.');
   if (map.claims.length + map.evidence.length === 0) throw new GraphImageError('The graph is empty: there is nothing to draw.');
+  await untilArranged(viewport);
   const { svg, width, height } = buildMapSvg(map, mapPlacements(map, drawnPlacements(viewport)));
   if (kind === 'svg') return new Blob([svg], { type: 'image/svg+xml' });
   return svgToPng(svg, width, height);

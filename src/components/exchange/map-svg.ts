@@ -98,7 +98,8 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
   while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = `${truncate(kept[maxLines - 1] ?? '', Math.max(1, (kept[maxLines - 1] ?? '').length - 1))}…`.replace(/……$/, '…');
+  const last = kept[maxLines - 1] ?? '';
+  kept[maxLines - 1] = `${truncate(last, Math.max(1, last.length - 1))}…`.replace(/……$/, '…');
   return kept;
 }
 
@@ -134,7 +135,10 @@ function textBlock(lines: string[], x: number, y: number, size: number, lineHeig
  * Draws `map` with each node at `placements.get(id)` (nodes without one are left out). The
  * drawing's coordinates are the graph's, shifted so the picture starts at its margin.
  */
-export function buildMapSvg(map: Pick<MapView, 'map' | 'claims' | 'evidence' | 'links' | 'sources'>, placements: ReadonlyMap<string, NodePlacement>): MapSvg {
+export function buildMapSvg(
+  map: Pick<MapView, 'map' | 'claims' | 'evidence' | 'links' | 'sources'>,
+  placements: ReadonlyMap<string, NodePlacement>,
+): MapSvg {
   const sourceTitle = new Map(map.sources.map((s) => [s.id, s.title]));
   const boxes = new Map<string, Box>();
 
@@ -232,16 +236,20 @@ export function buildMapSvg(map: Pick<MapView, 'map' | 'claims' | 'evidence' | '
     const my = (sy + ty) / 2;
     const arrow = below ? 1 : -1;
     const tip = ty + arrow * 1;
+    const dash = isSupport ? '' : ' stroke-dasharray="7 5"';
+    const tooltip = `${isSupport ? 'Supports' : 'Opposes'}${link.scheme ? ` — ${xmlText(link.scheme)}` : ''}`;
+    const curve = `M ${n(sx)} ${n(sy)} C ${n(sx)} ${n(my)} ${n(tx)} ${n(my)} ${n(tx)} ${n(ty + arrow * 8)}`;
+    const head = `M ${n(tx)} ${n(tip)} L ${n(tx - 6)} ${n(tip + arrow * 11)} L ${n(tx + 6)} ${n(tip + arrow * 11)} Z`;
     edges.push(
-      `<path d="M ${n(sx)} ${n(sy)} C ${n(sx)} ${n(my)} ${n(tx)} ${n(my)} ${n(tx)} ${n(ty + arrow * 8)}" fill="none" stroke="${color}" stroke-width="2"${isSupport ? '' : ' stroke-dasharray="7 5"'}>` +
-        `<title>${isSupport ? 'Supports' : 'Opposes'}${link.scheme ? ` — ${xmlText(link.scheme)}` : ''}</title></path>`,
-      `<path d="M ${n(tx)} ${n(tip)} L ${n(tx - 6)} ${n(tip + arrow * 11)} L ${n(tx + 6)} ${n(tip + arrow * 11)} Z" fill="${color}"/>`,
+      `<path d="${curve}" fill="none" stroke="${color}" stroke-width="2"${dash}><title>${tooltip}</title></path>`,
+      `<path d="${head}" fill="${color}"/>`,
     );
     const bx = (sx + tx) / 2;
     const by = my;
     badges.push(
       `<circle cx="${n(bx)}" cy="${n(by)}" r="10" fill="#ffffff" stroke="${color}" stroke-width="2"/>`,
-      `<text x="${n(bx)}" y="${n(by + 5)}" font-family="${FONT}" font-size="16" font-weight="bold" text-anchor="middle" fill="${color}">${isSupport ? '+' : '−'}</text>`,
+      `<text x="${n(bx)}" y="${n(by + 5)}" font-family="${FONT}" font-size="16" font-weight="bold" text-anchor="middle" ` +
+        `fill="${color}">${isSupport ? '+' : '−'}</text>`,
     );
   }
   parts.push(`<g>${edges.join('')}</g>`);
@@ -250,7 +258,9 @@ export function buildMapSvg(map: Pick<MapView, 'map' | 'claims' | 'evidence' | '
     const isClaim = box.kind === 'claim';
     parts.push(
       `<g transform="translate(${n(box.x + dx)} ${n(box.y + dy)})">` +
-        `<rect x="0" y="0" width="${n(box.width)}" height="${n(box.height)}" rx="8" ry="8" fill="${isClaim ? COLORS.claimFill : COLORS.evidenceFill}" stroke="${isClaim ? COLORS.claimStroke : COLORS.evidenceStroke}" stroke-width="1.2"/>` +
+        `<rect x="0" y="0" width="${n(box.width)}" height="${n(box.height)}" rx="8" ry="8" ` +
+        `fill="${isClaim ? COLORS.claimFill : COLORS.evidenceFill}" ` +
+        `stroke="${isClaim ? COLORS.claimStroke : COLORS.evidenceStroke}" stroke-width="1.2"/>` +
         box.body +
         `</g>`,
     );

@@ -30,6 +30,8 @@ export type ClaimNodeData = {
   supporterCount: number;
   opposerCount: number;
   isRecent: boolean;
+  /** Visible comments on the claim. */
+  commentCount?: number;
   /** Nodes hanging below this claim in the tree (0 when it has none). */
   descendantCount: number;
   /** Whether its subtree is collapsed (hidden) in this browser. */
@@ -42,6 +44,7 @@ export type EvidenceNodeData = {
   canEdit: boolean;
   peers: readonly PeerMark[];
   strength: number | null;
+  commentCount?: number;
   isUnrated: boolean;
 };
 
@@ -191,6 +194,7 @@ export function createFlowNodeBuilder() {
         supporterCount,
         opposerCount,
         isRecent: decorations.recentIds?.has(claim.id) ?? false,
+        commentCount: map.commentCounts?.[claim.id] ?? 0,
         descendantCount: decorations.collapse?.descendantCount.get(claim.id) ?? 0,
         isCollapsed: decorations.collapse?.collapsed.has(claim.id) ?? false,
       } satisfies ClaimNodeData) as ClaimNodeData;
@@ -218,6 +222,7 @@ export function createFlowNodeBuilder() {
         canEdit: decorations.canEdit,
         peers: decorations.peersByNode.get(passage.id) ?? NO_PEERS,
         strength: strengthOf(passage.id),
+        commentCount: map.commentCounts?.[passage.id] ?? 0,
         isUnrated: isUnrated(passage.id),
       } satisfies EvidenceNodeData) as EvidenceNodeData;
       const size = estimateNodeSize('evidence', passage.exact);

@@ -57,6 +57,15 @@ function PeerChips({ peers }: { peers: readonly PeerMark[] }) {
   );
 }
 
+function CommentBadge({ count }: { count: number | undefined }) {
+  if (!count) return null;
+  return (
+    <span className="comment-badge" title={`${count} ${count === 1 ? 'comment' : 'comments'}`} aria-label={`${count} ${count === 1 ? 'comment' : 'comments'}`}>
+      💬 {count}
+    </span>
+  );
+}
+
 function StrengthBadge({ strength, isUnrated = false }: { strength: number | null; isUnrated?: boolean }) {
   if (strength === null && !isUnrated) return null;
   const { text, title } = strengthLabel(isUnrated ? null : strength);
@@ -143,6 +152,7 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
       <div className="node-footer">
         <span className="node-author">{claim.authorName ?? 'Anonymous'}</span>
         <VoteSummaryMini votes={claim.votes} />
+        <CommentBadge count={data.commentCount} />
         <StrengthBadge strength={strength} isUnrated={data.isUnrated} />
       </div>
       <CollapseToggle id={id} count={data.descendantCount} isCollapsed={data.isCollapsed} />
@@ -184,6 +194,7 @@ export const EvidenceNode = memo(function EvidenceNode({ id, data, selected }: N
       </p>
       <div className="node-footer">
         <VoteSummaryMini votes={evidence.votes} />
+        <CommentBadge count={data.commentCount} />
         <StrengthBadge strength={strength} isUnrated={data.isUnrated} />
         <button
           type="button"

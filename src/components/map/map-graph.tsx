@@ -45,8 +45,8 @@ import { hiddenNodes, mapTree, pathToRoot, visibleMap } from './map-tree';
 import { CollapseContext, useCollapse } from './use-collapse';
 import { LOD_ZOOM } from './lod';
 import { OverviewCanvas } from './overview-canvas';
-import { ratedNodeIds } from '@/server/domain/strength/compute-strength';
-import { strengthGraphOfMap } from '@/server/domain/strength/strength-of-map';
+import { ratedNodeIds } from '@/shared/strength/compute-strength';
+import { strengthGraphOfMap } from '@/shared/strength/strength-of-map';
 import './map-views.css';
 
 // Module level, so React Flow never sees new types and never remounts every node.

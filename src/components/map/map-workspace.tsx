@@ -5,6 +5,7 @@ import type { Viewport } from '@xyflow/react';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { usePresence, type Peer } from '@/components/realtime/use-presence';
+import { useMapOutbox } from '@/components/realtime/use-map-outbox';
 import { useMapSync, type ConnectionState } from '@/components/realtime/use-map-sync';
 import { ShareButton } from '@/components/sharing/share-button';
 import { ExportMenu } from '@/components/exchange/export-menu';
@@ -160,6 +161,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
       notify('Someone else deleted the claim you were editing. Restore it from History to keep working on it.', 'error');
     }
   }, [editingId, sync.deletedClaimIds, notify]);
+  useMapOutbox({ mapId, viewer, isLive: sync.connection === 'live', notify });
   const connectionRef = useRef(sync.connection);
   connectionRef.current = sync.connection;
   const presence = usePresence(mapId, Boolean(viewer));
@@ -662,6 +664,9 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
           >
             History
           </button>
+          <Link className="btn btn-small" href={`/maps/${mapId}/snapshots`}>
+            Snapshots
+          </Link>
           {canEdit && (
             <div className="toolbar-group" role="group" aria-label="History">
               <button
@@ -755,7 +760,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
           className={`map-main ${activeSelection ? 'has-panel' : ''} ${sources ? 'has-drawer' : ''} ${draft || editingId ? 'is-editing' : ''}`}
           hidden={isVoteMode}
         >
-          <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : 'Outline view'}>
+          <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : view === 'focus' ? 'Focus view' : 'Outline view'}>
             {isEmpty && !draft && view === 'graph' && (
               <div className="map-empty">
                 <p className="map-empty-title">Start with a thesis: press <kbd>N</kbd></p>

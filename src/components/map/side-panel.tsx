@@ -8,6 +8,7 @@ import { isPendingId } from './map-cache';
 import { excerpt, indexMap, linkFromId, type MapIndex } from './map-index';
 import { useMapActions, type Selection } from './map-actions';
 import { StrengthExplanation } from '@/components/votes/strength-explanation';
+import { CommentThread } from '@/components/comments/comment-thread';
 
 interface Props {
   map: MapView;
@@ -166,6 +167,7 @@ function ClaimDetails({
           />
         </section>
       )}
+      {!isPending && <CommentThread key={`comments-${claimId}`} mapId={map.map.id} target={{ kind: 'claim', id: claimId }} />}
     </div>
   );
 }
@@ -218,6 +220,7 @@ function EvidenceDetails({
           role={role}
         />
       </section>
+      <CommentThread key={`comments-${evidenceId}`} mapId={map.map.id} target={{ kind: 'evidence', id: evidenceId }} />
     </div>
   );
 }

@@ -5,16 +5,21 @@
  * map's one reducer, see map-view-store.ts), the tRPC mutation, and the undo history. After the
  * last of a burst of writes settles, map.get is refetched once when the stream is not live.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Actor } from '@/server/access/actor';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import { describeChange, inverseOf, UndoHistory, type Change, type Op } from './history';
 import { pendingClaimId, pendingLinkId } from '@/components/realtime/apply-event';
-import { mapViewStoreFor } from '@/components/realtime/map-view-registry';
-import { runPredicted, type PredictedEvent } from '@/components/realtime/map-view-store';
+import type { PredictedEvent } from '@/components/realtime/map-view-store';
+import type { OutboxCall } from '@/components/realtime/outbox';
+import { outboxOf } from '@/components/realtime/use-map-outbox';
+import type { AppRouter } from '@/server/api/root';
 import type { NodeMove } from './map-cache';
 import type { Relation } from './outline';
+
+type Outputs = inferRouterOutputs<AppRouter>;
 
 export interface ClaimConflict {
   claimId: string;
@@ -73,14 +78,6 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
   const queryClient = useQueryClient();
   const queryKey = trpc.map.get.queryKey({ mapId });
 
-  const createClaim = useMutation(trpc.claim.create.mutationOptions());
-  const updateClaim = useMutation(trpc.claim.update.mutationOptions());
-  const moveNodes = useMutation(trpc.claim.move.mutationOptions());
-  const deleteClaim = useMutation(trpc.claim.delete.mutationOptions());
-  const restoreClaim = useMutation(trpc.claim.restore.mutationOptions());
-  const createLink = useMutation(trpc.link.create.mutationOptions());
-  const updateLink = useMutation(trpc.link.update.mutationOptions());
-  const deleteLink = useMutation(trpc.link.delete.mutationOptions());
 
   const historyRef = useRef<UndoHistory | null>(null);
   historyRef.current ??= new UndoHistory();
@@ -97,11 +94,18 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
   }, []);
   const settle = () => Promise.allSettled([...unsettled.current]);
 
-  const mutations = { createClaim, updateClaim, moveNodes, deleteClaim, restoreClaim, createLink, updateLink, deleteLink };
-  const latest = useRef({ mutations, queryKey, viewer, notify, shouldRefetch, onUndone });
-  latest.current = { mutations, queryKey, viewer, notify, shouldRefetch, onUndone };
+  const latest = useRef({ queryKey, viewer, notify, shouldRefetch, onUndone });
+  latest.current = { queryKey, viewer, notify, shouldRefetch, onUndone };
 
-  const store = useCallback(() => mapViewStoreFor(queryClient, latest.current.queryKey), [queryClient]);
+  /** Every write goes through the map's durable outbox: predicted at once, stored, sent in order while the stream is live. */
+  const send = useCallback(
+    <R,>(call: OutboxCall, predicted: PredictedEvent[], clientMutationId?: string): Promise<R> => {
+      const outbox = outboxOf(queryClient, mapId);
+      if (!outbox) return Promise.reject(new Error('Sign in to change this map.'));
+      return outbox.enqueue<R>(call, predicted, clientMutationId);
+    },
+    [queryClient, mapId],
+  );
 
   /** Wraps one write: refetches after the last of a burst when the stream is not keeping the view current. */
   const write = useCallback(
@@ -123,46 +127,25 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
   // server's answer, and drops it if the write is refused (no hand-written rollbacks).
   const perform = useCallback(
     async (op: Op): Promise<Change> => {
-      const m = latest.current.mutations;
-      const cmid = crypto.randomUUID();
       switch (op.type) {
         case 'deleteClaim':
           return write(async () => {
-            await runPredicted(store(), cmid, [{ type: 'claim.deleted', payload: { claimId: op.claimId, linkIds: [] } }], () =>
-              m.deleteClaim.mutateAsync({ id: op.claimId, clientMutationId: cmid }),
-            );
+            await send({ procedure: 'claim.delete', input: { id: op.claimId } }, [
+              { type: 'claim.deleted', payload: { claimId: op.claimId, linkIds: [] } },
+            ]);
             return { type: 'claimDeleted', claimId: op.claimId };
           });
         case 'restoreClaim':
           return write(async () => {
-            await runPredicted(
-              store(),
-              cmid,
-              [],
-              () => m.restoreClaim.mutateAsync({ id: op.claimId, clientMutationId: cmid }),
-              (result) => [{ type: 'claim.restored', payload: { claim: result.claim, links: result.links } }],
-            );
+            await send({ procedure: 'claim.restore', input: { id: op.claimId } }, []);
             return { type: 'claimRestored', claimId: op.claimId };
           });
         case 'editClaim':
           return write(async () => {
             try {
-              const result = await runPredicted(
-                store(),
-                cmid,
-                [
-                  {
-                    type: 'claim.updated',
-                    payload: { claimId: op.claimId, text: op.text, version: op.expectedVersion + 1, previousText: op.previousText },
-                  },
-                ],
-                () => m.updateClaim.mutateAsync({ id: op.claimId, text: op.text, expectedVersion: op.expectedVersion, clientMutationId: cmid }),
-                (result) => [
-                  {
-                    type: 'claim.updated',
-                    payload: { claimId: op.claimId, text: result.claim.text, version: result.claim.version, previousText: op.previousText },
-                  },
-                ],
+              const result = await send<Outputs['claim']['update']>(
+                { procedure: 'claim.update', input: { id: op.claimId, text: op.text, expectedVersion: op.expectedVersion } },
+                [{ type: 'claim.updated', payload: { claimId: op.claimId, text: op.text, version: op.expectedVersion + 1, previousText: op.previousText } }],
               );
               return { type: 'claimEdited', claimId: op.claimId, text: result.claim.text, previousText: op.previousText, version: result.claim.version };
             } catch (error) {
@@ -174,43 +157,29 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
         case 'moveNodes':
           return write(
             async () => {
-              const [single] = op.moves;
-              await runPredicted(store(), cmid, [{ type: 'claim.moved', payload: { moves: op.moves } }], () =>
-                m.moveNodes.mutateAsync(
-                  op.moves.length === 1 && single ? { ...single, clientMutationId: cmid } : { moves: op.moves, clientMutationId: cmid },
-                ),
-              );
+              await send({ procedure: 'claim.move', input: { moves: op.moves } }, [{ type: 'claim.moved', payload: { moves: op.moves } }]);
               return { type: 'nodesMoved', moves: op.moves, previous: op.previous };
             },
             { refetch: false },
           );
         case 'createLink':
           return write(async () => {
-            const result = await runPredicted(
-              store(),
-              cmid,
+            const result = await send<Outputs['link']['create']>(
+              { procedure: 'link.create', input: { ...op.ends, toClaimId: op.toClaimId, relation: op.relation } },
               [],
-              () => m.createLink.mutateAsync({ ...op.ends, toClaimId: op.toClaimId, relation: op.relation, clientMutationId: cmid }),
-              (result) => [{ type: 'link.created', payload: { link: result.link } }],
             );
             return { type: 'linkCreated', link: result.link };
           });
         case 'deleteLink':
           return write(async () => {
-            await runPredicted(store(), cmid, [{ type: 'link.deleted', payload: { linkId: op.link.id, link: op.link } }], () =>
-              m.deleteLink.mutateAsync({ id: op.link.id, clientMutationId: cmid }),
-            );
+            await send({ procedure: 'link.delete', input: { id: op.link.id } }, [{ type: 'link.deleted', payload: { linkId: op.link.id, link: op.link } }]);
             return { type: 'linkDeleted', link: op.link };
           });
         case 'updateLink':
           return write(async () => {
-            await runPredicted(
-              store(),
-              cmid,
-              [{ type: 'link.updated', payload: { linkId: op.linkId, relation: op.relation } }],
-              () => m.updateLink.mutateAsync({ id: op.linkId, relation: op.relation, clientMutationId: cmid }),
-              (result) => [{ type: 'link.updated', payload: { linkId: result.link.id, relation: result.link.relation } }],
-            );
+            await send({ procedure: 'link.update', input: { id: op.linkId, relation: op.relation } }, [
+              { type: 'link.updated', payload: { linkId: op.linkId, relation: op.relation } },
+            ]);
             return { type: 'linkUpdated', linkId: op.linkId, relation: op.relation, previous: op.previous };
           });
         case 'sequence': {
@@ -226,7 +195,7 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
         }
       }
     },
-    [queryClient, store, write],
+    [queryClient, send, write],
   );
 
   const bump = () => setHistoryVersion((n) => n + 1);
@@ -277,29 +246,28 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
       };
       return track(
         write(async () => {
-          const result = await runPredicted(
-            store(),
-            clientMutationId,
-            [predicted],
-            () => {
-              options.onPending?.(pendingId);
-              return latest.current.mutations.createClaim.mutateAsync({
+          const answer = send<Outputs['claim']['create']>(
+            {
+              procedure: 'claim.create',
+              input: {
                 mapId,
                 text: input.text,
                 ...(hasParent && input.parentId && input.relation ? { parentId: input.parentId, relation: input.relation } : {}),
                 ...(input.x !== undefined && input.y !== undefined ? { x: input.x, y: input.y } : {}),
-                clientMutationId,
-              });
+              },
             },
-            (result) => [{ type: 'claim.created', payload: { claim: result.claim, link: result.link } }],
+            [predicted],
+            clientMutationId,
           );
+          options.onPending?.(pendingId);
+          const result = await answer;
           historyRef.current!.record({ type: 'claimCreated', claimId: result.claim.id });
           bump();
           return result.claim.id;
         }),
       );
     },
-    [mapId, store, write, track],
+    [mapId, send, write, track],
   );
 
   // Undo and redo run one after another, each after the writes before it were answered, so

@@ -76,7 +76,15 @@ function reduce(view: MapView, event: AppliedEvent): MapView {
     case 'share.changed':
     case 'member.changed':
     case 'member.removed':
+    case 'comment.updated':
+    case 'comment.resolved':
+    case 'snapshot.created':
       return view;
+    case 'comment.created':
+      return countComment(view, event.payload.comment.targetId, +1);
+    case 'comment.deleted':
+    case 'comment.hidden':
+      return event.payload.wasCounted ? countComment(view, event.payload.targetId, -1) : view;
     case 'map.updated':
       return patchMap(view, event);
     case 'results.revealed':
@@ -295,6 +303,16 @@ function applyVote(view: MapView, event: Applied<'vote.changed'>): MapView {
   if (myVote === node.myVote && sameValue(votes, node.votes)) return view;
   const patched = { ...node, myVote, votes };
   return targetKind === 'claim' ? replaceById(view, 'claims', patched as ClaimView) : replaceById(view, 'evidence', patched as EvidenceView);
+}
+
+// ——— Comments ——————————————————————————————————————————————————————————————————————————
+
+/** The thread itself is read with `comment.list`; the view keeps only each target's count of visible comments. */
+function countComment(view: MapView, targetId: string, delta: number): MapView {
+  const counts = view.commentCounts ?? {};
+  const next = Math.max(0, (counts[targetId] ?? 0) + delta);
+  if (next === (counts[targetId] ?? 0)) return view;
+  return { ...view, commentCounts: { ...counts, [targetId]: next } };
 }
 
 // ——— Helpers ————————————————————————————————————————————————————————————————————————————

@@ -47,7 +47,14 @@ function describeSettings(payload: MapEventPayload<'map.updated'>): string {
   if (typeof payload.isLocked === 'boolean') parts.push(payload.isLocked ? 'locked the map' : 'unlocked the map');
   if (typeof payload.isAnonymous === 'boolean') parts.push(payload.isAnonymous ? 'turned anonymous mode on' : 'turned anonymous mode off');
   if (typeof payload.isBlindVoting === 'boolean') parts.push(payload.isBlindVoting ? 'turned blind voting on' : 'turned blind voting off');
+  if (typeof payload.isCommentingRestricted === 'boolean') {
+    parts.push(payload.isCommentingRestricted ? 'allowed only editors to comment' : 'allowed voters to comment');
+  }
   return parts.length ? parts.join(', ') : "changed the map's settings";
+}
+
+function commentTargetNoun(kind: 'map' | 'claim' | 'evidence'): string {
+  return kind === 'map' ? 'the map' : kind === 'claim' ? 'a claim' : 'evidence';
 }
 
 /** An empty string means the event is not worth a line of history (another event tells it). */
@@ -104,6 +111,18 @@ export function describeEvent(event: MapEventBody, subjectText: string | null = 
       return describeShare(event.payload);
     case 'results.revealed':
       return 'revealed the results';
+    case 'comment.created':
+      return event.payload.comment.parentId ? 'replied to a comment' : `commented on ${commentTargetNoun(event.payload.comment.targetKind)}`;
+    case 'comment.updated':
+      return 'edited a comment';
+    case 'comment.deleted':
+      return 'deleted a comment';
+    case 'comment.resolved':
+      return event.payload.isResolved ? 'resolved a comment thread' : 'reopened a comment thread';
+    case 'comment.hidden':
+      return 'hid a comment';
+    case 'snapshot.created':
+      return `saved the snapshot ${quote(event.payload.name)}`;
   }
 }
 

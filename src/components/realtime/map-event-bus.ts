@@ -14,9 +14,19 @@ export interface BusEvent {
 type Listener = (message: BusEvent) => void;
 
 const listeners = new Map<string, Set<Listener>>();
+const everyMapListeners = new Set<Listener>();
 
 export function publishMapEvent(mapId: string, message: BusEvent): void {
   for (const listener of listeners.get(mapId) ?? []) listener(message);
+  for (const listener of everyMapListeners) listener(message);
+}
+
+/** Events of whichever map the page follows (the notification bell lives outside any one map). */
+export function subscribeAllMapEvents(listener: Listener): () => void {
+  everyMapListeners.add(listener);
+  return () => {
+    everyMapListeners.delete(listener);
+  };
 }
 
 export function subscribeMapEvents(mapId: string, listener: Listener): () => void {

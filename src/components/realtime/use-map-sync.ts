@@ -1,6 +1,6 @@
 'use client';
 
-import { hashKey, onlineManager, useQueryClient } from '@tanstack/react-query';
+import { hashKey, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MapView } from '@/server/domain/maps/get-map';
@@ -17,8 +17,8 @@ import { MapSyncEngine } from './sync-engine';
  * others by a debounced refetch of map.get; a gap is filled from `events.list`; after any
  * disconnect the EventSource resumes after the last seq it received.
  *
- * While the stream is not live, TanStack Query's onlineManager is set offline: mutations pause
- * and run, in order, once the stream is back ("changes are kept and sent when back").
+ * While the stream is not live, this map's outbox (use-map-outbox.ts) keeps its writes and sends
+ * them, in order, once the stream is back; other maps and other mutations are not affected.
  */
 export type ConnectionState = 'live' | 'reconnecting' | 'offline';
 
@@ -249,11 +249,6 @@ export function useMapSync(mapId: string, lastSeq: number): MapSync {
     };
   }, []);
 
-  // Mutations wait while the stream is down, and are sent in order when it is back.
-  useEffect(() => {
-    onlineManager.setOnline(connection === 'live');
-  }, [connection]);
-  useEffect(() => () => onlineManager.setOnline(typeof navigator === 'undefined' ? true : navigator.onLine), []);
 
   return { connection, appliedSeq, recentlyChangedIds, deletedClaimIds, lastEvent, endedReason };
 }

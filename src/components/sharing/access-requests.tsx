@@ -41,7 +41,10 @@ export function AccessRequests({ mapId }: { mapId: string }) {
               </span>
               <label className="small">
                 <span className="sr-only">Role for {request.displayName}</span>
-                <select value={role} onChange={(event) => setRoles((current) => ({ ...current, [request.id]: event.target.value as TShareRole }))}>
+                <select
+                  value={role}
+                  onChange={(event) => setRoles((current) => ({ ...current, [request.id]: event.target.value as TShareRole }))}
+                >
                   {SHARE_ROLES.map((choice) => (
                     <option key={choice} value={choice}>
                       {ROLE_LABEL[choice]}
@@ -62,7 +65,12 @@ export function AccessRequests({ mapId }: { mapId: string }) {
               >
                 Let in
               </button>
-              <button type="button" className="btn btn-small" disabled={decline.isPending} onClick={() => decline.mutate({ requestId: request.id })}>
+              <button
+                type="button"
+                className="btn btn-small"
+                disabled={decline.isPending}
+                onClick={() => decline.mutate({ requestId: request.id })}
+              >
                 Decline
               </button>
             </li>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { SharingOverview } from '@/server/domain/sharing/list-share-links';
 import { RevealResultsButton } from '@/components/votes/reveal-results-button';
@@ -25,6 +25,9 @@ export function TeacherControls({ mapId, overview }: Props) {
   const visibilityName = useId();
   // What the owner just chose, shown at once (a switch moves when pressed) until the server answers.
   const [chosen, setChosen] = useState<Omit<TUpdateMapInput, 'mapId'>>({});
+  // The commenting rule is read where comments are: the map's own thread says whether it is restricted.
+  const mapTarget = { kind: 'map' as const, id: mapId };
+  const mapThread = useQuery(trpc.comment.list.queryOptions({ target: mapTarget }));
   const update = useMutation(
     trpc.map.update.mutationOptions({
       onMutate: () => setError(null),
@@ -33,6 +36,7 @@ export function TeacherControls({ mapId, overview }: Props) {
         await Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.share.list.queryKey({ mapId }) }),
           queryClient.invalidateQueries({ queryKey: trpc.map.get.queryKey({ mapId }) }),
+          queryClient.invalidateQueries({ queryKey: trpc.comment.list.queryKey({ target: mapTarget }) }),
         ]);
         setChosen({});
       },
@@ -65,6 +69,12 @@ export function TeacherControls({ mapId, overview }: Props) {
           help="Members see how others voted only after voting themselves, or once you reveal the results."
           isOn={map.isBlindVoting}
           onChange={(isBlindVoting) => change({ isBlindVoting })}
+        />
+        <Toggle
+          label="Only editors comment"
+          help="Voters can still read comments but not write them; editors and you can."
+          isOn={map.isCommentingRestricted ?? mapThread.data?.isCommentingRestricted ?? false}
+          onChange={(isCommentingRestricted) => change({ isCommentingRestricted })}
         />
         {map.isBlindVoting && (
           <div className="row">

@@ -8,7 +8,13 @@ describe('deckOrder', () => {
     const map = mapView({
       claims: [claim('c2'), claim('t'), claim('c1'), claim('c1a'), claim('loose')],
       evidence: [evidence('e1')],
-      links: [link('c2', 't', 'oppose'), link('c1', 't', 'support'), link('c1a', 'c1', 'oppose'), link('e1', 't'), link('c2', 'c1', 'support', 'x')],
+      links: [
+        link('c2', 't', 'oppose'),
+        link('c1', 't', 'support'),
+        link('c1a', 'c1', 'oppose'),
+        link('e1', 't'),
+        link('c2', 'c1', 'support', 'x'),
+      ],
     });
     const cards = deckOrder(map);
     expect(cards.map((card) => card.claimId)).toEqual(['t', 'c1', 'c2', 'c1a', 'loose']);

@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import type { MapView } from '@/server/domain/maps/get-map';
-import { explainNodeStrength } from '@/server/domain/strength/strength-of-map';
+import { explainNodeStrength } from '@/shared/strength/strength-of-map';
 import { useStrengths, type StrengthInfo } from './use-strengths';
 
 export interface StrengthExplanationProps {

@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import type { MapView } from '@/server/domain/maps/get-map';
-import { strengthOfMap } from '@/server/domain/strength/strength-of-map';
+import { strengthOfMap } from '@/shared/strength/strength-of-map';
 
 /**
  * Computed DF-QuAD strength per claim and passage, from the map's votes and structure. The same

@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MapView } from '@/server/domain/maps/get-map';
-import { VOTE_VALUES } from '@/server/domain/votes/summarize-votes';
+import { VOTE_VALUES } from '@/shared/votes';
 import { VOTE_LABELS } from '@/shared/schemas/vote';
 import { excerpt, indexMap } from '@/components/map/map-index';
 import { deckOrder, nextUnvoted, type DeckCard } from './deck-order';

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { useSession } from 'next-auth/react';
 import type { VoteSummary } from '@/server/domain/votes/summarize-votes';
-import { VOTE_VALUES } from '@/server/domain/votes/summarize-votes';
+import { VOTE_VALUES } from '@/shared/votes';
 import { VOTE_LABELS } from '@/shared/schemas/vote';
 import { formatMean } from './vote-summary-bar';
 import { useCachedMap } from './use-map-cache';

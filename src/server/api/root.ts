@@ -9,6 +9,9 @@ import { claimRouter } from './routers/claim';
 import { linkRouter } from './routers/link';
 import { mapRouter } from './routers/map';
 import { userRouter } from './routers/user';
+import { commentRouter } from './routers/comment';
+import { notificationRouter } from './routers/notification';
+import { snapshotRouter } from './routers/snapshot';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -23,6 +26,9 @@ export const appRouter = createTRPCRouter({
   events: eventsRouter,
   presence: presenceRouter,
   user: userRouter,
+  comment: commentRouter,
+  notification: notificationRouter,
+  snapshot: snapshotRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -27,6 +27,8 @@ export const ZUpdateMapInput = z.object({
   isBlindVoting: z.boolean().optional(),
   isLocked: z.boolean().optional(),
   isAnonymous: z.boolean().optional(),
+  /** Only editors and the owner may comment. */
+  isCommentingRestricted: z.boolean().optional(),
 });
 export type TUpdateMapInput = z.infer<typeof ZUpdateMapInput>;
 

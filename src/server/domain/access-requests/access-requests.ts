@@ -63,7 +63,9 @@ export async function listAccessRequests(db: Db, mapId: string): Promise<AccessR
 export async function approveAccessRequest(db: Db, actor: Actor, mapId: string, requestId: string, role: Exclude<MapRoleName, 'owner'>) {
   return runMapWrite(db, mapId, { actor }, async (tx) => {
     const request = await tx.accessRequest.findUnique({ where: { id: requestId }, select: { userId: true, mapId: true } });
-    if (!request || request.mapId !== mapId) throw new DomainError('NOT_FOUND', 'That access request was not found: it may have been answered already.');
+    if (!request || request.mapId !== mapId) {
+      throw new DomainError('NOT_FOUND', 'That access request was not found: it may have been answered already.');
+    }
     await tx.accessRequest.delete({ where: { id: requestId } });
     const existing = await tx.mapMember.findUnique({
       where: { mapId_userId: { mapId, userId: request.userId } },
@@ -73,7 +75,12 @@ export async function approveAccessRequest(db: Db, actor: Actor, mapId: string, 
     const member = await tx.mapMember.create({ data: { mapId, userId: request.userId, role }, select: { id: true, role: true } });
     return {
       result: { memberId: member.id, role: member.role, isChanged: true },
-      events: [{ type: 'member.changed' as const, payload: { memberId: member.id, userId: request.userId, role: member.role, via: 'request' } }],
+      events: [
+        {
+          type: 'member.changed' as const,
+          payload: { memberId: member.id, userId: request.userId, role: member.role, via: 'request' as const },
+        },
+      ],
     };
   });
 }

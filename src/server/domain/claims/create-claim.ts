@@ -2,6 +2,7 @@ import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
 import { assertLinkAllowed } from '@/server/domain/links/link-rules';
 import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
 import type { TCreateClaimInput } from '@/shared/schemas/claim';
 import { CLAIM_VIEW_SELECT, LINK_VIEW_SELECT, toClaimPayload } from './claim-select';
 
@@ -27,6 +28,7 @@ export async function createClaim(db: Db, context: WriteContext, input: TCreateC
         },
         select: LINK_VIEW_SELECT,
       });
+      await nudgeRaters(tx, { mapId: input.mapId, claimId: input.parentId, relation: input.relation, from: 'claim', actorId: context.actor?.id ?? null });
     }
     return { result: { claim, link }, events: [{ type: 'claim.created', payload: { claim, link } }] };
   });

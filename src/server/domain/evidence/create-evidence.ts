@@ -5,6 +5,7 @@ import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { DomainError } from '@/server/domain/errors';
 import { lockSource } from '@/server/domain/sources/update-source';
 import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
 import type { TCreateEvidenceInput } from '@/shared/schemas/evidence';
 import { EVIDENCE_VIEW_SELECT, toEvidencePayload } from './evidence-select';
 
@@ -70,6 +71,7 @@ export async function createEvidence(db: Db, context: WriteContext, mapId: strin
       },
       select: LINK_VIEW_SELECT,
     });
+    await nudgeRaters(tx, { mapId, claimId: input.claimId, relation: input.relation, from: 'evidence', actorId: context.actor?.id ?? null });
     return { result: { evidence, link }, events: [{ type: 'evidence.created', payload: { evidence, link } }] };
   });
 }

@@ -100,9 +100,16 @@ export function argdownTags(tags: readonly string[]): string {
  */
 export function argdownData(data: MapDocumentClaimData): string {
   const write = (value: unknown): string => {
-    if (typeof value === 'string') return JSON.stringify(value).replace(/[{}[\]=/#<>@*_\\]/g, (c) => (c === '\\' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    if (typeof value === 'string') {
+      const escape = (c: string) => (c === '\\' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      return JSON.stringify(value).replace(/[{}[\]=/#<>@*_\\]/g, escape);
+    }
     if (Array.isArray(value)) return `[${value.map(write).join(', ')}]`;
-    if (typeof value === 'object' && value !== null) return `{${Object.entries(value).map(([k, v]) => `${write(k)}: ${write(v)}`).join(', ')}}`;
+    if (typeof value === 'object' && value !== null) {
+      return `{${Object.entries(value)
+        .map(([k, v]) => `${write(k)}: ${write(v)}`)
+        .join(', ')}}`;
+    }
     return JSON.stringify(value) ?? 'null';
   };
   return write(data);

@@ -538,7 +538,8 @@ export function importArgdown(text: string): ImportResult {
   const dataOf = (value: unknown, label: string): MapDocumentClaimData | undefined => {
     const data = claimData(value);
     if (data === 'too-large') {
-      notes.count('data-dropped', (n) => `Left out the data of ${plural(n, 'node')}: more than ${MAP_DOCUMENT_LIMITS.claimDataMax} characters of JSON`, label);
+      const max = MAP_DOCUMENT_LIMITS.claimDataMax;
+      notes.count('data-dropped', (n) => `Left out the data of ${plural(n, 'node')}: more than ${max} characters of JSON`, label);
       return undefined;
     }
     return data;
@@ -555,16 +556,23 @@ export function importArgdown(text: string): ImportResult {
     const canonical = canonicalMember ? statementText(canonicalMember) : '';
     let claimText = canonical || texts[0] || '';
     if (new Set(texts).size > 1) {
-      const chosen = ec.members.some((m) => m.data && (m.data as { isCanonical?: unknown }).isCanonical) ? 'the one marked isCanonical' : 'the last one';
+      const marked = ec.members.some((m) => m.data && (m.data as { isCanonical?: unknown }).isCanonical);
+      const chosen = marked ? 'the one marked isCanonical' : 'the last one';
       notes.count(
         'statement-texts',
-        (n) => `${plural(n, 'statement')} had several different texts; ${n === 1 ? 'its' : 'each one’s'} canonical text was used (the one marked isCanonical, else the last)`,
+        (n) =>
+          `${plural(n, 'statement')} had several different texts; ${n === 1 ? 'its' : 'each one’s'} canonical text was used ` +
+          '(the one marked isCanonical, else the last)',
         `[${title}]${at(line)}: ${new Set(texts).size} texts, ${chosen} used`,
       );
     }
     if (!claimText) {
       claimText = title.trim();
-      notes.count('statement-untexted', (n) => `${plural(n, 'statement')} had no text; the title was used as the claim text`, `[${title}]${at(line)}`);
+      notes.count(
+        'statement-untexted',
+        (n) => `${plural(n, 'statement')} had no text; the title was used as the claim text`,
+        `[${title}]${at(line)}`,
+      );
     }
     const keepTitle = title.trim() && !(AUTO_TITLE.test(title) && canonical);
     const tags = [...(ec.tags ?? []), ...headingTags(ec.section)];
@@ -627,8 +635,11 @@ export function importArgdown(text: string): ImportResult {
         addLink(to, from, 'oppose', line);
         notes.count(
           'contradiction',
-          (n) => `${plural(n, 'contradiction or contrariety', 'contradictions and contrarieties')} ${n === 1 ? 'was' : 'were'} imported as two claims opposing each other`,
-          `${relation.relationType === RelationType.CONTRARY ? 'contrariety' : 'contradiction'} between ${memberLabel(from)} and ${memberLabel(to)}${at(line)}`,
+          (n) =>
+            `${plural(n, 'contradiction or contrariety', 'contradictions and contrarieties')} ${n === 1 ? 'was' : 'were'} ` +
+            'imported as two claims opposing each other',
+          `${relation.relationType === RelationType.CONTRARY ? 'contrariety' : 'contradiction'} between ` +
+            `${memberLabel(from)} and ${memberLabel(to)}${at(line)}`,
         );
         break;
       case RelationType.UNDERCUT:
@@ -639,7 +650,11 @@ export function importArgdown(text: string): ImportResult {
         );
         break;
       default:
-        notes.count(`relation:${String(relation.relationType)}`, (n) => `Skipped ${plural(n, `"${String(relation.relationType)}" relation`)}`, `${memberLabel(from)} → ${memberLabel(to)}${at(line)}`);
+        notes.count(
+          `relation:${String(relation.relationType)}`,
+          (n) => `Skipped ${plural(n, `"${String(relation.relationType)}" relation`)}`,
+          `${memberLabel(from)} → ${memberLabel(to)}${at(line)}`,
+        );
     }
   }
 
@@ -665,8 +680,11 @@ export function importArgdown(text: string): ImportResult {
     notes.count(
       'pcs',
       (n) =>
-        `${plural(n, 'argument')} with a premise–conclusion structure ${n === 1 ? 'was' : 'were'} imported as ${n === 1 ? 'a claim' : 'claims'}: the premises support the argument and it supports its conclusion; the structure itself (and intermediate conclusions) is not kept`,
-      `Argument <${arg.title ?? '?'}>${at(line)}: ${plural(premises, 'premise')}${intermediate > 0 ? `, ${plural(intermediate, 'intermediate conclusion')} not linked` : ''}`,
+        `${plural(n, 'argument')} with a premise–conclusion structure ${n === 1 ? 'was' : 'were'} imported as ` +
+        `${n === 1 ? 'a claim' : 'claims'}: the premises support the argument and it supports its conclusion; ` +
+        'the structure itself (and intermediate conclusions) is not kept',
+      `Argument <${arg.title ?? '?'}>${at(line)}: ${plural(premises, 'premise')}` +
+        (intermediate > 0 ? `, ${plural(intermediate, 'intermediate conclusion')} not linked` : ''),
     );
   }
 

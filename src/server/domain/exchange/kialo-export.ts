@@ -141,7 +141,9 @@ export function exportKialo(doc: MapDocument): string {
     occurrences.set(`c:${claim.id}`, 0);
     walk({ key: `c:${claim.id}`, number: `1.${next++}.`, label: 'Thesis' });
   }
-  for (const e of looseEvidence) entries.push({ number: `1.${next++}.`, label: 'Thesis', text: textOf.get(`e:${e.id}`) ?? '', refKey: null });
+  for (const e of looseEvidence) {
+    entries.push({ number: `1.${next++}.`, label: 'Thesis', text: textOf.get(`e:${e.id}`) ?? '', refKey: null });
+  }
 
   const lines = [`Discussion Title: ${title}`, ''];
   for (const entry of entries) {

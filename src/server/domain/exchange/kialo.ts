@@ -309,7 +309,8 @@ export function importKialo(text: string): ImportResult {
       if (!source) continue;
       let evidenceId = citation.get(number);
       if (!evidenceId) {
-        evidenceId = builder.addEvidence({ sourceId: source.sourceId, exact: source.text, prefix: '', suffix: '', start: 0, end: source.text.length, note: null });
+        const whole = { exact: source.text, prefix: '', suffix: '', start: 0, end: source.text.length };
+        evidenceId = builder.addEvidence({ sourceId: source.sourceId, ...whole, note: null });
         citation.set(number, evidenceId);
       }
       builder.addEvidenceLink(evidenceId, claim.id, 'support');

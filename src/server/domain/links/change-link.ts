@@ -2,6 +2,7 @@ import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
 import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
 import type { TCreateLinkInput, TRelation } from '@/shared/schemas/claim';
 import { assertLinkAllowed } from './link-rules';
 
@@ -19,6 +20,8 @@ export async function createLink(db: Db, context: WriteContext, mapId: string, i
       },
       select: LINK_VIEW_SELECT,
     });
+    const from = input.fromEvidenceId ? 'evidence' : 'claim';
+    await nudgeRaters(tx, { mapId, claimId: input.toClaimId, relation: input.relation, from, actorId: context.actor?.id ?? null });
     return { result: { link }, events: [{ type: 'link.created', payload: { link } }] };
   });
 }

@@ -6,7 +6,7 @@ import { CLAIM_VIEW_SELECT, LINK_VIEW_SELECT } from '@/server/domain/claims/clai
 import { notFoundOrNoAccess } from '@/server/domain/errors';
 import { EVIDENCE_VIEW_SELECT } from '@/server/domain/evidence/evidence-select';
 import { canSeeVoteResults, summarizeVoteRows, type VoteSummary } from '@/server/domain/votes/summarize-votes';
-import { strengthOfMap } from '@/server/domain/strength/strength-of-map';
+import { strengthOfMap } from '@/shared/strength/strength-of-map';
 import type { MapRoleName } from '@/shared/roles';
 
 export interface ClaimView {
@@ -100,6 +100,8 @@ export interface MapView {
   sources: SourceSummaryView[];
   evidence: EvidenceView[];
   strengthMeta: StrengthMeta;
+  /** Visible (not deleted, not hidden) comments per target id: a claim, a passage, or the map itself. */
+  commentCounts?: Record<string, number>;
 }
 
 /**
@@ -163,6 +165,11 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
       ? db.vote.findMany({ where: { mapId, userId: actor.id }, select: { claimId: true, evidenceId: true, value: true } })
       : Promise.resolve([]),
   ]);
+  const commentRows = await db.comment.groupBy({
+    by: ['targetId'],
+    where: { mapId, deletedAt: null, hiddenAt: null },
+    _count: { _all: true },
+  });
   // Source text lengths without shipping the texts.
   const textLengths = await db.$queryRaw<{ id: string; length: number }[]>`
     SELECT "id", length("text")::int AS "length" FROM "Source" WHERE "mapId" = ${mapId}`;
@@ -230,6 +237,7 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
     })),
     evidence: evidenceViews.map((item) => ({ ...item, strength: strengthOf(item.id) })),
     strengthMeta: { converged, hasCycles },
+    commentCounts: Object.fromEntries(commentRows.map((row) => [row.targetId, row._count._all])),
   };
 }
 

@@ -258,8 +258,8 @@ describe('explainNodeStrength', () => {
 
 describe('the seeded demo map', () => {
   it('has votes on its claims and passages, so the strength overlay is meaningful for anonymous readers', async () => {
-    const { DEMO_CLAIMS, DEMO_EVIDENCE, DEMO_VOTES } = await import('../../../../prisma/seed/demo-content');
-    const { summarizeVoteRows } = await import('../votes/summarize-votes');
+    const { DEMO_CLAIMS, DEMO_EVIDENCE, DEMO_VOTES } = await import('../../../prisma/seed/demo-content');
+    const { summarizeVoteRows } = await import('../votes');
     const summaries = summarizeVoteRows(DEMO_VOTES.map((vote) => ({ targetId: vote.targetKey, value: vote.value, count: 1 })));
     const view: StrengthMapInput = {
       // The demo's results are revealed, so every reader sees every summary.
