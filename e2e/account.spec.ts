@@ -24,8 +24,8 @@ test.describe('account security', () => {
     await signInOverApi(laptop, account, { create: false });
 
     await page.goto('/account');
-    await page.getByLabel('Current password').fill(account.password);
-    await page.getByLabel('New password').fill('a brand new password');
+    await page.getByLabel('Current password', { exact: true }).fill(account.password);
+    await page.getByLabel(/^New password/).fill('a brand new password');
     await page.getByLabel('Confirm the new password').fill('a brand new password');
     await page.getByRole('button', { name: 'Change password' }).click();
     await expect(page.getByRole('status')).toContainText('Password changed. 1 other session signed out.');

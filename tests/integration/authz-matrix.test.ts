@@ -173,16 +173,16 @@ const MATRIX: Record<string, Entry> = {
   'presence.leave': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
   'presence.onPresence': { input: (w) => ({ mapId: w.mapId }), expect: readable('viewer') },
 
-  'comment.list': { input: async (w) => ({ target: { kind: 'claim', id: (await w.newClaim()).id } }), expect: atLeast('viewer') },
+  'comment.list': { input: async (w) => ({ target: { kind: 'claim', id: (await w.newClaim()).id } }), expect: readable('viewer') },
   'comment.create': { input: (w) => ({ target: { kind: 'map', id: w.mapId }, text: 'A comment' }), expect: atLeast('voter') },
   'comment.update': { input: async (w) => ({ id: (await w.newComment()).id, text: 'Edited' }), expect: atLeast('voter') },
   'comment.delete': { input: async (w) => ({ id: (await w.newComment()).id }), expect: atLeast('voter') },
   'comment.resolve': { input: async (w) => ({ id: (await w.newComment()).id }), expect: atLeast('voter') },
   'comment.hide': { input: async (w) => ({ id: (await w.newComment()).id }), expect: atLeast('owner') },
   'snapshot.create': { input: (w) => ({ mapId: w.mapId, name: 'End of period 2' }), expect: atLeast('owner') },
-  'snapshot.list': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('viewer') },
-  'snapshot.get': { input: async (w) => ({ id: (await w.newSnapshot()).id }), expect: atLeast('viewer') },
-  'snapshot.compare': { input: async (w) => ({ fromId: (await w.newSnapshot()).id }), expect: atLeast('viewer') },
+  'snapshot.list': { input: (w) => ({ mapId: w.mapId }), expect: readable('viewer') },
+  'snapshot.get': { input: async (w) => ({ id: (await w.newSnapshot()).id }), expect: readable('viewer') },
+  'snapshot.compare': { input: async (w) => ({ fromId: (await w.newSnapshot()).id }), expect: readable('viewer') },
 
   // The caller's own notifications, whatever map they are about.
   'notification.list': { input: () => undefined, expect: signedIn },

@@ -129,7 +129,8 @@ describe('events.onMapEvent', () => {
     const outsider = await createUser();
     const map = await createMapWith(owner);
     const controller = new AbortController();
-    await expect(streamingCallerFor(outsider, controller).events.onMapEvent({ mapId: map.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const outsiderStream = streamingCallerFor(outsider, controller).events.onMapEvent({ mapId: map.id });
+    await expect(outsiderStream).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(streamingCallerFor(null, controller).events.onMapEvent({ mapId: map.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(callerFor(outsider).events.list({ mapId: map.id, afterSeq: 0 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

@@ -5,8 +5,21 @@
 const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 // SQLSTATE: statement timeout / cancel, admin shutdown, cannot connect now, too many connections, connection exceptions.
 const SQL_STATES = /^(57014|57P01|57P02|57P03|53300|08\d\d\d)$/;
-const MESSAGES =
-  /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|ECONNRESET|Query read timeout|Can't reach database|Unable to start a transaction|Transaction already closed|terminating connection|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)/i;
+const MESSAGES = new RegExp(
+  [
+    'timeout exceeded when trying to connect',
+    'Connection terminated',
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'Query read timeout',
+    "Can't reach database",
+    'Unable to start a transaction',
+    'Transaction already closed',
+    'terminating connection',
+    'the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)',
+  ].join('|'),
+  'i',
+);
 // Prisma quotes the driver's SQLSTATE in its message ("Database error. Code: `57P03`").
 const QUOTED_SQL_STATE = /Code: `([0-9A-Z]{5})`/;
 

@@ -148,7 +148,8 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
           return;
         } catch (error) {
           const delay = RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)]!;
-          if (attempt === 3) log(`embedded Postgres: still cannot restart (${String((error as Error | undefined)?.message ?? error)}); retrying`);
+          const reason = String((error as Error | undefined)?.message ?? error);
+          if (attempt === 3) log(`embedded Postgres: still cannot restart (${reason}); retrying`);
           await new Promise((resolve) => setTimeout(resolve, delay));
         }
       }

@@ -26,7 +26,8 @@ export async function GET() {
     );
   } catch (error) {
     outage.cruxDbDownSince ??= Date.now();
-    console.error(`crux: health check: database unreachable (${(error as Error).message.split('\n').find((line) => line.trim()) ?? 'no detail'})`);
+    const detail = (error as Error).message.split('\n').find((line) => line.trim()) ?? 'no detail';
+    console.error(`crux: health check: database unreachable (${detail})`);
     return Response.json(
       { status: 'error', db: 'unreachable', downSince: new Date(outage.cruxDbDownSince).toISOString() },
       { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '2' } },
