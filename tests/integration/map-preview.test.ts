@@ -25,6 +25,7 @@ describe('getMapPreview (the streamed first screen of a map)', () => {
     expect((await getMapPreview(db(), owner, map.id)).items.map((item) => item.id)).toEqual([pro.id]);
 
     await expect(getMapPreview(db(), stranger, map.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(getMapPreview(db(), null, map.id)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    // An anonymous visitor is told exactly what a stranger is: the map's existence does not leak.
+    await expect(getMapPreview(db(), null, map.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
