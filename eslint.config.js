@@ -4,7 +4,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.next/', '.next-*/', '.data/', 'src/generated/', 'test-results/', 'playwright-report/', 'next-env.d.ts', '**/*.js', '**/*.mjs'],
+    ignores: [
+      'node_modules/',
+      '.next/',
+      '.next-*/',
+      '.data/',
+      'src/generated/',
+      'test-results/',
+      'playwright-report/',
+      'next-env.d.ts',
+      '**/*.js',
+      '**/*.mjs',
+    ],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -13,7 +24,10 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'warn',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/no-non-null-assertion': 'off',
@@ -34,7 +48,10 @@ export default tseslint.config(
     files: ['src/shared/**/*.ts'],
     ignores: ['src/shared/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/server/*', '**/server/*'], message: 'src/shared must not import from src/server.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/server/*', '**/server/*'], message: 'src/shared must not import from src/server.' }] },
+      ],
     },
   },
   {
@@ -60,7 +77,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['next', 'next/*', '@trpc/*', 'next-auth', 'next-auth/*'], message: 'The domain is plain TypeScript: no Next.js or tRPC.' }] },
+        {
+          patterns: [
+            {
+              group: ['next', 'next/*', '@trpc/*', 'next-auth', 'next-auth/*'],
+              message: 'The domain is plain TypeScript: no Next.js or tRPC.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -21,9 +21,7 @@ async function seriousViolations(page: Page, label: string): Promise<Finding[]> 
       id: violation.id,
       impact: violation.impact ?? '',
       count: violation.nodes.length,
-      targets: violation.nodes
-        .slice(0, 3)
-        .map((node) => `${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`),
+      targets: violation.nodes.slice(0, 3).map((node) => `${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`),
     }));
   console.log(`axe ${label}: ${findings.reduce((sum, finding) => sum + finding.count, 0)} serious/critical`);
   return findings;

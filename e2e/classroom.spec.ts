@@ -51,13 +51,18 @@ test('a teacher shares a map with a class: a guest joins by link and votes, a lo
   const teacher = newAccount('teacher');
   await signInOverApi(page, teacher);
   const map = await createMapOverApi(page, 'Should homework be abolished?');
-  const { claim } = await trpc<{ claim: { id: string } }>(page.request, 'claim.create', { mapId: map.id, text: 'Homework widens inequality' });
+  const { claim } = await trpc<{ claim: { id: string } }>(page.request, 'claim.create', {
+    mapId: map.id,
+    text: 'Homework widens inequality',
+  });
 
   // The teacher creates a voter link in the share UI; its QR code and presentation view work.
   await openSharing(page, map.id);
   const voterLink = await createLinkInUi(page, 'Voter');
   await expect(page.getByRole('status').filter({ hasText: 'now open to people with a share link' })).toBeVisible();
-  const voterItem = page.getByRole('listitem', { name: new RegExp(`^Voter link ${voterLink.code.slice(0, 3)}-${voterLink.code.slice(3)}$`) });
+  const voterItem = page.getByRole('listitem', {
+    name: new RegExp(`^Voter link ${voterLink.code.slice(0, 3)}-${voterLink.code.slice(3)}$`),
+  });
   // A new link shows its QR code at once; it can be folded away and back.
   await expect(voterItem.getByRole('img', { name: 'QR code of the voter link' })).toBeVisible();
   await voterItem.getByRole('button', { name: 'Hide QR code' }).click();
@@ -90,7 +95,12 @@ test('a teacher shares a map with a class: a guest joins by link and votes, a lo
   // Ada votes on the claim's card…
   await deck.getByRole('group', { name: 'Your vote' }).getByRole('button', { name: '3 strong' }).click();
   await expect
-    .poll(async () => (await trpc<{ claims: { id: string; myVote: number | null }[] }>(ada.request, 'map.get', { mapId: map.id }, 'query')).claims.find((item) => item.id === claim.id)?.myVote)
+    .poll(
+      async () =>
+        (await trpc<{ claims: { id: string; myVote: number | null }[] }>(ada.request, 'map.get', { mapId: map.id }, 'query')).claims.find(
+          (item) => item.id === claim.id,
+        )?.myVote,
+    )
     .toBe(3);
   // …and cannot edit: no editing control, a notice of what she can do, and the server refuses with her role in the message.
   await deck.getByRole('button', { name: 'See the map' }).first().click();
@@ -122,7 +132,9 @@ test('a teacher shares a map with a class: a guest joins by link and votes, a lo
   const lock = page.getByRole('switch', { name: /Lock the map/ });
   await lock.check();
   await expect(lock).toBeChecked();
-  await expect.poll(async () => (await trpc<{ map: { isLocked: boolean } }>(page.request, 'map.get', { mapId: map.id }, 'query')).map.isLocked).toBe(true);
+  await expect
+    .poll(async () => (await trpc<{ map: { isLocked: boolean } }>(page.request, 'map.get', { mapId: map.id }, 'query')).map.isLocked)
+    .toBe(true);
   await expect(trpc(editorPage.request, 'claim.create', { mapId: map.id, text: 'After the lock' })).rejects.toThrow(
     'This map is locked by its owner: it is read-only until they unlock it.',
   );

@@ -13,7 +13,9 @@ async function signedInPage(browser: Browser, prefix: string): Promise<{ page: P
 const nodeOf = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const commentsOf = (page: Page) => page.getByRole('complementary', { name: 'Selection details' }).getByRole('region', { name: 'Comments' });
 
-test('a student comments and mentions the teacher; the teacher is notified and resolves the thread, live for the student', async ({ browser }) => {
+test('a student comments and mentions the teacher; the teacher is notified and resolves the thread, live for the student', async ({
+  browser,
+}) => {
   const teacher = await signedInPage(browser, 'teacher');
   const student = await signedInPage(browser, 'student');
   try {

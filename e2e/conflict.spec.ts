@@ -4,7 +4,9 @@ import { createMapOverApi, expect, newAccount, signInOverApi, test, trpc } from 
 
 const claimNode = (page: Page, text: string) => page.getByRole('group', { name: `Claim: ${text}`, exact: true });
 
-test('two editors change one claim at once: the second save shows both versions and keeps the chosen one everywhere', async ({ browser }) => {
+test('two editors change one claim at once: the second save shows both versions and keeps the chosen one everywhere', async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const ada = newAccount('ada');
   const ben = newAccount('ben');

@@ -106,7 +106,11 @@ test('build a map by keyboard, edit, connect, delete and undo, reload, and read 
   await expect(tree.getByRole('treeitem', { name: `Opposes: ${CON} (shown elsewhere)` })).toHaveAttribute('aria-level', '2');
 
   // Keyboard in the tree: focus the thesis, go down to its pro, and edit it in place.
-  await tree.getByRole('treeitem', { name: `Thesis: ${THESIS}` }).locator('.outline-row').first().click();
+  await tree
+    .getByRole('treeitem', { name: `Thesis: ${THESIS}` })
+    .locator('.outline-row')
+    .first()
+    .click();
   await page.keyboard.press('ArrowDown');
   await expect(tree.getByRole('treeitem', { name: `Supports: ${PRO_EDITED}` })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -118,7 +122,12 @@ test('build a map by keyboard, edit, connect, delete and undo, reload, and read 
 test('a viewer and an anonymous visitor see the map without edit controls, and are told why', async ({ page, browser }) => {
   await signInOverApi(page, newAccount('owner'));
   const map = await createMapOverApi(page, 'Is remote work better?', { visibility: 'public' });
-  const { claim: thesis } = await trpc<{ claim: { id: string } }>(page.request, 'claim.create', { mapId: map.id, text: 'Remote work is better', x: 0, y: 0 });
+  const { claim: thesis } = await trpc<{ claim: { id: string } }>(page.request, 'claim.create', {
+    mapId: map.id,
+    text: 'Remote work is better',
+    x: 0,
+    y: 0,
+  });
   await trpc(page.request, 'claim.create', { mapId: map.id, text: 'No commute', parentId: thesis.id, relation: 'support', x: 0, y: 200 });
 
   const viewerContext = await browser.newContext();

@@ -96,7 +96,9 @@ test('export the demo map as PNG, SVG and Argdown, then import the Argdown as a 
   await page.getByRole('button', { name: 'Import a map' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import a map' });
   await expect(dialog).toBeVisible();
-  await dialog.getByLabel('Or choose a file').setInputFiles({ name: 'demo.argdown', mimeType: 'text/plain', buffer: Buffer.from(argdownText) });
+  await dialog
+    .getByLabel('Or choose a file')
+    .setInputFiles({ name: 'demo.argdown', mimeType: 'text/plain', buffer: Buffer.from(argdownText) });
   await expect(dialog.getByText('demo.argdown')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('import-dialog.png') });
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();

@@ -11,11 +11,20 @@ export interface TestAccount {
 
 export function newAccount(prefix = 'user'): TestAccount {
   const id = crypto.randomBytes(4).toString('hex');
-  return { email: `${prefix}-${id}@example.test`, password: `pw-${id}-long`, displayName: `${prefix[0]!.toUpperCase()}${prefix.slice(1)} ${id}` };
+  return {
+    email: `${prefix}-${id}@example.test`,
+    password: `pw-${id}-long`,
+    displayName: `${prefix[0]!.toUpperCase()}${prefix.slice(1)} ${id}`,
+  };
 }
 
 /** Calls a tRPC procedure over HTTP as the request context's user (superjson envelope). */
-export async function trpc<T = unknown>(request: APIRequestContext, procedure: string, input: unknown, kind: 'query' | 'mutation' = 'mutation'): Promise<T> {
+export async function trpc<T = unknown>(
+  request: APIRequestContext,
+  procedure: string,
+  input: unknown,
+  kind: 'query' | 'mutation' = 'mutation',
+): Promise<T> {
   const response =
     kind === 'mutation'
       ? await request.post(`/api/trpc/${procedure}`, { data: { json: input } })

@@ -21,14 +21,16 @@ async function renderedText(page: Page) {
   return page.evaluate(() => {
     const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
     const zoom = viewport ? new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a : 1;
-    return [...document.querySelectorAll<HTMLElement>('.react-flow__node .claim-text, .react-flow__node .evidence-quote')].map((element) => {
-      const box = element.getBoundingClientRect();
-      return {
-        text: element.textContent?.slice(0, 40) ?? '',
-        px: parseFloat(getComputedStyle(element).fontSize) * zoom,
-        isInWindow: box.left >= 0 && box.top >= 0 && box.right <= window.innerWidth && box.bottom <= window.innerHeight,
-      };
-    });
+    return [...document.querySelectorAll<HTMLElement>('.react-flow__node .claim-text, .react-flow__node .evidence-quote')].map(
+      (element) => {
+        const box = element.getBoundingClientRect();
+        return {
+          text: element.textContent?.slice(0, 40) ?? '',
+          px: parseFloat(getComputedStyle(element).fontSize) * zoom,
+          isInWindow: box.left >= 0 && box.top >= 0 && box.right <= window.innerWidth && box.bottom <= window.innerHeight,
+        };
+      },
+    );
   });
 }
 
@@ -55,7 +57,11 @@ function expectNoOverlap(boxes: { id: string; x: number; y: number; width: numbe
   expect(mine, `node ${newId} is drawn`).toBeTruthy();
   for (const other of boxes) {
     if (other.id === newId) continue;
-    const overlaps = mine!.x < other.x + other.width && other.x < mine!.x + mine!.width && mine!.y < other.y + other.height && other.y < mine!.y + mine!.height;
+    const overlaps =
+      mine!.x < other.x + other.width &&
+      other.x < mine!.x + mine!.width &&
+      mine!.y < other.y + other.height &&
+      other.y < mine!.y + mine!.height;
     expect(overlaps, `new node overlaps ${other.id}`).toBe(false);
   }
 }
@@ -79,7 +85,10 @@ test('the demo map opens collapsed and legible at 1440×900, and stays legible a
 
   // Expanding one argument shows what is below it; the state survives a reload (it is local, per browser).
   const before = await nodes.count();
-  await page.getByRole('button', { name: /^Show the \d+ hidden nodes below$/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Show the \d+ hidden nodes below$/ })
+    .first()
+    .click();
   await expect.poll(() => nodes.count()).toBeGreaterThan(before);
   const expanded = await nodes.count();
   await page.reload();
@@ -159,7 +168,12 @@ test('the focus view is where a map opens on a phone', async ({ browser }) => {
 test('a new claim and a new evidence node never land on an existing node', async ({ page }) => {
   await signInOverApi(page, newAccount('placer'));
   const map = await createMapOverApi(page, 'Should cities ban cars from their centres?');
-  const thesis = await trpc<ClaimResult>(page.request, 'claim.create', { mapId: map.id, text: 'Cities should ban cars from their centres', x: 0, y: 0 });
+  const thesis = await trpc<ClaimResult>(page.request, 'claim.create', {
+    mapId: map.id,
+    text: 'Cities should ban cars from their centres',
+    x: 0,
+    y: 0,
+  });
   // Hand-placed so the usual slot for a new argument (under the thesis, right of its children) is taken.
   const pro = await trpc<ClaimResult>(page.request, 'claim.create', {
     mapId: map.id,
@@ -184,7 +198,11 @@ test('a new claim and a new evidence node never land on an existing node', async
 
   // A passage quoted from a source (created without a position) is placed clear of every node.
   const text = 'Air quality improved markedly once cars were kept out of the old town.';
-  const { source } = await trpc<{ source: { id: string } }>(page.request, 'source.create', { mapId: map.id, title: 'Old town study', text });
+  const { source } = await trpc<{ source: { id: string } }>(page.request, 'source.create', {
+    mapId: map.id,
+    title: 'Old town study',
+    text,
+  });
   const { evidence } = await trpc<{ evidence: { id: string } }>(page.request, 'evidence.create', {
     sourceId: source.id,
     start: 0,

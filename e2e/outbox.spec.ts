@@ -26,7 +26,10 @@ async function storedOutboxEntries(page: Page): Promise<number> {
 async function countRows(mapId: string, userId: string, text: string) {
   return withDb(async (client) => {
     const claims = await client.query<{ n: string }>('SELECT count(*) AS n FROM "Claim" WHERE "mapId" = $1 AND "text" = $2', [mapId, text]);
-    const votes = await client.query<{ n: string }>('SELECT count(*) AS n FROM "Vote" WHERE "mapId" = $1 AND "userId" = $2', [mapId, userId]);
+    const votes = await client.query<{ n: string }>('SELECT count(*) AS n FROM "Vote" WHERE "mapId" = $1 AND "userId" = $2', [
+      mapId,
+      userId,
+    ]);
     const events = await client.query<{ n: string }>('SELECT count(*) AS n FROM "MapEvent" WHERE "mapId" = $1', [mapId]);
     return { claims: Number(claims.rows[0]!.n), votes: Number(votes.rows[0]!.n), events: Number(events.rows[0]!.n) };
   });
@@ -56,7 +59,12 @@ test('offline edits survive closing the browser and reach the server exactly onc
     const account = newAccount('traveller');
     await signInOverApi(first, account);
     const map = await createMapOverApi(first, 'Offline map');
-    const thesis = await trpc<{ claim: { id: string; authorId: string } }>(first.request, 'claim.create', { mapId: map.id, text: 'Trains are the future', x: 0, y: 0 });
+    const thesis = await trpc<{ claim: { id: string; authorId: string } }>(first.request, 'claim.create', {
+      mapId: map.id,
+      text: 'Trains are the future',
+      x: 0,
+      y: 0,
+    });
     const userId = thesis.claim.authorId;
 
     // Offline: add a claim and vote on the thesis.

@@ -93,7 +93,10 @@ test('the header folds into a menu; the map chrome takes at most 25 %; targets a
   expect(await smallTargets(page, '.map-toolbar')).toEqual([]);
   await expect(page.locator('.react-flow__minimap')).toBeHidden();
 
-  await page.getByRole('group', { name: /^Claim: / }).first().tap();
+  await page
+    .getByRole('group', { name: /^Claim: / })
+    .first()
+    .tap();
   const sheet = page.getByRole('complementary', { name: 'Selection details' });
   await expect(sheet).toBeVisible();
   const sheetBox = (await sheet.boundingBox())!;
@@ -128,7 +131,10 @@ test('an editor on a phone adds an opposing claim: the sheet steps aside and not
   await trpc(page.request, 'claim.create', { mapId: map.id, text: 'Homework helps', x: 0, y: 0 });
   await page.goto(`/maps/${map.id}`);
   await page.getByRole('toolbar', { name: 'Map tools' }).getByRole('button', { name: 'Graph', exact: true }).tap();
-  await page.getByRole('group', { name: /^Claim: / }).first().tap();
+  await page
+    .getByRole('group', { name: /^Claim: / })
+    .first()
+    .tap();
   const sheet = page.getByRole('complementary', { name: 'Selection details' });
   await sheet.getByRole('button', { name: /\+ Oppose/ }).tap();
   const input = page.getByRole('textbox').first();

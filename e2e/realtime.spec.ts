@@ -6,7 +6,8 @@ import type { Page } from '@playwright/test';
  * Two people, two browser contexts, one map. There is no share API to use yet in this spec, so
  * the second person is made an editor straight in the database the app under test uses.
  */
-const databaseUrl = process.env.DATABASE_URL ?? `postgresql://postgres:crux-local@127.0.0.1:${process.env.CRUX_EMBEDDED_PG_PORT ?? 54332}/crux`;
+const databaseUrl =
+  process.env.DATABASE_URL ?? `postgresql://postgres:crux-local@127.0.0.1:${process.env.CRUX_EMBEDDED_PG_PORT ?? 54332}/crux`;
 
 async function addMember(mapId: string, email: string, role: 'editor' | 'viewer') {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -86,7 +87,10 @@ test('two people on one map see each other’s new claims within a second, and e
   const seenByBen = await peersSeenBy(pageB, map.id);
   expect(seenByBen.map((peer) => peer.name)).toContain(ada.displayName);
   // …and the presence bar in each map header shows both of them.
-  for (const [page, other] of [[pageA, ben.displayName], [pageB, ada.displayName]] as const) {
+  for (const [page, other] of [
+    [pageA, ben.displayName],
+    [pageB, ada.displayName],
+  ] as const) {
     await page.getByRole('button', { name: /^2 here/ }).click();
     await expect(page.getByRole('list', { name: 'People on this map now' }).getByText(other)).toBeVisible();
   }

@@ -25,7 +25,12 @@ test('a teacher goes from sign-in to a link, code and QR on screen in < 60 s', a
   await page.getByLabel('Password').press('Enter');
   await expect(page.getByRole('heading', { name: 'My maps' })).toBeVisible();
 
-  await click(page.getByRole('button', { name: '+ New map' }).or(page.getByRole('button', { name: 'Create your first map' })).first());
+  await click(
+    page
+      .getByRole('button', { name: '+ New map' })
+      .or(page.getByRole('button', { name: 'Create your first map' }))
+      .first(),
+  );
   const form = page.getByRole('form', { name: 'Create a map' });
   await fill(form.getByLabel('Thesis or question'), 'Should school uniforms be compulsory?');
   await click(form.getByLabel(/Thesis with pros and cons/));

@@ -34,13 +34,20 @@ async function overlayStrength(page: Page, id: string): Promise<number | null> {
   return value === '' ? null : Number(value);
 }
 
-test('two members vote on a claim; the second sees results only after voting; the strength overlay follows the votes', async ({ browser }) => {
+test('two members vote on a claim; the second sees results only after voting; the strength overlay follows the votes', async ({
+  browser,
+}) => {
   const alice = await signedInPage(browser, 'alice');
   const bob = await signedInPage(browser, 'bob');
   try {
     // Setup over the API: a thesis with a supporter and an opposer; Bob joins as a voter.
     const map = await createMapOverApi(alice.page, 'Should homework be abolished?');
-    const thesis = await trpc<ClaimResult>(alice.page.request, 'claim.create', { mapId: map.id, text: 'Homework should be abolished', x: 0, y: 0 });
+    const thesis = await trpc<ClaimResult>(alice.page.request, 'claim.create', {
+      mapId: map.id,
+      text: 'Homework should be abolished',
+      x: 0,
+      y: 0,
+    });
     const pro = await trpc<ClaimResult>(alice.page.request, 'claim.create', {
       mapId: map.id,
       text: 'It widens inequality between pupils',

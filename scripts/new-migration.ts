@@ -21,7 +21,12 @@ if (!tool) {
 }
 const embedded = process.env.DATABASE_URL
   ? null
-  : await startEmbeddedPostgres({ dataDir: path.join('.data', 'migration-postgres'), port: Number(process.env.CRUX_MIGRATION_PG_PORT ?? 54333), database: 'crux_diff', fsync: false });
+  : await startEmbeddedPostgres({
+      dataDir: path.join('.data', 'migration-postgres'),
+      port: Number(process.env.CRUX_MIGRATION_PG_PORT ?? 54333),
+      database: 'crux_diff',
+      fsync: false,
+    });
 const result = spawnSync(process.execPath, [tool, '--name', name], {
   stdio: 'inherit',
   env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? embedded!.url },

@@ -79,7 +79,14 @@ export async function createLargeMap(db: PrismaClient, options: LargeMapOptions)
     // Increasing creation times keep map.get's order (createdAt) equal to the tree order.
     createdAt: new Date(start + i * 1000),
   }));
-  const links: { id: string; mapId: string; fromClaimId: string; toClaimId: string; relation: 'support' | 'oppose'; createdById: string }[] = [];
+  const links: {
+    id: string;
+    mapId: string;
+    fromClaimId: string;
+    toClaimId: string;
+    relation: 'support' | 'oppose';
+    createdById: string;
+  }[] = [];
   const pairs = new Set<string>();
   const addLink = (from: number, to: number) => {
     const key = `${from}>${to}`;
@@ -151,7 +158,9 @@ export async function createLargeMap(db: PrismaClient, options: LargeMapOptions)
       const chunk = 1000;
       for (let i = 0; i < claims.length; i += chunk) {
         await tx.claim.createMany({
-          data: claims.slice(i, i + chunk).map((claim) => ({ ...claim, x: positions.get(claim.id)?.x ?? null, y: positions.get(claim.id)?.y ?? null })),
+          data: claims
+            .slice(i, i + chunk)
+            .map((claim) => ({ ...claim, x: positions.get(claim.id)?.x ?? null, y: positions.get(claim.id)?.y ?? null })),
         });
       }
       for (let i = 0; i < links.length; i += chunk) await tx.link.createMany({ data: links.slice(i, i + chunk) });

@@ -1,6 +1,6 @@
 /**
  * `npm test`: every gate in order, stopping at the first failure — that `npm install` works on every
- * supported platform, typecheck and lint, unit tests,
+ * supported platform, typecheck, lint and formatting, unit tests,
  * one production build, integration tests against real Postgres (the multi-instance tests start
  * that build), and Playwright end-to-end tests against the same build (in a Chromium it finds, or
  * installs when the machine has none).
@@ -13,6 +13,7 @@ const steps: { name: string; command: string[]; env?: Record<string, string> }[]
   { name: 'platforms', command: ['npx', 'tsx', 'scripts/check-platforms.ts'] },
   { name: 'typecheck', command: ['npx', 'tsc', '--noEmit'] },
   { name: 'lint', command: ['npx', 'eslint', '.', '--max-warnings', '0'] },
+  { name: 'format', command: ['npx', 'prettier', '--check', '.'] },
   { name: 'unit tests', command: ['npx', 'vitest', 'run', '--project', 'unit'] },
   { name: 'production build', command: [process.execPath, NEXT, 'build'] },
   { name: 'integration tests', command: ['npx', 'vitest', 'run', '--project', 'integration'], env: { CRUX_FRESH_BUILD: '1' } },

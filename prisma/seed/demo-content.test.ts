@@ -1,13 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  DEMO_CLAIMS,
-  DEMO_EVIDENCE,
-  DEMO_MAP,
-  DEMO_SOURCES,
-  DEMO_VOTERS,
-  DEMO_VOTES,
-} from './demo-content';
+import { DEMO_CLAIMS, DEMO_EVIDENCE, DEMO_MAP, DEMO_SOURCES, DEMO_VOTERS, DEMO_VOTES } from './demo-content';
 
 interface SourceMeta {
   file: string;

@@ -53,7 +53,7 @@ export interface DemoVote {
 export const DEMO_MAP: { title: string; description: string } = {
   title: 'Is cyber sovereignty a legitimate principle for governing the internet?',
   description:
-    "China says every state has the right to govern the internet inside its borders as it sees fit. Drawing on five articles from 2011 to 2023, this map weighs whether that is ordinary statehood brought online or a banner for censorship and surveillance.",
+    'China says every state has the right to govern the internet inside its borders as it sees fit. Drawing on five articles from 2011 to 2023, this map weighs whether that is ordinary statehood brought online or a banner for censorship and surveillance.',
 };
 
 export const DEMO_SOURCES: DemoSource[] = [
@@ -102,36 +102,171 @@ export const DEMO_SOURCES: DemoSource[] = [
 /** Parents come before their children; the single thesis has no parentKey. */
 export const DEMO_CLAIMS: DemoClaim[] = [
   { key: 'thesis', text: 'Cyber sovereignty is a legitimate principle for governing the internet' },
-  { key: 'borders', parentKey: 'thesis', relation: 'support', text: 'Regulating what happens within its borders is a basic attribute of any state, online as much as offline' },
-  { key: 'not-unique', parentKey: 'borders', relation: 'support', text: 'China is not unique: states from India to Sweden already demand control over the networks in their territory' },
+  {
+    key: 'borders',
+    parentKey: 'thesis',
+    relation: 'support',
+    text: 'Regulating what happens within its borders is a basic attribute of any state, online as much as offline',
+  },
+  {
+    key: 'not-unique',
+    parentKey: 'borders',
+    relation: 'support',
+    text: 'China is not unique: states from India to Sweden already demand control over the networks in their territory',
+  },
   { key: 'gdpr', parentKey: 'thesis', relation: 'support', text: 'Cyber sovereignty mirrors GDPR' },
-  { key: 'interference', parentKey: 'gdpr', relation: 'support', text: "Democracies' own alarm over foreign interference on social media shows they accept state authority over online content" },
-  { key: 'gdpr-speech', parentKey: 'gdpr', relation: 'oppose', text: "GDPR protects individuals' data; China's cyber sovereignty is inseparable from censoring political speech" },
-  { key: 'intl-law', parentKey: 'thesis', relation: 'support', text: "UN experts, China included, agreed that state sovereignty applies to states' conduct in cyberspace" },
-  { key: 'selective-law', parentKey: 'intl-law', relation: 'oppose', text: 'China invokes sovereignty selectively while playing down the consensus that existing international law applies online' },
-  { key: 'responsibility', parentKey: 'intl-law', relation: 'support', text: 'Sovereignty makes states answerable for cyberattacks launched from their territory' },
-  { key: 'equal-voice', parentKey: 'thesis', relation: 'support', text: 'A state-led, multilateral model gives every country an equal say instead of leaving the rules to US-based actors' },
-  { key: 'icann', parentKey: 'equal-voice', relation: 'support', text: 'US oversight of core internet functions such as ICANN gave other states a real grievance' },
-  { key: 'sidelines-society', parentKey: 'equal-voice', relation: 'oppose', text: 'Putting states at the centre sidelines the civil society and private sector voices that multi-stakeholder governance includes' },
-  { key: 'peace', parentKey: 'thesis', relation: 'support', text: "China's code of conduct commits states to settle cyber disputes peacefully, unlike US threats of force" },
-  { key: 'hacking', parentKey: 'peace', relation: 'oppose', text: "China's own state-backed hacking belies its call for peace and security in cyberspace" },
+  {
+    key: 'interference',
+    parentKey: 'gdpr',
+    relation: 'support',
+    text: "Democracies' own alarm over foreign interference on social media shows they accept state authority over online content",
+  },
+  {
+    key: 'gdpr-speech',
+    parentKey: 'gdpr',
+    relation: 'oppose',
+    text: "GDPR protects individuals' data; China's cyber sovereignty is inseparable from censoring political speech",
+  },
+  {
+    key: 'intl-law',
+    parentKey: 'thesis',
+    relation: 'support',
+    text: "UN experts, China included, agreed that state sovereignty applies to states' conduct in cyberspace",
+  },
+  {
+    key: 'selective-law',
+    parentKey: 'intl-law',
+    relation: 'oppose',
+    text: 'China invokes sovereignty selectively while playing down the consensus that existing international law applies online',
+  },
+  {
+    key: 'responsibility',
+    parentKey: 'intl-law',
+    relation: 'support',
+    text: 'Sovereignty makes states answerable for cyberattacks launched from their territory',
+  },
+  {
+    key: 'equal-voice',
+    parentKey: 'thesis',
+    relation: 'support',
+    text: 'A state-led, multilateral model gives every country an equal say instead of leaving the rules to US-based actors',
+  },
+  {
+    key: 'icann',
+    parentKey: 'equal-voice',
+    relation: 'support',
+    text: 'US oversight of core internet functions such as ICANN gave other states a real grievance',
+  },
+  {
+    key: 'sidelines-society',
+    parentKey: 'equal-voice',
+    relation: 'oppose',
+    text: 'Putting states at the centre sidelines the civil society and private sector voices that multi-stakeholder governance includes',
+  },
+  {
+    key: 'peace',
+    parentKey: 'thesis',
+    relation: 'support',
+    text: "China's code of conduct commits states to settle cyber disputes peacefully, unlike US threats of force",
+  },
+  {
+    key: 'hacking',
+    parentKey: 'peace',
+    relation: 'oppose',
+    text: "China's own state-backed hacking belies its call for peace and security in cyberspace",
+  },
   { key: 'censorship', parentKey: 'thesis', relation: 'oppose', text: 'Sovereignty claims mask censorship' },
-  { key: 'online-violence', parentKey: 'censorship', relation: 'support', text: "China labels politically sensitive speech 'online violence' to justify suppressing it" },
-  { key: 'un-speech-crimes', parentKey: 'censorship', relation: 'support', text: "China pushes at the UN to make sharing unwanted or 'false' information online a crime" },
-  { key: 'order-freedom', parentKey: 'censorship', relation: 'oppose', text: "Order is the guarantee of freedom online, so content rules protect users' legitimate rights" },
-  { key: 'exports-repression', parentKey: 'thesis', relation: 'oppose', text: 'China exports its model to keep authoritarian partners in power and to extend its own reach' },
-  { key: 'repression-abroad', parentKey: 'exports-repression', relation: 'support', text: 'Chinese technology has helped governments from Uganda to the rest of East Africa track opponents and censor the internet' },
-  { key: 'intel-access', parentKey: 'exports-repression', relation: 'support', text: "Partnering with Chinese security firms gives Beijing visibility into, and a foothold in, other nations' networks" },
-  { key: 'demand-driven', parentKey: 'exports-repression', relation: 'oppose', text: 'Authoritarian governments seek these tools on their own; China meets their demand rather than imposing its model' },
-  { key: 'backdoors', parentKey: 'thesis', relation: 'oppose', text: 'Cyber sovereignty is a pretext for forcing foreign firms to hand over source code and build back doors for surveillance' },
-  { key: 'weakens-everyone', parentKey: 'backdoors', relation: 'support', text: 'A back door built for one government weakens the whole system against every outside attacker' },
-  { key: 'us-too', parentKey: 'backdoors', relation: 'oppose', text: 'Back-door demands are not unique to China: US law enforcement seeks the same access, so the difference is one of degree' },
-  { key: 'economy', parentKey: 'thesis', relation: 'oppose', text: "Walling off the internet in the name of sovereignty drains China's own economy and research" },
-  { key: 'nursery', parentKey: 'economy', relation: 'oppose', text: "The Great Firewall sheltered China's tech giants and gave them room to grow" },
-  { key: 'protectionism', parentKey: 'nursery', relation: 'oppose', text: "Sheltering domestic firms this way is protectionism that flouts China's global trade commitments" },
+  {
+    key: 'online-violence',
+    parentKey: 'censorship',
+    relation: 'support',
+    text: "China labels politically sensitive speech 'online violence' to justify suppressing it",
+  },
+  {
+    key: 'un-speech-crimes',
+    parentKey: 'censorship',
+    relation: 'support',
+    text: "China pushes at the UN to make sharing unwanted or 'false' information online a crime",
+  },
+  {
+    key: 'order-freedom',
+    parentKey: 'censorship',
+    relation: 'oppose',
+    text: "Order is the guarantee of freedom online, so content rules protect users' legitimate rights",
+  },
+  {
+    key: 'exports-repression',
+    parentKey: 'thesis',
+    relation: 'oppose',
+    text: 'China exports its model to keep authoritarian partners in power and to extend its own reach',
+  },
+  {
+    key: 'repression-abroad',
+    parentKey: 'exports-repression',
+    relation: 'support',
+    text: 'Chinese technology has helped governments from Uganda to the rest of East Africa track opponents and censor the internet',
+  },
+  {
+    key: 'intel-access',
+    parentKey: 'exports-repression',
+    relation: 'support',
+    text: "Partnering with Chinese security firms gives Beijing visibility into, and a foothold in, other nations' networks",
+  },
+  {
+    key: 'demand-driven',
+    parentKey: 'exports-repression',
+    relation: 'oppose',
+    text: 'Authoritarian governments seek these tools on their own; China meets their demand rather than imposing its model',
+  },
+  {
+    key: 'backdoors',
+    parentKey: 'thesis',
+    relation: 'oppose',
+    text: 'Cyber sovereignty is a pretext for forcing foreign firms to hand over source code and build back doors for surveillance',
+  },
+  {
+    key: 'weakens-everyone',
+    parentKey: 'backdoors',
+    relation: 'support',
+    text: 'A back door built for one government weakens the whole system against every outside attacker',
+  },
+  {
+    key: 'us-too',
+    parentKey: 'backdoors',
+    relation: 'oppose',
+    text: 'Back-door demands are not unique to China: US law enforcement seeks the same access, so the difference is one of degree',
+  },
+  {
+    key: 'economy',
+    parentKey: 'thesis',
+    relation: 'oppose',
+    text: "Walling off the internet in the name of sovereignty drains China's own economy and research",
+  },
+  {
+    key: 'nursery',
+    parentKey: 'economy',
+    relation: 'oppose',
+    text: "The Great Firewall sheltered China's tech giants and gave them room to grow",
+  },
+  {
+    key: 'protectionism',
+    parentKey: 'nursery',
+    relation: 'oppose',
+    text: "Sheltering domestic firms this way is protectionism that flouts China's global trade commitments",
+  },
   { key: 'hypocrisy', parentKey: 'thesis', relation: 'oppose', text: 'China applies its own cyber principles hypocritically' },
-  { key: 'state-media', parentKey: 'hypocrisy', relation: 'support', text: 'Beijing blocks Facebook and Twitter at home while its state media use them to reach foreign audiences' },
-  { key: 'market-access', parentKey: 'hypocrisy', relation: 'support', text: "China preaches win-win openness while restricting foreign tech firms' access to its own market" },
+  {
+    key: 'state-media',
+    parentKey: 'hypocrisy',
+    relation: 'support',
+    text: 'Beijing blocks Facebook and Twitter at home while its state media use them to reach foreign audiences',
+  },
+  {
+    key: 'market-access',
+    parentKey: 'hypocrisy',
+    relation: 'support',
+    text: "China preaches win-win openness while restricting foreign tech firms' access to its own market",
+  },
 ];
 
 export const DEMO_EVIDENCE: DemoEvidence[] = [
@@ -139,21 +274,24 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-cary-state-regulates',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'But cyber sovereignty is not itself controversial. The idea that a government can regulate things within its borders is nearly synonymous with what it means to be a state.',
+    exact:
+      'But cyber sovereignty is not itself controversial. The idea that a government can regulate things within its borders is nearly synonymous with what it means to be a state.',
     claimKey: 'borders',
     relation: 'support',
   },
   {
     key: 'ev-cary-gdpr',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'The PRC frequently points to the General Data Protection Regulation (GDPR) in the European Union as a leading example of the state’s role in internet regulation.',
+    exact:
+      'The PRC frequently points to the General Data Protection Regulation (GDPR) in the European Union as a leading example of the state’s role in internet regulation.',
     claimKey: 'gdpr',
     relation: 'support',
   },
   {
     key: 'ev-cary-gdpr-rights',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'The GDPR allows EU citizens to have their data deleted, forces businesses to disclose data breaches, and requires websites to give users a choice to accept or reject cookies (and what kind) each time they visit a new website.',
+    exact:
+      'The GDPR allows EU citizens to have their data deleted, forces businesses to disclose data breaches, and requires websites to give users a choice to accept or reject cookies (and what kind) each time they visit a new website.',
     claimKey: 'gdpr',
     relation: 'support',
   },
@@ -168,14 +306,16 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-cary-foreign-interference',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'China points to concerns in the United States over foreign interference on social media as evidence of US buy-in on China’s view of cyber sovereignty.',
+    exact:
+      'China points to concerns in the United States over foreign interference on social media as evidence of US buy-in on China’s view of cyber sovereignty.',
     claimKey: 'interference',
     relation: 'support',
   },
   {
     key: 'ev-cary-inextricable',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'The article extrapolates on what Xi made clear in his 2015 speech. For the CCP, censorship and sovereignty are inextricably linked.',
+    exact:
+      'The article extrapolates on what Xi made clear in his 2015 speech. For the CCP, censorship and sovereignty are inextricably linked.',
     claimKey: 'gdpr-speech',
     relation: 'support',
   },
@@ -189,7 +329,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-cary-un-false-info',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'As recently as January 2023, China offered an amendment to a UN treaty attempting to make sharing false information online illegal.',
+    exact:
+      'As recently as January 2023, China offered an amendment to a UN treaty attempting to make sharing false information online illegal.',
     claimKey: 'un-speech-crimes',
     relation: 'support',
     note: "The report's footnote marker (22) directly follows this sentence and is left out of the quote.",
@@ -197,7 +338,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-cary-freedom-order',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'Like in the real world, freedom and order are both necessary in cyberspace. Freedom is what order is meant for and order is the guarantee for freedom.',
+    exact:
+      'Like in the real world, freedom and order are both necessary in cyberspace. Freedom is what order is meant for and order is the guarantee for freedom.',
     claimKey: 'order-freedom',
     relation: 'support',
     note: 'Xi Jinping, 2015 World Internet Conference speech, as quoted by Cary.',
@@ -205,14 +347,16 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-cary-good-order-impossible',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'Cultivating “good order” in cyberspace, at least as Xi conceptualizes it, is impossible for democratic countries with freedom of speech.',
+    exact:
+      'Cultivating “good order” in cyberspace, at least as Xi conceptualizes it, is impossible for democratic countries with freedom of speech.',
     claimKey: 'order-freedom',
     relation: 'oppose',
   },
   {
     key: 'ev-cary-equal-footing',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'We should respect the right of individual countries to independently choose their own path of cyber development, model of cyber regulation and Internet public policies, and participate in international cyberspace governance on an equal footing.',
+    exact:
+      'We should respect the right of individual countries to independently choose their own path of cyber development, model of cyber regulation and Internet public policies, and participate in international cyberspace governance on an equal footing.',
     claimKey: 'equal-voice',
     relation: 'support',
     note: 'Xi Jinping, 2015 speech: the "respect for cyber sovereignty" principle.',
@@ -220,43 +364,49 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-cary-norms-export',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'China understands this problem and is trying to build global norms that facilitate the provision of its censorship and surveillance tools to other countries.',
+    exact:
+      'China understands this problem and is trying to build global norms that facilitate the provision of its censorship and surveillance tools to other countries.',
     claimKey: 'exports-repression',
     relation: 'support',
   },
   {
     key: 'ev-cary-east-africa',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'The Australian Strategic Policy Institute found that “with technical support from China, local governments in East Africa are escalating censorship on social media platforms and the internet.”',
+    exact:
+      'The Australian Strategic Policy Institute found that “with technical support from China, local governments in East Africa are escalating censorship on social media platforms and the internet.”',
     claimKey: 'repression-abroad',
     relation: 'support',
   },
   {
     key: 'ev-cary-uganda',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'The Wall Street Journal exposed how Huawei technicians were involved in helping Ugandan security services track political opponents of the government.',
+    exact:
+      'The Wall Street Journal exposed how Huawei technicians were involved in helping Ugandan security services track political opponents of the government.',
     claimKey: 'repression-abroad',
     relation: 'support',
   },
   {
     key: 'ev-cary-demand-driven',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'Authoritarian regimes that seek economic benefits of widespread internet access are more apt to deploy PRC-made systems that facilitate mass surveillance, thus reducing the risks posed by increased connectivity.',
+    exact:
+      'Authoritarian regimes that seek economic benefits of widespread internet access are more apt to deploy PRC-made systems that facilitate mass surveillance, thus reducing the risks posed by increased connectivity.',
     claimKey: 'demand-driven',
     relation: 'support',
   },
   {
     key: 'ev-cary-ip-theft',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'China—a country with a famously effective and persistent ability to steal and commercialize foreign intellectual property16—suggests that all countries should abhor cyberattacks that lead to IP theft or government spying.',
+    exact:
+      'China—a country with a famously effective and persistent ability to steal and commercialize foreign intellectual property16—suggests that all countries should abhor cyberattacks that lead to IP theft or government spying.',
     claimKey: 'hypocrisy',
     relation: 'support',
-    note: "Quoted verbatim, including the report's inline footnote marker \"16\".",
+    note: 'Quoted verbatim, including the report\'s inline footnote marker "16".',
   },
   {
     key: 'ev-cary-visibility',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'Chinese cybersecurity firms would significantly increase the PRC’s visibility into global cyber operations by other nations or transnational criminal groups.',
+    exact:
+      'Chinese cybersecurity firms would significantly increase the PRC’s visibility into global cyber operations by other nations or transnational criminal groups.',
     occurrence: 1,
     claimKey: 'intel-access',
     relation: 'support',
@@ -265,21 +415,24 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-cary-unimpeded',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'with each new client China’s cybersecurity companies add to their rosters, China’s state-backed hackers may well gain another network where they can work without worrying about defenders',
+    exact:
+      'with each new client China’s cybersecurity companies add to their rosters, China’s state-backed hackers may well gain another network where they can work without worrying about defenders',
     claimKey: 'intel-access',
     relation: 'support',
   },
   {
     key: 'ev-cary-market-access',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'This argument blatantly ignores the clear differences in market access between foreign tech companies in the PRC and Chinese firms’ access to foreign markets.',
+    exact:
+      'This argument blatantly ignores the clear differences in market access between foreign tech companies in the PRC and Chinese firms’ access to foreign markets.',
     claimKey: 'market-access',
     relation: 'support',
   },
   {
     key: 'ev-cary-solomon-hack',
     sourceFile: 'community-shared-future-cyberspace.txt',
-    exact: 'In May 2022, a Chinese hacking team breached the Solomon Islands’ government systems, likely to assess the future of their agreement in the face of the island nation’s denials.',
+    exact:
+      'In May 2022, a Chinese hacking team breached the Solomon Islands’ government systems, likely to assess the future of their agreement in the face of the island nation’s denials.',
     claimKey: 'hacking',
     relation: 'support',
   },
@@ -288,7 +441,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-dip-india-sweden',
     sourceFile: 'internet-sovereignty-revisited.txt',
-    exact: 'From India to Sweden, nations are demanding control over what happens electronically in their territory, even if it is to or from the computers of their citizens.',
+    exact:
+      'From India to Sweden, nations are demanding control over what happens electronically in their territory, even if it is to or from the computers of their citizens.',
     claimKey: 'not-unique',
     relation: 'support',
     note: 'Strategic Studies Quarterly (2011), as quoted in The Diplomat.',
@@ -296,7 +450,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-dip-gge-sovereignty',
     sourceFile: 'internet-sovereignty-revisited.txt',
-    exact: 'The Group also concluded that State sovereignty and the international norms and principles that flow from it apply to States’ conduct of ICT-related activities and to their jurisdiction over ICT infrastructure with their territory',
+    exact:
+      'The Group also concluded that State sovereignty and the international norms and principles that flow from it apply to States’ conduct of ICT-related activities and to their jurisdiction over ICT infrastructure with their territory',
     claimKey: 'intl-law',
     relation: 'support',
     note: 'UN Group of Governmental Experts report (2013); China signed off on its conclusions.',
@@ -311,14 +466,16 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-dip-tantamount-censorship',
     sourceFile: 'internet-sovereignty-revisited.txt',
-    exact: 'It is hard to find common ground with the United States and its allies, since to Western countries Chinese ideas on Internet sovereignty are tantamount to Internet censorship, the restriction of free speech, and the online prosecution of political dissidents.',
+    exact:
+      'It is hard to find common ground with the United States and its allies, since to Western countries Chinese ideas on Internet sovereignty are tantamount to Internet censorship, the restriction of free speech, and the online prosecution of political dissidents.',
     claimKey: 'censorship',
     relation: 'support',
   },
   {
     key: 'ev-dip-icann',
     sourceFile: 'internet-sovereignty-revisited.txt',
-    exact: 'Partially to accommodate Chinese fears about the United States’ control over Internet structure, Washington announced back in March 2014 that it will\u00a0give up\u00a0oversight of web domain managers at\u00a0ICANN',
+    exact:
+      'Partially to accommodate Chinese fears about the United States’ control over Internet structure, Washington announced back in March 2014 that it will\u00a0give up\u00a0oversight of web domain managers at\u00a0ICANN',
     claimKey: 'icann',
     relation: 'support',
     note: 'The source text has non-breaking spaces around "give up" and before "ICANN".',
@@ -333,7 +490,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-dip-discredit-msh',
     sourceFile: 'internet-sovereignty-revisited.txt',
-    exact: 'The People’s Republic is especially keen to discredit the Western propagated multi-stakeholder approach to Internet governance, which it sees as intrinsically dangerous and undermining China’s national security interests.',
+    exact:
+      'The People’s Republic is especially keen to discredit the Western propagated multi-stakeholder approach to Internet governance, which it sees as intrinsically dangerous and undermining China’s national security interests.',
     claimKey: 'sidelines-society',
     relation: 'support',
   },
@@ -348,7 +506,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-dip-deniability',
     sourceFile: 'internet-sovereignty-revisited.txt',
-    exact: 'Beijing currently often hides behind a veil of plausible deniability by accusing (patriotic) domestic hackers of having gone rogue (which in fact is true in many instances).',
+    exact:
+      'Beijing currently often hides behind a veil of plausible deniability by accusing (patriotic) domestic hackers of having gone rogue (which in fact is true in many instances).',
     claimKey: 'hacking',
     relation: 'support',
   },
@@ -357,21 +516,24 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-int-real-names',
     sourceFile: 'xi-seattle-tech-firms.txt',
-    exact: 'That might require such things as forcing users to register with their real names, storing Chinese citizens’ data locally where the government can access it, and building government “back doors” into encrypted communication products for better surveillance.',
+    exact:
+      'That might require such things as forcing users to register with their real names, storing Chinese citizens’ data locally where the government can access it, and building government “back doors” into encrypted communication products for better surveillance.',
     claimKey: 'backdoors',
     relation: 'support',
   },
   {
     key: 'ev-int-hole-weakens',
     sourceFile: 'xi-seattle-tech-firms.txt',
-    exact: 'The technology community has responded by pointing out that any sort of hole for law enforcement weakens the entire system to attack from outside bad actors',
+    exact:
+      'The technology community has responded by pointing out that any sort of hole for law enforcement weakens the entire system to attack from outside bad actors',
     claimKey: 'weakens-everyone',
     relation: 'support',
   },
   {
     key: 'ev-int-us-pressure',
     sourceFile: 'xi-seattle-tech-firms.txt',
-    exact: 'The meeting comes as U.S. law enforcement officials have been pressuring companies to give them a way to access encrypted communications.',
+    exact:
+      'The meeting comes as U.S. law enforcement officials have been pressuring companies to give them a way to access encrypted communications.',
     claimKey: 'us-too',
     relation: 'support',
   },
@@ -388,14 +550,16 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-seg-peaceful-means',
     sourceFile: 'information-vs-cyber-security.txt',
-    exact: 'In contrast, signers of the Code will “settle any dispute resulting from the application of this Code through peaceful means and refrain from the threat or use of force.”',
+    exact:
+      'In contrast, signers of the Code will “settle any dispute resulting from the application of this Code through peaceful means and refrain from the threat or use of force.”',
     claimKey: 'peace',
     relation: 'support',
   },
   {
     key: 'ev-seg-missile',
     sourceFile: 'information-vs-cyber-security.txt',
-    exact: 'Or as one Department of Defense official told the Wall Street Journal, “If you shut down our power grid, maybe we will put a missile down one of your smokestacks.”',
+    exact:
+      'Or as one Department of Defense official told the Wall Street Journal, “If you shut down our power grid, maybe we will put a missile down one of your smokestacks.”',
     claimKey: 'peace',
     relation: 'support',
     note: 'The US deterrence posture the Code is contrasted with.',
@@ -410,21 +574,24 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-seg-inclusive',
     sourceFile: 'information-vs-cyber-security.txt',
-    exact: 'By contrast, the United States has taken a more inclusive approach involving civil society and the private sector through less traditional groups such as the Internet Governance Forum.',
+    exact:
+      'By contrast, the United States has taken a more inclusive approach involving civil society and the private sector through less traditional groups such as the Internet Governance Forum.',
     claimKey: 'sidelines-society',
     relation: 'support',
   },
   {
     key: 'ev-seg-own-networks',
     sourceFile: 'information-vs-cyber-security.txt',
-    exact: 'The United States will also want to try and build on the call for states to take responsibility for bad behavior that originates from their own networks.',
+    exact:
+      'The United States will also want to try and build on the call for states to take responsibility for bad behavior that originates from their own networks.',
     claimKey: 'responsibility',
     relation: 'support',
   },
   {
     key: 'ev-seg-information-security',
     sourceFile: 'information-vs-cyber-security.txt',
-    exact: 'Information security includes not only the protection of computer, communication, and other critical networks that is the primary focus of U.S. officials, but also the threats that the free flow of information can present to domestic stability in closed authoritarian states',
+    exact:
+      'Information security includes not only the protection of computer, communication, and other critical networks that is the primary focus of U.S. officials, but also the threats that the free flow of information can present to domestic stability in closed authoritarian states',
     claimKey: 'censorship',
     relation: 'support',
   },
@@ -433,7 +600,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-cdt-olive-branch',
     sourceFile: 'china-seeks-digital-control.txt',
-    exact: 'There are no changes that could be deemed an olive branch, such as an affirmation of the applicability of existing international law',
+    exact:
+      'There are no changes that could be deemed an olive branch, such as an affirmation of the applicability of existing international law',
     claimKey: 'selective-law',
     relation: 'support',
     note: 'Alex Grigsby (CFR) on the 2015 International Code of Conduct.',
@@ -441,7 +609,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-cdt-hellbent',
     sourceFile: 'china-seeks-digital-control.txt',
-    exact: 'The authorities are hellbent on establishing cybersovereignty in China. If you look at what has taken place since last summer it is quite astounding.',
+    exact:
+      'The authorities are hellbent on establishing cybersovereignty in China. If you look at what has taken place since last summer it is quite astounding.',
     claimKey: 'censorship',
     relation: 'support',
     note: 'A VPN co-founder quoted by The New York Times after the 2015 VPN crackdown.',
@@ -449,7 +618,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-cdt-bank-rules',
     sourceFile: 'china-seeks-digital-control.txt',
-    exact: 'The Chinese government has adopted new regulations requiring companies that sell computer equipment to Chinese banks to turn over secret source code, submit to invasive audits and build so-called back doors into hardware and software',
+    exact:
+      'The Chinese government has adopted new regulations requiring companies that sell computer equipment to Chinese banks to turn over secret source code, submit to invasive audits and build so-called back doors into hardware and software',
     claimKey: 'backdoors',
     relation: 'support',
   },
@@ -464,14 +634,16 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-cdt-differ-in-degree',
     sourceFile: 'china-seeks-digital-control.txt',
-    exact: 'While the Obama administration will almost certainly complain that the new rules are protectionist in nature, the Chinese will be able to make a case that they differ only in degree from Washington’s own requirements.',
+    exact:
+      'While the Obama administration will almost certainly complain that the new rules are protectionist in nature, the Chinese will be able to make a case that they differ only in degree from Washington’s own requirements.',
     claimKey: 'us-too',
     relation: 'support',
   },
   {
     key: 'ev-cdt-drain',
     sourceFile: 'china-seeks-digital-control.txt',
-    exact: 'Beyond the fact that China’s censorship is an unethical infringement on a free press and a free society, it’s a drain on China’s global economic competitiveness.',
+    exact:
+      'Beyond the fact that China’s censorship is an unethical infringement on a free press and a free society, it’s a drain on China’s global economic competitiveness.',
     claimKey: 'economy',
     relation: 'support',
     note: 'Tom Lowenthal, Committee to Protect Journalists.',
@@ -479,7 +651,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-cdt-scientific-data',
     sourceFile: 'china-seeks-digital-control.txt',
-    exact: 'The country’s businesses and professionals say it has become increasingly difficult for them to communicate with customers and suppliers abroad or to obtain scientific data and research from the rest of the world.',
+    exact:
+      'The country’s businesses and professionals say it has become increasingly difficult for them to communicate with customers and suppliers abroad or to obtain scientific data and research from the rest of the world.',
     claimKey: 'economy',
     relation: 'support',
     note: 'New York Times editorial board.',
@@ -487,7 +660,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-cdt-space-to-grow',
     sourceFile: 'china-seeks-digital-control.txt',
-    exact: 'Conventional wisdom in China tech circles holds that blocking of sites like YouTube, Twitter and Google has provided Chinese Internet giants with the space they needed to grow.',
+    exact:
+      'Conventional wisdom in China tech circles holds that blocking of sites like YouTube, Twitter and Google has provided Chinese Internet giants with the space they needed to grow.',
     claimKey: 'nursery',
     relation: 'support',
   },
@@ -501,7 +675,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
   {
     key: 'ev-cdt-double-standard',
     sourceFile: 'china-seeks-digital-control.txt',
-    exact: 'On the one hand, Beijing tries to tell 1.3 billion citizens they can’t get on Facebook and Twitter inside China. On the other hand, Beijing allows and most likely encourages state media to occupy foreign social media platforms',
+    exact:
+      'On the one hand, Beijing tries to tell 1.3 billion citizens they can’t get on Facebook and Twitter inside China. On the other hand, Beijing allows and most likely encourages state media to occupy foreign social media platforms',
     claimKey: 'state-media',
     relation: 'support',
     note: 'George Chen, South China Morning Post.',

@@ -42,7 +42,11 @@ const say = (line: string) => console.log(`bench:map: ${line}`);
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 const ms = (value: number) => `${value.toFixed(value < 100 ? 1 : 0)} ms`;
 
 async function openDatabase(): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
@@ -103,7 +107,9 @@ async function startApp(databaseUrl: string): Promise<AppProcess> {
 }
 
 function findChromium(): string | undefined {
-  return [process.env.CRUX_CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => candidate && fs.existsSync(candidate));
+  return [process.env.CRUX_CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+    (candidate) => candidate && fs.existsSync(candidate),
+  );
 }
 
 interface BrowserRun {
@@ -157,7 +163,13 @@ async function measureInteraction(browser: Browser, mapId: string, account: { em
     const now = () => page.evaluate(() => performance.now());
     const longestSince = (since: number) =>
       page.evaluate(
-        (from) => Math.max(0, ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((task) => task.start + task.duration >= from).map((task) => task.duration)),
+        (from) =>
+          Math.max(
+            0,
+            ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
+              .filter((task) => task.start + task.duration >= from)
+              .map((task) => task.duration),
+          ),
         since,
       );
 
@@ -219,14 +231,22 @@ async function measureInteraction(browser: Browser, mapId: string, account: { em
     const before = await claimCount();
     const addStart = await now();
     await page.keyboard.press('Enter');
-    await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node-claim').length > count, before, { timeout: 120_000 });
-    await page.waitForFunction(() => ![...document.querySelectorAll('.react-flow__node')].some((node) => node.getAttribute('data-id')?.startsWith('pending')), null, { timeout: 120_000 });
+    await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node-claim').length > count, before, {
+      timeout: 120_000,
+    });
+    await page.waitForFunction(
+      () => ![...document.querySelectorAll('.react-flow__node')].some((node) => node.getAttribute('data-id')?.startsWith('pending')),
+      null,
+      { timeout: 120_000 },
+    );
     await page.waitForTimeout(800);
     const addLongestTaskMs = await longestSince(addStart);
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: box.height - 5 } });
     const undoStart = await now();
     await page.keyboard.press('Control+z');
-    await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node-claim').length <= count, before, { timeout: 120_000 });
+    await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node-claim').length <= count, before, {
+      timeout: 120_000,
+    });
     await page.waitForTimeout(800);
     const undoLongestTaskMs = await longestSince(undoStart);
 
@@ -265,11 +285,15 @@ async function measureInBrowser(browser: Browser, mapId: string, account: { emai
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`/maps/${mapId}`, { waitUntil: 'commit' });
     try {
-      await page.waitForFunction(() => (window as unknown as { __firstNodeAt?: number }).__firstNodeAt !== undefined, null, { timeout: 120_000 });
+      await page.waitForFunction(() => (window as unknown as { __firstNodeAt?: number }).__firstNodeAt !== undefined, null, {
+        timeout: 120_000,
+      });
     } catch (error) {
       const screenshot = path.join('.data', 'bench-map-failure.png');
       await page.screenshot({ path: screenshot }).catch(() => {});
-      throw new Error(`no node appeared on /maps/${mapId} (screenshot: ${screenshot}; page errors: ${errors.join(' | ') || 'none'})`, { cause: error });
+      throw new Error(`no node appeared on /maps/${mapId} (screenshot: ${screenshot}; page errors: ${errors.join(' | ') || 'none'})`, {
+        cause: error,
+      });
     }
     const result = await page.evaluate(() => {
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -279,7 +303,10 @@ async function measureInBrowser(browser: Browser, mapId: string, account: { emai
       };
     });
     await page.waitForTimeout(500);
-    await page.locator('[data-testid="first-view"]').waitFor({ state: 'detached', timeout: 120_000 }).catch(() => {});
+    await page
+      .locator('[data-testid="first-view"]')
+      .waitFor({ state: 'detached', timeout: 120_000 })
+      .catch(() => {});
     const renderedNodes = await page.locator('.react-flow__node').count();
     return { ...result, renderedNodes };
   } finally {
@@ -298,7 +325,11 @@ async function main() {
     await applyMigrations(url, path.join('prisma', 'migrations'));
     const password = 'bench-password-1';
     const owner = await db.user.create({
-      data: { email: 'bench-owner@crux.local', displayName: 'Bench Owner', passwordHash: await argon2.hash(password, { type: argon2.argon2id }) },
+      data: {
+        email: 'bench-owner@crux.local',
+        displayName: 'Bench Owner',
+        passwordHash: await argon2.hash(password, { type: argon2.argon2id }),
+      },
       select: { id: true, displayName: true, isGuest: true },
     });
     const voterIds: string[] = [];

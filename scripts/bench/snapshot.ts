@@ -23,11 +23,19 @@ const DATA_DIR = path.join('.data', 'bench-snapshot-postgres');
 const say = (line: string) => console.log(`bench:snapshot: ${line}`);
 
 fs.rmSync(DATA_DIR, { recursive: true, force: true });
-const embedded = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: Number(process.env.BENCH_PG_PORT ?? 54341), database: 'crux_bench', log: say });
+const embedded = await startEmbeddedPostgres({
+  dataDir: DATA_DIR,
+  port: Number(process.env.BENCH_PG_PORT ?? 54341),
+  database: 'crux_bench',
+  log: say,
+});
 try {
   await applyMigrations(embedded.url, path.join('prisma', 'migrations'));
   const db = createPrismaClient(embedded.url);
-  const user = await db.user.create({ data: { displayName: 'Bench owner', email: 'bench@example.test' }, select: { id: true, displayName: true, isGuest: true } });
+  const user = await db.user.create({
+    data: { displayName: 'Bench owner', email: 'bench@example.test' },
+    select: { id: true, displayName: true, isGuest: true },
+  });
   const context = { actor: user };
   const caller = createCaller({ db, actor: user, ip: 'bench' });
   const { id: mapId } = await caller.map.create({ title: 'Snapshot bench' });
@@ -36,7 +44,12 @@ try {
   const claimCount = Math.floor((EVENTS - 2) / 3);
   const ids: string[] = [];
   for (let i = 0; i < claimCount; i++) {
-    const { claim } = await createClaim(db, context, { mapId, text: `Reason ${i}`, parentId: thesis.id, relation: i % 2 ? 'support' : 'oppose' });
+    const { claim } = await createClaim(db, context, {
+      mapId,
+      text: `Reason ${i}`,
+      parentId: thesis.id,
+      relation: i % 2 ? 'support' : 'oppose',
+    });
     ids.push(claim.id);
   }
   for (const [i, id] of ids.entries()) await updateClaimText(db, context, mapId, { id, text: `Reason ${i}, edited`, expectedVersion: 1 });

@@ -69,7 +69,10 @@ function connectSse(index: number, url: string): Promise<void> {
 function connectYjs(index: number, url: string, room: string): Promise<void> {
   return new Promise((resolve) => {
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(url, room, doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
+    const provider = new WebsocketProvider(url, room, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
     const edits = doc.getArray<string>('edits');
     edits.observe((event) => {
       for (const item of event.changes.added) for (const text of item.content.getContent()) record(index, text);

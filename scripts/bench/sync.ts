@@ -65,7 +65,11 @@ async function cruxWriter(app: AppProcess, cookie: string, mapId: string, claimI
   let version = map.claims.find((claim) => claim.id === claimId)?.version ?? 1;
   return {
     write: async (text) => {
-      const result = await trpcCall<{ claim: { version: number } }>(app.url, cookie, 'claim.update', { id: claimId, text, expectedVersion: version });
+      const result = await trpcCall<{ claim: { version: number } }>(app.url, cookie, 'claim.update', {
+        id: claimId,
+        text,
+        expectedVersion: version,
+      });
       version = result.claim.version;
     },
     close: () => {},
@@ -84,7 +88,10 @@ function sseWriter(url: string): Writer {
 
 async function yjsWriter(url: string, room: string): Promise<Writer> {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(url, room, doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
+  const provider = new WebsocketProvider(url, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
   await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
   const edits = doc.getArray<string>('edits');
   return {
@@ -120,7 +127,11 @@ function startChild(): { child: ChildProcess; next: () => Promise<ClientsReply> 
   return { child, next };
 }
 
-async function runOne(system: BenchSystem, clients: number, context: { app: AppProcess | null; cookie: string; mapId: string; claimId: string }): Promise<Row> {
+async function runOne(
+  system: BenchSystem,
+  clients: number,
+  context: { app: AppProcess | null; cookie: string; mapId: string; claimId: string },
+): Promise<Row> {
   const { child, next } = startChild();
   const room = `bench-${clients}-${Date.now()}`;
   const url = system === 'crux' ? context.app!.url : system === 'sse' ? `http://127.0.0.1:${PORTS.sse}` : `ws://127.0.0.1:${PORTS.yjs}`;
@@ -129,7 +140,12 @@ async function runOne(system: BenchSystem, clients: number, context: { app: AppP
   const ready = await next();
   if (ready.type !== 'ready') throw new Error('unexpected reply');
   await sleep(300);
-  const writer = system === 'crux' ? await cruxWriter(context.app!, context.cookie, context.mapId, context.claimId) : system === 'sse' ? sseWriter(url) : await yjsWriter(url, room);
+  const writer =
+    system === 'crux'
+      ? await cruxWriter(context.app!, context.cookie, context.mapId, context.claimId)
+      : system === 'sse'
+        ? sseWriter(url)
+        : await yjsWriter(url, room);
   await sleep(200);
 
   const phase = async (name: string, intervalMs: number) => {
@@ -175,7 +191,9 @@ async function runOne(system: BenchSystem, clients: number, context: { app: AppP
 }
 
 async function main() {
-  say(`${os.cpus().length} CPU(s), Node ${process.version}; ${EDITS} edits per phase, paced at ${RATE}/s; clients ${CLIENT_COUNTS.join(', ')}`);
+  say(
+    `${os.cpus().length} CPU(s), Node ${process.version}; ${EDITS} edits per phase, paced at ${RATE}/s; clients ${CLIENT_COUNTS.join(', ')}`,
+  );
   const cleanups: (() => Promise<unknown> | void)[] = [];
   const cleanup = async () => {
     for (const step of cleanups.reverse()) await Promise.resolve(step()).catch(() => {});
@@ -195,7 +213,12 @@ async function main() {
         url.pathname = '/postgres';
         adminUrl = url.toString();
       } else {
-        const embedded: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data', 'rt-bench', 'postgres'), port: PORTS.pg, database: 'postgres', fsync: false });
+        const embedded: EmbeddedDatabase = await startEmbeddedPostgres({
+          dataDir: path.join(ROOT, '.data', 'rt-bench', 'postgres'),
+          port: PORTS.pg,
+          database: 'postgres',
+          fsync: false,
+        });
         cleanups.push(() => embedded.stop());
         adminUrl = embedded.url;
       }
@@ -208,7 +231,8 @@ async function main() {
       const id = Date.now().toString(36);
       cookie = await signIn(app.url, { email: `bench-${id}@example.test`, password: `bench-${id}-password`, displayName: 'Bench writer' });
       mapId = (await trpcCall<{ id: string }>(app.url, cookie, 'map.create', { title: 'Sync benchmark' })).id;
-      claimId = (await trpcCall<{ claim: { id: string } }>(app.url, cookie, 'claim.create', { mapId, text: 'The claim being edited' })).claim.id;
+      claimId = (await trpcCall<{ claim: { id: string } }>(app.url, cookie, 'claim.create', { mapId, text: 'The claim being edited' }))
+        .claim.id;
       // A little realistic weight: a map of 300 claims.
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
@@ -221,14 +245,22 @@ async function main() {
       say(`app on ${app.url}, map ${mapId}`);
     }
     if (SYSTEMS.includes('sse')) {
-      const relay = fork(path.join(ROOT, 'scripts', 'bench', 'sse-relay.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, PORT: String(PORTS.sse) }, stdio: 'ignore' });
+      const relay = fork(path.join(ROOT, 'scripts', 'bench', 'sse-relay.ts'), [], {
+        execArgv: ['--import', 'tsx'],
+        env: { ...process.env, PORT: String(PORTS.sse) },
+        stdio: 'ignore',
+      });
       cleanups.push(() => {
         relay.kill();
       });
       await new Promise((resolve) => relay.once('message', resolve));
     }
     if (SYSTEMS.includes('yjs')) {
-      const relay = fork(path.join(ROOT, 'scripts', 'bench', 'yjs-relay.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, PORT: String(PORTS.yjs) }, stdio: 'ignore' });
+      const relay = fork(path.join(ROOT, 'scripts', 'bench', 'yjs-relay.ts'), [], {
+        execArgv: ['--import', 'tsx'],
+        env: { ...process.env, PORT: String(PORTS.yjs) },
+        stdio: 'ignore',
+      });
       cleanups.push(() => {
         relay.kill();
       });
@@ -250,7 +282,14 @@ async function main() {
     }
     const out = path.join(ROOT, '.data', 'rt-bench', 'results.json');
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, node: process.version, edits: EDITS, rate: RATE, rows }, null, 2));
+    fs.writeFileSync(
+      out,
+      JSON.stringify(
+        { at: new Date().toISOString(), cpus: os.cpus().length, node: process.version, edits: EDITS, rate: RATE, rows },
+        null,
+        2,
+      ),
+    );
     say(`results also in ${path.relative(ROOT, out)}`);
   } finally {
     await cleanup();

@@ -15,10 +15,7 @@ export interface BrowserMachine {
   isDebianLike: boolean;
 }
 
-export type BrowserPlan =
-  | { kind: 'use-system'; path: string }
-  | { kind: 'use-playwright' }
-  | { kind: 'install'; steps: InstallStep[] };
+export type BrowserPlan = { kind: 'use-system'; path: string } | { kind: 'use-playwright' } | { kind: 'install'; steps: InstallStep[] };
 
 export type InstallStep = 'apt-get' | 'playwright-install';
 
@@ -61,7 +58,7 @@ export function hasCommand(command: string): boolean {
 /** Runs one install step, saying what it does; true when it succeeded. */
 export function runInstallStep(step: InstallStep, log: (line: string) => void = console.log): boolean {
   if (step === 'apt-get') {
-    log('e2e: no Chromium on this machine; installing Debian\'s chromium with apt-get (about 30 s)…');
+    log("e2e: no Chromium on this machine; installing Debian's chromium with apt-get (about 30 s)…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const quiet: SpawnSyncOptions = { stdio: ['ignore', 'ignore', 'inherit'], env };
     const update = spawnSync('apt-get', ['update', '-qq'], quiet);

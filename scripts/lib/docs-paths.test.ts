@@ -7,7 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const DOCS = ['README.md', ...fs.readdirSync('docs').filter((name) => name.endsWith('.md')).map((name) => path.join('docs', name))];
+const DOCS = [
+  'README.md',
+  ...fs
+    .readdirSync('docs')
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => path.join('docs', name)),
+];
 const REPO_FOLDERS = ['src/', 'prisma/', 'scripts/', 'tests/', 'e2e/', 'docs/', 'public/', '.ci/'];
 
 function backticked(text: string): string[] {

@@ -95,7 +95,8 @@ export function checkEngines(lockfile: Lockfile, nodeVersions: string[]): string
     const isInstalledSomewhere = PROMISED_PLATFORMS.some((platform) => allows(entry.os, platform.os) && allows(entry.cpu, platform.cpu));
     if (entry.optional && !isInstalledSomewhere) continue;
     for (const version of nodeVersions) {
-      if (!semver.satisfies(version, range)) problems.push(`${location.replace(/^node_modules\//, '')} needs Node ${range}, not ${version}`);
+      if (!semver.satisfies(version, range))
+        problems.push(`${location.replace(/^node_modules\//, '')} needs Node ${range}, not ${version}`);
     }
   }
   return problems;

@@ -7,8 +7,8 @@ export default function HomePage() {
         <div>
           <h1>Map the argument, not just the opinions.</h1>
           <p className="lead">
-            Crux is where a class, a team or a research group builds an argument map together: a thesis, the claims
-            that support or oppose it, and evidence quoted word for word from real sources.
+            Crux is where a class, a team or a research group builds an argument map together: a thesis, the claims that support or oppose
+            it, and evidence quoted word for word from real sources.
           </p>
           <div className="row">
             <Link href="/demo" className="btn btn-primary">

@@ -12,7 +12,18 @@ import {
 } from './events';
 
 const at = new Date('2026-02-03T04:05:06.000Z');
-const claim = { id: 'c1', title: 'Short', text: 'A claim', x: 1, y: 2, version: 3, authorId: 'u1', authorName: 'Ada', createdAt: at, updatedAt: at };
+const claim = {
+  id: 'c1',
+  title: 'Short',
+  text: 'A claim',
+  x: 1,
+  y: 2,
+  version: 3,
+  authorId: 'u1',
+  authorName: 'Ada',
+  createdAt: at,
+  updatedAt: at,
+};
 const link = { id: 'l1', fromClaimId: 'c2', fromEvidenceId: null, toClaimId: 'c1', relation: 'support' as const };
 const evidence = {
   id: 'e1',
@@ -99,7 +110,8 @@ const draftOf = (type: MapEventType) => ({ type, payload: SAMPLES[type] }) as Ma
 /** Leaf paths of a zod schema, in the notation of MAP_EVENT_FIELDS (dotted, `[]` into arrays). */
 function schemaPaths(schema: z.ZodType, path: string, classified: Record<string, unknown>): string[] {
   if (path && path in classified) return [path];
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return schemaPaths(schema.unwrap() as z.ZodType, path, classified);
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable)
+    return schemaPaths(schema.unwrap() as z.ZodType, path, classified);
   if (schema instanceof z.ZodArray) return schemaPaths(schema.element as z.ZodType, `${path}[]`, classified);
   if (schema instanceof z.ZodObject) {
     return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([key, inner]) =>
@@ -147,11 +159,16 @@ describe('redaction by schema', () => {
 
   it('blanks every identity field in anonymous mode, at any depth, and keeps the rest', () => {
     const created = redactEvent(parse('claim.restored'), { hideIdentities: true, hideVotes: false });
-    expect(created.payload).toMatchObject({ claim: { id: 'c1', text: 'A claim', title: 'Short', authorId: null, authorName: null }, links: [link] });
+    expect(created.payload).toMatchObject({
+      claim: { id: 'c1', text: 'A claim', title: 'Short', authorId: null, authorName: null },
+      links: [link],
+    });
     const member = redactEvent(parse('member.changed'), { hideIdentities: true, hideVotes: false });
     expect(member.payload).toEqual({ memberId: 'mm1', userId: null, role: 'editor', via: 'link' });
     // A source's author wrote the quoted text; they are not a Crux user.
-    expect(redactEvent(parse('source.created'), { hideIdentities: true, hideVotes: false }).payload).toMatchObject({ source: { author: 'A. Writer' } });
+    expect(redactEvent(parse('source.created'), { hideIdentities: true, hideVotes: false }).payload).toMatchObject({
+      source: { author: 'A. Writer' },
+    });
   });
 
   it('blanks vote values and aggregates where blind voting hides them', () => {

@@ -119,7 +119,9 @@ const ZCommentRef = { commentId: z.string(), targetKind: ZCommentTargetKind, tar
 export const MAP_EVENT_PAYLOADS = {
   'map.created': z.object({
     title: z.string(),
-    imported: z.object({ claims: z.number().int(), links: z.number().int(), sources: z.number().int(), evidence: z.number().int() }).optional(),
+    imported: z
+      .object({ claims: z.number().int(), links: z.number().int(), sources: z.number().int(), evidence: z.number().int() })
+      .optional(),
   }),
   'map.updated': z.object({
     title: z.string().optional(),
@@ -374,8 +376,7 @@ export type ResyncReason = 'too-far-behind' | 'ahead-of-log' | 'unreadable-event
  * - `resync`: the client cannot catch up by replay — refetch `map.get` and continue from `seq`.
  */
 export type MapStreamItem =
-  | ({ kind: 'event'; v: number } & MapEventView)
-  | { kind: 'resync'; v: number; seq: number; reason: ResyncReason };
+  ({ kind: 'event'; v: number } & MapEventView) | { kind: 'resync'; v: number; seq: number; reason: ResyncReason };
 
 /** Parses a stored `{ type, payload }`; null when it does not match the contract (the reader resyncs). */
 export function parseMapEventBody(type: string, payload: unknown): MapEventBody | null {

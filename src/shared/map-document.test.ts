@@ -51,7 +51,12 @@ describe('validateMapDocument', () => {
       /same two nodes as links\[0\]/,
     ],
     ['evidence with a missing source', (d) => void (d.evidence[0] && (d.evidence[0].sourceId = 'nope')), 'evidence[0].sourceId'],
-    ['evidence offsets that do not select the quote', (d) => void (d.evidence[1] && (d.evidence[1].start += 1)), 'evidence[1].exact', /Does not match/],
+    [
+      'evidence offsets that do not select the quote',
+      (d) => void (d.evidence[1] && (d.evidence[1].start += 1)),
+      'evidence[1].exact',
+      /Does not match/,
+    ],
     ['evidence past the end of the text', (d) => void (d.evidence[1] && (d.evidence[1].end = 10_000)), 'evidence[1].end', /past the end/],
     ['evidence with end before start', (d) => void (d.evidence[1] && (d.evidence[1].end = d.evidence[1].start)), 'evidence[1].end'],
     ['negative offset', (d) => void (d.evidence[0] && (d.evidence[0].start = -1)), 'evidence[0].start'],

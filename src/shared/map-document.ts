@@ -168,9 +168,7 @@ export const ZMapDocument = z.object({
   claims: z.array(ZDocClaim).max(L.maxNodes, `A map can have at most ${L.maxNodes} claims and evidence passages.`),
   links: z.array(ZDocLink).max(L.maxLinks, `A map can have at most ${L.maxLinks} links.`),
   sources: z.array(ZDocSource).max(L.maxSources, `A map can have at most ${L.maxSources} sources.`),
-  evidence: z
-    .array(ZDocEvidence)
-    .max(L.maxNodes, `A map can have at most ${L.maxNodes} claims and evidence passages.`),
+  evidence: z.array(ZDocEvidence).max(L.maxNodes, `A map can have at most ${L.maxNodes} claims and evidence passages.`),
 });
 export type MapDocument = z.infer<typeof ZMapDocument>;
 
@@ -349,9 +347,7 @@ export function validateMapDocument(value: unknown): MapDocument {
   if (top) throwProblems([top]);
   const parsed = ZMapDocument.safeParse(value);
   if (!parsed.success) {
-    throwProblems(
-      parsed.error.issues.map((issue) => ({ path: formatJsonPath(issue.path), message: issue.message })),
-    );
+    throwProblems(parsed.error.issues.map((issue) => ({ path: formatJsonPath(issue.path), message: issue.message })));
   }
   const problems = checkIntegrity(parsed.data);
   if (problems.length > 0) throwProblems(problems);

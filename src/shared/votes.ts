@@ -50,7 +50,8 @@ export function canSeeVoteResults(rule: VoteVisibilityRule, hasVotedOnTarget: bo
  */
 export function applyVoteChange(summary: VoteSummary, previous: number | null, next: number | null): VoteSummary {
   const histogram = [...summary.histogram] as VoteSummary['histogram'];
-  const isVote = (value: number | null): value is 0 | 1 | 2 | 3 | 4 => value !== null && Number.isInteger(value) && value >= 0 && value <= 4;
+  const isVote = (value: number | null): value is 0 | 1 | 2 | 3 | 4 =>
+    value !== null && Number.isInteger(value) && value >= 0 && value <= 4;
   if (isVote(previous) && histogram[previous] > 0) histogram[previous] -= 1;
   if (isVote(next)) histogram[next] += 1;
   const count = histogram.reduce((a, b) => a + b, 0);

@@ -1,14 +1,7 @@
 'use client';
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import {
-  createTRPCClient,
-  httpBatchLink,
-  httpSubscriptionLink,
-  loggerLink,
-  splitLink,
-  type TRPCClientErrorLike,
-} from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, loggerLink, splitLink, type TRPCClientErrorLike } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { SessionProvider } from 'next-auth/react';
 import { useState, type ReactNode } from 'react';

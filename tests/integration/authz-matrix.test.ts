@@ -21,7 +21,13 @@ import { createUser } from './helpers';
 
 const ACTORS = ['anonymous', 'outsider', 'guest', 'viewer', 'voter', 'editor', 'owner'] as const;
 type ActorKind = (typeof ACTORS)[number];
-const ROLE_OF: Partial<Record<ActorKind, MapRoleName>> = { guest: 'viewer', viewer: 'viewer', voter: 'voter', editor: 'editor', owner: 'owner' };
+const ROLE_OF: Partial<Record<ActorKind, MapRoleName>> = {
+  guest: 'viewer',
+  viewer: 'viewer',
+  voter: 'voter',
+  editor: 'editor',
+  owner: 'owner',
+};
 
 /** `own`: the map the members belong to (private). `other`: a private map of somebody else. */
 const TARGETS = ['own', 'other'] as const;
@@ -163,7 +169,10 @@ const MATRIX: Record<string, Entry> = {
   'member.requestAccess': { input: (w) => ({ mapId: w.mapId }), expect: signedIn },
   'member.requestStatus': { input: (w) => ({ mapId: w.mapId }), expect: signedIn },
   'member.listRequests': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
-  'member.approveRequest': { input: async (w) => ({ requestId: await newAccessRequest(w.mapId), role: 'voter' }), expect: atLeast('owner') },
+  'member.approveRequest': {
+    input: async (w) => ({ requestId: await newAccessRequest(w.mapId), role: 'voter' }),
+    expect: atLeast('owner'),
+  },
   'member.declineRequest': { input: async (w) => ({ requestId: await newAccessRequest(w.mapId) }), expect: atLeast('owner') },
   'member.transferOwnership': { input: async (w) => ({ memberId: (await w.newMember('editor')).memberId }), expect: atLeast('owner') },
 
@@ -240,7 +249,10 @@ async function setUp(): Promise<Cast> {
 function worldFor(mapId: string, actor: Actor | null, kind: ActorKind): World {
   const db = getDb();
   const newClaim = async (options: { isDeleted?: boolean } = {}) =>
-    db.claim.create({ data: { mapId, text: `A claim ${unique()}`, deletedAt: options.isDeleted ? new Date() : null }, select: { id: true } });
+    db.claim.create({
+      data: { mapId, text: `A claim ${unique()}`, deletedAt: options.isDeleted ? new Date() : null },
+      select: { id: true },
+    });
   const newSource = async () =>
     db.source.create({
       data: { mapId, title: 'A source', text: 'Quoted words live here.', contentHash: unique() },
@@ -259,7 +271,15 @@ function worldFor(mapId: string, actor: Actor | null, kind: ActorKind): World {
     async newEvidence(options: { isDeleted?: boolean } = {}) {
       const source = await newSource();
       return db.evidence.create({
-        data: { mapId, sourceId: source.id, exact: 'Quoted', suffix: ' words', start: 0, end: 6, deletedAt: options.isDeleted ? new Date() : null },
+        data: {
+          mapId,
+          sourceId: source.id,
+          exact: 'Quoted',
+          suffix: ' words',
+          start: 0,
+          end: 6,
+          deletedAt: options.isDeleted ? new Date() : null,
+        },
         select: { id: true, sourceId: true },
       });
     },
@@ -352,7 +372,8 @@ describe('authorization matrix', () => {
         const input = await entry.input(worldFor(cast.maps[target], actor, kind));
         const { outcome, message } = await run(path, actor, input);
         const expected = entry.expect[target][kind];
-        if (outcome !== expected) mismatches.push(`${target} map, ${kind}: expected ${expected}, got ${outcome}${message ? ` (${message})` : ''}`);
+        if (outcome !== expected)
+          mismatches.push(`${target} map, ${kind}: expected ${expected}, got ${outcome}${message ? ` (${message})` : ''}`);
       }
     }
     expect(mismatches).toEqual([]);

@@ -22,12 +22,22 @@ describe('claims and links', () => {
     expect(thesis.claim.text).toBe('Homework should be abolished');
     expect(thesis.claim.authorName).toBe(editor.displayName);
     const pro = await api.claim.create({ mapId: map.id, text: 'It widens inequality', parentId: thesis.claim.id, relation: 'support' });
-    const con = await api.claim.create({ mapId: map.id, text: 'Practice builds mastery', parentId: thesis.claim.id, relation: 'oppose', clientMutationId: 'm-1' });
+    const con = await api.claim.create({
+      mapId: map.id,
+      text: 'Practice builds mastery',
+      parentId: thesis.claim.id,
+      relation: 'oppose',
+      clientMutationId: 'm-1',
+    });
     expect(pro.link).toMatchObject({ fromClaimId: pro.claim.id, toClaimId: thesis.claim.id, relation: 'support' });
     expect(con.link?.relation).toBe('oppose');
 
     const view = await api.map.get({ mapId: map.id });
-    expect(view.claims.map((claim) => claim.text)).toEqual(['Homework should be abolished', 'It widens inequality', 'Practice builds mastery']);
+    expect(view.claims.map((claim) => claim.text)).toEqual([
+      'Homework should be abolished',
+      'It widens inequality',
+      'Practice builds mastery',
+    ]);
     expect(view.links).toHaveLength(2);
     const events = await db().mapEvent.findMany({ where: { mapId: map.id }, orderBy: { seq: 'asc' } });
     expect(events.map((event) => event.seq)).toEqual([1, 2, 3, 4]);
@@ -92,9 +102,13 @@ describe('claims and links', () => {
     const a = (await api.claim.create({ mapId: map.id, text: 'A' })).claim;
     const b = (await api.claim.create({ mapId: map.id, text: 'B', parentId: a.id, relation: 'support' })).claim;
     const foreign = (await api.claim.create({ mapId: otherMap.id, text: 'Elsewhere' })).claim;
-    await expect(api.link.create({ fromClaimId: a.id, toClaimId: a.id, relation: 'support' })).rejects.toThrow('cannot support or oppose itself');
+    await expect(api.link.create({ fromClaimId: a.id, toClaimId: a.id, relation: 'support' })).rejects.toThrow(
+      'cannot support or oppose itself',
+    );
     await expect(api.link.create({ fromClaimId: b.id, toClaimId: a.id, relation: 'oppose' })).rejects.toThrow('already linked');
-    await expect(api.link.create({ fromClaimId: foreign.id, toClaimId: a.id, relation: 'oppose' })).rejects.toThrow('not found on this map');
+    await expect(api.link.create({ fromClaimId: foreign.id, toClaimId: a.id, relation: 'oppose' })).rejects.toThrow(
+      'not found on this map',
+    );
     const cycle = await api.link.create({ fromClaimId: a.id, toClaimId: b.id, relation: 'oppose' });
     expect(cycle.link.relation).toBe('oppose');
     expect((await api.map.get({ mapId: map.id })).links).toHaveLength(2);
@@ -126,11 +140,19 @@ describe('claims and links', () => {
     await api.link.update({ id: b.link!.id, relation: 'oppose' });
     expect((await api.map.get({ mapId: map.id })).links[0]?.relation).toBe('oppose');
     await api.claim.move({ id: a.id, x: 120.5, y: -40 });
-    await api.claim.move({ moves: [{ id: a.id, kind: 'claim', x: 10, y: 20 }, { id: b.claim.id, kind: 'claim', x: 30, y: 40 }] });
+    await api.claim.move({
+      moves: [
+        { id: a.id, kind: 'claim', x: 10, y: 20 },
+        { id: b.claim.id, kind: 'claim', x: 30, y: 40 },
+      ],
+    });
     await api.link.delete({ id: b.link!.id });
     const view = await api.map.get({ mapId: map.id });
     expect(view.links).toHaveLength(0);
-    expect(view.claims.map((claim) => [claim.x, claim.y])).toEqual([[10, 20], [30, 40]]);
+    expect(view.claims.map((claim) => [claim.x, claim.y])).toEqual([
+      [10, 20],
+      [30, 40],
+    ]);
   });
 
   it('refuses a move batch that spans two maps', async () => {
@@ -139,6 +161,13 @@ describe('claims and links', () => {
     const api = callerFor(owner);
     const a = (await api.claim.create({ mapId: map.id, text: 'A' })).claim;
     const b = (await api.claim.create({ mapId: otherMap.id, text: 'B' })).claim;
-    await expect(api.claim.move({ moves: [{ id: a.id, kind: 'claim', x: 1, y: 1 }, { id: b.id, kind: 'claim', x: 2, y: 2 }] })).rejects.toThrow('not found on this map');
+    await expect(
+      api.claim.move({
+        moves: [
+          { id: a.id, kind: 'claim', x: 1, y: 1 },
+          { id: b.id, kind: 'claim', x: 2, y: 2 },
+        ],
+      }),
+    ).rejects.toThrow('not found on this map');
   });
 });

@@ -23,11 +23,17 @@ describe('comments', () => {
   it('lets voters comment and reply one level deep, viewers read, and counts comments on the node in map.get', async () => {
     const { owner, voter, voter2, viewer, map, claim } = await setup();
     const first = await callerFor(voter).comment.create({ target: onClaim(claim.id), text: 'What does abolished mean here?' });
-    const reply = await callerFor(voter2).comment.create({ target: onClaim(claim.id), text: 'No homework at all.', parentId: first.comment.id });
+    const reply = await callerFor(voter2).comment.create({
+      target: onClaim(claim.id),
+      text: 'No homework at all.',
+      parentId: first.comment.id,
+    });
     await expect(
       callerFor(voter).comment.create({ target: onClaim(claim.id), text: 'Too deep', parentId: reply.comment.id }),
     ).rejects.toThrow(/one level deep/);
-    await expect(callerFor(viewer).comment.create({ target: onClaim(claim.id), text: 'Me too' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(callerFor(viewer).comment.create({ target: onClaim(claim.id), text: 'Me too' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
 
     const thread = await callerFor(viewer).comment.list({ target: onClaim(claim.id) });
     expect(thread.comments.map((comment) => [comment.text, comment.parentId, comment.authorName])).toEqual([
@@ -52,7 +58,9 @@ describe('comments', () => {
     expect(events[0]!.payload).toMatchObject({ comment: { text: '@Teacher is this fair?', mentionedUserIds: [owner.id] } });
 
     const ownerNotes = await db().notification.findMany({ where: { userId: owner.id } });
-    expect(ownerNotes.map((note) => [note.kind, note.text])).toEqual([['mention', 'Stu Dent mentioned you on the claim “Homework should be abolished”']]);
+    expect(ownerNotes.map((note) => [note.kind, note.text])).toEqual([
+      ['mention', 'Stu Dent mentioned you on the claim “Homework should be abolished”'],
+    ]);
     const voterNotes = await db().notification.findMany({ where: { userId: voter.id } });
     expect(voterNotes.map((note) => note.kind)).toEqual(['reply']);
   });
@@ -78,7 +86,9 @@ describe('comments', () => {
     expect((await callerFor(owner).map.get({ mapId: map.id })).commentCounts?.[claim.id]).toBe(1);
 
     await callerFor(voter).comment.delete({ id: mine.comment.id });
-    expect((await callerFor(voter).comment.list({ target: onClaim(claim.id) })).comments.map((comment) => comment.id)).toEqual([rude.comment.id]);
+    expect((await callerFor(voter).comment.list({ target: onClaim(claim.id) })).comments.map((comment) => comment.id)).toEqual([
+      rude.comment.id,
+    ]);
     const types = await db().mapEvent.findMany({ where: { mapId: map.id, type: { startsWith: 'comment.' } }, orderBy: { seq: 'asc' } });
     expect(types.map((event) => event.type)).toEqual([
       'comment.created',
@@ -161,7 +171,11 @@ describe('notifications', () => {
   it('does not name the author to members of an anonymous map', async () => {
     const { owner, voter, voter2, map, claim } = await setup();
     await callerFor(owner).map.update({ mapId: map.id, isAnonymous: true });
-    await callerFor(voter).comment.create({ target: onClaim(claim.id), text: 'Hi @Vera and @Teacher', mentionUserIds: [voter2.id, owner.id] });
+    await callerFor(voter).comment.create({
+      target: onClaim(claim.id),
+      text: 'Hi @Vera and @Teacher',
+      mentionUserIds: [voter2.id, owner.id],
+    });
     expect((await callerFor(voter2).notification.list()).items[0]!.text).toMatch(/^Someone mentioned you/);
     expect((await callerFor(owner).notification.list()).items[0]!.text).toMatch(/^Stu Dent mentioned you/);
   });

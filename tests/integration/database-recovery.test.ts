@@ -103,7 +103,10 @@ describe('npm start with its embedded PostgreSQL', () => {
     expect(recoveredAt - killedAt).toBeLessThan(10_000);
     // During the outage: quick 503s (or a refused connection mid-restart), never a 500 or a hang.
     const logged = app!.output.join('');
-    expect(statuses.filter((status) => status !== 200 && status !== 503), logged.slice(-3000)).toEqual([]);
+    expect(
+      statuses.filter((status) => status !== 200 && status !== 503),
+      logged.slice(-3000),
+    ).toEqual([]);
     expect(slowest).toBeLessThan(10_000);
     // The same app process served throughout; the launcher restarted the database.
     expect(app!.child.exitCode).toBeNull();

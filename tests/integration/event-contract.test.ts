@@ -56,8 +56,12 @@ describe('clientMutationId: each client write is applied at most once', () => {
     const { claim } = await api.claim.create({ mapId: map.id, text: 'v1' });
     const clientMutationId = crypto.randomUUID();
     await api.claim.update({ id: claim.id, text: 'someone else', expectedVersion: 1 });
-    await expect(api.claim.update({ id: claim.id, text: 'mine', expectedVersion: 1, clientMutationId })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(api.claim.update({ id: claim.id, text: 'mine', expectedVersion: 1, clientMutationId })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(api.claim.update({ id: claim.id, text: 'mine', expectedVersion: 1, clientMutationId })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(api.claim.update({ id: claim.id, text: 'mine', expectedVersion: 1, clientMutationId })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('the server refuses an event that does not match the contract, and writes nothing', async () => {
@@ -85,7 +89,10 @@ describe('a client following the stream', () => {
 
     // The editor's client: the real store, engine and reducer over a real stream.
     let shown: MapView = await callerFor(editor).map.get({ mapId: map.id });
-    const store = new MapViewStore((view) => (shown = view), () => shown);
+    const store = new MapViewStore(
+      (view) => (shown = view),
+      () => shown,
+    );
     const engine = new MapSyncEngine(
       {
         readMap: () => store.confirmedView,
@@ -97,7 +104,10 @@ describe('a client following the stream', () => {
       shown.map.lastSeq,
     );
     const controller = new AbortController();
-    const iterable = await streamingCallerFor(editor, controller).events.onMapEvent({ mapId: map.id, lastEventId: String(shown.map.lastSeq) });
+    const iterable = await streamingCallerFor(editor, controller).events.onMapEvent({
+      mapId: map.id,
+      lastEventId: String(shown.map.lastSeq),
+    });
     void (async () => {
       try {
         for await (const [, item] of iterable as AsyncIterable<TrackedEnvelope<MapStreamItem>>) engine.receive(item);

@@ -51,7 +51,9 @@ describe('evidence', () => {
     expect(view.links).toContainEqual(expect.objectContaining({ fromEvidenceId: created.evidence.id, toClaimId: claim.id }));
     expect(view.sources[0]?.evidenceCount).toBe(1);
     const { evidence } = await callerFor(viewer).source.get({ id: source.id });
-    expect(evidence).toMatchObject([{ id: created.evidence.id, links: [{ toClaimId: claim.id, relation: 'support', claimText: claim.text }] }]);
+    expect(evidence).toMatchObject([
+      { id: created.evidence.id, links: [{ toClaimId: claim.id, relation: 'support', claimText: claim.text }] },
+    ]);
     const event = await db().mapEvent.findFirst({ where: { mapId: map.id }, orderBy: { seq: 'desc' } });
     expect(event).toMatchObject({ type: 'evidence.created', clientMutationId: 'ev-1', seq: created.seq });
   });
@@ -59,10 +61,22 @@ describe('evidence', () => {
   it('keeps offsets in UTF-16 code units for curly quotes, ellipses, CJK and emoji, as JavaScript slices them', async () => {
     const { api, map, claim } = await setup();
     const { source } = await api.source.create({ mapId: map.id, title: 'Unicode', text: UNICODE_TEXT });
-    const quotes = ['“Cyber sovereignty… is the right of every state.”', '中国主张网络主权', '😀👍🏽', '“digital authoritarianism”; others shrugged 🤷'];
+    const quotes = [
+      '“Cyber sovereignty… is the right of every state.”',
+      '中国主张网络主权',
+      '😀👍🏽',
+      '“digital authoritarianism”; others shrugged 🤷',
+    ];
     for (const exact of quotes) {
       const start = UNICODE_TEXT.indexOf(exact);
-      const { evidence } = await api.evidence.create({ sourceId: source.id, start, end: start + exact.length, claimId: claim.id, relation: 'oppose', expectedExact: exact });
+      const { evidence } = await api.evidence.create({
+        sourceId: source.id,
+        start,
+        end: start + exact.length,
+        claimId: claim.id,
+        relation: 'oppose',
+        expectedExact: exact,
+      });
       expect(evidence.start).toBe(start);
       expect(evidence.end).toBe(start + exact.length);
       expect(evidence.exact).toBe(exact);
@@ -70,12 +84,24 @@ describe('evidence', () => {
     }
     // A selection ending between the two halves of 😀 is widened to the whole character.
     const emoji = UNICODE_TEXT.indexOf('😀');
-    const { evidence: widened } = await api.evidence.create({ sourceId: source.id, start: emoji - 6, end: emoji + 1, claimId: claim.id, relation: 'oppose' });
+    const { evidence: widened } = await api.evidence.create({
+      sourceId: source.id,
+      start: emoji - 6,
+      end: emoji + 1,
+      claimId: claim.id,
+      relation: 'oppose',
+    });
     expect(widened.exact).toBe('mixed 😀');
     expect(widened.end).toBe(emoji + 2);
     // Whitespace at the edges of a selection (a triple click, a sloppy drag) is left out.
     const para = UNICODE_TEXT.indexOf('Reactions');
-    const { evidence: trimmed } = await api.evidence.create({ sourceId: source.id, start: para - 2, end: para + 'Reactions were'.length + 1, claimId: claim.id, relation: 'oppose' });
+    const { evidence: trimmed } = await api.evidence.create({
+      sourceId: source.id,
+      start: para - 2,
+      end: para + 'Reactions were'.length + 1,
+      claimId: claim.id,
+      relation: 'oppose',
+    });
     expect(trimmed).toMatchObject({ exact: 'Reactions were', start: para });
   });
 
@@ -88,9 +114,13 @@ describe('evidence', () => {
       message: 'The source text changed since you selected this passage; select it again.',
     });
     // Unknown keys such as a client-sent `exact` are ignored: the stored quote comes from the text.
-    const { evidence } = await api.evidence.create({ ...base, start: 0, end: 7, exact: 'forged' } as Parameters<typeof api.evidence.create>[0]);
+    const { evidence } = await api.evidence.create({ ...base, start: 0, end: 7, exact: 'forged' } as Parameters<
+      typeof api.evidence.create
+    >[0]);
     expect(evidence.exact).toBe('Xi said');
-    await expect(api.evidence.create({ ...base, start: 5, end: 5 })).rejects.toThrow('Select at least one character of the source as the quote.');
+    await expect(api.evidence.create({ ...base, start: 5, end: 5 })).rejects.toThrow(
+      'Select at least one character of the source as the quote.',
+    );
     await expect(api.evidence.create({ ...base, start: -1, end: 5 })).rejects.toThrow('Offsets cannot be negative.');
     await expect(api.evidence.create({ ...base, start: 1.5, end: 5 })).rejects.toThrow('whole numbers');
     await expect(api.evidence.create({ ...base, start: 0, end: UNICODE_TEXT.length + 1 })).rejects.toThrow(
@@ -98,7 +128,9 @@ describe('evidence', () => {
     );
     const gap = UNICODE_TEXT.indexOf('\n\n');
     await expect(api.evidence.create({ ...base, start: gap, end: gap + 2 })).rejects.toThrow('The selection is only whitespace');
-    await expect(api.evidence.create({ ...base, start: 0, end: 5, relation: 'maybe' as 'support' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(api.evidence.create({ ...base, start: 0, end: 5, relation: 'maybe' as 'support' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 
   it('refuses a claim from another map, a deleted claim, and a source on a map the caller cannot see', async () => {
@@ -106,13 +138,17 @@ describe('evidence', () => {
     const { source } = await api.source.create({ mapId: map.id, title: 'Unicode', text: UNICODE_TEXT });
     const other = await createMapWith(owner, [{ actor: editor, role: 'editor' }]);
     const { claim: foreign } = await api.claim.create({ mapId: other.id, text: 'On another map' });
-    await expect(api.evidence.create({ sourceId: source.id, start: 0, end: 7, claimId: foreign.id, relation: 'support' })).rejects.toMatchObject({
+    await expect(
+      api.evidence.create({ sourceId: source.id, start: 0, end: 7, claimId: foreign.id, relation: 'support' }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: 'That claim was not found on this map.',
     });
     const { claim: doomed } = await api.claim.create({ mapId: map.id, text: 'Soon deleted' });
     await api.claim.delete({ id: doomed.id });
-    await expect(api.evidence.create({ sourceId: source.id, start: 0, end: 7, claimId: doomed.id, relation: 'support' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      api.evidence.create({ sourceId: source.id, start: 0, end: 7, claimId: doomed.id, relation: 'support' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await db().evidence.count({ where: { sourceId: source.id } })).toBe(0);
   });
 
@@ -120,7 +156,14 @@ describe('evidence', () => {
     const { api, viewer, map, claim } = await setup();
     const { claim: second } = await api.claim.create({ mapId: map.id, text: 'States should control their networks' });
     const { source } = await api.source.create({ mapId: map.id, title: 'Unicode', text: UNICODE_TEXT });
-    const { evidence, link } = await api.evidence.create({ sourceId: source.id, start: 0, end: 7, claimId: claim.id, relation: 'support', note: 'first' });
+    const { evidence, link } = await api.evidence.create({
+      sourceId: source.id,
+      start: 0,
+      end: 7,
+      claimId: claim.id,
+      relation: 'support',
+      note: 'first',
+    });
 
     const noted = await api.evidence.update({ id: evidence.id, note: '' });
     expect(noted.evidence.note).toBeNull();
@@ -147,8 +190,17 @@ describe('evidence', () => {
     expect(view.links).toContainEqual(expect.objectContaining({ id: link.id, fromEvidenceId: evidence.id }));
     await expect(api.evidence.restore({ id: evidence.id })).rejects.toMatchObject({ code: 'CONFLICT' });
 
-    const types = (await db().mapEvent.findMany({ where: { mapId: map.id }, orderBy: { seq: 'asc' }, select: { type: true } })).map((e) => e.type);
-    expect(types.slice(-6)).toEqual(['evidence.created', 'evidence.updated', 'evidence.updated', 'evidence.updated', 'evidence.deleted', 'evidence.restored']);
+    const types = (await db().mapEvent.findMany({ where: { mapId: map.id }, orderBy: { seq: 'asc' }, select: { type: true } })).map(
+      (e) => e.type,
+    );
+    expect(types.slice(-6)).toEqual([
+      'evidence.created',
+      'evidence.updated',
+      'evidence.updated',
+      'evidence.updated',
+      'evidence.deleted',
+      'evidence.restored',
+    ]);
   });
 
   it('refuses writes to voters and viewers (FORBIDDEN) and to outsiders (NOT_FOUND)', async () => {
@@ -167,7 +219,9 @@ describe('evidence', () => {
       expect((await caller.source.get({ id: source.id })).evidence).toHaveLength(1);
     }
     const stranger = callerFor(outsider);
-    await expect(stranger.evidence.create({ sourceId: source.id, start: 0, end: 7, claimId: claim.id, relation: 'oppose' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      stranger.evidence.create({ sourceId: source.id, start: 0, end: 7, claimId: claim.id, relation: 'oppose' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(stranger.evidence.update({ id: evidence.id, note: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(stranger.evidence.delete({ id: evidence.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(stranger.evidence.restore({ id: evidence.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -180,7 +234,11 @@ describe('evidence', () => {
     const textByFile = new Map<string, string>();
     for (const demo of DEMO_SOURCES) {
       const text = readDemoSourceText(demo.file);
-      const { source } = await api.source.create({ mapId: map.id, title: demo.title, file: { fileName: demo.file, kind: 'txt', content: text } });
+      const { source } = await api.source.create({
+        mapId: map.id,
+        title: demo.title,
+        file: { fileName: demo.file, kind: 'txt', content: text },
+      });
       expect(source.textLength).toBe(text.length);
       sourceIdByFile.set(demo.file, source.id);
       textByFile.set(demo.file, text);
@@ -211,7 +269,12 @@ describe('evidence', () => {
     }
     expect(created).toHaveLength(DEMO_EVIDENCE.length);
     const stored = await db().evidence.findMany({ where: { mapId: map.id } });
-    expect(reanchorQuotes(textByFile.get(DEMO_SOURCES[0]!.file)!, stored.filter((e) => e.sourceId === sourceIdByFile.get(DEMO_SOURCES[0]!.file))).every((r) => r.method === 'position')).toBe(true);
+    expect(
+      reanchorQuotes(
+        textByFile.get(DEMO_SOURCES[0]!.file)!,
+        stored.filter((e) => e.sourceId === sourceIdByFile.get(DEMO_SOURCES[0]!.file)),
+      ).every((r) => r.method === 'position'),
+    ).toBe(true);
 
     // An unrelated edit before every passage: each one moves by exactly the inserted length.
     const preface = 'Preface added by the map’s editor — 编者按 📝.\n\n';
@@ -219,10 +282,19 @@ describe('evidence', () => {
       const result = await api.source.update({ id: sourceIdByFile.get(demo.file)!, text: preface + textByFile.get(demo.file)! });
       expect(result.reanchor?.orphaned, demo.file).toBe(0);
     }
-    const after = await db().evidence.findMany({ where: { mapId: map.id }, select: { id: true, start: true, end: true, exact: true, isOrphaned: true } });
+    const after = await db().evidence.findMany({
+      where: { mapId: map.id },
+      select: { id: true, start: true, end: true, exact: true, isOrphaned: true },
+    });
     const afterById = new Map(after.map((item) => [item.id, item]));
     for (const item of created) {
-      expect(afterById.get(item.id)).toEqual({ id: item.id, start: item.start + preface.length, end: item.end + preface.length, exact: item.exact, isOrphaned: false });
+      expect(afterById.get(item.id)).toEqual({
+        id: item.id,
+        start: item.start + preface.length,
+        end: item.end + preface.length,
+        exact: item.exact,
+        isOrphaned: false,
+      });
     }
   });
 });

@@ -10,10 +10,17 @@ const hostileText = fc.oneof(
   fc.string({ maxLength: 400 }),
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.integer({ min: 1, max: 3000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)),
-  fc.integer({ min: 1, max: 2000 }).map((depth) => `[A]: a\n${Array.from({ length: depth }, (_, i) => `${'  '.repeat(i + 1)}+ [S${i}]: s${i}`).join('\n')}`),
+  fc
+    .integer({ min: 1, max: 2000 })
+    .map((depth) => `[A]: a\n${Array.from({ length: depth }, (_, i) => `${'  '.repeat(i + 1)}+ [S${i}]: s${i}`).join('\n')}`),
   fc.integer({ min: 1, max: 2000 }).map((depth) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`),
   fc.constantFrom('\uD800 lone high surrogate', 'lone low \uDC00', '[T]: \uD83D', '1. \uDFFF thesis', '{"nodes": [{"nodeID": "\uD800"}]}'),
-  fc.constantFrom('[__proto__]: x #tag', '[constructor]: y', '{"__proto__": {"polluted": true}}', '1. Thesis\n1.1. Pro: ' + 'x'.repeat(5000)),
+  fc.constantFrom(
+    '[__proto__]: x #tag',
+    '[constructor]: y',
+    '{"__proto__": {"polluted": true}}',
+    '1. Thesis\n1.1. Pro: ' + 'x'.repeat(5000),
+  ),
 );
 
 describe('map.import with hostile input, through the database', () => {
@@ -49,9 +56,11 @@ describe('map.import with hostile input, through the database', () => {
 
   it('refuses text over 5 MB without parsing it', async () => {
     const user = await createUser();
-    await expect(callerFor(user).map.import({ format: 'argdown', text: `[A]: ${'a'.repeat(5 * 1024 * 1024 + 10)}` })).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-    });
+    await expect(callerFor(user).map.import({ format: 'argdown', text: `[A]: ${'a'.repeat(5 * 1024 * 1024 + 10)}` })).rejects.toMatchObject(
+      {
+        code: 'BAD_REQUEST',
+      },
+    );
     expect(await db().map.count({ where: { ownerId: user.id } })).toBe(0);
   });
 });

@@ -61,7 +61,13 @@ function withoutVotes(doc: MapDocument): MapDocument {
   };
 }
 
-async function exportText(mapId: string, format: 'argdown' | 'aif' | 'kialo' | 'json' | 'md', reader: Actor | null, isOwner = false, database: Db = db()) {
+async function exportText(
+  mapId: string,
+  format: 'argdown' | 'aif' | 'kialo' | 'json' | 'md',
+  reader: Actor | null,
+  isOwner = false,
+  database: Db = db(),
+) {
   return (await exportMapFile(database, mapId, format, { readerId: reader?.id ?? null, isOwner })).body;
 }
 
@@ -96,7 +102,6 @@ async function rowsOf(actor: Actor) {
   ]);
   return { maps, claims, evidence, sources, members };
 }
-
 
 const AIF_SAMPLE = {
   nodes: [
@@ -199,7 +204,12 @@ describe('JSON backup through the database', () => {
       const doc = validateMapDocument({
         ...sampleMap(),
         claims: Array.from({ length: claims }, (_, i) => ({ id: `c${i}`, text: `Claim ${i}`, x: i, y: null })),
-        links: Array.from({ length: claims - 1 }, (_, i) => ({ id: `l${i}`, from: { claimId: `c${i + 1}` }, toClaimId: `c${i}`, relation: 'support' })),
+        links: Array.from({ length: claims - 1 }, (_, i) => ({
+          id: `l${i}`,
+          from: { claimId: `c${i + 1}` },
+          toClaimId: `c${i}`,
+          relation: 'support',
+        })),
       });
       const { mapId } = await importMapDocument(db(), owner, doc);
       let queries = 0;
@@ -251,8 +261,11 @@ describe('Argdown through the database', () => {
 
     const multiset = (texts: string[]) => [...texts].map(collapseWhitespace).sort();
     // Evidence passages come back as claims quoting them (Argdown has no sources).
-    expect(multiset(back.claims.map((c) => c.text))).toEqual(multiset([...exported.claims.map((c) => c.text), ...exported.evidence.map(label)]));
-    const normalise = (rows: ReturnType<typeof triples>) => rows.map(([f, t, r]) => [collapseWhitespace(f), collapseWhitespace(t), r]).sort();
+    expect(multiset(back.claims.map((c) => c.text))).toEqual(
+      multiset([...exported.claims.map((c) => c.text), ...exported.evidence.map(label)]),
+    );
+    const normalise = (rows: ReturnType<typeof triples>) =>
+      rows.map(([f, t, r]) => [collapseWhitespace(f), collapseWhitespace(t), r]).sort();
     expect(normalise(triples(back))).toEqual(normalise(triples(exported, label)));
   });
 
@@ -365,13 +378,16 @@ describe('Kialo and AIF samples', () => {
     const view = await callerFor(owner).map.get({ mapId: result.mapId });
     expect(view.claims.some((c) => c.text === long)).toBe(true);
     expect(view.links.map((l) => l.scheme ?? null).sort()).toEqual(['Expert Opinion', null]);
-    const aif = JSON.parse(await exportText(result.mapId, 'aif', owner, true)) as { nodes: { type: string; text: string; scheme?: string }[] };
+    const aif = JSON.parse(await exportText(result.mapId, 'aif', owner, true)) as {
+      nodes: { type: string; text: string; scheme?: string }[];
+    };
     expect(aif.nodes.find((n) => n.type === 'RA')).toMatchObject({ text: 'Expert Opinion', scheme: 'Expert Opinion' });
   });
 
   it('Argdown tags and data survive import → export → import through the database', async () => {
     const owner = await createUser();
-    const text = '# Pets\n\n[No harm, no ban]: Dog bans do no harm. #law #(civil rights) {source: "Survey"}\n  - [Dogs!]: Dogs help. #health\n\n## Health\n\n[Walks]: Walks are good.\n';
+    const text =
+      '# Pets\n\n[No harm, no ban]: Dog bans do no harm. #law #(civil rights) {source: "Survey"}\n  - [Dogs!]: Dogs help. #health\n\n## Health\n\n[Walks]: Walks are good.\n';
     const first = await callerFor(owner).map.import({ format: 'argdown', text });
     const view = await callerFor(owner).map.get({ mapId: first.mapId });
     expect(view.claims.map((c) => [c.title, c.tags])).toEqual([
@@ -437,7 +453,10 @@ describe('a failed import writes nothing', () => {
 
   it('invalid JSON syntax names line and column', async () => {
     const owner = await createUser();
-    const error = await expectTrpcError(callerFor(owner).map.import({ format: 'json', text: '{\n  "format": "crux-map",\n  "version": 1,,\n}' }), 'BAD_REQUEST');
+    const error = await expectTrpcError(
+      callerFor(owner).map.import({ format: 'json', text: '{\n  "format": "crux-map",\n  "version": 1,,\n}' }),
+      'BAD_REQUEST',
+    );
     expect(error.message).toMatch(/line 3, column 16/);
   });
 
@@ -472,7 +491,10 @@ describe('a failed import writes nothing', () => {
   it('limits imports per user', async () => {
     const owner = await createUser();
     for (let i = 0; i < 10; i++) await callerFor(owner).map.import({ format: 'argdown', text: `[T]: Claim ${i}.` });
-    const error = await expectTrpcError(callerFor(owner).map.import({ format: 'argdown', text: '[T]: One too many.' }), 'TOO_MANY_REQUESTS');
+    const error = await expectTrpcError(
+      callerFor(owner).map.import({ format: 'argdown', text: '[T]: One too many.' }),
+      'TOO_MANY_REQUESTS',
+    );
     expect(error.message).toMatch(/try again in/);
   });
 });

@@ -27,7 +27,8 @@ const unique = () => crypto.randomBytes(5).toString('hex');
 
 type Authorize = (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<unknown>;
 const authorizeOf = (id: string) =>
-  (authOptions.providers.find((provider) => provider.options?.id === id) as unknown as { options: { authorize: Authorize } }).options.authorize;
+  (authOptions.providers.find((provider) => provider.options?.id === id) as unknown as { options: { authorize: Authorize } }).options
+    .authorize;
 
 let harness: Harness;
 
@@ -100,9 +101,14 @@ describe('attack 1: a forged client address', () => {
     await consumeRateLimit(db(), RATE_LIMITS.signUpPerIp, key, effectiveLimit(RATE_LIMITS.signUpPerIp) - 1);
     try {
       const signUpWith = (forged: string) =>
-        trpcHttp(harness.url, 'user.signUp', { email: `rotating-${unique()}@example.test`, password: 'long enough password' }, {
-          headers: { 'x-forwarded-for': forged },
-        });
+        trpcHttp(
+          harness.url,
+          'user.signUp',
+          { email: `rotating-${unique()}@example.test`, password: 'long enough password' },
+          {
+            headers: { 'x-forwarded-for': forged },
+          },
+        );
       expect((await signUpWith('198.51.100.1')).status).toBe(200);
       const refused = await signUpWith('198.51.100.2');
       expect(refused.status).toBe(429);
@@ -196,7 +202,9 @@ describe('attack 10: quota burn from the same site', () => {
     const map = await createMapWith(owner);
     const { cookie } = await sessionCookieFor(owner);
     for (let round = 0; round < 30; round += 1) {
-      const results = await Promise.all(Array.from({ length: 10 }, () => trpcHttp(harness.url, 'claim.create', { mapId: map.id }, { cookie })));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => trpcHttp(harness.url, 'claim.create', { mapId: map.id }, { cookie })),
+      );
       expect(results.every((result) => result.status === 400)).toBe(true);
     }
     const real = await trpcHttp(harness.url, 'claim.create', { mapId: map.id, text: 'A real claim' }, { cookie });
@@ -212,7 +220,9 @@ describe('attack 4: one account bursting writes', () => {
     const map = await createMapWith(owner);
     const { cookie } = await sessionCookieFor(owner);
     const paths = Array.from({ length: 290 }, () => 'claim.create').join(',');
-    const inputs = Object.fromEntries(Array.from({ length: 290 }, (_, index) => [index, { json: { mapId: map.id, text: `Claim ${index}` } }]));
+    const inputs = Object.fromEntries(
+      Array.from({ length: 290 }, (_, index) => [index, { json: { mapId: map.id, text: `Claim ${index}` } }]),
+    );
     const response = await fetch(`${harness.url}/api/trpc/${paths}?batch=1`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },
@@ -233,17 +243,27 @@ describe('attack 4: one account bursting writes', () => {
     const { cookie: otherCookie } = await sessionCookieFor(other);
     const batch = (round: number) => {
       const paths = Array.from({ length: 48 }, () => 'claim.create').join(',');
-      const inputs = Object.fromEntries(Array.from({ length: 48 }, (_, index) => [index, { json: { mapId: map.id, text: `Burst ${round}.${index}` } }]));
+      const inputs = Object.fromEntries(
+        Array.from({ length: 48 }, (_, index) => [index, { json: { mapId: map.id, text: `Burst ${round}.${index}` } }]),
+      );
       return fetch(`${harness.url}/api/trpc/${paths}?batch=1`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie },
         body: JSON.stringify(inputs),
-      }).then(async (response) => ({ status: response.status, items: (await response.json()) as { error?: { json: { data: { httpStatus: number } } } }[] }));
+      }).then(async (response) => ({
+        status: response.status,
+        items: (await response.json()) as { error?: { json: { data: { httpStatus: number } } } }[],
+      }));
     };
     const burst = Promise.all(Array.from({ length: 6 }, (_, round) => batch(round)));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const started = Date.now();
-    const bystander = await trpcHttp(harness.url, 'claim.create', { mapId: otherMap.id, text: 'Meanwhile, elsewhere' }, { cookie: otherCookie });
+    const bystander = await trpcHttp(
+      harness.url,
+      'claim.create',
+      { mapId: otherMap.id, text: 'Meanwhile, elsewhere' },
+      { cookie: otherCookie },
+    );
     const bystanderMs = Date.now() - started;
     const results = await burst;
     expect(bystander.status).toBe(200);
@@ -311,7 +331,9 @@ describe('attack 5: sessions that outlive sign-out', () => {
     });
     const session = cookiePair(signIn.setCookies, 'session-token');
     const copied = `${session.name}=${session.value}`;
-    expect((await trpcHttp(harness.url, 'user.me', undefined, { cookie: copied, kind: 'query' })).data).toMatchObject({ displayName: 'Copied cookie' });
+    expect((await trpcHttp(harness.url, 'user.me', undefined, { cookie: copied, kind: 'query' })).data).toMatchObject({
+      displayName: 'Copied cookie',
+    });
 
     const second = await csrf({ [session.name]: session.value });
     await authCall('signout', {
@@ -339,13 +361,23 @@ describe('attack 5: sessions that outlive sign-out', () => {
     expect(await me(phone.cookie)).toMatchObject({ id: user.id });
 
     const tablet = await sessionCookieFor(user);
-    const wrong = await trpcHttp(harness.url, 'user.changePassword', { currentPassword: 'not it', newPassword: 'new password here' }, {
-      cookie: phone.cookie,
-    });
+    const wrong = await trpcHttp(
+      harness.url,
+      'user.changePassword',
+      { currentPassword: 'not it', newPassword: 'new password here' },
+      {
+        cookie: phone.cookie,
+      },
+    );
     expect(wrong).toMatchObject({ status: 400, message: 'Your current password is not correct.' });
-    const changed = await trpcHttp(harness.url, 'user.changePassword', { currentPassword: 'old password here', newPassword: 'new password here' }, {
-      cookie: phone.cookie,
-    });
+    const changed = await trpcHttp(
+      harness.url,
+      'user.changePassword',
+      { currentPassword: 'old password here', newPassword: 'new password here' },
+      {
+        cookie: phone.cookie,
+      },
+    );
     expect(changed.data).toEqual({ endedSessions: 1 });
     expect(await me(tablet.cookie)).toBeNull();
     expect(await me(phone.cookie)).toMatchObject({ id: user.id });
@@ -373,11 +405,20 @@ describe('attack 6: database internals reaching clients', () => {
       ['map.update', { mapId: map.id, description: 'Notes\u0000' }, 'mutation', /^description: contains a NUL/],
       ['map.search', { mapId: map.id, query: 'find\u0000me' }, 'query', /^query: contains a NUL/],
       ['share.preview', { token: `${'t'.repeat(20)}\u0000` }, 'query', /^token: contains a NUL/],
-      ['user.signUp', { email: `nul-${unique()}@example.test`, password: 'long enough password', displayName: 'Na\u0000me' }, 'mutation', /^displayName: /],
+      [
+        'user.signUp',
+        { email: `nul-${unique()}@example.test`, password: 'long enough password', displayName: 'Na\u0000me' },
+        'mutation',
+        /^displayName: /,
+      ],
     ];
     for (const [path, input, kind, message] of cases) {
       const result = await trpcHttp(harness.url, path, input, { cookie, kind });
-      expect({ path, status: result.status, message: result.message }).toEqual({ path, status: 400, message: expect.stringMatching(message) });
+      expect({ path, status: result.status, message: result.message }).toEqual({
+        path,
+        status: 400,
+        message: expect.stringMatching(message),
+      });
     }
   });
 
@@ -387,8 +428,16 @@ describe('attack 6: database internals reaching clients', () => {
     const { cookie } = await sessionCookieFor(owner);
     const prefix = Buffer.from(JSON.stringify({ 0: { json: { mapId: map.id, text: 'Broken ' } } }).replace('Broken ', 'Broken \u0001'));
     const body = Buffer.from(prefix.toString('utf8').replace('\u0001', '')).toString('latin1');
-    const bytes = Buffer.concat([Buffer.from(body.slice(0, body.indexOf('Broken ') + 7), 'latin1'), Buffer.from([0xc3, 0x28]), Buffer.from(body.slice(body.indexOf('Broken ') + 7), 'latin1')]);
-    const response = await fetch(`${harness.url}/api/trpc/claim.create?batch=1`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: bytes });
+    const bytes = Buffer.concat([
+      Buffer.from(body.slice(0, body.indexOf('Broken ') + 7), 'latin1'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from(body.slice(body.indexOf('Broken ') + 7), 'latin1'),
+    ]);
+    const response = await fetch(`${harness.url}/api/trpc/claim.create?batch=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: bytes,
+    });
     expect(response.status).toBe(400);
     expect(JSON.stringify(await response.json())).toContain('not valid UTF-8');
     expect(await db().claim.count({ where: { mapId: map.id } })).toBe(0);
@@ -448,17 +497,23 @@ describe('attack 6: database internals reaching clients', () => {
 });
 
 describe('attack 7: existence leaking through messages', () => {
-  it('gives the same code and message for a made-up id and somebody else\'s object, for every id kind', async () => {
+  it("gives the same code and message for a made-up id and somebody else's object, for every id kind", async () => {
     const stranger = await createUser();
     const strangersMap = await createMapWith(stranger);
     const strangers = callerFor(stranger);
     const claim = (await strangers.claim.create({ mapId: strangersMap.id, text: 'Private claim' })).claim;
-    const other = (await strangers.claim.create({ mapId: strangersMap.id, text: 'Another', parentId: claim.id, relation: 'support' })).link!;
-    const source = (await strangers.source.create({ mapId: strangersMap.id, title: 'Private source', text: `Secret words ${unique()}.` })).source;
-    const evidence = (await strangers.evidence.create({ sourceId: source.id, start: 0, end: 6, claimId: claim.id, relation: 'support' })).evidence;
+    const other = (await strangers.claim.create({ mapId: strangersMap.id, text: 'Another', parentId: claim.id, relation: 'support' }))
+      .link!;
+    const source = (await strangers.source.create({ mapId: strangersMap.id, title: 'Private source', text: `Secret words ${unique()}.` }))
+      .source;
+    const evidence = (await strangers.evidence.create({ sourceId: source.id, start: 0, end: 6, claimId: claim.id, relation: 'support' }))
+      .evidence;
     const { link: shareLink } = await strangers.share.create({ mapId: strangersMap.id, role: 'viewer' });
     const memberUser = await createUser();
-    const member = await db().mapMember.create({ data: { mapId: strangersMap.id, userId: memberUser.id, role: 'viewer' }, select: { id: true } });
+    const member = await db().mapMember.create({
+      data: { mapId: strangersMap.id, userId: memberUser.id, role: 'viewer' },
+      select: { id: true },
+    });
 
     const prober = await createUser();
     const probe = callerFor(prober);
@@ -476,7 +531,10 @@ describe('attack 7: existence leaking through messages', () => {
       ['vote target', (id) => probe.vote.cast({ claimId: id, value: 2 }), claim.id],
     ];
     for (const [kind, call, realId] of calls) {
-      const [missing, notYours] = await Promise.all([call(fake()).catch((error: unknown) => error), call(realId).catch((error: unknown) => error)]);
+      const [missing, notYours] = await Promise.all([
+        call(fake()).catch((error: unknown) => error),
+        call(realId).catch((error: unknown) => error),
+      ]);
       const describe = (error: unknown) => ({ code: (error as { code?: string }).code, message: (error as Error).message });
       expect({ kind, ...describe(notYours) }).toEqual({ kind, ...describe(missing) });
       expect(describe(missing)).toEqual({ code: 'NOT_FOUND', message: NOT_FOUND_OR_NO_ACCESS });
@@ -503,7 +561,10 @@ describe('attack 7: existence leaking through messages', () => {
     const callers: Record<string, string>[] = [{}, { cookie }];
     for (const headers of callers) {
       const get = (id: string) =>
-        fetch(`${harness.url}/api/maps/${id}/export?format=json`, { headers }).then(async (response) => ({ status: response.status, body: await response.text() }));
+        fetch(`${harness.url}/api/maps/${id}/export?format=json`, { headers }).then(async (response) => ({
+          status: response.status,
+          body: await response.text(),
+        }));
       const [missing, notYours] = await Promise.all([get(`c${unique()}`), get(strangersMap.id)]);
       expect(notYours).toEqual(missing);
       expect(missing.status).toBe(404);
@@ -540,7 +601,7 @@ describe('attack 8: account enumeration by timing', () => {
 });
 
 describe('attack 9: presence hijack', () => {
-  it('ignores another user\'s update or leave sent with a victim\'s clientId', async () => {
+  it("ignores another user's update or leave sent with a victim's clientId", async () => {
     const owner = await createUser({ displayName: 'Owner' });
     const victim = await createUser({ displayName: 'Victim' });
     const attacker = await createUser({ displayName: 'Attacker' });
@@ -555,21 +616,32 @@ describe('attack 9: presence hijack', () => {
     await ownerView.waitFor((items) => items.at(-1)?.some((peer) => peer.userId === victim.id) ?? false);
 
     await callerFor(attacker).presence.leave({ mapId: map.id, clientId: 'victim-tab' });
-    await callerFor(attacker).presence.update({ mapId: map.id, clientId: 'victim-tab', selectedNodeId: 'claim-9', editingNodeId: 'claim-9' });
+    await callerFor(attacker).presence.update({
+      mapId: map.id,
+      clientId: 'victim-tab',
+      selectedNodeId: 'claim-9',
+      editingNodeId: 'claim-9',
+    });
     await ownerView.waitFor((items) => items.at(-1)?.some((peer) => peer.userId === attacker.id) ?? false);
     const peers = ownerView.items.at(-1)!;
     // The victim is still there, unchanged; the attacker only shows as themselves.
-    expect(peers.find((peer) => peer.userId === victim.id)).toMatchObject({ name: 'Victim', selectedNodeId: 'claim-1', editingNodeId: null });
+    expect(peers.find((peer) => peer.userId === victim.id)).toMatchObject({
+      name: 'Victim',
+      selectedNodeId: 'claim-1',
+      editingNodeId: null,
+    });
     expect(peers.find((peer) => peer.userId === attacker.id)).toMatchObject({ name: 'Attacker', selectedNodeId: 'claim-9' });
     watch.abort();
   });
 
-  it('ends a removed member\'s presence stream with the removal, not at the next periodic check', async () => {
+  it("ends a removed member's presence stream with the removal, not at the next periodic check", async () => {
     const owner = await createUser();
     const student = await createUser();
     const map = await createMapWith(owner, [{ actor: student, role: 'editor' }]);
     const tab = new AbortController();
-    const stream = new StreamReader<PresencePeer[]>(await streamingCallerFor(student, tab).presence.onPresence({ mapId: map.id, clientId: 'tab' }));
+    const stream = new StreamReader<PresencePeer[]>(
+      await streamingCallerFor(student, tab).presence.onPresence({ mapId: map.id, clientId: 'tab' }),
+    );
     await stream.waitFor((items) => items.length >= 1);
     const { id: memberId } = await db().mapMember.findFirstOrThrow({ where: { mapId: map.id, userId: student.id }, select: { id: true } });
     const removedAt = Date.now();

@@ -59,7 +59,8 @@ export async function startHarness(options: { trustProxyHops?: number; routes?: 
       const exportMatch = /^\/api\/maps\/([^/]+)\/export$/.exec(pathname);
       let response: Response;
       if (pathname.startsWith('/api/trpc/')) response = await (request.method === 'GET' ? trpc.GET(request) : trpc.POST(request));
-      else if (exportMatch) response = await exportRoute.GET(request, { params: Promise.resolve({ id: decodeURIComponent(exportMatch[1]!) }) });
+      else if (exportMatch)
+        response = await exportRoute.GET(request, { params: Promise.resolve({ id: decodeURIComponent(exportMatch[1]!) }) });
       else if (options.routes?.[pathname]) response = await options.routes[pathname](request);
       else response = new Response('not found', { status: 404 });
       await writeResponse(res, response);

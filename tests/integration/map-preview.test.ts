@@ -8,8 +8,12 @@ describe('getMapPreview (the streamed first screen of a map)', () => {
     const stranger = await createUser();
     const map = await createMapWith(owner, []);
     const thesis = (await callerFor(owner).claim.create({ mapId: map.id, text: 'Homework should be abolished' })).claim;
-    const pro = (await callerFor(owner).claim.create({ mapId: map.id, text: 'It widens inequality', parentId: thesis.id, relation: 'support' })).claim;
-    const con = (await callerFor(owner).claim.create({ mapId: map.id, text: 'Practice builds mastery', parentId: thesis.id, relation: 'oppose' })).claim;
+    const pro = (
+      await callerFor(owner).claim.create({ mapId: map.id, text: 'It widens inequality', parentId: thesis.id, relation: 'support' })
+    ).claim;
+    const con = (
+      await callerFor(owner).claim.create({ mapId: map.id, text: 'Practice builds mastery', parentId: thesis.id, relation: 'oppose' })
+    ).claim;
     await callerFor(owner).claim.create({ mapId: map.id, text: 'Deeper down', parentId: pro.id, relation: 'support' });
 
     const preview = await getMapPreview(db(), owner, map.id);

@@ -55,10 +55,16 @@ describe('map API', () => {
     const owner = await createUser();
     const countQueries = async (claimCount: number) => {
       const map = await createMapWith(owner);
-      const claims = Array.from({ length: claimCount }, (_, index) => ({ id: `${map.id}-c${index}`, mapId: map.id, text: `Claim ${index}` }));
+      const claims = Array.from({ length: claimCount }, (_, index) => ({
+        id: `${map.id}-c${index}`,
+        mapId: map.id,
+        text: `Claim ${index}`,
+      }));
       await db().claim.createMany({ data: claims });
       await db().link.createMany({
-        data: claims.slice(1).map((claim, index) => ({ mapId: map.id, fromClaimId: claim.id, toClaimId: claims[index]!.id, relation: 'support' as const })),
+        data: claims
+          .slice(1)
+          .map((claim, index) => ({ mapId: map.id, fromClaimId: claim.id, toClaimId: claims[index]!.id, relation: 'support' as const })),
       });
       let queries = 0;
       const counting = createPrismaClient(inject('databaseUrl'), { onQuery: () => (queries += 1) });

@@ -39,7 +39,11 @@ describe('event log under concurrency', () => {
     );
     // map.created holds seq 1; the 50 claims take 2..51, one each.
     expect(results.map((result) => result.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
-    const events = await db().mapEvent.findMany({ where: { mapId: map.id }, orderBy: { seq: 'asc' }, select: { seq: true, type: true, clientMutationId: true } });
+    const events = await db().mapEvent.findMany({
+      where: { mapId: map.id },
+      orderBy: { seq: 'asc' },
+      select: { seq: true, type: true, clientMutationId: true },
+    });
     expect(events.map((event) => event.seq)).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
     expect(events[0]!.type).toBe('map.created');
     expect(events.slice(1).every((event) => event.type === 'claim.created')).toBe(true);
@@ -105,7 +109,13 @@ describe('events.onMapEvent', () => {
     await sleep(150);
     expect(lastSeen).toBe('4');
     expect(seqsOf(second.reader.items)).toEqual([5, 6, 7, 8, 9]);
-    expect(eventsOf(items).map((event) => event.type)).toEqual(['claim.created', 'claim.updated', 'claim.moved', 'claim.deleted', 'claim.restored']);
+    expect(eventsOf(items).map((event) => event.type)).toEqual([
+      'claim.created',
+      'claim.updated',
+      'claim.moved',
+      'claim.deleted',
+      'claim.restored',
+    ]);
     second.stop();
   });
 
@@ -231,7 +241,13 @@ describe('redaction per recipient', () => {
         create: { mapId, userId: voter.id, claimId: targetId, value },
         update: { value },
       });
-      const payload = { targetKind: 'claim' as const, targetId, voterId: voter.id, value, summary: { count: 1, mean: value, histogram: [0, 0, 0, 0, 0] as [number, number, number, number, number] } };
+      const payload = {
+        targetKind: 'claim' as const,
+        targetId,
+        voterId: voter.id,
+        value,
+        summary: { count: 1, mean: value, histogram: [0, 0, 0, 0, 0] as [number, number, number, number, number] },
+      };
       return { result: null, events: [{ type: 'vote.changed' as const, payload }] };
     });
   }
@@ -247,8 +263,17 @@ describe('redaction per recipient', () => {
 
     const [ownerView] = eventsOf(await ownerStream.reader.waitFor((items) => items.length === 1));
     const [studentView] = eventsOf(await studentStream.reader.waitFor((items) => items.length === 1));
-    expect(ownerView).toMatchObject({ actorId: student.id, actorName: 'Student', payload: { claim: { authorId: student.id, authorName: 'Student' } } });
-    expect(studentView).toMatchObject({ actorId: null, actorName: null, isOwn: true, payload: { claim: { authorId: null, authorName: null, text: 'Anonymous thought' } } });
+    expect(ownerView).toMatchObject({
+      actorId: student.id,
+      actorName: 'Student',
+      payload: { claim: { authorId: student.id, authorName: 'Student' } },
+    });
+    expect(studentView).toMatchObject({
+      actorId: null,
+      actorName: null,
+      isOwn: true,
+      payload: { claim: { authorId: null, authorName: null, text: 'Anonymous thought' } },
+    });
     expect(JSON.stringify(studentView)).not.toContain(student.id);
 
     const page = await callerFor(student).events.list({ mapId: map.id, afterSeq: 0 });
@@ -370,11 +395,15 @@ describe('presence', () => {
     ]);
     await callerFor(owner).map.update({ mapId: map.id, isAnonymous: true });
     const watch = new AbortController();
-    const classmateView = new StreamReader<PresencePeer[]>(await streamingCallerFor(classmate, watch).presence.onPresence({ mapId: map.id }));
+    const classmateView = new StreamReader<PresencePeer[]>(
+      await streamingCallerFor(classmate, watch).presence.onPresence({ mapId: map.id }),
+    );
     const ownerView = new StreamReader<PresencePeer[]>(await streamingCallerFor(owner, watch).presence.onPresence({ mapId: map.id }));
 
     const studentTab = new AbortController();
-    const studentStream = new StreamReader(await streamingCallerFor(student, studentTab).presence.onPresence({ mapId: map.id, clientId: 'tab-1' }));
+    const studentStream = new StreamReader(
+      await streamingCallerFor(student, studentTab).presence.onPresence({ mapId: map.id, clientId: 'tab-1' }),
+    );
     await studentStream.waitFor((items) => items.length >= 1);
     await callerFor(student).presence.update({ mapId: map.id, clientId: 'tab-1', selectedNodeId: null, editingNodeId: null });
 
@@ -395,9 +424,13 @@ describe('presence', () => {
     const owner = await createUser();
     const outsider = await createUser();
     const map = await createMapWith(owner, [], { visibility: 'public' });
-    await expect(callerFor(null).presence.update({ mapId: map.id, selectedNodeId: null, editingNodeId: null })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(callerFor(null).presence.update({ mapId: map.id, selectedNodeId: null, editingNodeId: null })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
     const privateMap = await createMapWith(owner);
-    await expect(callerFor(outsider).presence.update({ mapId: privateMap.id, selectedNodeId: null, editingNodeId: null })).rejects.toMatchObject({
+    await expect(
+      callerFor(outsider).presence.update({ mapId: privateMap.id, selectedNodeId: null, editingNodeId: null }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });

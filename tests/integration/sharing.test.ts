@@ -194,7 +194,10 @@ describe('share links and join codes', () => {
       expect(await callerAt(null, ip).share.preview({ code: wrong })).toMatchObject({ status: 'unknown' });
     }
     const refused = callerAt(null, ip).share.preview({ code: link.code });
-    await expect(refused).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/^Too many attempts; try again in \d+ (s|min)\.$/) });
+    await expect(refused).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: expect.stringMatching(/^Too many attempts; try again in \d+ (s|min)\.$/),
+    });
     await expect(refused).rejects.toMatchObject({ cause: { details: { retryAfterSeconds: expect.any(Number) } } });
     // Another address is not affected; a token is never limited.
     expect(await callerAt(null).share.preview({ code: link.code })).toMatchObject({ status: 'active' });
@@ -256,7 +259,9 @@ describe('members', () => {
 
   it('changes a role with immediate effect and an event', async () => {
     const { owner, editor, map } = await classroom();
-    const memberId = (await callerFor(owner).member.list({ mapId: map.id })).members.find((member) => member.userId === editor.id)!.memberId;
+    const memberId = (await callerFor(owner).member.list({ mapId: map.id })).members.find(
+      (member) => member.userId === editor.id,
+    )!.memberId;
     await callerFor(editor).claim.create({ mapId: map.id, text: 'While an editor' });
     const before = await lastSeq(map.id);
     await callerFor(owner).member.setRole({ memberId, role: 'viewer' });
@@ -298,7 +303,9 @@ describe('members', () => {
     ]);
     const guest = await createUser({ isGuest: true });
     await db().mapMember.create({ data: { mapId: map.id, userId: guest.id, role: 'viewer' } });
-    const guestMemberId = (await callerFor(editor).member.list({ mapId: map.id })).members.find((member) => member.userId === guest.id)!.memberId;
+    const guestMemberId = (await callerFor(editor).member.list({ mapId: map.id })).members.find(
+      (member) => member.userId === guest.id,
+    )!.memberId;
     await expect(callerFor(editor).member.transferOwnership({ memberId: guestMemberId })).rejects.toThrow('guest');
   });
 });
@@ -399,13 +406,15 @@ describe('rate limits', () => {
   it('backs off sign-in per account (failures only, a success clears them) and limits guests per address', async () => {
     type Authorize = (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<unknown>;
     const authorizeOf = (id: string) =>
-      (authOptions.providers.find((provider) => provider.options?.id === id) as unknown as { options: { authorize: Authorize } }).options.authorize;
+      (authOptions.providers.find((provider) => provider.options?.id === id) as unknown as { options: { authorize: Authorize } }).options
+        .authorize;
     const signIn = authorizeOf('credentials');
     const email = `limited-${crypto.randomBytes(4).toString('hex')}@example.test`;
     await signUp(db(), { email, password: 'correct horse battery' });
     const at = (address: string) => ({ headers: { 'x-crux-client-address': address } });
     const request = at(`signin-${crypto.randomBytes(4).toString('hex')}`);
-    for (let index = 0; index < 3; index += 1) expect(await signIn({ email, password: 'correct horse battery' }, request)).toMatchObject({ isGuest: false });
+    for (let index = 0; index < 3; index += 1)
+      expect(await signIn({ email, password: 'correct horse battery' }, request)).toMatchObject({ isGuest: false });
     for (let index = 0; index < FREE_FAILURES - 1; index += 1) expect(await signIn({ email, password: 'wrong guess' }, request)).toBeNull();
     // A success forgets the failures: the owner who mistyped a few times is never slowed.
     expect(await signIn({ email, password: 'correct horse battery' }, request)).toMatchObject({ isGuest: false });
@@ -421,7 +430,9 @@ describe('rate limits', () => {
     }
     expect(refusals).toBeGreaterThan(0);
     // Blocked for the right password too, and from any address.
-    await expect(signIn({ email, password: 'correct horse battery' }, request)).rejects.toThrow(/^Too many attempts; try again in \d+ (s|min)\.$/);
+    await expect(signIn({ email, password: 'correct horse battery' }, request)).rejects.toThrow(
+      /^Too many attempts; try again in \d+ (s|min)\.$/,
+    );
     await expect(signIn({ email, password: 'correct horse battery' }, at('198.51.100.99'))).rejects.toThrow('Too many attempts');
 
     const guest = authorizeOf('guest');
@@ -449,7 +460,9 @@ describe('join codes under a flood of wrong ones (attack 2)', () => {
     try {
       // One attacker address floods until it is refused; its refusals never touch anyone else.
       const attacker = `attacker-${crypto.randomBytes(4).toString('hex')}`;
-      const flood = await Promise.allSettled(Array.from({ length: 80 }, () => callerAt(null, attacker).share.preview({ code: wrongCode() })));
+      const flood = await Promise.allSettled(
+        Array.from({ length: 80 }, () => callerAt(null, attacker).share.preview({ code: wrongCode() })),
+      );
       expect(flood.some((result) => result.status === 'rejected')).toBe(true);
       // Many addresses (a botnet, or forged ones) spend the global miss budget: the bulk of it at once, the rest for real.
       await consumeRateLimit(db(), RATE_LIMITS.joinCodeMissGlobal, 'all', effectiveLimit(RATE_LIMITS.joinCodeMissGlobal) - 5);
@@ -460,7 +473,10 @@ describe('join codes under a flood of wrong ones (attack 2)', () => {
 
       // The right code still works for a fresh visitor and for the student, who joins.
       expect(await callerAt(null).share.preview({ code: link.code })).toMatchObject({ status: 'active', mapTitle: 'Class debate' });
-      expect(await callerAt(student).share.join({ code: formatJoinCodeLoosely(link.code) })).toMatchObject({ mapId: map.id, role: 'voter' });
+      expect(await callerAt(student).share.join({ code: formatJoinCodeLoosely(link.code) })).toMatchObject({
+        mapId: map.id,
+        role: 'voter',
+      });
     } finally {
       await resetRateLimit(db(), RATE_LIMITS.joinCodeMissGlobal, 'all');
     }

@@ -24,7 +24,9 @@ describe('snapshots', () => {
 
     await callerFor(owner).claim.update({ id: thesis.id, text: 'Homework should be limited', expectedVersion: 1 });
     await callerFor(owner).claim.delete({ id: pro.id });
-    const con = (await callerFor(owner).claim.create({ mapId: map.id, text: 'Practice builds mastery', parentId: thesis.id, relation: 'oppose' })).claim;
+    const con = (
+      await callerFor(owner).claim.create({ mapId: map.id, text: 'Practice builds mastery', parentId: thesis.id, relation: 'oppose' })
+    ).claim;
 
     const { view, snapshot: meta } = await callerFor(viewer).snapshot.get({ id: snapshot.id });
     expect(meta.name).toBe('End of period 2');
@@ -53,7 +55,9 @@ describe('snapshots', () => {
     const second = (await callerFor(owner).snapshot.create({ mapId: map.id, name: 'After' })).snapshot;
     const forward = await callerFor(voter).snapshot.compare({ fromId: first.id, toId: second.id });
     const backward = await callerFor(voter).snapshot.compare({ fromId: second.id, toId: first.id });
-    expect(forward.changes.voteShifts).toEqual([{ claimId: pro.id, text: 'It widens inequality', meanBefore: null, meanAfter: 2, countBefore: 0, countAfter: 2 }]);
+    expect(forward.changes.voteShifts).toEqual([
+      { claimId: pro.id, text: 'It widens inequality', meanBefore: null, meanAfter: 2, countBefore: 0, countAfter: 2 },
+    ]);
     expect(backward.changes).toEqual(forward.changes);
     expect((await callerFor(voter).snapshot.list({ mapId: map.id })).snapshots.map((item) => item.name)).toEqual(['After', 'Before']);
   });
@@ -75,7 +79,10 @@ describe('snapshots', () => {
   it('rebuilds an imported map from its import, and only the owner names snapshots', async () => {
     const owner = await createUser();
     const voter = await createUser();
-    const imported = await callerFor(owner).map.import({ format: 'argdown', text: '[Thesis]: An imported claim.\n  + A supporting reason.' });
+    const imported = await callerFor(owner).map.import({
+      format: 'argdown',
+      text: '[Thesis]: An imported claim.\n  + A supporting reason.',
+    });
     const { mapId } = imported;
     await db().mapMember.create({ data: { mapId, userId: voter.id, role: 'voter' } });
     await expect(callerFor(voter).snapshot.create({ mapId, name: 'Mine' })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -78,7 +78,11 @@ describe('source library', () => {
     const txt = await api.source.create({ mapId: map.id, title: 'Segal', file: { fileName: 'segal.txt', kind: 'txt', content: file } });
     expect((await api.source.get({ id: txt.source.id })).source.text).toBe(file.normalize('NFC').replace(/\r\n?/g, '\n'));
 
-    const md = await api.source.create({ mapId: map.id, title: 'Notes', file: { fileName: 'notes.md', kind: 'md', content: '# Notes\n\n- one *two*\n' } });
+    const md = await api.source.create({
+      mapId: map.id,
+      title: 'Notes',
+      file: { fileName: 'notes.md', kind: 'md', content: '# Notes\n\n- one *two*\n' },
+    });
     expect((await api.source.get({ id: md.source.id })).source.text).toBe('# Notes\n\n- one *two*\n');
 
     const html = `<!doctype html><html><head><title>Page</title><style>body { color: red }</style>
@@ -109,7 +113,11 @@ describe('source library', () => {
       api.source.create({ mapId: map.id, title: 'Empty file', file: { fileName: 'a.txt', kind: 'txt', content: '\n\n' } }),
     ).rejects.toThrow('The uploaded file is empty.');
     await expect(
-      api.source.create({ mapId: map.id, title: 'Only markup', file: { fileName: 'a.html', kind: 'html', content: '<script>x()</script><p> </p>' } }),
+      api.source.create({
+        mapId: map.id,
+        title: 'Only markup',
+        file: { fileName: 'a.html', kind: 'html', content: '<script>x()</script><p> </p>' },
+      }),
     ).rejects.toThrow('“a.html” has no readable text once its markup is removed.');
     await expect(api.source.create({ mapId: map.id, title: '', text: 'Some text' })).rejects.toThrow('Give the source a title.');
     await expect(api.source.create({ mapId: map.id, title: 'Neither' })).rejects.toThrow('Paste the source text or upload a file');
@@ -151,7 +159,9 @@ describe('source library', () => {
     const again = api.source.create({ mapId: map.id, title: 'Second copy', text: ARTICLE.replace(/\n/g, '\r\n') });
     await expect(again).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('“Original upload”') });
     const otherMap = await createMapWith(owner);
-    await expect(callerFor(owner).source.create({ mapId: otherMap.id, title: 'Elsewhere', text: ARTICLE })).resolves.toMatchObject({ source: { title: 'Elsewhere' } });
+    await expect(callerFor(owner).source.create({ mapId: otherMap.id, title: 'Elsewhere', text: ARTICLE })).resolves.toMatchObject({
+      source: { title: 'Elsewhere' },
+    });
     expect(await db().source.count({ where: { mapId: map.id } })).toBe(1);
   });
 
@@ -200,7 +210,14 @@ describe('source library', () => {
   it('edits metadata (clearing optional fields) and logs source.updated', async () => {
     const { editor, map } = await setup();
     const api = callerFor(editor);
-    const { source } = await api.source.create({ mapId: map.id, title: 'Draft', author: 'A', url: 'https://a.test', publishedAt: new Date('2011-09-15'), text: ARTICLE });
+    const { source } = await api.source.create({
+      mapId: map.id,
+      title: 'Draft',
+      author: 'A',
+      url: 'https://a.test',
+      publishedAt: new Date('2011-09-15'),
+      text: ARTICLE,
+    });
     const updated = await api.source.update({ id: source.id, title: 'Final', author: null, url: '', publishedAt: '' });
     expect(updated.source).toMatchObject({ title: 'Final', author: null, url: null, publishedAt: null });
     expect(updated.textChanged).toBe(false);
@@ -215,7 +232,8 @@ describe('source library', () => {
     const { source } = await api.source.create({ mapId: map.id, title: 'Article', text: ARTICLE });
     const quote = async (exact: string) => {
       const start = ARTICLE.indexOf(exact);
-      return (await api.evidence.create({ sourceId: source.id, start, end: start + exact.length, claimId: claim.id, relation: 'support' })).evidence;
+      return (await api.evidence.create({ sourceId: source.id, start, end: start + exact.length, claimId: claim.id, relation: 'support' }))
+        .evidence;
     };
     const first = await quote('each state governs the internet within its borders');
     const banner = await quote('a banner for censorship and surveillance');
@@ -277,7 +295,12 @@ describe('source library', () => {
       const start = ARTICLE.indexOf(exact);
       await api.evidence.create({ sourceId: source.id, start, end: start + exact.length, claimId: claim.id, relation: 'oppose' });
     }
-    expect(await api.source.deleteImpact({ id: source.id })).toEqual({ sourceId: source.id, title: 'Quoted', evidenceCount: 3, claimCount: 1 });
+    expect(await api.source.deleteImpact({ id: source.id })).toEqual({
+      sourceId: source.id,
+      title: 'Quoted',
+      evidenceCount: 3,
+      claimCount: 1,
+    });
     await expect(api.source.delete({ id: source.id })).rejects.toMatchObject({
       code: 'CONFLICT',
       message: '“Quoted” is quoted by 3 evidence passages; deleting the source deletes them too. Confirm to delete all 3.',

@@ -158,7 +158,10 @@ class SimClient {
     const controller = new AbortController();
     this.controller = controller;
     const engine = this.engine;
-    const iterable = await streamingCallerFor(this.actor, controller).events.onMapEvent({ mapId: this.mapId, lastEventId: String(engine.appliedSeq) });
+    const iterable = await streamingCallerFor(this.actor, controller).events.onMapEvent({
+      mapId: this.mapId,
+      lastEventId: String(engine.appliedSeq),
+    });
     this.outbox.setLive(true);
     void (async () => {
       try {
@@ -219,7 +222,13 @@ function normalize(map: MapView) {
       votes,
       myVote,
     })),
-    links: byId(map.links).map(({ id, fromClaimId, fromEvidenceId, toClaimId, relation }) => ({ id, fromClaimId, fromEvidenceId, toClaimId, relation })),
+    links: byId(map.links).map(({ id, fromClaimId, fromEvidenceId, toClaimId, relation }) => ({
+      id,
+      fromClaimId,
+      fromEvidenceId,
+      toClaimId,
+      relation,
+    })),
     evidence: byId(map.evidence).map(({ id, sourceId, exact, start, end, note, x, y, authorId, votes, myVote }) => ({
       id,
       sourceId,
@@ -241,7 +250,7 @@ const SOURCE_TEXT = 'The first sentence is quoted. The second sentence is quoted
 
 async function runScenario(seed: number, steps: number) {
   const random = mulberry32(seed);
-  const pick = <T,>(items: T[]): T | undefined => items[Math.floor(random() * items.length)];
+  const pick = <T>(items: T[]): T | undefined => items[Math.floor(random() * items.length)];
   const owner = await createUser();
   const editors = [await createUser(), await createUser()];
   const voter = await createUser();
@@ -284,7 +293,9 @@ async function runScenario(seed: number, steps: number) {
             type: 'vote.changed',
             payload: { targetKind: target.kind, targetId: target.id, voterId: null, value: next, summary },
           });
-          client.send(value === null ? { procedure: 'vote.retract', input } : { procedure: 'vote.cast', input: { ...input, value } }, [event(value, null)]);
+          client.send(value === null ? { procedure: 'vote.retract', input } : { procedure: 'vote.cast', input: { ...input, value } }, [
+            event(value, null),
+          ]);
         }
       } else if (roll < 0.3 || claims.length < 2) {
         const parent = pick(claims);
@@ -293,7 +304,18 @@ async function runScenario(seed: number, steps: number) {
         const now = new Date();
         const cmid = crypto.randomUUID();
         const id = pendingClaimId(cmid);
-        const claim = { id, title: null, text, x: null, y: null, version: 1, authorId: client.actor.id, authorName: null, createdAt: now, updatedAt: now };
+        const claim = {
+          id,
+          title: null,
+          text,
+          x: null,
+          y: null,
+          version: 1,
+          authorId: client.actor.id,
+          authorName: null,
+          createdAt: now,
+          updatedAt: now,
+        };
         const link = parent ? { id: `${id}-link`, fromClaimId: id, fromEvidenceId: null, toClaimId: parent.id, relation } : null;
         client.send(
           { procedure: 'claim.create', input: { mapId: map.id, text, ...(parent ? { parentId: parent.id, relation } : {}) } },
@@ -307,13 +329,21 @@ async function runScenario(seed: number, steps: number) {
           { type: 'claim.updated', payload: { claimId: target.id, text, version: target.version + 1, previousText: target.text } },
         ]);
       } else if (roll < 0.52) {
-        const moves = claims.filter(() => random() < 0.4).map((claim) => ({ id: claim.id, kind: 'claim' as const, x: Math.round(random() * 500), y: Math.round(random() * 500) }));
+        const moves = claims
+          .filter(() => random() < 0.4)
+          .map((claim) => ({ id: claim.id, kind: 'claim' as const, x: Math.round(random() * 500), y: Math.round(random() * 500) }));
         if (moves.length) client.send({ procedure: 'claim.move', input: { moves } }, [{ type: 'claim.moved', payload: { moves } }]);
       } else if (roll < 0.6) {
         const target = pick(claims)!;
-        client.send({ procedure: 'claim.delete', input: { id: target.id } }, [{ type: 'claim.deleted', payload: { claimId: target.id, linkIds: [] } }]);
+        client.send({ procedure: 'claim.delete', input: { id: target.id } }, [
+          { type: 'claim.deleted', payload: { claimId: target.id, linkIds: [] } },
+        ]);
       } else if (roll < 0.67) {
-        const deleted = await db().claim.findFirst({ where: { mapId: map.id, deletedAt: { not: null } }, orderBy: { title: 'asc' }, select: { id: true } });
+        const deleted = await db().claim.findFirst({
+          where: { mapId: map.id, deletedAt: { not: null } },
+          orderBy: { title: 'asc' },
+          select: { id: true },
+        });
         if (deleted) {
           client.send({ procedure: 'claim.restore', input: { id: deleted.id } });
         }
@@ -326,16 +356,26 @@ async function runScenario(seed: number, steps: number) {
         const link = pick(view.links.filter((item) => !item.id.startsWith('pending-')));
         if (link) {
           const relation = link.relation === 'support' ? ('oppose' as const) : ('support' as const);
-          client.send({ procedure: 'link.update', input: { id: link.id, relation } }, [{ type: 'link.updated', payload: { linkId: link.id, relation } }]);
+          client.send({ procedure: 'link.update', input: { id: link.id, relation } }, [
+            { type: 'link.updated', payload: { linkId: link.id, relation } },
+          ]);
         }
       } else if (roll < 0.79) {
         const link = pick(view.links.filter((item) => !item.id.startsWith('pending-')));
-        if (link) client.send({ procedure: 'link.delete', input: { id: link.id } }, [{ type: 'link.deleted', payload: { linkId: link.id, link } }]);
+        if (link)
+          client.send({ procedure: 'link.delete', input: { id: link.id } }, [{ type: 'link.deleted', payload: { linkId: link.id, link } }]);
       } else if (roll < 0.84) {
         // Evidence goes through the stream only (the sources drawer refetches; it predicts nothing).
         const claim = pick(claims);
         const start = Math.floor(random() * 40);
-        if (claim) await api.evidence.create({ sourceId: source.id, start, end: start + 12, claimId: claim.id, relation: random() < 0.5 ? 'support' : 'oppose' });
+        if (claim)
+          await api.evidence.create({
+            sourceId: source.id,
+            start,
+            end: start + 12,
+            claimId: claim.id,
+            relation: random() < 0.5 ? 'support' : 'oppose',
+          });
       } else if (roll < 0.86) {
         const item = pick(view.evidence);
         if (item) await api.evidence.delete({ id: item.id });
@@ -359,9 +399,15 @@ async function runScenario(seed: number, steps: number) {
   for (const client of clients) if (!client.isConnected) await client.connect();
   const head = (await db().map.findUniqueOrThrow({ where: { id: map.id }, select: { lastSeq: true } })).lastSeq;
   const deadline = Date.now() + 30_000;
-  while (clients.some((client) => client.engine.appliedSeq < head || !client.isIdle || client.store.pendingCount > 0 || client.map.map.lastSeq < head)) {
+  while (
+    clients.some(
+      (client) => client.engine.appliedSeq < head || !client.isIdle || client.store.pendingCount > 0 || client.map.map.lastSeq < head,
+    )
+  ) {
     if (Date.now() > deadline) {
-      throw new Error(`seed ${seed}: clients did not catch up to seq ${head}: ${clients.map((c) => `${c.engine.appliedSeq}/${c.map.map.lastSeq}/${c.store.pendingCount}`).join(', ')}`);
+      throw new Error(
+        `seed ${seed}: clients did not catch up to seq ${head}: ${clients.map((c) => `${c.engine.appliedSeq}/${c.map.map.lastSeq}/${c.store.pendingCount}`).join(', ')}`,
+      );
     }
     await sleep(25);
   }
@@ -378,7 +424,11 @@ async function runScenario(seed: number, steps: number) {
     if (claim) expect(claim.title).toBe('Short title');
   }
   for (const client of clients) client.disconnect();
-  return { head, reconnects: clients.reduce((sum, client) => sum + client.reconnects, 0), reloads: clients.reduce((sum, client) => sum + client.reloads, 0) };
+  return {
+    head,
+    reconnects: clients.reduce((sum, client) => sum + client.reconnects, 0),
+    reloads: clients.reduce((sum, client) => sum + client.reloads, 0),
+  };
 }
 
 type PredictedEventVote = Extract<PredictedEvent, { type: 'vote.changed' }>;

@@ -41,7 +41,10 @@ async function dbEvents(mapId: string): Promise<{ seq: number; type: string }[]>
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ seq: number; type: string }>(`SELECT "seq", "type" FROM "MapEvent" WHERE "mapId" = $1 ORDER BY "seq"`, [mapId]);
+    const { rows } = await client.query<{ seq: number; type: string }>(
+      `SELECT "seq", "type" FROM "MapEvent" WHERE "mapId" = $1 ORDER BY "seq"`,
+      [mapId],
+    );
     return rows;
   } finally {
     await client.end();

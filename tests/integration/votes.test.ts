@@ -21,8 +21,12 @@ async function setup(options: { visibility?: 'private' | 'link' | 'public' } = {
     options,
   );
   const thesis = (await callerFor(owner).claim.create({ mapId: map.id, text: 'Homework should be abolished' })).claim;
-  const pro = (await callerFor(owner).claim.create({ mapId: map.id, text: 'It widens inequality', parentId: thesis.id, relation: 'support' })).claim;
-  const con = (await callerFor(owner).claim.create({ mapId: map.id, text: 'Practice builds mastery', parentId: thesis.id, relation: 'oppose' })).claim;
+  const pro = (
+    await callerFor(owner).claim.create({ mapId: map.id, text: 'It widens inequality', parentId: thesis.id, relation: 'support' })
+  ).claim;
+  const con = (
+    await callerFor(owner).claim.create({ mapId: map.id, text: 'Practice builds mastery', parentId: thesis.id, relation: 'oppose' })
+  ).claim;
   return { owner, editor, voter, voter2, viewer, map, thesis, pro, con };
 }
 
@@ -30,7 +34,15 @@ async function setup(options: { visibility?: 'private' | 'link' | 'public' } = {
 async function addEvidence(mapId: string, toClaimId: string) {
   const text = 'Studies found that homework beyond two hours a night brings no gain.';
   const source = await db().source.create({
-    data: { mapId, title: 'A study', text, contentHash: crypto.createHash('sha256').update(text + mapId).digest('hex') },
+    data: {
+      mapId,
+      title: 'A study',
+      text,
+      contentHash: crypto
+        .createHash('sha256')
+        .update(text + mapId)
+        .digest('hex'),
+    },
   });
   const exact = 'brings no gain';
   const start = text.indexOf(exact);
@@ -279,7 +291,12 @@ describe('votes survive restructuring', () => {
 
     // Moves.
     await api.claim.move({ id: pro.id, x: 400, y: -120 });
-    await api.claim.move({ moves: [{ id: pro.id, kind: 'claim', x: 10, y: 10 }, { id: thesis.id, kind: 'claim', x: 0, y: 0 }] });
+    await api.claim.move({
+      moves: [
+        { id: pro.id, kind: 'claim', x: 10, y: 10 },
+        { id: thesis.id, kind: 'claim', x: 0, y: 0 },
+      ],
+    });
     expect((await claimOf(voter, map.id, pro.id)).votes).toEqual(expected);
     expect((await claimOf(voter, map.id, pro.id)).myVote).toBe(4);
 
@@ -311,7 +328,9 @@ describe('vote rate limit', () => {
 
     // Another user is unaffected.
     await expect(callerFor(voter2).vote.cast({ claimId: thesis.id, value: 1 })).resolves.toMatchObject({ myVote: 1 });
-    const rows = await db().$queryRaw<{ key: string; points: number }[]>`SELECT "key", "points" FROM "crux_rate_limit" WHERE "key" = ${`votes:user:${voter.id}`}`;
+    const rows = await db().$queryRaw<
+      { key: string; points: number }[]
+    >`SELECT "key", "points" FROM "crux_rate_limit" WHERE "key" = ${`votes:user:${voter.id}`}`;
     expect(rows[0]?.points).toBeGreaterThanOrEqual(61);
   });
 });

@@ -69,22 +69,26 @@ export interface AppProcess {
 
 export async function startApp(options: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<AppProcess> {
   const output: string[] = [];
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'start.ts')], {
-    cwd: ROOT,
-    detached: true, // its own process group, so kill9 takes the Next child with it
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      PORT: String(options.port),
-      DATABASE_URL: options.databaseUrl,
-      CRUX_DIST_DIR: DIST_DIR,
-      AUTH_SECRET,
-      NEXTAUTH_URL: `http://localhost:${options.port}`,
-      CRUX_RATE_LIMIT_MULTIPLIER: '50',
-      NODE_ENV: 'production',
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'start.ts')],
+    {
+      cwd: ROOT,
+      detached: true, // its own process group, so kill9 takes the Next child with it
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        PORT: String(options.port),
+        DATABASE_URL: options.databaseUrl,
+        CRUX_DIST_DIR: DIST_DIR,
+        AUTH_SECRET,
+        NEXTAUTH_URL: `http://localhost:${options.port}`,
+        CRUX_RATE_LIMIT_MULTIPLIER: '50',
+        NODE_ENV: 'production',
+        ...options.env,
+      },
     },
-  });
+  );
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
     if (output.length > 200) output.shift();
@@ -141,11 +145,21 @@ async function waitForHealth(url: string, timeoutMs: number, hasExited: () => bo
 }
 
 /** Calls a tRPC procedure over HTTP (superjson envelope). */
-export async function trpcCall<T>(baseUrl: string, cookie: string, procedure: string, input: unknown, kind: 'query' | 'mutation' = 'mutation'): Promise<T> {
+export async function trpcCall<T>(
+  baseUrl: string,
+  cookie: string,
+  procedure: string,
+  input: unknown,
+  kind: 'query' | 'mutation' = 'mutation',
+): Promise<T> {
   const serialized = JSON.stringify(superjson.serialize(input));
   const response =
     kind === 'mutation'
-      ? await fetch(`${baseUrl}/api/trpc/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: serialized })
+      ? await fetch(`${baseUrl}/api/trpc/${procedure}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: serialized,
+        })
       : await fetch(`${baseUrl}/api/trpc/${procedure}?input=${encodeURIComponent(serialized)}`, { headers: { cookie } });
   const body = (await response.json()) as { result?: { data: unknown }; error?: { json?: { message?: string } } };
   if (!response.ok || !body.result) throw new Error(`${procedure} failed (${response.status}): ${body.error?.json?.message ?? ''}`);
@@ -157,7 +171,11 @@ function cookiesOf(response: Response): string[] {
 }
 
 /** Signs up (unless the account exists) and signs in; returns the Cookie header of the session. */
-export async function signIn(baseUrl: string, account: { email: string; password: string; displayName: string }, create = true): Promise<string> {
+export async function signIn(
+  baseUrl: string,
+  account: { email: string; password: string; displayName: string },
+  create = true,
+): Promise<string> {
   if (create) await trpcCall(baseUrl, '', 'user.signUp', account);
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -175,7 +193,8 @@ export async function signIn(baseUrl: string, account: { email: string; password
 
 /** A typed tRPC client as a browser would use it: batched HTTP for calls, SSE for subscriptions. */
 export function appClient(baseUrl: string, cookie: string) {
-  const withCookie: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } });
+  const withCookie: typeof fetch = (input, init) =>
+    fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } });
   return createTRPCClient<AppRouter>({
     links: [
       splitLink({

@@ -20,8 +20,8 @@ export default async function AccountPage() {
         {actor.isGuest ? (
           <>
             <p className="muted">
-              You joined as a guest: signing out, or clearing this browser’s cookies, loses the account. Add an email and password to
-              keep it, with every claim and vote you made.
+              You joined as a guest: signing out, or clearing this browser’s cookies, loses the account. Add an email and password to keep
+              it, with every claim and vote you made.
             </p>
             <GuestUpgradeForm />
           </>

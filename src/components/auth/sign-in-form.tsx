@@ -33,9 +33,7 @@ export function SignInForm({ oauth }: Props) {
       const serverMessage = result?.error && result.error !== 'CredentialsSignin' ? result.error : null;
       setError(
         serverMessage ??
-          (mode === 'account'
-            ? 'That email and password do not match an account.'
-            : 'Enter a display name of 1 to 60 characters.'),
+          (mode === 'account' ? 'That email and password do not match an account.' : 'Enter a display name of 1 to 60 characters.'),
       );
       return;
     }
@@ -69,8 +67,7 @@ export function SignInForm({ oauth }: Props) {
         ) : (
           <>
             <p className="muted small">
-              No account needed: pick the name others will see. You can add an email and password later to keep your
-              work.
+              No account needed: pick the name others will see. You can add an email and password later to keep your work.
             </p>
             <label className="field">
               Display name

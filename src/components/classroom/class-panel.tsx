@@ -56,8 +56,8 @@ export function ClassPanel({ map, peers, onClose, onSelectClaim }: Props) {
           <section className="panel-section" aria-labelledby="class-voted">
             <h3 id="class-voted">Votes</h3>
             <p className="small" data-testid="class-vote-total">
-              <strong>{data.totalVotes}</strong> {data.totalVotes === 1 ? 'vote' : 'votes'} from{' '}
-              {voters.length - notVoted.length} of {voters.length} {voters.length === 1 ? 'member' : 'members'} who can vote
+              <strong>{data.totalVotes}</strong> {data.totalVotes === 1 ? 'vote' : 'votes'} from {voters.length - notVoted.length} of{' '}
+              {voters.length} {voters.length === 1 ? 'member' : 'members'} who can vote
               {data.isAnonymous && ' · names shown as pseudonyms (anonymous mode)'}
             </p>
             {notVoted.length > 0 ? (

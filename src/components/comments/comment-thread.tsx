@@ -13,7 +13,8 @@ interface Props {
   target: TCommentTarget;
 }
 
-const formatWhen = (date: Date) => new Date(date).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const formatWhen = (date: Date) =>
+  new Date(date).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** The discussion on one claim, passage or the map: threads with replies one level deep, live. */
 export function CommentThread({ mapId, target }: Props) {
@@ -55,7 +56,14 @@ export function CommentThread({ mapId, target }: Props) {
       {open.length === 0 && resolved.length === 0 && thread.isSuccess && <p className="muted small">No comments yet.</p>}
       <ol className="comment-list">
         {open.map((head) => (
-          <Thread key={head.id} head={head} replies={repliesOf(head.id)} target={target} canComment={canComment} mentionable={mentionable} />
+          <Thread
+            key={head.id}
+            head={head}
+            replies={repliesOf(head.id)}
+            target={target}
+            canComment={canComment}
+            mentionable={mentionable}
+          />
         ))}
       </ol>
       {resolved.length > 0 && (
@@ -65,12 +73,20 @@ export function CommentThread({ mapId, target }: Props) {
           </summary>
           <ol className="comment-list">
             {resolved.map((head) => (
-              <Thread key={head.id} head={head} replies={repliesOf(head.id)} target={target} canComment={canComment} mentionable={mentionable} />
+              <Thread
+                key={head.id}
+                head={head}
+                replies={repliesOf(head.id)}
+                target={target}
+                canComment={canComment}
+                mentionable={mentionable}
+              />
             ))}
           </ol>
         </details>
       )}
-      {thread.data && (canComment ? <Composer target={target} mentionable={mentionable} /> : <p className="muted small">{thread.data.blockReason}</p>)}
+      {thread.data &&
+        (canComment ? <Composer target={target} mentionable={mentionable} /> : <p className="muted small">{thread.data.blockReason}</p>)}
     </section>
   );
 }

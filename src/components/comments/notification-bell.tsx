@@ -80,7 +80,9 @@ export function NotificationBell() {
               ))}
             </ul>
           ) : (
-            <p className="muted small">Nothing new. Mentions, replies to your comments and new arguments under claims you rated appear here.</p>
+            <p className="muted small">
+              Nothing new. Mentions, replies to your comments and new arguments under claims you rated appear here.
+            </p>
           )}
         </div>
       )}

@@ -148,7 +148,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     const bytes = new Blob([text]).size;
     const limit = effectiveFormat === 'json' ? IMPORT_JSON_MAX_BYTES : IMPORT_TEXT_MAX_BYTES;
     if (bytes > limit) {
-      setLocalError(`This ${effectiveFormat ? IMPORT_FORMAT_LABEL[effectiveFormat] : 'document'} is ${formatSize(bytes)}; the limit is ${formatSize(limit)}.`);
+      setLocalError(
+        `This ${effectiveFormat ? IMPORT_FORMAT_LABEL[effectiveFormat] : 'document'} is ${formatSize(bytes)}; the limit is ${formatSize(limit)}.`,
+      );
       return;
     }
     importMap.mutate({ format, text, ...(title.trim() ? { title: title.trim() } : {}) });
@@ -170,7 +172,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       <div className="import-dialog-body stack">
         <div className="import-dialog-head">
           <h2 id={titleId}>{success ? 'Map imported' : 'Import a map'}</h2>
-          <button type="button" className="btn btn-small" onClick={() => onCloseRef.current()} aria-label="Close import" disabled={importMap.isPending}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => onCloseRef.current()}
+            aria-label="Close import"
+            disabled={importMap.isPending}
+          >
             ✕
           </button>
         </div>
@@ -197,8 +205,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         ) : (
           <form className="stack" onSubmit={submit} aria-label="Import a map">
             <p className="muted small">
-              Argdown, AIF (JSON, as AIFdb and OVA export it), a Kialo discussion exported as text, or a Crux backup. The import becomes a new
-              map that you own.
+              Argdown, AIF (JSON, as AIFdb and OVA export it), a Kialo discussion exported as text, or a Crux backup. The import becomes a
+              new map that you own.
             </p>
             {file ? (
               <div className="import-file row">
@@ -229,7 +237,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                   }}
                   spellCheck={false}
                   className="import-text"
-                  placeholder={'[Thesis]: Cities should ban cars from their centres.\n  + [Air]: Fewer cars mean cleaner air.\n  - [Access]: Deliveries need access.'}
+                  placeholder={
+                    '[Thesis]: Cities should ban cars from their centres.\n  + [Air]: Fewer cars mean cleaner air.\n  - [Access]: Deliveries need access.'
+                  }
                 />
               </label>
             )}
@@ -241,7 +251,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               <label className="field">
                 Format
                 <select value={format} onChange={(event) => setFormat(event.target.value as TImportFormat | 'auto')}>
-                  <option value="auto">Detect automatically{detected && format === 'auto' ? ` (${IMPORT_FORMAT_LABEL[detected]})` : ''}</option>
+                  <option value="auto">
+                    Detect automatically{detected && format === 'auto' ? ` (${IMPORT_FORMAT_LABEL[detected]})` : ''}
+                  </option>
                   {IMPORT_FORMATS.map((option) => (
                     <option key={option} value={option}>
                       {IMPORT_FORMAT_LABEL[option]}

@@ -50,7 +50,7 @@ const COLORS = {
 /** Approximate advance of one character in em, for a sans-serif face (wrapping needs no font metrics to be exact). */
 function charWidth(c: string): number {
   if (c === ' ') return 0.32;
-  if ('il.,:;|!\'’`'.includes(c)) return 0.28;
+  if ("il.,:;|!'’`".includes(c)) return 0.28;
   if ('fjrtI()[]{}/-'.includes(c)) return 0.38;
   if ('mwMW@%'.includes(c)) return 0.9;
   if (c >= 'A' && c <= 'Z') return 0.68;

@@ -41,9 +41,14 @@ export function PrintableOutline({ map }: { map: MapView }) {
       const source = passage ? sourceById.get(passage.sourceId) : undefined;
       return (
         <li key={item.key} className="print-item print-evidence">
-          {head}{' '}
-          <q>{passage?.exact.replace(/\s+/g, ' ').trim()}</q>
-          {source && <span className="print-source"> — {source.title}{source.author ? `, ${source.author}` : ''}</span>}
+          {head} <q>{passage?.exact.replace(/\s+/g, ' ').trim()}</q>
+          {source && (
+            <span className="print-source">
+              {' '}
+              — {source.title}
+              {source.author ? `, ${source.author}` : ''}
+            </span>
+          )}
           {passage?.note && <span className="print-note"> ({passage.note})</span>}
         </li>
       );
@@ -58,8 +63,7 @@ export function PrintableOutline({ map }: { map: MapView }) {
     }
     return (
       <li key={item.key} className="print-item">
-        {head}{' '}
-        {claim?.title && <strong className="print-title">{claim.title}: </strong>}
+        {head} {claim?.title && <strong className="print-title">{claim.title}: </strong>}
         <span className="print-text">{claim?.text}</span>
         {claim?.tags && claim.tags.length > 0 && <span className="print-tags"> {claim.tags.map((tag) => `#${tag}`).join(' ')}</span>}
         {item.children.length > 0 && <ol className="print-list">{item.children.map(render)}</ol>}

@@ -23,8 +23,8 @@ export function ConfirmDeleteDialog({
         <q>{excerpt(text, 160)}</q>
       </p>
       <p>
-        {childCount === 1 ? 'One claim or passage argues' : `${childCount} claims and passages argue`} about it. They stay on the
-        map, but lose their link to this claim. You can undo this.
+        {childCount === 1 ? 'One claim or passage argues' : `${childCount} claims and passages argue`} about it. They stay on the map, but
+        lose their link to this claim. You can undo this.
       </p>
       <div className="modal-actions">
         <button type="button" className="btn" onClick={onCancel} autoFocus>

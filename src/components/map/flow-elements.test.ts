@@ -102,9 +102,11 @@ describe('mergeFlowNodes', () => {
   it("keeps React Flow's measurements and a drag in progress", () => {
     const build = createFlowNodeBuilder();
     const map = mapView({ claims: [claim('a', 'A', { x: 0, y: 0 }), claim('b', 'B', { x: 0, y: 0 })] });
-    const measured = build(map, decorations()).map(
-      (node): MapFlowNode => ({ ...node, measured: { width: 300, height: 100 }, dragging: node.id === 'b' }),
-    );
+    const measured = build(map, decorations()).map((node): MapFlowNode => ({
+      ...node,
+      measured: { width: 300, height: 100 },
+      dragging: node.id === 'b',
+    }));
     const movedRemotely = { ...map, claims: map.claims.map((item) => ({ ...item, x: 500, y: 500, text: `${item.text}!` })) };
     const merged = mergeFlowNodes(measured, build(movedRemotely, decorations()));
     expect(merged[0]).toMatchObject({ position: { x: 500, y: 500 }, measured: { width: 300, height: 100 } });

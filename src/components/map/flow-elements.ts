@@ -302,7 +302,10 @@ export function createFlowEdgeBuilder() {
         targetHandle: 'in',
         selectable: false,
         markerEnd: MARKERS[draft.relation],
-        data: { relation: draft.relation, link: { id: '', fromClaimId: DRAFT_NODE_ID, fromEvidenceId: null, toClaimId: draft.parentId, relation: draft.relation } },
+        data: {
+          relation: draft.relation,
+          link: { id: '', fromClaimId: DRAFT_NODE_ID, fromEvidenceId: null, toClaimId: draft.parentId, relation: draft.relation },
+        },
       });
     }
     return edges;
@@ -353,7 +356,10 @@ export interface Box {
 type SizeLookup = (id: string) => { width: number; height: number } | null;
 
 const overlaps = (a: Box, b: Box) =>
-  a.x < b.x + b.width + CLEARANCE && b.x < a.x + a.width + CLEARANCE && a.y < b.y + b.height + CLEARANCE && b.y < a.y + a.height + CLEARANCE;
+  a.x < b.x + b.width + CLEARANCE &&
+  b.x < a.x + a.width + CLEARANCE &&
+  a.y < b.y + b.height + CLEARANCE &&
+  b.y < a.y + a.height + CLEARANCE;
 
 /** The boxes of every node with a position (its measured size when known, else the estimate). */
 export function nodeBoxes(map: MapView, sizeOf: SizeLookup = () => null, extra?: ReadonlyMap<string, { x: number; y: number }>): Box[] {
@@ -373,7 +379,11 @@ export function nodeBoxes(map: MapView, sizeOf: SizeLookup = () => null, extra?:
  * The nearest spot to `desired` where a node of `size` overlaps no box: the desired spot, else
  * the closest of a grid of candidates to its sides and below (rows a node height apart).
  */
-export function freeSpot(boxes: readonly Box[], desired: { x: number; y: number }, size: { width: number; height: number }): { x: number; y: number } {
+export function freeSpot(
+  boxes: readonly Box[],
+  desired: { x: number; y: number },
+  size: { width: number; height: number },
+): { x: number; y: number } {
   const fits = (x: number, y: number) => {
     const box = { x, y, ...size };
     return !boxes.some((other) => overlaps(box, other));

@@ -46,7 +46,10 @@ function strengthStyle(strength: number | null): CSSProperties | undefined {
 function PeerChips({ peers }: { peers: readonly PeerMark[] }) {
   if (peers.length === 0) return null;
   return (
-    <div className="peer-chips" aria-label={`Also here: ${peers.map((peer) => `${peer.name}${peer.isEditing ? ' (editing)' : ''}`).join(', ')}`}>
+    <div
+      className="peer-chips"
+      aria-label={`Also here: ${peers.map((peer) => `${peer.name}${peer.isEditing ? ' (editing)' : ''}`).join(', ')}`}
+    >
       {peers.map((peer) => (
         <span key={peer.userId} className="peer-chip" style={{ background: peer.color }}>
           {peer.name}
@@ -60,7 +63,11 @@ function PeerChips({ peers }: { peers: readonly PeerMark[] }) {
 function CommentBadge({ count }: { count: number | undefined }) {
   if (!count) return null;
   return (
-    <span className="comment-badge" title={`${count} ${count === 1 ? 'comment' : 'comments'}`} aria-label={`${count} ${count === 1 ? 'comment' : 'comments'}`}>
+    <span
+      className="comment-badge"
+      title={`${count} ${count === 1 ? 'comment' : 'comments'}`}
+      aria-label={`${count} ${count === 1 ? 'comment' : 'comments'}`}
+    >
       💬 {count}
     </span>
   );
@@ -158,10 +165,20 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
       <CollapseToggle id={id} count={data.descendantCount} isCollapsed={data.isCollapsed} />
       {selected && canEdit && !isEditing && (
         <div className="node-actions nodrag nopan">
-          <button type="button" className="node-action support" onClick={() => actions.addChild(id, 'support')} title="Add a supporting claim (S)">
+          <button
+            type="button"
+            className="node-action support"
+            onClick={() => actions.addChild(id, 'support')}
+            title="Add a supporting claim (S)"
+          >
             + Support
           </button>
-          <button type="button" className="node-action oppose" onClick={() => actions.addChild(id, 'oppose')} title="Add an opposing claim (O)">
+          <button
+            type="button"
+            className="node-action oppose"
+            onClick={() => actions.addChild(id, 'oppose')}
+            title="Add an opposing claim (O)"
+          >
             + Oppose
           </button>
         </div>
@@ -179,7 +196,13 @@ export const EvidenceNode = memo(function EvidenceNode({ id, data, selected }: N
       style={strengthStyle(strength)}
       data-strength={strength !== null ? strength.toFixed(3) : undefined}
     >
-      <Handle type="source" id="out" position={Position.Top} isConnectable={data.canEdit} title="Drag to the claim this passage supports or opposes" />
+      <Handle
+        type="source"
+        id="out"
+        position={Position.Top}
+        isConnectable={data.canEdit}
+        title="Drag to the claim this passage supports or opposes"
+      />
       <PeerChips peers={peers} />
       <blockquote className="evidence-quote">
         <span className="is-clamped">“{evidence.exact}”</span>

@@ -44,7 +44,13 @@ export function inverseOf(change: Change): Op {
     case 'claimDeleted':
       return { type: 'restoreClaim', claimId: change.claimId };
     case 'claimEdited':
-      return { type: 'editClaim', claimId: change.claimId, text: change.previousText, previousText: change.text, expectedVersion: change.version };
+      return {
+        type: 'editClaim',
+        claimId: change.claimId,
+        text: change.previousText,
+        previousText: change.text,
+        expectedVersion: change.version,
+      };
     case 'nodesMoved':
       return { type: 'moveNodes', moves: change.previous, previous: change.moves };
     case 'linkCreated':

@@ -20,7 +20,12 @@ describe('buildLayoutGraph', () => {
   it('drops self-links, duplicate pairs and links to missing nodes, and uses measured sizes when known', () => {
     const map = mapView({
       claims: [claim('t'), claim('a')],
-      links: [link('a', 't', 'support', 'l1'), link('a', 't', 'oppose', 'l2'), link('t', 't', 'support', 'self'), link('a', 'gone', 'support', 'l3')],
+      links: [
+        link('a', 't', 'support', 'l1'),
+        link('a', 't', 'oppose', 'l2'),
+        link('t', 't', 'support', 'self'),
+        link('a', 'gone', 'support', 'l3'),
+      ],
     });
     const graph = buildLayoutGraph(map, (id) => (id === 't' ? { width: 300, height: 150 } : null));
     expect(graph.edges?.map((edge) => edge.id)).toEqual(['l1']);

@@ -56,11 +56,12 @@ export function shareMapView(previous: unknown, next: unknown): unknown {
   let isUnchanged = Object.keys(before).length === Object.keys(next).length;
   for (const [key, value] of Object.entries(next)) {
     const old = before[key];
-    const kept = lists.has(key) && Array.isArray(old) && Array.isArray(value)
-      ? shareList(old as { id: string }[], value as { id: string }[])
-      : sameValue(old, value)
-        ? old
-        : value;
+    const kept =
+      lists.has(key) && Array.isArray(old) && Array.isArray(value)
+        ? shareList(old as { id: string }[], value as { id: string }[])
+        : sameValue(old, value)
+          ? old
+          : value;
     if (kept !== old) isUnchanged = false;
     result[key] = kept;
   }

@@ -60,7 +60,9 @@ export function MapFocus({ map, focusId, onFocus, onSelect, onOpenSource, streng
   const incoming = index.incoming.get(claim.id) ?? [];
   const pros = incoming.filter((link) => link.relation === 'support');
   const cons = incoming.filter((link) => link.relation === 'oppose');
-  const otherParents = (index.outgoing.get(claim.id) ?? []).filter((link) => link.toClaimId !== parentId && index.claimById.has(link.toClaimId));
+  const otherParents = (index.outgoing.get(claim.id) ?? []).filter(
+    (link) => link.toClaimId !== parentId && index.claimById.has(link.toClaimId),
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
@@ -122,7 +124,12 @@ export function MapFocus({ map, focusId, onFocus, onSelect, onOpenSource, streng
 
       <div className="focus-claim" ref={headingRef} tabIndex={-1} aria-label={`Focused claim: ${excerpt(claim.text, 140)}`}>
         {parentId && (
-          <button type="button" className="btn btn-small focus-up" onClick={() => onFocus(parentId)} title="Up to what this argues about (Backspace or Alt+↑)">
+          <button
+            type="button"
+            className="btn btn-small focus-up"
+            onClick={() => onFocus(parentId)}
+            title="Up to what this argues about (Backspace or Alt+↑)"
+          >
             ↑ Up
           </button>
         )}
@@ -223,7 +230,10 @@ function ChildClaimCard({
   const below = index.incoming.get(claim.id) ?? [];
   const pros = below.filter((link) => link.relation === 'support').length;
   const cons = below.length - pros;
-  const quotes = below.filter((link) => link.fromEvidenceId).map((link) => index.evidenceById.get(link.fromEvidenceId!)).filter(Boolean) as EvidenceView[];
+  const quotes = below
+    .filter((link) => link.fromEvidenceId)
+    .map((link) => index.evidenceById.get(link.fromEvidenceId!))
+    .filter(Boolean) as EvidenceView[];
   const hidden = tree.descendantCount.get(claim.id) ?? 0;
   return (
     <div className={`focus-card ${relation}`}>

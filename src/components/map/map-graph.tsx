@@ -304,7 +304,8 @@ function GraphCanvas({
         const elk = await loadElk();
         const moves = await computeLayout(elk, latest.current.map, sizeOf);
         latest.current.onLayout(moves, { isInitial });
-        if (latestCollapsed.current && !isInitial) setNotice('Arranged. The new arrangement shows once every subtree is expanded (Expand all).');
+        if (latestCollapsed.current && !isInitial)
+          setNotice('Arranged. The new arrangement shows once every subtree is expanded (Expand all).');
         // Two frames: React commits the new positions, then React Flow updates its store. While
         // subtrees are collapsed the compact arrangement stays on screen: frame what is shown.
         requestAnimationFrame(() =>
@@ -349,9 +350,13 @@ function GraphCanvas({
         const left = node.internals.positionAbsolute.x * zoom + x;
         const top = node.internals.positionAbsolute.y * zoom + y;
         const margin = 40;
-        const isVisible = left >= margin && top >= margin && left + width * zoom <= box.width - margin && top + height * zoom <= box.height - margin;
+        const isVisible =
+          left >= margin && top >= margin && left + width * zoom <= box.width - margin && top + height * zoom <= box.height - margin;
         if (!isVisible) {
-          void flow.setCenter(node.internals.positionAbsolute.x + width / 2, node.internals.positionAbsolute.y + height / 2, { zoom, duration: 250 });
+          void flow.setCenter(node.internals.positionAbsolute.x + width / 2, node.internals.positionAbsolute.y + height / 2, {
+            zoom,
+            duration: 250,
+          });
         }
       },
       layout: () => layout(false),
@@ -375,15 +380,12 @@ function GraphCanvas({
   const dragStart = useRef(new Map<string, NodeMove>());
   const pendingConnection = useRef<Connection | null>(null);
 
-  const isValidConnection = useCallback(
-    (connection: Connection | RelationFlowEdge) => {
-      const index = indexMap(latest.current.map);
-      if (connection.source === connection.target || !index.claimById.has(connection.target)) return false;
-      if (connection.source === DRAFT_NODE_ID || connection.target === DRAFT_NODE_ID) return false;
-      return !(index.outgoing.get(connection.source) ?? []).some((link) => link.toClaimId === connection.target);
-    },
-    [],
-  );
+  const isValidConnection = useCallback((connection: Connection | RelationFlowEdge) => {
+    const index = indexMap(latest.current.map);
+    if (connection.source === connection.target || !index.claimById.has(connection.target)) return false;
+    if (connection.source === DRAFT_NODE_ID || connection.target === DRAFT_NODE_ID) return false;
+    return !(index.outgoing.get(connection.source) ?? []).some((link) => link.toClaimId === connection.target);
+  }, []);
 
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, _state: FinalConnectionState) => {
@@ -428,7 +430,12 @@ function GraphCanvas({
       const hit = nodes.find((node) => {
         const width = node.measured?.width ?? node.initialWidth ?? NODE_WIDTH;
         const height = node.measured?.height ?? node.initialHeight ?? 100;
-        return point.x >= node.position.x && point.x <= node.position.x + width && point.y >= node.position.y && point.y <= node.position.y + height;
+        return (
+          point.x >= node.position.x &&
+          point.x <= node.position.x + width &&
+          point.y >= node.position.y &&
+          point.y <= node.position.y + height
+        );
       });
       onSelect(hit && hit.id !== DRAFT_NODE_ID ? { kind: kindOf(hit), id: hit.id } : null);
     },
@@ -439,112 +446,127 @@ function GraphCanvas({
 
   return (
     <CollapseContext.Provider value={collapse.toggle}>
-    <div ref={wrapperRef} className={`map-graph ${isInitialLayoutPending && !isCollapsedView ? 'is-arranging' : ''} ${isLod ? 'is-lod' : ''}`}>
-      <ReactFlow<MapFlowNode, RelationFlowEdge>
-        nodes={lodNodes ?? nodes}
-        edges={isLod ? NO_EDGES : edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onNodeClick={(_, node) => node.id !== DRAFT_NODE_ID && onSelect({ kind: kindOf(node), id: node.id })}
-        onNodeDoubleClick={(_, node) => node.type === 'claim' && onStartEdit(node.id)}
-        onEdgeClick={(_, edge) => edge.data?.link.id && onSelect({ kind: 'link', id: edge.id })}
-        onPaneClick={onPaneClick}
-        onNodeDragStart={(_, __, dragged) => {
-          dragStart.current = new Map(dragged.map((node) => [node.id, { id: node.id, kind: kindOf(node), x: node.position.x, y: node.position.y }]));
-        }}
-        onNodeDragStop={(_, __, dragged) => {
-          const moves: NodeMove[] = [];
-          const previous: NodeMove[] = [];
-          for (const node of dragged) {
-            const before = dragStart.current.get(node.id);
-            if (!before || node.id === DRAFT_NODE_ID) continue;
-            const x = Math.round(node.position.x);
-            const y = Math.round(node.position.y);
-            if (x === Math.round(before.x) && y === Math.round(before.y)) continue;
-            moves.push({ id: node.id, kind: kindOf(node), x, y });
-            previous.push(before);
-          }
-          dragStart.current.clear();
-          if (moves.length > 0) onMoveNodes(moves, previous);
-        }}
-        onConnect={(connection) => {
-          pendingConnection.current = connection;
-        }}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onInit={onInit}
-        nodesDraggable={canEdit}
-        nodesConnectable={canEdit}
-        elementsSelectable={false}
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        zoomOnDoubleClick={false}
-        disableKeyboardA11y
-        onlyRenderVisibleElements={isLarge}
-        elevateEdgesOnSelect={false}
-        onMoveEnd={(_, viewport) => onViewportChange(viewport)}
-        defaultViewport={defaultViewport}
-        minZoom={0.05}
-        maxZoom={2}
-        aria-label="Argument map"
+      <div
+        ref={wrapperRef}
+        className={`map-graph ${isInitialLayoutPending && !isCollapsedView ? 'is-arranging' : ''} ${isLod ? 'is-lod' : ''}`}
       >
-        <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="#cfcdc4" />
-        {isLod && <OverviewCanvas nodes={nodes} edges={edges} selectedId={decorations.selectedId} />}
-        <Controls showInteractive={false} position="bottom-left" fitViewOptions={{ padding: FIT_PADDING, duration: 300 }} />
-        {isOverviewOpen && (
-          <MiniMap
-            pannable
-            zoomable
-            position="bottom-right"
-            ariaLabel="Overview of the map: click to move there"
-            onNodeClick={(_, node) => void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + 50, { zoom: Math.max(flow.getZoom(), 0.8), duration: 250 })}
-            onClick={(_, position) => void flow.setCenter(position.x, position.y, { zoom: flow.getZoom(), duration: 250 })}
-            nodeColor={minimapColor}
-            nodeBorderRadius={10}
-            nodeStrokeWidth={2}
-            maskColor="rgb(247 247 244 / 70%)"
-          />
-        )}
-        <Panel position="top-left" className="graph-tools" aria-label="Graph view tools">
-          <button type="button" className="btn btn-small" onClick={collapse.expandAll} disabled={collapse.collapsed.size === 0}>
-            Expand all
-          </button>
-          <label className="small">
-            Level
-            <select
-              value={collapse.level ?? ''}
-              onChange={(event) => event.target.value !== '' && collapse.collapseTo(Number(event.target.value))}
-              aria-label="Collapse to level"
+        <ReactFlow<MapFlowNode, RelationFlowEdge>
+          nodes={lodNodes ?? nodes}
+          edges={isLod ? NO_EDGES : edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onNodeClick={(_, node) => node.id !== DRAFT_NODE_ID && onSelect({ kind: kindOf(node), id: node.id })}
+          onNodeDoubleClick={(_, node) => node.type === 'claim' && onStartEdit(node.id)}
+          onEdgeClick={(_, edge) => edge.data?.link.id && onSelect({ kind: 'link', id: edge.id })}
+          onPaneClick={onPaneClick}
+          onNodeDragStart={(_, __, dragged) => {
+            dragStart.current = new Map(
+              dragged.map((node) => [node.id, { id: node.id, kind: kindOf(node), x: node.position.x, y: node.position.y }]),
+            );
+          }}
+          onNodeDragStop={(_, __, dragged) => {
+            const moves: NodeMove[] = [];
+            const previous: NodeMove[] = [];
+            for (const node of dragged) {
+              const before = dragStart.current.get(node.id);
+              if (!before || node.id === DRAFT_NODE_ID) continue;
+              const x = Math.round(node.position.x);
+              const y = Math.round(node.position.y);
+              if (x === Math.round(before.x) && y === Math.round(before.y)) continue;
+              moves.push({ id: node.id, kind: kindOf(node), x, y });
+              previous.push(before);
+            }
+            dragStart.current.clear();
+            if (moves.length > 0) onMoveNodes(moves, previous);
+          }}
+          onConnect={(connection) => {
+            pendingConnection.current = connection;
+          }}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onInit={onInit}
+          nodesDraggable={canEdit}
+          nodesConnectable={canEdit}
+          elementsSelectable={false}
+          deleteKeyCode={null}
+          selectionKeyCode={null}
+          multiSelectionKeyCode={null}
+          zoomOnDoubleClick={false}
+          disableKeyboardA11y
+          onlyRenderVisibleElements={isLarge}
+          elevateEdgesOnSelect={false}
+          onMoveEnd={(_, viewport) => onViewportChange(viewport)}
+          defaultViewport={defaultViewport}
+          minZoom={0.05}
+          maxZoom={2}
+          aria-label="Argument map"
+        >
+          <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="#cfcdc4" />
+          {isLod && <OverviewCanvas nodes={nodes} edges={edges} selectedId={decorations.selectedId} />}
+          <Controls showInteractive={false} position="bottom-left" fitViewOptions={{ padding: FIT_PADDING, duration: 300 }} />
+          {isOverviewOpen && (
+            <MiniMap
+              pannable
+              zoomable
+              position="bottom-right"
+              ariaLabel="Overview of the map: click to move there"
+              onNodeClick={(_, node) =>
+                void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + 50, {
+                  zoom: Math.max(flow.getZoom(), 0.8),
+                  duration: 250,
+                })
+              }
+              onClick={(_, position) => void flow.setCenter(position.x, position.y, { zoom: flow.getZoom(), duration: 250 })}
+              nodeColor={minimapColor}
+              nodeBorderRadius={10}
+              nodeStrokeWidth={2}
+              maskColor="rgb(247 247 244 / 70%)"
+            />
+          )}
+          <Panel position="top-left" className="graph-tools" aria-label="Graph view tools">
+            <button type="button" className="btn btn-small" onClick={collapse.expandAll} disabled={collapse.collapsed.size === 0}>
+              Expand all
+            </button>
+            <label className="small">
+              Level
+              <select
+                value={collapse.level ?? ''}
+                onChange={(event) => event.target.value !== '' && collapse.collapseTo(Number(event.target.value))}
+                aria-label="Collapse to level"
+              >
+                <option value="">–</option>
+                {[0, 1, 2, 3, 4].map((level) => (
+                  <option key={level} value={level}>
+                    {level}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {hidden.size > 0 && <span className="muted small">{hidden.size} hidden</span>}
+            <button
+              type="button"
+              className="btn btn-small"
+              aria-pressed={isOverviewOpen}
+              onClick={() => setIsOverviewOpen((open) => !open)}
             >
-              <option value="">–</option>
-              {[0, 1, 2, 3, 4].map((level) => (
-                <option key={level} value={level}>
-                  {level}
-                </option>
-              ))}
-            </select>
-          </label>
-          {hidden.size > 0 && <span className="muted small">{hidden.size} hidden</span>}
-          <button type="button" className="btn btn-small" aria-pressed={isOverviewOpen} onClick={() => setIsOverviewOpen((open) => !open)}>
-            Overview
-          </button>
-        </Panel>
-      </ReactFlow>
-      {notice && !isArranging && (
-        <div className="map-graph-status" role="status">
-          {notice}
-        </div>
-      )}
-      {(isArranging || (isInitialLayoutPending && !isCollapsedView)) && (
-        <div className="map-graph-status" role="status">
-          <span className="graph-progress">
-            Arranging {nodeCountLabel(map)} in the background… <progress aria-label="Arranging the map" />
-          </span>
-        </div>
-      )}
-    </div>
+              Overview
+            </button>
+          </Panel>
+        </ReactFlow>
+        {notice && !isArranging && (
+          <div className="map-graph-status" role="status">
+            {notice}
+          </div>
+        )}
+        {(isArranging || (isInitialLayoutPending && !isCollapsedView)) && (
+          <div className="map-graph-status" role="status">
+            <span className="graph-progress">
+              Arranging {nodeCountLabel(map)} in the background… <progress aria-label="Arranging the map" />
+            </span>
+          </div>
+        )}
+      </div>
     </CollapseContext.Provider>
   );
 }

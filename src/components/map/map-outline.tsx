@@ -37,8 +37,7 @@ interface Props {
 }
 
 export function itemLabel(item: OutlineItem, index: MapIndex): string {
-  const prefix =
-    item.relation === null ? (item.level === 1 ? 'Thesis' : 'Claim') : item.relation === 'support' ? 'Supports' : 'Opposes';
+  const prefix = item.relation === null ? (item.level === 1 ? 'Thesis' : 'Claim') : item.relation === 'support' ? 'Supports' : 'Opposes';
   if (item.kind === 'evidence') {
     const passage = index.evidenceById.get(item.evidenceId);
     const source = passage ? index.sourceById.get(passage.sourceId)?.title : undefined;
@@ -56,10 +55,7 @@ export function MapOutline({ map, selection, editingId, draft, canEdit, peersByN
   const outline = useMemo(() => buildOutline(map), [map]);
   const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(new Map());
   const isLarge = outline.size > LARGE_OUTLINE;
-  const isExpanded = useCallback(
-    (item: ClaimItem) => overrides.get(item.key) ?? (!isLarge || item.level < 2),
-    [overrides, isLarge],
-  );
+  const isExpanded = useCallback((item: ClaimItem) => overrides.get(item.key) ?? (!isLarge || item.level < 2), [overrides, isLarge]);
   const allItems = useMemo(() => [...outline.roots, ...outline.unlinked], [outline]);
   const visible = useMemo(() => visibleItems(allItems, isExpanded), [allItems, isExpanded]);
   const [focusKey, setFocusKey] = useState<string | null>(null);
@@ -175,7 +171,10 @@ export function MapOutline({ map, selection, editingId, draft, canEdit, peersByN
       const parent = allItemsByKey(outline).get(parentKey ?? '');
       if (!parent || parent.kind !== 'claim') return;
       const at = parent.children.findIndex((child) => child.key === item.key);
-      const previous = parent.children.slice(0, at).reverse().find((child) => child.kind !== 'evidence');
+      const previous = parent.children
+        .slice(0, at)
+        .reverse()
+        .find((child) => child.kind !== 'evidence');
       if (!previous) return;
       onReparent({ kind, item, newParentId: previous.claimId });
     } else {
@@ -226,7 +225,14 @@ export function MapOutline({ map, selection, editingId, draft, canEdit, peersByN
           row.kind === 'draft' ? (
             <DraftRow key="draft" level={row.level} relation={row.relation} />
           ) : (
-            <OutlineRow key={row.item.key} item={row.item} setSize={row.setSize} position={row.position} {...rowProps} activeKey={mainActiveKey} />
+            <OutlineRow
+              key={row.item.key}
+              item={row.item}
+              setSize={row.setSize}
+              position={row.position}
+              {...rowProps}
+              activeKey={mainActiveKey}
+            />
           ),
         )}
         {draft && draft.parentId === null && <DraftRow level={1} />}
@@ -330,7 +336,10 @@ const OutlineRow = memo(function OutlineRow(props: RowProps) {
   const metaId = useId();
   const nodeId = item.kind === 'evidence' ? item.evidenceId : item.claimId;
   const isSelected =
-    item.kind !== 'ref' && selection !== null && selection.id === nodeId && selection.kind === (item.kind === 'evidence' ? 'evidence' : 'claim');
+    item.kind !== 'ref' &&
+    selection !== null &&
+    selection.id === nodeId &&
+    selection.kind === (item.kind === 'evidence' ? 'evidence' : 'claim');
   const hasChildren = item.kind === 'claim' && (item.children.length > 0 || draft?.parentId === item.claimId);
   const expanded = item.kind === 'claim' && hasChildren ? isExpanded(item) || draft?.parentId === item.claimId : undefined;
   const isEditing = item.kind === 'claim' && editingId === item.claimId;

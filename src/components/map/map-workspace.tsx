@@ -49,10 +49,7 @@ interface Props {
 }
 
 type View = 'graph' | 'outline' | 'focus';
-type Dialog =
-  | { type: 'help' }
-  | { type: 'delete'; claimId: string; childCount: number }
-  | { type: 'conflict'; conflict: ConflictState };
+type Dialog = { type: 'help' } | { type: 'delete'; claimId: string; childCount: number } | { type: 'conflict'; conflict: ConflictState };
 
 /** What the current visitor can do, in words, when they cannot edit; null when they can. */
 function readOnlyReason(map: MapView, viewer: Actor | null): string | null {
@@ -152,7 +149,6 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
   const { toasts, show, dismiss } = useToasts();
   const notify = useCallback((message: string, kind: 'info' | 'error' = 'info') => show({ message, kind }), [show]);
 
-
   const sync = useMapSync(mapId, initialMap.map.lastSeq);
   // Someone else deleted the claim this user is editing: say so instead of failing on save.
   useEffect(() => {
@@ -189,8 +185,9 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
   const { setSelection: publishSelection, setEditing: publishEditing } = presence;
   useEffect(() => publishSelection(selection && selection.kind !== 'link' ? selection.id : null), [selection, publishSelection]);
   useEffect(() => publishEditing(editingId), [editingId, publishEditing]);
-  const peersByNode = useStableByKey(useMemo(() => peersByNodeOf(presence.peers), [presence.peers]), (value) =>
-    JSON.stringify([...value.entries()]),
+  const peersByNode = useStableByKey(
+    useMemo(() => peersByNodeOf(presence.peers), [presence.peers]),
+    (value) => JSON.stringify([...value.entries()]),
   );
 
   const strengths = useStableRecord(strengthInfo.strengths);
@@ -275,13 +272,11 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
       editBase.current = null;
       const claim = index.claimById.get(claimId);
       if (!claim || !base || text === base.text) return;
-      commands
-        .run({ type: 'editClaim', claimId, text, previousText: base.text, expectedVersion: base.version })
-        .catch((error: unknown) => {
-          const conflict = claimConflictOf(error);
-          if (conflict) setDialog({ type: 'conflict', conflict: { ...conflict, claimId, mine: text } });
-          else notify(`Your edit was not saved: ${errorMessage(error)}`, 'error');
-        });
+      commands.run({ type: 'editClaim', claimId, text, previousText: base.text, expectedVersion: base.version }).catch((error: unknown) => {
+        const conflict = claimConflictOf(error);
+        if (conflict) setDialog({ type: 'conflict', conflict: { ...conflict, claimId, mine: text } });
+        else notify(`Your edit was not saved: ${errorMessage(error)}`, 'error');
+      });
     },
     cancelEdit: () => {
       returnFocus(editingId);
@@ -385,7 +380,9 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
 
   const onMoveNodes = useCallback(
     (moves: NodeMove[], previous: NodeMove[]) => {
-      commands.run({ type: 'moveNodes', moves, previous }).catch((error: unknown) => notify(`The new position was not saved: ${errorMessage(error)}`, 'error'));
+      commands
+        .run({ type: 'moveNodes', moves, previous })
+        .catch((error: unknown) => notify(`The new position was not saved: ${errorMessage(error)}`, 'error'));
     },
     [commands, notify],
   );
@@ -444,7 +441,8 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
     else {
       const parentId = (index.outgoing.get(current) ?? []).find((link) => index.claimById.has(link.toClaimId))?.toClaimId;
       if (key === 'ArrowUp') target = parentId;
-      else if (key === 'ArrowDown') target = byX((index.incoming.get(current) ?? []).map((link) => (link.fromClaimId ?? link.fromEvidenceId)!))[0];
+      else if (key === 'ArrowDown')
+        target = byX((index.incoming.get(current) ?? []).map((link) => (link.fromClaimId ?? link.fromEvidenceId)!))[0];
       else {
         const siblings = parentId
           ? byX((index.incoming.get(parentId) ?? []).map((link) => (link.fromClaimId ?? link.fromEvidenceId)!))
@@ -550,7 +548,11 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
     showStrength && activeSelection && activeSelection.kind !== 'link' ? (strengths[activeSelection.id] ?? null) : null;
   const isEmpty = map.claims.length === 0 && map.evidence.length === 0;
   const deleteTarget = dialog?.type === 'delete' ? index.claimById.get(dialog.claimId) : undefined;
-  const connectFrom = connect ? (connect.fromKind === 'claim' ? index.claimById.get(connect.fromId)?.text : `“${index.evidenceById.get(connect.fromId)?.exact ?? ''}”`) : '';
+  const connectFrom = connect
+    ? connect.fromKind === 'claim'
+      ? index.claimById.get(connect.fromId)?.text
+      : `“${index.evidenceById.get(connect.fromId)?.exact ?? ''}”`
+    : '';
   const connectTo = connect ? index.claimById.get(connect.toId)?.text : '';
 
   return (
@@ -631,7 +633,13 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
               >
                 {isArranging ? 'Arranging…' : 'Auto-layout'}
               </button>
-              <button type="button" className="btn btn-small" onClick={() => graphApi.current?.fitView()} disabled={isEmpty} title="Fit the map in view (F)">
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => graphApi.current?.fitView()}
+                disabled={isEmpty}
+                title="Fit the map in view (F)"
+              >
                 Fit view
               </button>
             </>
@@ -708,7 +716,13 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
               notify={notify}
             />
           )}
-          <button type="button" className="btn btn-small toolbar-help" onClick={() => setDialog({ type: 'help' })} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          <button
+            type="button"
+            className="btn btn-small toolbar-help"
+            onClick={() => setDialog({ type: 'help' })}
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+          >
             ?
           </button>
         </div>
@@ -763,7 +777,9 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
           <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : view === 'focus' ? 'Focus view' : 'Outline view'}>
             {isEmpty && !draft && view === 'graph' && (
               <div className="map-empty">
-                <p className="map-empty-title">Start with a thesis: press <kbd>N</kbd></p>
+                <p className="map-empty-title">
+                  Start with a thesis: press <kbd>N</kbd>
+                </p>
                 <p className="muted small">
                   {canEdit
                     ? 'Then select it and press S to add a supporting claim or O for an opposing one.'

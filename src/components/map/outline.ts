@@ -111,8 +111,7 @@ export function buildOutline(map: MapView): Outline {
     }
   };
 
-  const isRoot = (claimId: string) =>
-    !(index.outgoing.get(claimId) ?? []).some((link) => index.claimById.has(link.toClaimId));
+  const isRoot = (claimId: string) => !(index.outgoing.get(claimId) ?? []).some((link) => index.claimById.has(link.toClaimId));
   const top = (claimId: string): ClaimItem => ({
     key: `claim:${claimId}`,
     level: 1,

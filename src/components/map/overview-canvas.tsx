@@ -49,7 +49,8 @@ export const OverviewCanvas = memo(function OverviewCanvas({ nodes, edges, selec
     const top = -y / zoom - 300;
     const right = (width - x) / zoom + 300;
     const bottom = (height - y) / zoom + 300;
-    const isOnScreen = (b: { x: number; y: number; w: number; h: number }) => b.x + b.w >= left && b.x <= right && b.y + b.h >= top && b.y <= bottom;
+    const isOnScreen = (b: { x: number; y: number; w: number; h: number }) =>
+      b.x + b.w >= left && b.x <= right && b.y + b.h >= top && b.y <= bottom;
 
     context.lineWidth = Math.max(1.5, 1.5 / zoom);
     for (const relation of ['support', 'oppose'] as const) {

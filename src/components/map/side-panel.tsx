@@ -42,7 +42,9 @@ export function SidePanel({ map, selection, canEdit, role, strength, peers, onCl
       {selection.kind === 'claim' && (
         <ClaimDetails map={map} index={index} claimId={selection.id} canEdit={canEdit} role={role} strength={strength} peers={peers} />
       )}
-      {selection.kind === 'evidence' && <EvidenceDetails map={map} index={index} evidenceId={selection.id} role={role} strength={strength} />}
+      {selection.kind === 'evidence' && (
+        <EvidenceDetails map={map} index={index} evidenceId={selection.id} role={role} strength={strength} />
+      )}
       {selection.kind === 'link' && <LinkDetails index={index} linkId={selection.id} canEdit={canEdit} />}
     </aside>
   );
@@ -121,7 +123,12 @@ function ClaimDetails({
       </p>
       <StrengthDisclosure map={map} nodeId={claimId} isOpen={strength !== null} />
       <p>
-        <button type="button" className="btn btn-small" onClick={() => actions.focusClaim(claimId)} title="Show this claim with its pros and cons">
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => actions.focusClaim(claimId)}
+          title="Show this claim with its pros and cons"
+        >
           Focus on this claim
         </button>
       </p>
@@ -229,13 +236,19 @@ function LinkDetails({ index, linkId, canEdit }: { index: MapIndex; linkId: stri
   const actions = useMapActions();
   const link = index.linkById.get(linkId);
   if (!link) return <p className="muted">This link is no longer on the map.</p>;
-  const fromText = link.fromClaimId ? index.claimById.get(link.fromClaimId)?.text : `“${index.evidenceById.get(link.fromEvidenceId!)?.exact ?? ''}”`;
+  const fromText = link.fromClaimId
+    ? index.claimById.get(link.fromClaimId)?.text
+    : `“${index.evidenceById.get(link.fromEvidenceId!)?.exact ?? ''}”`;
   const toText = index.claimById.get(link.toClaimId)?.text;
   return (
     <div className="panel-content">
       <h2 className="panel-title">Link</h2>
       <p className="panel-link-sentence">
-        <button type="button" className="panel-link-button" onClick={() => actions.select({ kind: link.fromEvidenceId ? 'evidence' : 'claim', id: linkFromId(link) })}>
+        <button
+          type="button"
+          className="panel-link-button"
+          onClick={() => actions.select({ kind: link.fromEvidenceId ? 'evidence' : 'claim', id: linkFromId(link) })}
+        >
           {excerpt(fromText ?? '', 120)}
         </button>{' '}
         <strong className={`relation-word ${link.relation}`}>{link.relation === 'support' ? '+ supports' : '− opposes'}</strong>{' '}

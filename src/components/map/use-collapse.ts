@@ -25,7 +25,10 @@ function read(map: MapView): { ids: Set<string>; level: number | null } {
     if (raw) {
       const parsed = JSON.parse(raw) as { ids?: unknown; level?: unknown };
       if (Array.isArray(parsed.ids)) {
-        return { ids: new Set(parsed.ids.filter((id): id is string => typeof id === 'string')), level: typeof parsed.level === 'number' ? parsed.level : null };
+        return {
+          ids: new Set(parsed.ids.filter((id): id is string => typeof id === 'string')),
+          level: typeof parsed.level === 'number' ? parsed.level : null,
+        };
       }
     }
   } catch {

@@ -78,7 +78,6 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
   const queryClient = useQueryClient();
   const queryKey = trpc.map.get.queryKey({ mapId });
 
-
   const historyRef = useRef<UndoHistory | null>(null);
   historyRef.current ??= new UndoHistory();
   const [historyVersion, setHistoryVersion] = useState(0);
@@ -86,7 +85,7 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
   const inFlight = useRef(0);
   /** Writes not yet answered: an undo pressed right after an edit waits for the edit to be recorded. */
   const unsettled = useRef(new Set<Promise<unknown>>());
-  const track = useCallback(<T,>(promise: Promise<T>): Promise<T> => {
+  const track = useCallback(<T>(promise: Promise<T>): Promise<T> => {
     unsettled.current.add(promise);
     const forget = () => unsettled.current.delete(promise);
     promise.then(forget, forget);
@@ -99,7 +98,7 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
 
   /** Every write goes through the map's durable outbox: predicted at once, stored, sent in order while the stream is live. */
   const send = useCallback(
-    <R,>(call: OutboxCall, predicted: PredictedEvent[], clientMutationId?: string): Promise<R> => {
+    <R>(call: OutboxCall, predicted: PredictedEvent[], clientMutationId?: string): Promise<R> => {
       const outbox = outboxOf(queryClient, mapId);
       if (!outbox) return Promise.reject(new Error('Sign in to change this map.'));
       return outbox.enqueue<R>(call, predicted, clientMutationId);
@@ -145,9 +144,20 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
             try {
               const result = await send<Outputs['claim']['update']>(
                 { procedure: 'claim.update', input: { id: op.claimId, text: op.text, expectedVersion: op.expectedVersion } },
-                [{ type: 'claim.updated', payload: { claimId: op.claimId, text: op.text, version: op.expectedVersion + 1, previousText: op.previousText } }],
+                [
+                  {
+                    type: 'claim.updated',
+                    payload: { claimId: op.claimId, text: op.text, version: op.expectedVersion + 1, previousText: op.previousText },
+                  },
+                ],
               );
-              return { type: 'claimEdited', claimId: op.claimId, text: result.claim.text, previousText: op.previousText, version: result.claim.version };
+              return {
+                type: 'claimEdited',
+                claimId: op.claimId,
+                text: result.claim.text,
+                previousText: op.previousText,
+                version: result.claim.version,
+              };
             } catch (error) {
               // Someone else's newer text is the truth to show while the user decides: fetch it now.
               if (claimConflictOf(error)) void queryClient.invalidateQueries({ queryKey: latest.current.queryKey });
@@ -172,7 +182,9 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
           });
         case 'deleteLink':
           return write(async () => {
-            await send({ procedure: 'link.delete', input: { id: op.link.id } }, [{ type: 'link.deleted', payload: { linkId: op.link.id, link: op.link } }]);
+            await send({ procedure: 'link.delete', input: { id: op.link.id } }, [
+              { type: 'link.deleted', payload: { linkId: op.link.id, link: op.link } },
+            ]);
             return { type: 'linkDeleted', link: op.link };
           });
         case 'updateLink':
@@ -240,7 +252,13 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
           },
           link:
             input.parentId && input.relation
-              ? { id: pendingLinkId(clientMutationId), fromClaimId: pendingId, fromEvidenceId: null, toClaimId: input.parentId, relation: input.relation }
+              ? {
+                  id: pendingLinkId(clientMutationId),
+                  fromClaimId: pendingId,
+                  fromEvidenceId: null,
+                  toClaimId: input.parentId,
+                  relation: input.relation,
+                }
               : null,
         },
       };

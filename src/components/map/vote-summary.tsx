@@ -21,9 +21,7 @@ export const VoteSummaryMini = memo(function VoteSummaryMini({ votes }: { votes:
         {votes.count} · {mean.toFixed(1)}
       </span>
       <span className="vote-bar" aria-hidden="true">
-        {votes.histogram.map((n, value) =>
-          n > 0 ? <span key={value} className={`vote-bar-${value}`} style={{ flexGrow: n }} /> : null,
-        )}
+        {votes.histogram.map((n, value) => (n > 0 ? <span key={value} className={`vote-bar-${value}`} style={{ flexGrow: n }} /> : null))}
       </span>
     </span>
   );

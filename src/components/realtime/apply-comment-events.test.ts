@@ -10,7 +10,17 @@ const confirmed = (body: MapEventBody): AppliedEvent => ({ ...body, seq: nextSeq
 const created = (id: string, targetId: string): MapEventBody => ({
   type: 'comment.created',
   payload: {
-    comment: { id, targetKind: 'claim', targetId, parentId: null, text: 'Why?', authorId: null, authorName: null, mentionedUserIds: null, createdAt: at },
+    comment: {
+      id,
+      targetKind: 'claim',
+      targetId,
+      parentId: null,
+      text: 'Why?',
+      authorId: null,
+      authorName: null,
+      mentionedUserIds: null,
+      createdAt: at,
+    },
   },
 });
 
@@ -21,7 +31,10 @@ describe('applyEvent with comment events', () => {
     const once = applyEvent(applyEvent(base, first), first);
     expect(once.commentCounts).toEqual({ a: 1 });
     const two = applyEvent(once, confirmed(created('k2', 'a')));
-    const hidden = applyEvent(two, confirmed({ type: 'comment.hidden', payload: { commentId: 'k2', targetKind: 'claim', targetId: 'a', wasCounted: true } }));
+    const hidden = applyEvent(
+      two,
+      confirmed({ type: 'comment.hidden', payload: { commentId: 'k2', targetKind: 'claim', targetId: 'a', wasCounted: true } }),
+    );
     expect(hidden.commentCounts).toEqual({ a: 1 });
     // Deleting the hidden comment later must not count it away twice.
     const deleted = applyEvent(
@@ -34,7 +47,10 @@ describe('applyEvent with comment events', () => {
 
   it('leaves the view unchanged for edits, resolves and snapshots', () => {
     const base = mapView({ claims: [claim('a')] });
-    const resolved = applyEvent(base, confirmed({ type: 'comment.resolved', payload: { commentId: 'k1', targetKind: 'claim', targetId: 'a', isResolved: true } }));
+    const resolved = applyEvent(
+      base,
+      confirmed({ type: 'comment.resolved', payload: { commentId: 'k1', targetKind: 'claim', targetId: 'a', isResolved: true } }),
+    );
     expect(resolved.claims).toBe(base.claims);
     expect(resolved.commentCounts).toBe(base.commentCounts);
   });

@@ -38,13 +38,19 @@ describe('applyEvent', () => {
 
   it('keeps a restored claim’s title (another client restored it)', () => {
     const base = mapView({ claims: [claim('a')] });
-    const restored = applyEvent(base, confirmed({ type: 'claim.restored', payload: { claim: payloadOf('t', 'Long text', 'Short title'), links: [] } }));
+    const restored = applyEvent(
+      base,
+      confirmed({ type: 'claim.restored', payload: { claim: payloadOf('t', 'Long text', 'Short title'), links: [] } }),
+    );
     expect(restored.claims.find((item) => item.id === 't')?.title).toBe('Short title');
   });
 
   it('text moves only forward in version', () => {
     const base = mapView({ claims: [{ ...claim('a'), version: 3, text: 'v3' }] });
-    const stale = applyEvent(base, confirmed({ type: 'claim.updated', payload: { claimId: 'a', text: 'v2', version: 2, previousText: null } }));
+    const stale = applyEvent(
+      base,
+      confirmed({ type: 'claim.updated', payload: { claimId: 'a', text: 'v2', version: 2, previousText: null } }),
+    );
     expect(stale.claims[0]?.text).toBe('v3');
   });
 
@@ -52,9 +58,18 @@ describe('applyEvent', () => {
     const blind: MapView = { ...mapView({ claims: [{ ...claim('a'), votes: null }] }), role: 'voter' };
     blind.map = { ...blind.map, isBlindVoting: true };
     const summary = { count: 1, mean: 4, histogram: [0, 0, 0, 0, 1] as [number, number, number, number, number] };
-    const someoneElse = applyEvent(blind, confirmed({ type: 'vote.changed', payload: { targetKind: 'claim', targetId: 'a', voterId: null, value: null, summary: null } }));
+    const someoneElse = applyEvent(
+      blind,
+      confirmed({ type: 'vote.changed', payload: { targetKind: 'claim', targetId: 'a', voterId: null, value: null, summary: null } }),
+    );
     expect(someoneElse.claims[0]).toMatchObject({ votes: null, myVote: null });
-    const mine = applyEvent(someoneElse, confirmed({ type: 'vote.changed', payload: { targetKind: 'claim', targetId: 'a', voterId: null, value: 4, summary } }, { isOwn: true }));
+    const mine = applyEvent(
+      someoneElse,
+      confirmed(
+        { type: 'vote.changed', payload: { targetKind: 'claim', targetId: 'a', voterId: null, value: 4, summary } },
+        { isOwn: true },
+      ),
+    );
     expect(mine.claims[0]).toMatchObject({ votes: summary, myVote: 4 });
   });
 
@@ -69,8 +84,16 @@ describe('applyEvent', () => {
 describe('MapViewStore: predictions rebased over confirmed events', () => {
   function store(initial: MapView) {
     let shown = initial;
-    const s = new MapViewStore((view) => (shown = view), () => shown);
-    return { s, get shown() { return shown; } };
+    const s = new MapViewStore(
+      (view) => (shown = view),
+      () => shown,
+    );
+    return {
+      s,
+      get shown() {
+        return shown;
+      },
+    };
   }
 
   it('shows a prediction at once, keeps it over confirmed events, and swaps it for the confirmed event', async () => {
@@ -100,7 +123,12 @@ describe('MapViewStore: predictions rebased over confirmed events', () => {
   it('rolls a refused write back by replaying confirmed state, keeping what others did meanwhile', async () => {
     const h = store(mapView({ claims: [claim('a'), claim('b')], links: [link('b', 'a')] }));
     let reject!: (error: Error) => void;
-    const write = runPredicted(h.s, 'm2', [{ type: 'claim.deleted', payload: { claimId: 'b', linkIds: [] } }], () => new Promise<{ seq: number }>((_, no) => (reject = no)));
+    const write = runPredicted(
+      h.s,
+      'm2',
+      [{ type: 'claim.deleted', payload: { claimId: 'b', linkIds: [] } }],
+      () => new Promise<{ seq: number }>((_, no) => (reject = no)),
+    );
     expect(h.shown.claims.map((item) => item.id)).toEqual(['a']);
     h.s.applyConfirmed(confirmed({ type: 'claim.moved', payload: { moves: [{ id: 'b', kind: 'claim', x: 5, y: 6 }] } }));
     expect(h.shown.claims.map((item) => item.id)).toEqual(['a']);
@@ -116,7 +144,9 @@ describe('MapViewStore: predictions rebased over confirmed events', () => {
     h.s.predict('m3', [{ type: 'vote.changed', payload: { targetKind: 'claim', targetId: 'a', voterId: null, value: 2, summary: null } }]);
     expect(h.shown.claims[0]?.votes).toMatchObject({ count: 1, histogram: [0, 0, 1, 0, 0] });
     const theirs = { count: 1, mean: 4, histogram: [0, 0, 0, 0, 1] as [number, number, number, number, number] };
-    h.s.applyConfirmed(confirmed({ type: 'vote.changed', payload: { targetKind: 'claim', targetId: 'a', voterId: 'u9', value: 4, summary: theirs } }));
+    h.s.applyConfirmed(
+      confirmed({ type: 'vote.changed', payload: { targetKind: 'claim', targetId: 'a', voterId: 'u9', value: 4, summary: theirs } }),
+    );
     expect(h.shown.claims[0]?.votes).toMatchObject({ count: 2, histogram: [0, 0, 1, 0, 1] });
     expect(h.shown.claims[0]?.myVote).toBe(2);
   });

@@ -95,7 +95,12 @@ function reduce(view: MapView, event: AppliedEvent): MapView {
     case 'claim.updated': {
       const current = view.claims.find((claim) => claim.id === event.payload.claimId);
       if (!current || event.payload.version <= current.version) return view;
-      return replaceById(view, 'claims', { ...current, text: event.payload.text, version: event.payload.version, updatedAt: event.createdAt });
+      return replaceById(view, 'claims', {
+        ...current,
+        text: event.payload.text,
+        version: event.payload.version,
+        updatedAt: event.createdAt,
+      });
     }
     case 'claim.moved':
       return applyMoves(view, event.payload.moves);
@@ -298,11 +303,14 @@ function applyVote(view: MapView, event: Applied<'vote.changed'>): MapView {
   const myVote = event.isOwn ? value : node.myVote;
   const isVisible = canSeeResults(view, myVote !== null);
   let votes = summary;
-  if (event.seq === null && event.isOwn && summary === null) votes = isVisible && node.votes ? applyVoteChange(node.votes, node.myVote, value) : null;
+  if (event.seq === null && event.isOwn && summary === null)
+    votes = isVisible && node.votes ? applyVoteChange(node.votes, node.myVote, value) : null;
   votes ??= isVisible ? node.votes : null;
   if (myVote === node.myVote && sameValue(votes, node.votes)) return view;
   const patched = { ...node, myVote, votes };
-  return targetKind === 'claim' ? replaceById(view, 'claims', patched as ClaimView) : replaceById(view, 'evidence', patched as EvidenceView);
+  return targetKind === 'claim'
+    ? replaceById(view, 'claims', patched as ClaimView)
+    : replaceById(view, 'evidence', patched as EvidenceView);
 }
 
 // ——— Comments ——————————————————————————————————————————————————————————————————————————
@@ -340,7 +348,10 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+    return (
+      keys.length === Object.keys(b).length &&
+      keys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+    );
   }
   return false;
 }

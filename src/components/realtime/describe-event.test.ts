@@ -3,11 +3,15 @@ import { describeEvent } from './describe-event';
 
 describe('describeEvent speaks the teacher’s language', () => {
   it('says who joined and as what, and hides the link’s use count', () => {
-    expect(describeEvent({ type: 'member.changed', payload: { memberId: 'm', userId: 'u', role: 'voter', via: 'link' } })).toBe('joined as a voter');
+    expect(describeEvent({ type: 'member.changed', payload: { memberId: 'm', userId: 'u', role: 'voter', via: 'link' } })).toBe(
+      'joined as a voter',
+    );
     expect(describeEvent({ type: 'member.changed', payload: { memberId: 'm', userId: 'u', role: 'editor', via: 'request' } })).toBe(
       'let someone in as an editor',
     );
-    expect(describeEvent({ type: 'member.changed', payload: { memberId: 'm', userId: 'u', role: 'viewer', via: 'owner' } })).toBe('made a member a viewer');
+    expect(describeEvent({ type: 'member.changed', payload: { memberId: 'm', userId: 'u', role: 'viewer', via: 'owner' } })).toBe(
+      'made a member a viewer',
+    );
     expect(describeEvent({ type: 'share.changed', payload: { shareLinkId: 's', action: 'used' } })).toBe('');
   });
 

@@ -112,7 +112,9 @@ export function describeEvent(event: MapEventBody, subjectText: string | null = 
     case 'results.revealed':
       return 'revealed the results';
     case 'comment.created':
-      return event.payload.comment.parentId ? 'replied to a comment' : `commented on ${commentTargetNoun(event.payload.comment.targetKind)}`;
+      return event.payload.comment.parentId
+        ? 'replied to a comment'
+        : `commented on ${commentTargetNoun(event.payload.comment.targetKind)}`;
     case 'comment.updated':
       return 'edited a comment';
     case 'comment.deleted':

@@ -110,7 +110,10 @@ export function HistoryPanel({ mapId, canRestore, onRestoreClaim, pageSize = 50 
       )}
       {newest.isPending && <p className="muted small">Loading…</p>}
       {newest.isError && <p className="form-error">{errorMessage(newest.error)}</p>}
-      <ol aria-label="Changes, newest first" style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '0.35rem' }}>
+      <ol
+        aria-label="Changes, newest first"
+        style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '0.35rem' }}
+      >
         {entries.map(({ event, subjectText }) => {
           const description = describeEvent(event, subjectText);
           if (!description) return null;

@@ -15,7 +15,10 @@ function memoryStorage(): OutboxStorage & { data: Map<string, OutboxEntry[]> } {
 
 function storeOver(initial: MapView) {
   let shown = initial;
-  const store = new MapViewStore((view) => (shown = view), () => shown);
+  const store = new MapViewStore(
+    (view) => (shown = view),
+    () => shown,
+  );
   return { store, shown: () => shown };
 }
 
@@ -34,8 +37,16 @@ describe('MapOutbox', () => {
     const { store, shown } = storeOver(mapView({ claims: [claim('a')] }));
     const outbox = new MapOutbox('u:m', store, storage, transport);
     await outbox.load();
-    const first = outbox.enqueue({ procedure: 'claim.move', input: { moves: [{ id: 'a', kind: 'claim', x: 1, y: 0 }] } }, moved('a', 1), 'one');
-    const second = outbox.enqueue({ procedure: 'claim.move', input: { moves: [{ id: 'a', kind: 'claim', x: 2, y: 0 }] } }, moved('a', 2), 'two');
+    const first = outbox.enqueue(
+      { procedure: 'claim.move', input: { moves: [{ id: 'a', kind: 'claim', x: 1, y: 0 }] } },
+      moved('a', 1),
+      'one',
+    );
+    const second = outbox.enqueue(
+      { procedure: 'claim.move', input: { moves: [{ id: 'a', kind: 'claim', x: 2, y: 0 }] } },
+      moved('a', 2),
+      'two',
+    );
     expect(shown().claims[0]?.x).toBe(2);
     await vi.waitFor(() => expect(storage.data.get('u:m')?.map((entry) => entry.clientMutationId)).toEqual(['one', 'two']));
     expect(sent).toEqual([]);

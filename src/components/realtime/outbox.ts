@@ -12,12 +12,18 @@ import type { MapViewStore, PredictedEvent } from './map-view-store';
 
 /** The writes the outbox carries, with the input each procedure takes (clientMutationId added when sent). */
 export type OutboxCall =
-  | { procedure: 'claim.create'; input: { mapId: string; text: string; parentId?: string; relation?: 'support' | 'oppose'; x?: number; y?: number } }
+  | {
+      procedure: 'claim.create';
+      input: { mapId: string; text: string; parentId?: string; relation?: 'support' | 'oppose'; x?: number; y?: number };
+    }
   | { procedure: 'claim.update'; input: { id: string; text: string; expectedVersion: number } }
   | { procedure: 'claim.move'; input: { moves: { id: string; kind: 'claim' | 'evidence'; x: number; y: number }[] } }
   | { procedure: 'claim.delete'; input: { id: string } }
   | { procedure: 'claim.restore'; input: { id: string } }
-  | { procedure: 'link.create'; input: { fromClaimId?: string; fromEvidenceId?: string; toClaimId: string; relation: 'support' | 'oppose' } }
+  | {
+      procedure: 'link.create';
+      input: { fromClaimId?: string; fromEvidenceId?: string; toClaimId: string; relation: 'support' | 'oppose' };
+    }
   | { procedure: 'link.update'; input: { id: string; relation: 'support' | 'oppose' } }
   | { procedure: 'link.delete'; input: { id: string } }
   | { procedure: 'vote.cast'; input: { claimId?: string; evidenceId?: string; value: number } }
@@ -64,7 +70,10 @@ export function confirmedEvents(entry: OutboxEntry, answer: object): PredictedEv
         return ['link.created', { link: result.link }];
       case 'vote.cast':
       case 'vote.retract':
-        return ['vote.changed', { targetKind: result.targetKind, targetId: result.targetId, voterId: null, value: result.myVote, summary: result.votes }];
+        return [
+          'vote.changed',
+          { targetKind: result.targetKind, targetId: result.targetId, voterId: null, value: result.myVote, summary: result.votes },
+        ];
       default:
         return null;
     }

@@ -10,14 +10,28 @@ function ev(seq: number, text = `c${seq}`): MapEventView {
   return {
     seq,
     type: 'claim.created',
-    payload: { claim: { id: `c${seq}`, text, x: null, y: null, version: 1, authorId: null, authorName: null, createdAt: at, updatedAt: at }, link: null },
-    actorId: null, actorName: null, clientMutationId: null, createdAt: at, isOwn: false,
+    payload: {
+      claim: { id: `c${seq}`, text, x: null, y: null, version: 1, authorId: null, authorName: null, createdAt: at, updatedAt: at },
+      link: null,
+    },
+    actorId: null,
+    actorName: null,
+    clientMutationId: null,
+    createdAt: at,
+    isOwn: false,
   };
 }
 const item = (event: MapEventView): MapStreamItem => ({ kind: 'event', v: 1, ...event });
 
 function harness(startSeq = 0, log: MapEventView[] = []) {
-  let map = { map: { lastSeq: startSeq, isBlindVoting: false, resultsRevealed: false }, role: 'editor', claims: [], links: [], evidence: [], sources: [] } as unknown as MapView;
+  let map = {
+    map: { lastSeq: startSeq, isBlindVoting: false, resultsRevealed: false },
+    role: 'editor',
+    claims: [],
+    links: [],
+    evidence: [],
+    sources: [],
+  } as unknown as MapView;
   const applied: number[] = [];
   const invalidate = vi.fn();
   const engine = new MapSyncEngine(
@@ -33,7 +47,17 @@ function harness(startSeq = 0, log: MapEventView[] = []) {
     startSeq,
     startSeq,
   );
-  return { engine, applied, invalidate, setMap: (next: MapView) => { map = next; }, get map() { return map; } };
+  return {
+    engine,
+    applied,
+    invalidate,
+    setMap: (next: MapView) => {
+      map = next;
+    },
+    get map() {
+      return map;
+    },
+  };
 }
 
 describe('MapSyncEngine', () => {

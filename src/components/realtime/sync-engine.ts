@@ -48,7 +48,12 @@ export class MapSyncEngine {
   receive(raw: MapStreamItem): void {
     if (this.isDisposed) return;
     // Another protocol version or an unknown event type: do not guess, take the whole map again.
-    const item: MapStreamItem = readStreamItem(raw) ?? { kind: 'resync', v: raw.v, seq: Math.max(this.appliedSeq, seqOf(raw)), reason: 'unreadable-event' };
+    const item: MapStreamItem = readStreamItem(raw) ?? {
+      kind: 'resync',
+      v: raw.v,
+      seq: Math.max(this.appliedSeq, seqOf(raw)),
+      reason: 'unreadable-event',
+    };
     if (item.kind === 'resync') {
       this.appliedSeq = item.seq;
       this.pending.clear();

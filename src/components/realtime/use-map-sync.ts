@@ -249,7 +249,6 @@ export function useMapSync(mapId: string, lastSeq: number): MapSync {
     };
   }, []);
 
-
   return { connection, appliedSeq, recentlyChangedIds, deletedClaimIds, lastEvent, endedReason };
 }
 

@@ -179,11 +179,21 @@ function MemberRow({ member, canManage, isBusy, onRole, onRemove, onTransfer }: 
           </span>
         ) : (
           <span className="row">
-            <button type="button" className="btn btn-small btn-danger" onClick={() => setConfirming('remove')} aria-label={`Remove ${name}`}>
+            <button
+              type="button"
+              className="btn btn-small btn-danger"
+              onClick={() => setConfirming('remove')}
+              aria-label={`Remove ${name}`}
+            >
               Remove
             </button>
             {!member.isGuest && (
-              <button type="button" className="btn btn-small" onClick={() => setConfirming('transfer')} aria-label={`Make ${name} the owner`}>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => setConfirming('transfer')}
+                aria-label={`Make ${name} the owner`}
+              >
                 Make owner
               </button>
             )}

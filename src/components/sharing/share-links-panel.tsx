@@ -124,7 +124,9 @@ export function ShareLinksPanel({ mapId, overview }: Props) {
         </p>
       )}
       {overview.map.visibility === 'private' && overview.links.some((link) => link.status === 'paused') && (
-        <p className="form-note">The map is private, so its links are paused. Change the visibility under Classroom controls to use them.</p>
+        <p className="form-note">
+          The map is private, so its links are paused. Change the visibility under Classroom controls to use them.
+        </p>
       )}
       {overview.links.length === 0 ? (
         <p className="muted">No share links yet. Create one above: each link has its own role, QR code and join code.</p>
@@ -192,7 +194,13 @@ function ShareLinkItem({ link, isExpanded, isRevoking, onToggle, onPresent, onRe
       </div>
       {isActive && (
         <div className="share-link-url">
-          <input type="text" readOnly value={url} aria-label={`Share link (${ROLE_LABEL[link.role].toLowerCase()})`} onFocus={(event) => event.currentTarget.select()} />
+          <input
+            type="text"
+            readOnly
+            value={url}
+            aria-label={`Share link (${ROLE_LABEL[link.role].toLowerCase()})`}
+            onFocus={(event) => event.currentTarget.select()}
+          />
           <CopyButton text={url} label="Copy link" />
           <CopyButton text={link.code} label="Copy code" />
         </div>

@@ -42,7 +42,9 @@ export function SharePanel({ mapId, initialTab = 'links' }: Props) {
   const selectTab = (next: TabId) => {
     setTab(next);
     // Whatever the stream missed (or on the settings page, without one): fresh on every visit.
-    void queryClient.invalidateQueries({ queryKey: next === 'members' ? trpc.member.list.queryKey({ mapId }) : trpc.share.list.queryKey({ mapId }) });
+    void queryClient.invalidateQueries({
+      queryKey: next === 'members' ? trpc.member.list.queryKey({ mapId }) : trpc.share.list.queryKey({ mapId }),
+    });
   };
 
   // Arrow keys move between tabs (the WAI-ARIA tabs pattern).

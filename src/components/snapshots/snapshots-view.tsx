@@ -74,7 +74,12 @@ export function SnapshotsView({ mapId, mapTitle, isOwner }: Props) {
               <li key={snapshot.id}>
                 <strong>{snapshot.name}</strong> <span className="muted small">· {formatWhen(snapshot.createdAt)}</span>
                 <div className="panel-actions">
-                  <button type="button" className="btn btn-small" aria-pressed={openId === snapshot.id} onClick={() => setOpenId(snapshot.id)}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-pressed={openId === snapshot.id}
+                    onClick={() => setOpenId(snapshot.id)}
+                  >
                     Open
                   </button>
                   <button type="button" className="btn btn-small" onClick={() => setCompare({ fromId: snapshot.id })}>
@@ -141,20 +146,40 @@ function Comparison({ fromId, toId, onClose }: { fromId: string; toId?: string; 
         </button>
       </div>
       {isEmpty && <p className="muted">Nothing changed.</p>}
-      <ChangeList title="Claims added" items={changes.claimsAdded.map((claim) => ({ key: claim.id, text: claim.text }))} className="support" />
-      <ChangeList title="Claims removed" items={changes.claimsRemoved.map((claim) => ({ key: claim.id, text: claim.text }))} className="oppose" />
-      <ChangeList title="Claims edited" items={changes.claimsEdited.map((edit) => ({ key: edit.id, text: `“${edit.before}” → “${edit.after}”` }))} />
+      <ChangeList
+        title="Claims added"
+        items={changes.claimsAdded.map((claim) => ({ key: claim.id, text: claim.text }))}
+        className="support"
+      />
+      <ChangeList
+        title="Claims removed"
+        items={changes.claimsRemoved.map((claim) => ({ key: claim.id, text: claim.text }))}
+        className="oppose"
+      />
+      <ChangeList
+        title="Claims edited"
+        items={changes.claimsEdited.map((edit) => ({ key: edit.id, text: `“${edit.before}” → “${edit.after}”` }))}
+      />
       <ChangeList
         title="Links added"
-        items={changes.linksAdded.map((link) => ({ key: link.id, text: `${link.fromText} ${link.relation === 'support' ? 'supports' : 'opposes'} ${link.toText}` }))}
+        items={changes.linksAdded.map((link) => ({
+          key: link.id,
+          text: `${link.fromText} ${link.relation === 'support' ? 'supports' : 'opposes'} ${link.toText}`,
+        }))}
       />
       <ChangeList
         title="Links removed"
-        items={changes.linksRemoved.map((link) => ({ key: link.id, text: `${link.fromText} ${link.relation === 'support' ? 'supported' : 'opposed'} ${link.toText}` }))}
+        items={changes.linksRemoved.map((link) => ({
+          key: link.id,
+          text: `${link.fromText} ${link.relation === 'support' ? 'supported' : 'opposed'} ${link.toText}`,
+        }))}
       />
       <ChangeList
         title="Links changed"
-        items={changes.linksChanged.map((link) => ({ key: link.id, text: `${link.fromText} now ${link.relation === 'support' ? 'supports' : 'opposes'} ${link.toText}` }))}
+        items={changes.linksChanged.map((link) => ({
+          key: link.id,
+          text: `${link.fromText} now ${link.relation === 'support' ? 'supports' : 'opposes'} ${link.toText}`,
+        }))}
       />
       <ChangeList
         title="Vote shifts"

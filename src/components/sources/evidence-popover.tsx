@@ -84,11 +84,23 @@ export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCance
         <fieldset className="relation-choice">
           <legend>This passage</legend>
           <label>
-            <input type="radio" name={`${id}-relation`} value="support" checked={relation === 'support'} onChange={() => setRelation('support')} />{' '}
+            <input
+              type="radio"
+              name={`${id}-relation`}
+              value="support"
+              checked={relation === 'support'}
+              onChange={() => setRelation('support')}
+            />{' '}
             Supports the claim
           </label>
           <label>
-            <input type="radio" name={`${id}-relation`} value="oppose" checked={relation === 'oppose'} onChange={() => setRelation('oppose')} />{' '}
+            <input
+              type="radio"
+              name={`${id}-relation`}
+              value="oppose"
+              checked={relation === 'oppose'}
+              onChange={() => setRelation('oppose')}
+            />{' '}
             Opposes the claim
           </label>
         </fieldset>

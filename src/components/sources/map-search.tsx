@@ -26,7 +26,9 @@ type Option =
 function Snippet({ segments }: { segments: SnippetSegment[] }) {
   return (
     <>
-      {segments.map((segment, index) => (segment.isHit ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>))}
+      {segments.map((segment, index) =>
+        segment.isHit ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>,
+      )}
     </>
   );
 }
@@ -61,17 +63,15 @@ export function MapSearch({ mapId, onOpenSource, onSelectClaim }: MapSearchProps
     if (!isEnabled || !search.data) return [];
     return [
       ...search.data.claims.map((hit): Option => ({ kind: 'claim', key: `c-${hit.claimId}`, claimId: hit.claimId, snippet: hit.snippet })),
-      ...search.data.sources.map(
-        (hit): Option => ({
-          kind: 'source',
-          key: `s-${hit.sourceId}`,
-          sourceId: hit.sourceId,
-          title: hit.title,
-          start: hit.hit?.start ?? 0,
-          end: hit.hit?.end ?? 0,
-          snippet: hit.snippet,
-        }),
-      ),
+      ...search.data.sources.map((hit): Option => ({
+        kind: 'source',
+        key: `s-${hit.sourceId}`,
+        sourceId: hit.sourceId,
+        title: hit.title,
+        start: hit.hit?.start ?? 0,
+        end: hit.hit?.end ?? 0,
+        snippet: hit.snippet,
+      })),
     ];
   }, [isEnabled, search.data]);
   const activeIndex = Math.min(active, Math.max(0, options.length - 1));

@@ -72,7 +72,12 @@ describe('buildParagraphs', () => {
 
 describe('segmentTone', () => {
   it('counts support and oppose layers', () => {
-    const tones = new Map<string, PassageRange['tone']>([['s', 'support'], ['o', 'oppose'], ['m', 'mixed'], ['h', 'hit']]);
+    const tones = new Map<string, PassageRange['tone']>([
+      ['s', 'support'],
+      ['o', 'oppose'],
+      ['m', 'mixed'],
+      ['h', 'hit'],
+    ]);
     expect(segmentTone(['s', 'o', 'h'], tones)).toEqual({ support: 1, oppose: 1, none: 0, hit: true, depth: 2 });
     expect(segmentTone(['m'], tones)).toMatchObject({ support: 1, oppose: 1, depth: 1 });
   });

@@ -53,7 +53,10 @@ export const ReaderText = memo(
                   tabIndex={segment.startsPassageIds.some((id) => labelById.has(id)) ? 0 : undefined}
                   aria-label={
                     segment.startsPassageIds.length
-                      ? segment.startsPassageIds.map((id) => labelById.get(id)).filter(Boolean).join('; ') + `: ${segment.text}`
+                      ? segment.startsPassageIds
+                          .map((id) => labelById.get(id))
+                          .filter(Boolean)
+                          .join('; ') + `: ${segment.text}`
                       : undefined
                   }
                 >

@@ -73,7 +73,10 @@ function MetadataFields({ value, onChange }: { value: SourceMetadata; onChange: 
 
 /** A title from a file name: "internet-sovereignty_revisited.txt" → "Internet sovereignty revisited". */
 function titleFromFileName(fileName: string): string {
-  const base = fileName.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim();
+  const base = fileName
+    .replace(/\.[^.]+$/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
   return base ? base[0]!.toUpperCase() + base.slice(1) : fileName;
 }
 
@@ -143,7 +146,9 @@ export function AddSourceForm({ mapId, onCreated, onOpenExisting, onCancel }: Ad
     }
     const limit = kind === 'html' ? SOURCE_HTML_MAX_CHARS : SOURCE_TEXT_MAX_BYTES;
     if (chosen.size > limit) {
-      setError(`“${chosen.name}” is ${formatByteSize(chosen.size)}; ${kind === 'html' ? 'an HTML page' : 'a source'} can be at most ${formatByteSize(limit)}.`);
+      setError(
+        `“${chosen.name}” is ${formatByteSize(chosen.size)}; ${kind === 'html' ? 'an HTML page' : 'a source'} can be at most ${formatByteSize(limit)}.`,
+      );
       return;
     }
     const content = await chosen.text();
@@ -193,12 +198,21 @@ export function AddSourceForm({ mapId, onCreated, onOpenExisting, onCancel }: Ad
       {mode === 'paste' ? (
         <label className="field">
           Text
-          <textarea rows={8} value={text} onChange={(event) => onPasteText(event.target.value)} placeholder="Paste the article, report or transcript here" />
+          <textarea
+            rows={8}
+            value={text}
+            onChange={(event) => onPasteText(event.target.value)}
+            placeholder="Paste the article, report or transcript here"
+          />
         </label>
       ) : (
         <label className="field">
           File (.txt, .md or .html)
-          <input type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onChange={(event) => void onFile(event)} />
+          <input
+            type="file"
+            accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+            onChange={(event) => void onFile(event)}
+          />
           {file && (
             <span className="muted small">
               {file.fileName} · {formatByteSize(utf8ByteLength(file.content))}
@@ -280,7 +294,15 @@ export function EditDetailsForm({ mapId, source, onDone }: EditProps) {
   );
 }
 
-export function EditTextForm({ mapId, source, onDone }: { mapId: string; source: { id: string; text: string }; onDone: (report: string) => void }) {
+export function EditTextForm({
+  mapId,
+  source,
+  onDone,
+}: {
+  mapId: string;
+  source: { id: string; text: string };
+  onDone: (report: string) => void;
+}) {
   const trpc = useTRPC();
   const refresh = useRefreshSources(mapId);
   const [text, setText] = useState(source.text);
@@ -293,7 +315,8 @@ export function EditTextForm({ mapId, source, onDone }: { mapId: string; source:
         if (reanchor.moved) parts.push(`${reanchor.moved} moved`);
         if (reanchor.fuzzy) parts.push(`${reanchor.fuzzy} adjusted to small wording changes`);
         let report = parts.join(', ') + '.';
-        if (reanchor.orphaned) report += ` ${reanchor.orphaned} could not be found and ${reanchor.orphaned === 1 ? 'is' : 'are'} flagged as orphaned.`;
+        if (reanchor.orphaned)
+          report += ` ${reanchor.orphaned} could not be found and ${reanchor.orphaned === 1 ? 'is' : 'are'} flagged as orphaned.`;
         onDone(report);
       },
     }),
@@ -308,8 +331,8 @@ export function EditTextForm({ mapId, source, onDone }: { mapId: string; source:
       }}
     >
       <p className="form-note">
-        Correcting the text keeps every passage where its words are: passages whose words are gone are flagged as orphaned, never moved
-        to other words.
+        Correcting the text keeps every passage where its words are: passages whose words are gone are flagged as orphaned, never moved to
+        other words.
       </p>
       <label className="field">
         Source text
@@ -333,7 +356,17 @@ export function EditTextForm({ mapId, source, onDone }: { mapId: string; source:
 }
 
 /** Confirmation that says how many passages go with the source, then deletes it. */
-export function DeleteSourcePanel({ mapId, sourceId, onCancel, onDeleted }: { mapId: string; sourceId: string; onCancel: () => void; onDeleted: () => void }) {
+export function DeleteSourcePanel({
+  mapId,
+  sourceId,
+  onCancel,
+  onDeleted,
+}: {
+  mapId: string;
+  sourceId: string;
+  onCancel: () => void;
+  onDeleted: () => void;
+}) {
   const trpc = useTRPC();
   const refresh = useRefreshSources(mapId);
   const impact = useQuery({ ...trpc.source.deleteImpact.queryOptions({ id: sourceId }), staleTime: 0 });
@@ -348,7 +381,12 @@ export function DeleteSourcePanel({ mapId, sourceId, onCancel, onDeleted }: { ma
   );
   const count = impact.data?.evidenceCount ?? 0;
   return (
-    <div className="delete-source-panel form-note stack" role="alertdialog" aria-label="Delete source" aria-describedby="delete-source-message">
+    <div
+      className="delete-source-panel form-note stack"
+      role="alertdialog"
+      aria-label="Delete source"
+      aria-describedby="delete-source-message"
+    >
       {impact.isPending ? (
         <p>Counting the passages that quote this source…</p>
       ) : impact.error ? (
@@ -362,7 +400,11 @@ export function DeleteSourcePanel({ mapId, sourceId, onCancel, onDeleted }: { ma
           This cannot be undone.
         </p>
       )}
-      {remove.error && <p className="form-error" role="alert">{errorMessage(remove.error)}</p>}
+      {remove.error && (
+        <p className="form-error" role="alert">
+          {errorMessage(remove.error)}
+        </p>
+      )}
       <div className="row">
         <button
           type="button"

@@ -26,7 +26,11 @@ describe('deckOrder', () => {
 
   it('handles a cycle with no thesis and an empty map', () => {
     const cyclic = mapView({ claims: [claim('a'), claim('b')], links: [link('a', 'b'), link('b', 'a')] });
-    expect(deckOrder(cyclic).map((card) => card.claimId).sort()).toEqual(['a', 'b']);
+    expect(
+      deckOrder(cyclic)
+        .map((card) => card.claimId)
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(deckOrder(mapView())).toEqual([]);
   });
 });

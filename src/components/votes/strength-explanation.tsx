@@ -67,8 +67,7 @@ export function StrengthExplanation({ map, nodeId, strengths }: StrengthExplanat
         </ul>
       )}
       <p className="strength-explanation-note muted small">
-        DF-QuAD: supporters and opposers each combine as 1 − Π(1 − strength); the stronger side moves the base score toward 1
-        or 0.
+        DF-QuAD: supporters and opposers each combine as 1 − Π(1 − strength); the stronger side moves the base score toward 1 or 0.
       </p>
     </section>
   );

@@ -33,9 +33,7 @@ export function useVote(mapId: string, target: VoteTarget) {
       value === null
         ? outbox.enqueue({ procedure: 'vote.retract', input: inputOf(target) }, predicted)
         : outbox.enqueue({ procedure: 'vote.cast', input: { ...inputOf(target), value } }, predicted);
-    answer
-      .catch((cause: unknown) => setError({ message: errorMessage(cause) }))
-      .finally(() => setPending((count) => count - 1));
+    answer.catch((cause: unknown) => setError({ message: errorMessage(cause) })).finally(() => setPending((count) => count - 1));
   };
 
   return {

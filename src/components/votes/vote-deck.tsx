@@ -37,7 +37,10 @@ export function VoteDeck({ map, refusal, onLeave, onOpenSource }: Props) {
   const [isDone, setIsDone] = useState(() => cards.length > 0 && nextUnvoted(cards, hasVoted, 0) === null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const voted = cards.filter((card) => hasVoted(card.claimId)).length;
-  const at = Math.max(0, cards.findIndex((item) => item.claimId === currentId));
+  const at = Math.max(
+    0,
+    cards.findIndex((item) => item.claimId === currentId),
+  );
   const card = cards[at];
 
   const goTo = (next: number) => {
@@ -240,8 +243,7 @@ function VoteCard({ map, card, refusal, headingRef, onVoted, onPrevious, onSkip,
               aria-keyshortcuts={String(value)}
               onClick={() => cast(value)}
             >
-              <span className="vote-button-value">{value}</span>{' '}
-              <span className="vote-button-label">{VOTE_LABELS[value]}</span>
+              <span className="vote-button-value">{value}</span> <span className="vote-button-label">{VOTE_LABELS[value]}</span>
             </button>
           ))}
         </div>

@@ -62,8 +62,7 @@ export function VotePanel({ mapId, target, votes, myVote, role, isSignedIn, isLo
                 disabled={vote.isPending && myVote === value}
                 onClick={() => (myVote === value ? undefined : vote.cast(value))}
               >
-                <span className="vote-button-value">{value}</span>{' '}
-                <span className="vote-button-label">{VOTE_LABELS[value]}</span>
+                <span className="vote-button-value">{value}</span> <span className="vote-button-label">{VOTE_LABELS[value]}</span>
               </button>
             ))}
           </div>
@@ -121,7 +120,11 @@ export function VoteHistogram({ votes, myVote, canVote }: VoteHistogramProps) {
       </p>
       <ul className="vote-histogram" aria-label="Vote distribution">
         {votes.histogram.map((n, value) => (
-          <li key={value} className={myVote === value ? 'is-mine' : undefined} aria-label={`${voteLabel(value)}: ${n} ${n === 1 ? 'vote' : 'votes'}`}>
+          <li
+            key={value}
+            className={myVote === value ? 'is-mine' : undefined}
+            aria-label={`${voteLabel(value)}: ${n} ${n === 1 ? 'vote' : 'votes'}`}
+          >
             <span className="vote-histogram-label" aria-hidden="true">
               {voteLabel(value)}
             </span>

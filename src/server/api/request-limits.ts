@@ -74,7 +74,10 @@ export async function readBodyText(body: ReadableStream<Uint8Array> | null, limi
 
 /** Whether a GET's `input` parameter decodes to valid UTF-8 (URLSearchParams would silently replace bad bytes). */
 export function isQueryInputValidUtf8(url: URL): boolean {
-  const raw = url.search.slice(1).split('&').find((part) => part.startsWith('input='));
+  const raw = url.search
+    .slice(1)
+    .split('&')
+    .find((part) => part.startsWith('input='));
   if (!raw) return true;
   try {
     decodeURIComponent(raw.slice('input='.length).replace(/\+/g, ' '));

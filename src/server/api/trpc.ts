@@ -30,9 +30,7 @@ const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPCError['code']> = {
 
 /** A zod failure as one sentence naming each bad field. */
 function describeZodError(error: ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join(' ');
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join(' ');
 }
 
 /** A short code a user can quote and an operator can find in the log. */

@@ -9,7 +9,9 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable({ code: 'P2039', message: quoted })).toBe(true);
     const wrapped = { message: 'wrapped', meta: { driverAdapterError: { cause: { originalCode: '57014' } } } };
     expect(isDatabaseUnavailable(wrapped)).toBe(true);
-    expect(isDatabaseUnavailable({ message: 'outer', cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5432' } })).toBe(true);
+    expect(
+      isDatabaseUnavailable({ message: 'outer', cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5432' } }),
+    ).toBe(true);
   });
 
   it('leaves real bugs and bad input alone', () => {

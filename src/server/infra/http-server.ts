@@ -23,11 +23,19 @@ function normalizeAddress(address: string | undefined): string | null {
  * X-Forwarded-For, so it is `trustProxyHops` entries from the right). Entries to the left of that were
  * written by the client and are never believed. A malformed entry falls back to the nearest trusted one.
  */
-export function clientAddressOf(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustProxyHops: number): string {
+export function clientAddressOf(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustProxyHops: number,
+): string {
   const socket = normalizeAddress(socketAddress) ?? UNKNOWN_CLIENT_ADDRESS;
   if (trustProxyHops <= 0) return socket;
   const joined = Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '');
-  const hops = joined.split(',').map((hop) => hop.trim()).filter(Boolean).reverse();
+  const hops = joined
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean)
+    .reverse();
   // Nearest first: the socket peer (the innermost proxy), then what each proxy appended.
   const chain = [socket, ...hops];
   for (let index = Math.min(trustProxyHops, chain.length - 1); index > 0; index -= 1) {

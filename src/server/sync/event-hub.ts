@@ -237,8 +237,10 @@ export class EventHub {
     this.lostAt ??= Date.now();
     if (this.isLossReported || this.isClosed || Date.now() - this.lostAt < LOSS_REPORT_AFTER_MS) return;
     this.isLossReported = true;
-    console.warn(`event hub: LISTEN connection lost ${Math.round((Date.now() - this.lostAt) / 1000)} s ago` +
-      `${error ? ` (${error.message})` : ''}; still reconnecting`);
+    console.warn(
+      `event hub: LISTEN connection lost ${Math.round((Date.now() - this.lostAt) / 1000)} s ago` +
+        `${error ? ` (${error.message})` : ''}; still reconnecting`,
+    );
   }
 
   private scheduleReconnect(): void {

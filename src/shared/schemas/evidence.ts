@@ -31,7 +31,10 @@ export const ZCreateEvidenceInput = z
      * What the client saw at [start, end). Never stored: the server quotes its own text, and refuses
      * the write when this no longer matches (someone edited the source meanwhile).
      */
-    expectedExact: z.string().max(EVIDENCE_QUOTE_MAX + 1000).optional(),
+    expectedExact: z
+      .string()
+      .max(EVIDENCE_QUOTE_MAX + 1000)
+      .optional(),
     claimId: ZId,
     relation: ZRelation,
     note: ZNote.optional(),

@@ -2,11 +2,7 @@ import { z } from 'zod';
 
 export const ZId = z.string().min(1, 'An id is required.').max(64, 'That id is too long.');
 
-export const ZMapTitle = z
-  .string()
-  .trim()
-  .min(1, 'Give the map a title.')
-  .max(200, 'A map title can be at most 200 characters.');
+export const ZMapTitle = z.string().trim().min(1, 'Give the map a title.').max(200, 'A map title can be at most 200 characters.');
 
 export const ZMapDescription = z.string().trim().max(2000, 'A description can be at most 2000 characters.');
 

@@ -50,10 +50,7 @@ const ZToken = z.string().trim().min(16, 'That link is incomplete.').max(128, 'T
 const ZCode = z.string().max(40, 'A join code has six characters.');
 
 /** A share link's token (from /s/<token>) or its join code (typed at /join). */
-export const ZShareLookupInput = z.union([
-  z.strictObject({ token: ZToken }),
-  z.strictObject({ code: ZCode }),
-]);
+export const ZShareLookupInput = z.union([z.strictObject({ token: ZToken }), z.strictObject({ code: ZCode })]);
 export type TShareLookupInput = z.infer<typeof ZShareLookupInput>;
 
 export type ShareLinkStatus = 'active' | 'expired' | 'revoked' | 'used_up' | 'paused';

@@ -87,9 +87,7 @@ const storableText = (schema: z.ZodString) =>
   schema.refine((text) => !text.includes('\u0000'), 'The text contains a NUL character; is this a binary file?');
 
 /** Pasted or plain-text content: the 2 MB limit is in UTF-8 bytes. */
-export const ZSourceText = storableText(
-  z.string().max(SOURCE_TEXT_MAX_BYTES, SOURCE_TOO_LARGE_MESSAGE),
-)
+export const ZSourceText = storableText(z.string().max(SOURCE_TEXT_MAX_BYTES, SOURCE_TOO_LARGE_MESSAGE))
   .refine((text) => text.trim().length > 0, 'The source text is empty.')
   .refine((text) => utf8ByteLength(text) <= SOURCE_TEXT_MAX_BYTES, SOURCE_TOO_LARGE_MESSAGE);
 

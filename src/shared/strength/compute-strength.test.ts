@@ -132,7 +132,10 @@ describe('computeStrengths: worked examples', () => {
 
     // Discontinuity-free: as the attacker d fades to 0, a tends to its value without d,
     // 0.5 + 0.5·0.91 = 0.955 (QuAD would jump here; DF-QuAD does not).
-    const withoutD = computeStrengths(nodes, edges.filter((e) => e.from !== 'd'));
+    const withoutD = computeStrengths(
+      nodes,
+      edges.filter((e) => e.from !== 'd'),
+    );
     expect(strengthOf(withoutD, 'a')).toBeCloseTo(0.955, 12);
     const faint = computeStrengths(
       nodes.map((n) => (n.id === 'd' ? node('d', 1e-9) : n)),
@@ -176,10 +179,7 @@ describe('computeStrengths: cycles', () => {
     // A (0.5) opposes B (0.5); B supports A; B supports D (0.5).
     // Fixed point: b = 0.5 − 0.5a, a = 0.5 + 0.5b ⇒ a = 0.75 − 0.25a ⇒ a = 0.6, b = 0.2.
     // D: vs = 0.2 → 0.5 + 0.5·0.2 = 0.6.
-    const result = computeStrengths(
-      [node('A', 0.5), node('B', 0.5), node('D', 0.5)],
-      [opp('A', 'B'), sup('B', 'A'), sup('B', 'D')],
-    );
+    const result = computeStrengths([node('A', 0.5), node('B', 0.5), node('D', 0.5)], [opp('A', 'B'), sup('B', 'A'), sup('B', 'D')]);
     expect(result.hasCycles).toBe(true);
     expect(result.converged).toBe(true);
     expect(result.iterations).toBeGreaterThan(1);

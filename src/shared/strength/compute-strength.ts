@@ -263,9 +263,7 @@ export function computeStrengths(
   options: StrengthOptions = {},
 ): StrengthResult {
   const tolerance =
-    options.tolerance !== undefined && Number.isFinite(options.tolerance) && options.tolerance >= 0
-      ? options.tolerance
-      : DEFAULT_TOLERANCE;
+    options.tolerance !== undefined && Number.isFinite(options.tolerance) && options.tolerance >= 0 ? options.tolerance : DEFAULT_TOLERANCE;
   const maxIterations =
     options.maxIterations !== undefined && Number.isFinite(options.maxIterations) && options.maxIterations >= 0
       ? Math.floor(options.maxIterations)
@@ -529,11 +527,7 @@ export function explainStrength(
  * "Base 0.62 from 14 votes; raised by 2 supporters (combined 0.71), lowered by 1 opposer (0.40): strength 0.78."
  * Pass `{ converged: false }` when computeStrengths did not converge to add a caveat.
  */
-export function describeStrength(
-  explanation: StrengthExplanation,
-  voteCount: number,
-  options: { converged?: boolean } = {},
-): string {
+export function describeStrength(explanation: StrengthExplanation, voteCount: number, options: { converged?: boolean } = {}): string {
   const votes = Number.isFinite(voteCount) && voteCount > 0 ? Math.round(voteCount) : 0;
   const basePart =
     votes === 0

@@ -141,7 +141,10 @@ describe('strengthOfMap', () => {
             links,
           };
           const asHidden = strengthOfMap(hiddenView);
-          const asNoVotes = strengthOfMap({ ...hiddenView, claims: hiddenView.claims.map((c) => (c.id === hiddenId ? { id: c.id, votes: votes(null) } : c)) });
+          const asNoVotes = strengthOfMap({
+            ...hiddenView,
+            claims: hiddenView.claims.map((c) => (c.id === hiddenId ? { id: c.id, votes: votes(null) } : c)),
+          });
           expect(asHidden).toEqual(asNoVotes);
           for (const value of Object.values(strengthOfMap(revealedView).strengths)) expect(value).toBeGreaterThanOrEqual(0);
         },
@@ -266,7 +269,9 @@ describe('the seeded demo map', () => {
       claims: DEMO_CLAIMS.map((claim) => ({ id: claim.key, votes: summaries.get(claim.key) ?? { count: 0, mean: null } })),
       evidence: DEMO_EVIDENCE.map((item) => ({ id: item.key, votes: summaries.get(item.key) ?? { count: 0, mean: null } })),
       links: [
-        ...DEMO_CLAIMS.filter((claim) => claim.parentKey && claim.relation).map((claim) => claimLink(claim.key, claim.parentKey!, claim.relation!)),
+        ...DEMO_CLAIMS.filter((claim) => claim.parentKey && claim.relation).map((claim) =>
+          claimLink(claim.key, claim.parentKey!, claim.relation!),
+        ),
         ...DEMO_EVIDENCE.map((item) => evidenceLink(item.key, item.claimKey, item.relation)),
       ],
     };

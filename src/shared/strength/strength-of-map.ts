@@ -102,7 +102,9 @@ export function explainNodeStrength(
   const { nodes, edges } = strengthGraphOfMap(view);
   const rated = ratedNodeIds(nodes, edges);
   const isUnrated = nodes.some((item) => item.id === nodeId) && !rated.has(nodeId);
-  const unratedArgumentCount = new Set(edges.filter((edge) => edge.to === nodeId && edge.from !== nodeId && !rated.has(edge.from)).map((edge) => edge.from)).size;
+  const unratedArgumentCount = new Set(
+    edges.filter((edge) => edge.to === nodeId && edge.from !== nodeId && !rated.has(edge.from)).map((edge) => edge.from),
+  ).size;
   const explanation = explainStrength(nodeId, nodes, edges, computed.strengths);
   const node = view.claims.find((claim) => claim.id === nodeId) ?? view.evidence.find((item) => item.id === nodeId);
   const voteCount = node ? (node.votes ? node.votes.count : null) : 0;

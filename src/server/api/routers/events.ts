@@ -9,7 +9,10 @@ import { createTRPCRouter, publicProcedure } from '../trpc';
 export const ZOnMapEventInput = z.object({
   mapId: ZId,
   /** The last seq the client has (an EventSource's Last-Event-ID overrides it on reconnect). */
-  lastEventId: z.string().regex(/^\d{1,12}$/, 'lastEventId must be a seq number.').nullish(),
+  lastEventId: z
+    .string()
+    .regex(/^\d{1,12}$/, 'lastEventId must be a seq number.')
+    .nullish(),
   /** The event protocol the client speaks (MAP_EVENT_PROTOCOL_VERSION); absent: the current one. */
   protocolVersion: z.number().int().min(0).max(1000).optional(),
 });

@@ -5,5 +5,7 @@ import { createTRPCRouter, protectedProcedure } from '../trpc';
 // Notifications belong to the caller: every query is scoped to their own user id.
 export const notificationRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) => listNotifications(ctx.db, ctx.actor)),
-  markRead: protectedProcedure.input(ZMarkNotificationsReadInput).mutation(({ ctx, input }) => markNotificationsRead(ctx.db, ctx.actor, input.ids)),
+  markRead: protectedProcedure
+    .input(ZMarkNotificationsReadInput)
+    .mutation(({ ctx, input }) => markNotificationsRead(ctx.db, ctx.actor, input.ids)),
 });

@@ -26,9 +26,9 @@ export const shareRouter = createTRPCRouter({
   }),
 
   /** Public: what a link or code leads to, or why it no longer works. Codes are rate-limited. */
-  preview: publicProcedure.input(ZShareLookupInput).query(({ ctx, input }) =>
-    previewShareLink(ctx.db, input, { actor: ctx.actor, ip: ctx.ip }),
-  ),
+  preview: publicProcedure
+    .input(ZShareLookupInput)
+    .query(({ ctx, input }) => previewShareLink(ctx.db, input, { actor: ctx.actor, ip: ctx.ip })),
 
   /** Holding a valid link is the permission: any signed-in user (guests too) may join with it. */
   join: protectedProcedure.input(ZShareLookupInput).mutation(({ ctx, input }) => joinShareLink(ctx.db, ctx.actor, input, ctx.ip)),

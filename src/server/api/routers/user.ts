@@ -15,9 +15,9 @@ export const userRouter = createTRPCRouter({
   me: publicProcedure.input(z.void()).query(({ ctx }) => ctx.actor),
 
   /** A guest keeps their account by adding an email and password (then signs in again with them). */
-  upgradeGuest: protectedProcedure.input(ZUpgradeGuestInput).mutation(({ ctx, input }) =>
-    upgradeGuest(ctx.db, ctx.actor, input.email, input.password),
-  ),
+  upgradeGuest: protectedProcedure
+    .input(ZUpgradeGuestInput)
+    .mutation(({ ctx, input }) => upgradeGuest(ctx.db, ctx.actor, input.email, input.password)),
 
   /** Ends every other session of the caller (guests too); the browser then signs itself out. */
   signOutEverywhere: protectedProcedure.input(z.void()).mutation(async ({ ctx }) => ({
@@ -25,7 +25,7 @@ export const userRouter = createTRPCRouter({
   })),
 
   /** A new password once the current one is confirmed; every other session ends. */
-  changePassword: protectedProcedure.input(ZChangePasswordInput).mutation(({ ctx, input }) =>
-    changePassword(ctx.db, ctx.actor, input, ctx.sessionId ?? null),
-  ),
+  changePassword: protectedProcedure
+    .input(ZChangePasswordInput)
+    .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.actor, input, ctx.sessionId ?? null)),
 });

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  anchorQuote,
-  describeQuote,
-  findQuote,
-  reanchorQuotes,
-  type QuoteSelector,
-} from './anchor-quote';
+import { anchorQuote, describeQuote, findQuote, reanchorQuotes, type QuoteSelector } from './anchor-quote';
 
 /** Selector for the first occurrence of `exact` in `text`. */
 function quoteOf(text: string, exact: string, occurrence = 0): QuoteSelector {
@@ -138,8 +132,7 @@ describe('anchorQuote', () => {
   });
 
   it('disambiguates repeated phrases by their context', () => {
-    const text =
-      'Optimists say the economy is growing fast. Pessimists reply that the economy is growing slowly, if at all.';
+    const text = 'Optimists say the economy is growing fast. Pessimists reply that the economy is growing slowly, if at all.';
     const second = quoteOf(text, 'the economy is growing', 1);
     const first = quoteOf(text, 'the economy is growing', 0);
     expect(second.prefix.endsWith('Pessimists reply that ')).toBe(true);
@@ -261,9 +254,31 @@ describe('reanchorQuotes', () => {
 // -----------------------------------------------------------------------------------------------
 
 const VOCABULARY = [
-  'the', 'of', 'claim', 'evidence', 'policy', 'data', 'naïve', 'café', 'Zürich', 'über',
-  '“quoted”', 'it’s', '…', '—', '网络主权', '主权', '网络', 'βeta', 'Ωmega', 'Москва',
-  '😀', '👍🏽', '👨‍👩‍👧', '𝒳', '🇺🇳',
+  'the',
+  'of',
+  'claim',
+  'evidence',
+  'policy',
+  'data',
+  'naïve',
+  'café',
+  'Zürich',
+  'über',
+  '“quoted”',
+  'it’s',
+  '…',
+  '—',
+  '网络主权',
+  '主权',
+  '网络',
+  'βeta',
+  'Ωmega',
+  'Москва',
+  '😀',
+  '👍🏽',
+  '👨‍👩‍👧',
+  '𝒳',
+  '🇺🇳',
 ];
 const wordArb = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...VOCABULARY) },
@@ -358,16 +373,16 @@ describe('anchorQuote properties', () => {
   });
   /** Text of space-separated tokens and a quote made of tokens[first .. first+count) (≥ 8 units). */
   const tokenQuoteArb = tokensArb.chain((tokens) =>
-    fc.record({ tokens: fc.constant(tokens), first: fc.nat({ max: tokens.length - 3 }), count: fc.integer({ min: 1, max: 4 }) }).map(
-      ({ first, count }) => {
+    fc
+      .record({ tokens: fc.constant(tokens), first: fc.nat({ max: tokens.length - 3 }), count: fc.integer({ min: 1, max: 4 }) })
+      .map(({ first, count }) => {
         let last = Math.min(tokens.length, first + count);
         while (tokens.slice(first, last).join(' ').length < 8) last++;
         const text = tokens.join(' ');
         const start = tokens.slice(0, first).join(' ').length + (first > 0 ? 1 : 0);
         const end = start + tokens.slice(first, last).join(' ').length;
         return { text, start, end };
-      },
-    ),
+      }),
   );
 
   it('orphans the quote when its words are deleted', () => {

@@ -88,12 +88,7 @@ const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /** True when `index` falls between the two halves of a surrogate pair. */
 function splitsSurrogatePair(text: string, index: number): boolean {
-  return (
-    index > 0 &&
-    index < text.length &&
-    isHighSurrogate(text.charCodeAt(index - 1)) &&
-    isLowSurrogate(text.charCodeAt(index))
-  );
+  return index > 0 && index < text.length && isHighSurrogate(text.charCodeAt(index - 1)) && isLowSurrogate(text.charCodeAt(index));
 }
 
 /** Move a range start backwards / a range end forwards so the range keeps whole code points. */
@@ -110,19 +105,12 @@ const widenEnd = (text: string, end: number) => (splitsSurrogatePair(text, end) 
  * the prefix/suffix are shortened instead so they never begin/end with half a pair.
  * @throws RangeError when the range is not a non-empty integer range inside the text.
  */
-export function describeQuote(
-  text: string,
-  start: number,
-  end: number,
-  contextLength: number = DEFAULT_CONTEXT_LENGTH,
-): QuoteSelector {
+export function describeQuote(text: string, start: number, end: number, contextLength: number = DEFAULT_CONTEXT_LENGTH): QuoteSelector {
   if (!Number.isInteger(start) || !Number.isInteger(end)) {
     throw new RangeError(`Quote range must use integer offsets, got [${start}, ${end}).`);
   }
   if (start < 0 || end > text.length) {
-    throw new RangeError(
-      `Quote range [${start}, ${end}) is outside the text (valid offsets are 0..${text.length}).`,
-    );
+    throw new RangeError(`Quote range [${start}, ${end}) is outside the text (valid offsets are 0..${text.length}).`);
   }
   if (end <= start) {
     throw new RangeError(`Quote range [${start}, ${end}) is empty or reversed; a quote needs at least one character.`);
@@ -323,8 +311,7 @@ function refineStart(text: string, selector: QuoteSelector, head: string, estima
   for (let j = 0; j < costs.length; j++) {
     const s = to - j;
     const penalty =
-      (charClass(text[s]) !== firstClass ? 1 : 0) +
-      (prefixClass !== undefined && s > 0 && charClass(text[s - 1]) !== prefixClass ? 1 : 0);
+      (charClass(text[s]) !== firstClass ? 1 : 0) + (prefixClass !== undefined && s > 0 && charClass(text[s - 1]) !== prefixClass ? 1 : 0);
     const key: [number, number, number] = [costs[j]!, penalty, Math.abs(s - estimate)];
     if (lexLess(key, bestKey)) {
       best = s;
@@ -375,7 +362,9 @@ function isSpacedWordChar(ch: string | undefined): boolean {
   return (
     ch !== undefined &&
     /[\p{L}\p{N}\p{M}]/u.test(ch) &&
-    !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u.test(ch)
+    !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u.test(
+      ch,
+    )
   );
 }
 
@@ -425,13 +414,7 @@ function verbatimCoverage(diffs: DiffMatchPatch.Diff[], from1: number, to1: numb
  * them) more than by the context under H0 — e.g. after deleting "the cats" from
  * "He saw the cats. The bats flew", the candidate "The bats" is matched by the old suffix.
  */
-function quoteExplainsCandidate(
-  dmp: DiffMatchPatch,
-  text: string,
-  selector: QuoteSelector,
-  start: number,
-  end: number,
-): boolean {
+function quoteExplainsCandidate(dmp: DiffMatchPatch, text: string, selector: QuoteSelector, start: number, end: number): boolean {
   const { prefix, exact, suffix } = selector;
   if (prefix.length === 0 && suffix.length === 0) return true;
   const windowStart = Math.max(0, start - prefix.length);
@@ -446,12 +429,7 @@ function quoteExplainsCandidate(
   return byQuote > byContext;
 }
 
-function anchorFuzzy(
-  text: string,
-  selector: QuoteSelector,
-  maxErrorRatio: number,
-  dmp: DiffMatchPatch,
-): AnchorResult | null {
+function anchorFuzzy(text: string, selector: QuoteSelector, maxErrorRatio: number, dmp: DiffMatchPatch): AnchorResult | null {
   const { exact, prefix, suffix } = selector;
   const L = exact.length;
   const maxErrors = Math.floor(L * maxErrorRatio);

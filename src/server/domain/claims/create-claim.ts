@@ -28,7 +28,13 @@ export async function createClaim(db: Db, context: WriteContext, input: TCreateC
         },
         select: LINK_VIEW_SELECT,
       });
-      await nudgeRaters(tx, { mapId: input.mapId, claimId: input.parentId, relation: input.relation, from: 'claim', actorId: context.actor?.id ?? null });
+      await nudgeRaters(tx, {
+        mapId: input.mapId,
+        claimId: input.parentId,
+        relation: input.relation,
+        from: 'claim',
+        actorId: context.actor?.id ?? null,
+      });
     }
     return { result: { claim, link }, events: [{ type: 'claim.created', payload: { claim, link } }] };
   });

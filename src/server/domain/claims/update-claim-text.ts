@@ -29,10 +29,18 @@ export async function updateClaimText(db: Db, context: WriteContext, mapId: stri
     if (updated.count === 0) {
       const current = await tx.claim.findUnique({ where: { id: input.id }, select: { text: true, version: true, deletedAt: true } });
       if (!current || current.deletedAt) throw new DomainError('NOT_FOUND', 'This claim was deleted by someone else.');
-      const details: ClaimConflictDetails = { kind: 'claim-conflict', claimId: input.id, currentText: current.text, currentVersion: current.version };
+      const details: ClaimConflictDetails = {
+        kind: 'claim-conflict',
+        claimId: input.id,
+        currentText: current.text,
+        currentVersion: current.version,
+      };
       throw new DomainError('CONFLICT', 'Someone else changed this claim while you were editing it.', details);
     }
-    const claim = await tx.claim.findUniqueOrThrow({ where: { id: input.id }, select: { id: true, text: true, version: true, updatedAt: true } });
+    const claim = await tx.claim.findUniqueOrThrow({
+      where: { id: input.id },
+      select: { id: true, text: true, version: true, updatedAt: true },
+    });
     return {
       result: { claim },
       events: [{ type: 'claim.updated', payload: { claimId: claim.id, text: claim.text, version: claim.version, previousText: null } }],

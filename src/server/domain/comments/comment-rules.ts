@@ -31,7 +31,12 @@ export interface CommentAbilities {
 }
 
 /** What the caller may do to one comment (before locking, which refuses every change but the owner's). */
-export function commentAbilities(comment: CommentFacts, callerId: string | null, role: MapRoleName | null, settings: CommentSettings): CommentAbilities {
+export function commentAbilities(
+  comment: CommentFacts,
+  callerId: string | null,
+  role: MapRoleName | null,
+  settings: CommentSettings,
+): CommentAbilities {
   const isAuthor = callerId !== null && comment.authorId === callerId;
   const isLive = !comment.isDeleted;
   const mayComment = commentBlockReason(role, settings) === null;
@@ -53,7 +58,12 @@ export interface MentionCandidate {
  * The members a comment really mentions: those picked in the autocomplete whose `@Name` is still in
  * the text (a mention typed and then deleted notifies nobody), without the author, once each.
  */
-export function mentionedMembers(text: string, pickedIds: readonly string[], members: readonly MentionCandidate[], authorId: string): string[] {
+export function mentionedMembers(
+  text: string,
+  pickedIds: readonly string[],
+  members: readonly MentionCandidate[],
+  authorId: string,
+): string[] {
   const picked = new Set(pickedIds);
   const lower = text.toLowerCase();
   return members

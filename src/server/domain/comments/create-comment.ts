@@ -79,7 +79,8 @@ async function notify(
   parentAuthorId: string | null,
 ): Promise<void> {
   const recipients: { userId: string; kind: 'mention' | 'reply' }[] = mentioned.map((userId) => ({ userId, kind: 'mention' }));
-  if (parentAuthorId && parentAuthorId !== actor.id && !mentioned.includes(parentAuthorId)) recipients.push({ userId: parentAuthorId, kind: 'reply' });
+  if (parentAuthorId && parentAuthorId !== actor.id && !mentioned.includes(parentAuthorId))
+    recipients.push({ userId: parentAuthorId, kind: 'reply' });
   if (!recipients.length) return;
   const where = await describeTarget(tx, access.mapId, target);
   await tx.notification.createMany({

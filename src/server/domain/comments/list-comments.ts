@@ -68,13 +68,24 @@ export async function listComments(
     const isHidden = row.hiddenAt !== null;
     const isMine = actor !== null && row.authorId === actor.id;
     const number = row.authorId ? participantNumber.get(row.authorId) : undefined;
-    const abilities = commentAbilities({ authorId: row.authorId, parentId: row.parentId, isHidden, isDeleted }, actor?.id ?? null, access.role, settings);
+    const abilities = commentAbilities(
+      { authorId: row.authorId, parentId: row.parentId, isHidden, isDeleted },
+      actor?.id ?? null,
+      access.role,
+      settings,
+    );
     views.push({
       id: row.id,
       parentId: row.parentId,
       text: isDeleted || (isHidden && !isOwner) ? null : row.text,
       authorKey: hideIdentities ? (number ? `participant-${number}` : null) : row.authorId,
-      authorName: hideIdentities ? (isMine ? 'You' : number ? `Participant ${number}` : 'A former member') : (row.author?.displayName ?? null),
+      authorName: hideIdentities
+        ? isMine
+          ? 'You'
+          : number
+            ? `Participant ${number}`
+            : 'A former member'
+        : (row.author?.displayName ?? null),
       isMine,
       isResolved: row.isResolved,
       isHidden,
@@ -92,13 +103,19 @@ export async function listComments(
   }
   const ordered = heads.flatMap((head) => [head, ...(byThread.get(head.id) ?? [])]);
   const isLockedForCaller = access.map.isLocked && !isOwner;
-  const blockReason = isLockedForCaller ? 'This map is locked by its owner: it is read-only until they unlock it.' : commentBlockReason(access.role, settings);
+  const blockReason = isLockedForCaller
+    ? 'This map is locked by its owner: it is read-only until they unlock it.'
+    : commentBlockReason(access.role, settings);
   return { target, comments: ordered, blockReason, isCommentingRestricted: access.isCommentingRestricted };
 }
 
 /** Members numbered by joining order, as the participation export numbers them. */
 async function participantNumbers(db: Db, mapId: string): Promise<Map<string, number>> {
-  const members = await db.mapMember.findMany({ where: { mapId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { userId: true } });
+  const members = await db.mapMember.findMany({
+    where: { mapId },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { userId: true },
+  });
   return new Map(members.map((member, index) => [member.userId, index + 1]));
 }
 

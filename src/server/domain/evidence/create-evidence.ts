@@ -71,7 +71,13 @@ export async function createEvidence(db: Db, context: WriteContext, mapId: strin
       },
       select: LINK_VIEW_SELECT,
     });
-    await nudgeRaters(tx, { mapId, claimId: input.claimId, relation: input.relation, from: 'evidence', actorId: context.actor?.id ?? null });
+    await nudgeRaters(tx, {
+      mapId,
+      claimId: input.claimId,
+      relation: input.relation,
+      from: 'evidence',
+      actorId: context.actor?.id ?? null,
+    });
     return { result: { evidence, link }, events: [{ type: 'evidence.created', payload: { evidence, link } }] };
   });
 }

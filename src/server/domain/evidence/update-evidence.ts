@@ -39,13 +39,22 @@ export async function updateEvidence(db: Db, context: WriteContext, mapId: strin
         if (input.claimId === undefined) throw new DomainError('INVALID', 'This passage is not linked to a claim yet; pick one.');
         if (input.relation === undefined) throw new DomainError('INVALID', 'Say whether the passage supports or opposes the claim.');
         link = await tx.link.create({
-          data: { mapId, fromEvidenceId: input.id, toClaimId: input.claimId, relation: input.relation, createdById: context.actor?.id ?? null },
+          data: {
+            mapId,
+            fromEvidenceId: input.id,
+            toClaimId: input.claimId,
+            relation: input.relation,
+            createdById: context.actor?.id ?? null,
+          },
           select: LINK_VIEW_SELECT,
         });
       } else {
         await tx.link.update({
           where: { id: link.id },
-          data: { ...(input.claimId !== undefined ? { toClaimId: input.claimId } : {}), ...(input.relation ? { relation: input.relation } : {}) },
+          data: {
+            ...(input.claimId !== undefined ? { toClaimId: input.claimId } : {}),
+            ...(input.relation ? { relation: input.relation } : {}),
+          },
         });
       }
     }

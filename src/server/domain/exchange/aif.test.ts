@@ -131,11 +131,40 @@ describe('importAif', () => {
     const cases: [unknown, string | RegExp][] = [
       [[], '(document)'],
       [{ edges: [] }, 'nodes'],
-      [{ nodes: [{ nodeID: 1, type: 'I', text: 'x' }, { nodeID: true, type: 'I', text: 'y' }], edges: [] }, 'nodes[1].nodeID'],
+      [
+        {
+          nodes: [
+            { nodeID: 1, type: 'I', text: 'x' },
+            { nodeID: true, type: 'I', text: 'y' },
+          ],
+          edges: [],
+        },
+        'nodes[1].nodeID',
+      ],
       [{ nodes: [{ nodeID: '1', type: 'I', text: 5 }], edges: [] }, 'nodes[0].text'],
       [{ nodes: [], edges: [{ fromID: 1 }] }, 'edges[0].toID'],
-      [{ nodes: [{ nodeID: 1, type: 'I', text: 'a' }, { nodeID: '1', type: 'I', text: 'b' }], edges: [] }, 'nodes[1].nodeID'],
-      [{ AIF: { nodes: [{ nodeID: 1, type: 'I', text: 'x' }, { nodeID: 1, type: 'I', text: 'y' }], edges: [] } }, 'AIF.nodes[1].nodeID'],
+      [
+        {
+          nodes: [
+            { nodeID: 1, type: 'I', text: 'a' },
+            { nodeID: '1', type: 'I', text: 'b' },
+          ],
+          edges: [],
+        },
+        'nodes[1].nodeID',
+      ],
+      [
+        {
+          AIF: {
+            nodes: [
+              { nodeID: 1, type: 'I', text: 'x' },
+              { nodeID: 1, type: 'I', text: 'y' },
+            ],
+            edges: [],
+          },
+        },
+        'AIF.nodes[1].nodeID',
+      ],
       [{ AIF: { nodes: 'none', edges: [] } }, 'AIF.nodes'],
     ];
     for (const [input, path] of cases) {
@@ -174,7 +203,16 @@ describe('importAif: OVA3/xAIF, long nodes and schemes', () => {
         node('9', 'YA', 'Asserting'),
         node('10', 'MA', 'Default Rephrase'),
       ],
-      edges: [edge('1', '2', '3'), edge('2', '3', '1'), edge('3', '4', '5'), edge('4', '5', '1'), edge('5', '6', '7'), edge('6', '7', '1'), edge('7', '8', '9'), edge('8', '9', '1')],
+      edges: [
+        edge('1', '2', '3'),
+        edge('2', '3', '1'),
+        edge('3', '4', '5'),
+        edge('4', '5', '1'),
+        edge('5', '6', '7'),
+        edge('6', '7', '1'),
+        edge('7', '8', '9'),
+        edge('8', '9', '1'),
+      ],
       locutions: [{ nodeID: '8', personID: '1' }],
       schemefulfillments: [],
     },
@@ -223,7 +261,8 @@ describe('importAif: OVA3/xAIF, long nodes and schemes', () => {
     });
     expect(document.claims[0]?.text).toBe(long);
     expect(document.claims[1]?.text).toHaveLength(20_000);
-    expect(warnings).toEqual([expect.stringMatching(/Shortened 1 claim longer than 20,000 characters \(I-node b \(nodes\[1\]\): 30,000 characters\)/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/Shortened 1 claim longer than 20,000 characters \(I-node b \(nodes\[1\]\): 30,000 characters\)/),
+    ]);
   });
 });
-

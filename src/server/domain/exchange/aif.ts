@@ -87,9 +87,7 @@ export function exportAif(doc: MapDocument): AifJson {
 // ---------------------------------------------------------------------------------------------
 // Import
 
-const ZAifId = z
-  .union([z.string().trim().min(1, 'An id must not be empty.').max(256), z.int()])
-  .transform((v) => String(v));
+const ZAifId = z.union([z.string().trim().min(1, 'An id must not be empty.').max(256), z.int()]).transform((v) => String(v));
 
 const ZAifImport = z.object({
   nodes: z

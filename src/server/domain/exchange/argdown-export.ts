@@ -147,9 +147,7 @@ export function exportArgdown(doc: MapDocument): string {
     const indent = '  '.repeat(depth);
     const marker = node.relation === null ? '' : node.relation === 'support' ? '+ ' : '- ';
     if (node.kind === 'evidence') {
-      lines.push(
-        indent + marker + (node.mode === 'ref' ? `[${evidenceTitles.get(node.evidence.id)}]` : evidenceStatement(node.evidence)),
-      );
+      lines.push(indent + marker + (node.mode === 'ref' ? `[${evidenceTitles.get(node.evidence.id)}]` : evidenceStatement(node.evidence)));
       return;
     }
     const title = claimTitles.get(node.claim.id) ?? node.claim.id;
@@ -177,4 +175,3 @@ export function exportArgdown(doc: MapDocument): string {
   }
   return lines.join('\n');
 }
-

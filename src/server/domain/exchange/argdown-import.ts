@@ -244,10 +244,7 @@ function checkStructure(lines: string[]): void {
       }
     }
     if (stack.length - 1 > ARGDOWN_MAX_DEPTH) {
-      throw new ImportError(
-        `Line ${i + 1}: relations are nested more than ${ARGDOWN_MAX_DEPTH} levels deep.`,
-        { line: i + 1, column: 1 },
-      );
+      throw new ImportError(`Line ${i + 1}: relations are nested more than ${ARGDOWN_MAX_DEPTH} levels deep.`, { line: i + 1, column: 1 });
     }
   }
   // Each statement needs a line of its own, but references repeat titles: allow generous headroom.
@@ -362,9 +359,7 @@ function parse(text: string): IArgdownResponse {
   if (parserError) {
     const token = parserError.token;
     const atEnd = tokenMatcher(token, EOF) || !Number.isFinite(token.startLine);
-    const { line, column } = atEnd
-      ? lineColumnAt(text, text.length)
-      : { line: token.startLine ?? 0, column: token.startColumn ?? 0 };
+    const { line, column } = atEnd ? lineColumnAt(text, text.length) : { line: token.startLine ?? 0, column: token.startColumn ?? 0 };
     const found = atEnd ? 'the end of the text' : JSON.stringify(token.image.trim().slice(0, 40) || token.image);
     const expected = /^Expecting token of type --> (.*?) <--/.exec(parserError.message)?.[1];
     // Argdown's own messages are sentences; chevrotain's generic ones list token sequences.
@@ -379,10 +374,7 @@ function parse(text: string): IArgdownResponse {
   }
   checkTitles(tokens);
   try {
-    argdownApp().run(
-      { input: text, process: ['build-model'], throwExceptions: true, logExceptions: false, logLevel: 'off' },
-      response,
-    );
+    argdownApp().run({ input: text, process: ['build-model'], throwExceptions: true, logExceptions: false, logLevel: 'off' }, response);
   } catch (e) {
     if (e instanceof RangeError) throw new ImportError('The Argdown text is nested too deeply to parse.');
     throw new ImportError(
@@ -433,7 +425,8 @@ export function claimData(value: unknown): MapDocumentClaimData | undefined | 't
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v)) {
         const converted = convert(x);
-        if (converted !== undefined) Object.defineProperty(out, k, { value: converted, enumerable: true, writable: true, configurable: true });
+        if (converted !== undefined)
+          Object.defineProperty(out, k, { value: converted, enumerable: true, writable: true, configurable: true });
       }
       return out;
     }
@@ -523,10 +516,7 @@ export function importArgdown(text: string): ImportResult {
 
   const frontMatter = readFrontMatterOf(response, input);
   const titleHeading = frontMatter.title ? undefined : response.sections?.[0];
-  const builder = new DocumentBuilder(
-    frontMatter.title || titleHeading?.title || 'Imported Argdown map',
-    frontMatter.description ?? '',
-  );
+  const builder = new DocumentBuilder(frontMatter.title || titleHeading?.title || 'Imported Argdown map', frontMatter.description ?? '');
   /** Headings a node stands under become its tags (all but the one that gave the map its title). */
   const headingTags = (section: ISection | null | undefined): string[] => {
     const tags: string[] = [];
@@ -593,7 +583,10 @@ export function importArgdown(text: string): ImportResult {
     const tags = [...(arg.tags ?? []), ...headingTags(arg.section)];
     idOf.set(
       arg,
-      builder.addClaim(fitClaimText(claimText, label, notes), keepTitle ? title.trim() : undefined, { tags, data: dataOf(arg.data, label) }),
+      builder.addClaim(fitClaimText(claimText, label, notes), keepTitle ? title.trim() : undefined, {
+        tags,
+        data: dataOf(arg.data, label),
+      }),
     );
   }
   let conflicts = 0;

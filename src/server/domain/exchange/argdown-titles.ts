@@ -22,4 +22,3 @@ export function deriveTitle(text: string): string {
 export function isReservedTitle(title: string): boolean {
   return title in Object.prototype || title === '__proto__';
 }
-

@@ -1,11 +1,4 @@
-import {
-  ArgdownApplication,
-  IEquivalenceClass,
-  ModelPlugin,
-  ParserPlugin,
-  RelationType,
-  type IArgdownResponse,
-} from '@argdown/core';
+import { ArgdownApplication, IEquivalenceClass, ModelPlugin, ParserPlugin, RelationType, type IArgdownResponse } from '@argdown/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -97,7 +90,9 @@ describe('exportArgdown', () => {
     expect(text).toContain('"nitrogen dioxide levels fell by 40%" — Low-emission zones: a 2019 study');
     // the map title is in the front matter, sources in comments
     expect(text.startsWith('===\ntitle: "Should cities ban cars from their centres?"\n')).toBe(true);
-    expect(text).toContain('// [1] Low-emission zones: a 2019 study — A. Researcher, Journal of Urban Air, 2019-06-01 https://example.org/lez-2019');
+    expect(text).toContain(
+      '// [1] Low-emission zones: a 2019 study — A. Researcher, Journal of Urban Air, 2019-06-01 https://example.org/lez-2019',
+    );
   });
 
   it('handles pure cycles (no root) and multiple parents', () => {
@@ -151,23 +146,81 @@ describe('exportArgdown', () => {
 
 describe('escapeArgdownText', () => {
   it('escapes markup characters', () => {
-    expect(escapeArgdownText('a [b] <c> {d} #e @f *g* _h_ \\ i')).toBe(
-      'a \\[b\\] \\<c\\> \\{d\\} \\#e \\@f \\*g\\* \\_h\\_ \\\\ i',
-    );
+    expect(escapeArgdownText('a [b] <c> {d} #e @f *g* _h_ \\ i')).toBe('a \\[b\\] \\<c\\> \\{d\\} \\#e \\@f \\*g\\* \\_h\\_ \\\\ i');
     expect(escapeArgdownText('see http://x.org // not a comment /* nor this')).toBe(
       'see http:\\//x.org \\// not a comment \\/\\* nor this',
     );
-    expect(escapeArgdownText('e.g. :smile: and .A. but 3.5 and a: b ..A.')).toBe(
-      'e\\.g. \\:smile: and \\.A. but 3.5 and a: b \\.\\.A.',
-    );
+    expect(escapeArgdownText('e.g. :smile: and .A. but 3.5 and a: b ..A.')).toBe('e\\.g. \\:smile: and \\.A. but 3.5 and a: b \\.\\.A.');
     expect(escapeArgdownText('x === y')).toBe('x \\=\\=\\= y');
   });
 
   const markup = [
-    '\\', '[', ']', '<', '>', '{', '}', '#', '@', '*', '_', '/', '=', '.', ':', '-', '+', '(', ')', ',', ';', '!',
-    '?', '"', "'", '\n', '\t', ' ', '  ', '~', '^', 'v', 'A', 'E', 'é', '😀', '1', 'x', 'word',
-    'http://x.org/a_b', ':smile:', '.A.', '<!--', '-->', '/*', '*/', '===', '**b**', '_i_', '#tag', '#(a tag)',
-    '@[T]', '@<A>', '[T](http://u)', '{a: 1}', '(1)', '1.', '--', '<+', '+>', '><', '_>', '<_', '\\n', 'toString', 'constructor',
+    '\\',
+    '[',
+    ']',
+    '<',
+    '>',
+    '{',
+    '}',
+    '#',
+    '@',
+    '*',
+    '_',
+    '/',
+    '=',
+    '.',
+    ':',
+    '-',
+    '+',
+    '(',
+    ')',
+    ',',
+    ';',
+    '!',
+    '?',
+    '"',
+    "'",
+    '\n',
+    '\t',
+    ' ',
+    '  ',
+    '~',
+    '^',
+    'v',
+    'A',
+    'E',
+    'é',
+    '😀',
+    '1',
+    'x',
+    'word',
+    'http://x.org/a_b',
+    ':smile:',
+    '.A.',
+    '<!--',
+    '-->',
+    '/*',
+    '*/',
+    '===',
+    '**b**',
+    '_i_',
+    '#tag',
+    '#(a tag)',
+    '@[T]',
+    '@<A>',
+    '[T](http://u)',
+    '{a: 1}',
+    '(1)',
+    '1.',
+    '--',
+    '<+',
+    '+>',
+    '><',
+    '_>',
+    '<_',
+    '\\n',
+    'toString',
+    'constructor',
   ];
   const textArb = fc
     .array(fc.constantFrom(...markup), { minLength: 1, maxLength: 30 })
@@ -540,7 +593,14 @@ describe('exportArgdown: tags, data and titles survive a round trip', () => {
     exportedAt: '2024-01-01T00:00:00.000Z',
     map: { title: 'Dogs, bans & harm', description: '' },
     claims: [
-      { id: 'a', title: 'No harm, no ban', text: 'Banning dogs harms nobody.', tags: ['law', 'civil rights', 'côté-nord'], x: null, y: null },
+      {
+        id: 'a',
+        title: 'No harm, no ban',
+        text: 'Banning dogs harms nobody.',
+        tags: ['law', 'civil rights', 'côté-nord'],
+        x: null,
+        y: null,
+      },
       {
         id: 'b',
         title: 'Dogs!',
@@ -581,7 +641,12 @@ describe('exportArgdown: tags, data and titles survive a round trip', () => {
 
 describe('importArgdown: error messages', () => {
   it('are sentences naming the line and column, never raw parser text', () => {
-    const cases = ['[A]: text\n    + [B]: deeper\n  - [C]: less\n', '[A]: x\n\n  + [B]: orphan relation\n', '<A>: desc\n\n(1) p\n----\n', '[A]: **bold\n'];
+    const cases = [
+      '[A]: text\n    + [B]: deeper\n  - [C]: less\n',
+      '[A]: x\n\n  + [B]: orphan relation\n',
+      '<A>: desc\n\n(1) p\n----\n',
+      '[A]: **bold\n',
+    ];
     for (const text of cases) {
       const e = expectImportError(() => importArgdown(text));
       expect(e.message).toMatch(/^Argdown syntax error at line \d+, column \d+: /);

@@ -36,4 +36,3 @@ export function assertTextInput(text: unknown, what: string, maxBytes = MAX_TEXT
     throw new ImportError(`The ${what} is larger than the ${formatBytes(maxBytes)} limit.`);
   }
 }
-

@@ -142,4 +142,3 @@ export function tooManyNodes(count: number, what: string): ImportError {
     `The ${what} has ${count} nodes; a map can have at most ${MAP_DOCUMENT_LIMITS.maxNodes} claims and evidence passages.`,
   );
 }
-

@@ -5,7 +5,6 @@
  */
 import type { MapDocument, MapDocumentClaim, MapDocumentEvidence, MapDocumentLink, MapRelation } from '@/shared/map-document';
 
-
 export type ExportTreeNode =
   | {
       kind: 'claim';
@@ -58,11 +57,7 @@ export function buildExportTree(doc: MapDocument, maxDepth = EXPORT_TREE_MAX_DEP
   const queued = new Set<string>();
   const queue: string[] = [];
 
-  const define = (
-    claim: MapDocumentClaim,
-    relation: MapRelation | null,
-    depth: number,
-  ): Extract<ExportTreeNode, { kind: 'claim' }> => {
+  const define = (claim: MapDocumentClaim, relation: MapRelation | null, depth: number): Extract<ExportTreeNode, { kind: 'claim' }> => {
     defined.add(claim.id);
     const children: ExportTreeNode[] = [];
     for (const link of incoming.get(claim.id) ?? []) {
@@ -113,4 +108,3 @@ export function buildExportTree(doc: MapDocument, maxDepth = EXPORT_TREE_MAX_DEP
   }
   return { top, unlinkedEvidence: doc.evidence.filter((e) => !linkedEvidence.has(e.id)) };
 }
-

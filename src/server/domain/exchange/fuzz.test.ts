@@ -56,19 +56,82 @@ const SIX_MB = 'x'.repeat(6 * 1024 * 1024);
 
 describe('importArgdown with hostile input', () => {
   const pieces = [
-    '\n', '\n\n', '  ', '    ', '\t', '[A]: ', '[B]: ', '[A]', '<Arg>: ', '<Arg>', '+ ', '- ', '<+ ', '<- ', '+> ', '-> ',
-    '>< ', '_> ', '<_ ', '(1) ', '(2) ', '----', '--\n', '# ', '## ', '===\n', '{', '}', '{a: 1}', '//', '/*', '*/',
-    '<!--', '-->', '*', '**', '_', '__', '\\', '@[A]', '@<Arg>', '#tag ', '#(', ')', '[x](y) ', '.A.', ':smile:',
-    'text ', 'more text. ', '1. ', '* ', 'toString', '[constructor]: ', '[__proto__]: ', '<__proto__>', ' #tag', '\r\n', '\r', '\u2028', '\u0000', '\uFEFF',
+    '\n',
+    '\n\n',
+    '  ',
+    '    ',
+    '\t',
+    '[A]: ',
+    '[B]: ',
+    '[A]',
+    '<Arg>: ',
+    '<Arg>',
+    '+ ',
+    '- ',
+    '<+ ',
+    '<- ',
+    '+> ',
+    '-> ',
+    '>< ',
+    '_> ',
+    '<_ ',
+    '(1) ',
+    '(2) ',
+    '----',
+    '--\n',
+    '# ',
+    '## ',
+    '===\n',
+    '{',
+    '}',
+    '{a: 1}',
+    '//',
+    '/*',
+    '*/',
+    '<!--',
+    '-->',
+    '*',
+    '**',
+    '_',
+    '__',
+    '\\',
+    '@[A]',
+    '@<Arg>',
+    '#tag ',
+    '#(',
+    ')',
+    '[x](y) ',
+    '.A.',
+    ':smile:',
+    'text ',
+    'more text. ',
+    '1. ',
+    '* ',
+    'toString',
+    '[constructor]: ',
+    '[__proto__]: ',
+    '<__proto__>',
+    ' #tag',
+    '\r\n',
+    '\r',
+    '\u2028',
+    '\u0000',
+    '\uFEFF',
   ];
 
   it('random strings', () => {
-    fc.assert(fc.property(anyString, (s) => void outcome(() => importArgdown(s))), { numRuns: 200 });
+    fc.assert(
+      fc.property(anyString, (s) => void outcome(() => importArgdown(s))),
+      { numRuns: 200 },
+    );
   });
 
   it('random Argdown-like fragments (and Object.prototype stays clean)', () => {
     const before = Object.getOwnPropertyNames(Object.prototype).sort();
-    fc.assert(fc.property(soup(pieces), (s) => void outcome(() => importArgdown(s))), { numRuns: 400 });
+    fc.assert(
+      fc.property(soup(pieces), (s) => void outcome(() => importArgdown(s))),
+      { numRuns: 400 },
+    );
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
   });
 
@@ -114,17 +177,42 @@ describe('importArgdown with hostile input', () => {
 
 describe('importKialo with hostile input', () => {
   const pieces = [
-    '\n', 'Discussion Title: ', '1. ', '1.1. ', '1.2. ', '1.1.1. ', '2. ', 'Pro: ', 'Con: ', 'Thesis: ', '-> See 1.1.',
-    '-> See 1.', '-> See 9.9.', 'Sources:\n', '[1] ', 'https://example.org/a ', 'http://[::1', 'text ', '\r\n', ' ',
-    '\u0000', '999999999999.',
+    '\n',
+    'Discussion Title: ',
+    '1. ',
+    '1.1. ',
+    '1.2. ',
+    '1.1.1. ',
+    '2. ',
+    'Pro: ',
+    'Con: ',
+    'Thesis: ',
+    '-> See 1.1.',
+    '-> See 1.',
+    '-> See 9.9.',
+    'Sources:\n',
+    '[1] ',
+    'https://example.org/a ',
+    'http://[::1',
+    'text ',
+    '\r\n',
+    ' ',
+    '\u0000',
+    '999999999999.',
   ];
 
   it('random strings', () => {
-    fc.assert(fc.property(anyString, (s) => void outcome(() => importKialo(s))), { numRuns: 200 });
+    fc.assert(
+      fc.property(anyString, (s) => void outcome(() => importKialo(s))),
+      { numRuns: 200 },
+    );
   });
 
   it('random Kialo-like fragments', () => {
-    fc.assert(fc.property(soup(pieces, 80), (s) => void outcome(() => importKialo(s))), { numRuns: 400 });
+    fc.assert(
+      fc.property(soup(pieces, 80), (s) => void outcome(() => importKialo(s))),
+      { numRuns: 400 },
+    );
   });
 
   it('deep numbering and long lines', () => {
@@ -159,16 +247,29 @@ describe('importAif with hostile input', () => {
   );
 
   it('arbitrary JSON values', () => {
-    fc.assert(fc.property(fc.anything(), (v) => void outcome(() => importAif(v))), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.anything(), (v) => void outcome(() => importAif(v))),
+      { numRuns: 200 },
+    );
   });
 
   it('AIF-like structures', () => {
-    fc.assert(fc.property(aifLike, (v) => void outcome(() => importAif(v))), { numRuns: 400 });
+    fc.assert(
+      fc.property(aifLike, (v) => void outcome(() => importAif(v))),
+      { numRuns: 400 },
+    );
   });
 
   it('random JSON text', () => {
     fc.assert(
-      fc.property(fc.oneof(anyString, fc.json(), aifLike.map((v) => JSON.stringify(v) ?? '')), (s) => void outcome(() => importAif(s))),
+      fc.property(
+        fc.oneof(
+          anyString,
+          fc.json(),
+          aifLike.map((v) => JSON.stringify(v) ?? ''),
+        ),
+        (s) => void outcome(() => importAif(s)),
+      ),
       { numRuns: 200 },
     );
   });
@@ -214,11 +315,17 @@ describe('importJson with hostile input', () => {
   });
 
   it('random strings and JSON', () => {
-    fc.assert(fc.property(fc.oneof(anyString, fc.json()), (s) => void outcome(() => importJson(s))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.oneof(anyString, fc.json()), (s) => void outcome(() => importJson(s))),
+      { numRuns: 300 },
+    );
   });
 
   it('valid documents with one value replaced', () => {
-    fc.assert(fc.property(corrupted, (s) => void outcome(() => importJson(s))), { numRuns: 400 });
+    fc.assert(
+      fc.property(corrupted, (s) => void outcome(() => importJson(s))),
+      { numRuns: 400 },
+    );
   });
 
   it('truncated documents', () => {

@@ -35,10 +35,18 @@ describe('normalizeWithOffsets', () => {
           if (p === 'word') starts.push(at);
           at += p.length;
         }
-        const { text, remap } = normalizeWithOffsets(original, starts.flatMap((s) => [s, s + 4]));
+        const { text, remap } = normalizeWithOffsets(
+          original,
+          starts.flatMap((s) => [s, s + 4]),
+        );
         expect(text).toBe(normalizeSourceText(original));
         for (const s of starts) {
-          const map = remap ?? new Map([[s, s], [s + 4, s + 4]]);
+          const map =
+            remap ??
+            new Map([
+              [s, s],
+              [s + 4, s + 4],
+            ]);
           expect(text.slice(map.get(s), map.get(s + 4))).toBe('word');
         }
       }),

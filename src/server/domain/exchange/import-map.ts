@@ -177,7 +177,9 @@ export async function importMapDocument(
   const createdAt = () => new Date(clock + tick++);
 
   if (document.map.visibility && document.map.visibility !== 'private') {
-    warnings.push(`The original map was ${document.map.visibility === 'public' ? 'public' : 'shared by link'}; the imported copy is private until you share it.`);
+    warnings.push(
+      `The original map was ${document.map.visibility === 'public' ? 'public' : 'shared by link'}; the imported copy is private until you share it.`,
+    );
   }
 
   // Claims.
@@ -220,9 +222,12 @@ export async function importMapDocument(
     if (bytes > SOURCE_TEXT_MAX_BYTES) {
       const path = `sources[${index}].text`;
       throw importFailure(
-        new ImportError(`${path}: The source text is ${formatByteSize(bytes)}; a source can be at most ${formatByteSize(SOURCE_TEXT_MAX_BYTES)} (UTF-8).`, {
-          path,
-        }),
+        new ImportError(
+          `${path}: The source text is ${formatByteSize(bytes)}; a source can be at most ${formatByteSize(SOURCE_TEXT_MAX_BYTES)} (UTF-8).`,
+          {
+            path,
+          },
+        ),
       );
     }
     if (remap) normalised++;
@@ -241,7 +246,9 @@ export async function importMapDocument(
       author: source.author,
       publisher: source.publisher,
       url: source.url,
-      publishedAt: source.publishedAt ? new Date(source.publishedAt.length === 10 ? `${source.publishedAt}T00:00:00.000Z` : source.publishedAt) : null,
+      publishedAt: source.publishedAt
+        ? new Date(source.publishedAt.length === 10 ? `${source.publishedAt}T00:00:00.000Z` : source.publishedAt)
+        : null,
       text,
       contentHash,
       createdById: actorId,
@@ -252,7 +259,10 @@ export async function importMapDocument(
     prepared.set(source.id, entry);
     sourceRows.push(row);
   });
-  if (merged > 0) warnings.push(`${plural(merged, 'source has', 'sources have')} the same text as another and ${merged === 1 ? 'was' : 'were'} merged into it.`);
+  if (merged > 0)
+    warnings.push(
+      `${plural(merged, 'source has', 'sources have')} the same text as another and ${merged === 1 ? 'was' : 'were'} merged into it.`,
+    );
   if (normalised > 0) {
     warnings.push(
       `${plural(normalised, 'source text was', 'source texts were')} normalised (Unicode NFC, \\n line ends); quotes were re-positioned to match.`,
@@ -292,7 +302,9 @@ export async function importMapDocument(
     });
   }
   if (lostQuotes > 0) {
-    warnings.push(`${plural(lostQuotes, 'quoted passage', 'quoted passages')} could not be placed in the normalised source text and ${lostQuotes === 1 ? 'was' : 'were'} skipped.`);
+    warnings.push(
+      `${plural(lostQuotes, 'quoted passage', 'quoted passages')} could not be placed in the normalised source text and ${lostQuotes === 1 ? 'was' : 'were'} skipped.`,
+    );
   }
 
   // Links.
@@ -300,9 +312,7 @@ export async function importMapDocument(
   for (const link of document.links) {
     const toClaimId = claimId.get(link.toClaimId);
     const from =
-      'claimId' in link.from
-        ? { fromClaimId: claimId.get(link.from.claimId) }
-        : { fromEvidenceId: evidenceId.get(link.from.evidenceId) };
+      'claimId' in link.from ? { fromClaimId: claimId.get(link.from.claimId) } : { fromEvidenceId: evidenceId.get(link.from.evidenceId) };
     if (!toClaimId || (!from.fromClaimId && !from.fromEvidenceId)) continue; // a skipped passage's links
     linkRows.push({
       id: newId(),
@@ -345,10 +355,30 @@ export async function importMapDocument(
         },
         select: { id: true },
       });
-      await inBatches(claimRows, () => 1, ROWS_PER_BATCH, (data) => tx.claim.createMany({ data }));
-      await inBatches(sourceRows, (row) => row.text.length, SOURCE_CHARS_PER_BATCH, (data) => tx.source.createMany({ data }));
-      await inBatches(evidenceRows, () => 1, ROWS_PER_BATCH, (data) => tx.evidence.createMany({ data }));
-      await inBatches(linkRows, () => 1, ROWS_PER_BATCH, (data) => tx.link.createMany({ data }));
+      await inBatches(
+        claimRows,
+        () => 1,
+        ROWS_PER_BATCH,
+        (data) => tx.claim.createMany({ data }),
+      );
+      await inBatches(
+        sourceRows,
+        (row) => row.text.length,
+        SOURCE_CHARS_PER_BATCH,
+        (data) => tx.source.createMany({ data }),
+      );
+      await inBatches(
+        evidenceRows,
+        () => 1,
+        ROWS_PER_BATCH,
+        (data) => tx.evidence.createMany({ data }),
+      );
+      await inBatches(
+        linkRows,
+        () => 1,
+        ROWS_PER_BATCH,
+        (data) => tx.link.createMany({ data }),
+      );
       await appendMapEvent(tx, mapId, { type: 'map.created', payload: { title, imported: { ...counts } } }, { actor });
     },
     // Large maps take longer than Prisma's 5 s default for an interactive transaction.

@@ -43,7 +43,6 @@ const SCHOOL_UNIFORMS = [
   '',
 ].join('\n');
 
-
 /** A multi-thesis discussion with Windows line endings and a forward reference. */
 const ENERGY = [
   'Discussion Title: Which energy source should we expand first?',
@@ -110,7 +109,10 @@ describe('importKialo', () => {
       url: 'https://www.who.int/publications/i/item/9789240034228',
       text: '[1] WHO Air quality guidelines 2021. https://www.who.int/publications/i/item/9789240034228',
     });
-    expect(document.sources[1]).toMatchObject({ title: 'example.org/ghent-circulation-plan', url: 'https://example.org/ghent-circulation-plan' });
+    expect(document.sources[1]).toMatchObject({
+      title: 'example.org/ghent-circulation-plan',
+      url: 'https://example.org/ghent-circulation-plan',
+    });
   });
 
   it('handles multi-thesis discussions, CRLF and forward references', () => {
@@ -261,4 +263,3 @@ describe('exportKialo', () => {
     expect(read.claims[0]?.text).toBe('Plan: 1.2. Pro: not a claim -> See 1. Sources:');
   });
 });
-

@@ -297,7 +297,8 @@ export function importKialo(text: string): ImportResult {
       text: source.text,
     });
     const footnote = /^\s*\[(\d{1,6})\]/.exec(entry.text)?.[1];
-    if (footnote !== undefined && !sourceByNumber.has(Number(footnote))) sourceByNumber.set(Number(footnote), { sourceId, text: source.text });
+    if (footnote !== undefined && !sourceByNumber.has(Number(footnote)))
+      sourceByNumber.set(Number(footnote), { sourceId, text: source.text });
   }
 
   // "[1]" in a claim cites source [1] of the list: the source, quoted whole, supports the claim.

@@ -129,9 +129,7 @@ export async function loadMapDocument(db: Db, mapId: string, options: LoadMapDoc
     withVotes
       ? db.vote.groupBy({ by: ['evidenceId', 'value'], where: { mapId, evidenceId: { not: null } }, _count: { _all: true } })
       : Promise.resolve([]),
-    readerId
-      ? db.vote.findMany({ where: { mapId, userId: readerId }, select: { claimId: true, evidenceId: true } })
-      : Promise.resolve([]),
+    readerId ? db.vote.findMany({ where: { mapId, userId: readerId }, select: { claimId: true, evidenceId: true } }) : Promise.resolve([]),
   ]);
   if (!map) throw notFoundOrNoAccess();
 
@@ -145,9 +143,7 @@ export async function loadMapDocument(db: Db, mapId: string, options: LoadMapDoc
     claimVoteRows.flatMap((row) => (row.claimId ? [{ targetId: row.claimId, value: row.value, count: row._count._all }] : [])),
   );
   const evidenceSummaries = summarizeVoteRows(
-    evidenceVoteRows.flatMap((row) =>
-      row.evidenceId ? [{ targetId: row.evidenceId, value: row.value, count: row._count._all }] : [],
-    ),
+    evidenceVoteRows.flatMap((row) => (row.evidenceId ? [{ targetId: row.evidenceId, value: row.value, count: row._count._all }] : [])),
   );
   /** Only targets somebody voted on carry an aggregate; an empty one says nothing. */
   const votesOf = (summaries: Map<string, VoteSummary>, targetId: string) => {

@@ -14,12 +14,28 @@ import { claimsOnlyMap, sampleMap, triples } from './test-fixtures';
 
 const CHARS = [
   ...'abcdefghij ABC 0123 .,;:!?-+()"\'',
-  '[', ']', '<', '>', '{', '}', '#', '@', '*', '_', '/', '\\', '=', '\n', '\t', 'é', 'ß', '→', '😀',
+  '[',
+  ']',
+  '<',
+  '>',
+  '{',
+  '}',
+  '#',
+  '@',
+  '*',
+  '_',
+  '/',
+  '\\',
+  '=',
+  '\n',
+  '\t',
+  'é',
+  'ß',
+  '→',
+  '😀',
 ];
 
-const arbText = fc
-  .string({ unit: fc.constantFrom(...CHARS), minLength: 1, maxLength: 80 })
-  .filter((t) => t.trim().length > 0);
+const arbText = fc.string({ unit: fc.constantFrom(...CHARS), minLength: 1, maxLength: 80 }).filter((t) => t.trim().length > 0);
 
 /** Random valid map documents: claims, links (no self-links or duplicate pairs), sources, evidence. */
 const arbMapDocument: fc.Arbitrary<MapDocument> = fc
@@ -28,7 +44,10 @@ const arbMapDocument: fc.Arbitrary<MapDocument> = fc
     claims: fc.array(
       fc.record({
         text: arbText,
-        x: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).map((x) => x + 0) /* JSON has no -0 */, { nil: null }),
+        x: fc.option(
+          fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).map((x) => x + 0) /* JSON has no -0 */,
+          { nil: null },
+        ),
         votes: fc.option(fc.tuple(fc.nat(5), fc.nat(5), fc.nat(5), fc.nat(5), fc.nat(5)), { nil: undefined }),
       }),
       { minLength: 1, maxLength: 12 },
@@ -55,8 +74,7 @@ const arbMapDocument: fc.Arbitrary<MapDocument> = fc
     const seen = new Set<string>();
     const docLinks = links.flatMap(([f, t, fromEvidence, support], i) => {
       const to = `c${t % claims.length}`;
-      const from =
-        fromEvidence && evidence.length > 0 ? { evidenceId: `e${f % evidence.length}` } : { claimId: `c${f % claims.length}` };
+      const from = fromEvidence && evidence.length > 0 ? { evidenceId: `e${f % evidence.length}` } : { claimId: `c${f % claims.length}` };
       const key = JSON.stringify([from, to]);
       if (('claimId' in from && from.claimId === to) || seen.has(key)) return [];
       seen.add(key);
@@ -83,7 +101,17 @@ const arbMapDocument: fc.Arbitrary<MapDocument> = fc
       links: docLinks,
       sources:
         evidence.length > 0
-          ? [{ id: 's0', title: 'Source', author: null, publisher: null, url: 'https://example.org/s', publishedAt: null, text: sourceText }]
+          ? [
+              {
+                id: 's0',
+                title: 'Source',
+                author: null,
+                publisher: null,
+                url: 'https://example.org/s',
+                publishedAt: null,
+                text: sourceText,
+              },
+            ]
           : [],
       evidence,
     });

@@ -29,7 +29,13 @@ export function sampleMap(): MapDocument {
       visibility: 'public',
     },
     claims: [
-      { id: 'thesis', text: 'Cities should ban cars from their centres.', x: 0, y: 0, votes: { count: 3, mean: 3, histogram: [0, 0, 1, 1, 1] } },
+      {
+        id: 'thesis',
+        text: 'Cities should ban cars from their centres.',
+        x: 0,
+        y: 0,
+        votes: { count: 3, mean: 3, histogram: [0, 0, 1, 1, 1] },
+      },
       { id: 'air', text: 'Fewer cars mean cleaner air.', x: -200, y: 150 },
       { id: 'ev', text: 'Electric cars do not pollute the air locally.', x: null, y: null },
       { id: 'tyres', text: 'Tyre and brake wear still produce particulates (PM2.5), e.g. from heavy SUVs.', x: null, y: null },
@@ -75,7 +81,13 @@ export function sampleMap(): MapDocument {
       },
     ],
     evidence: [
-      { id: 'q1', sourceId: 'src1', ...quote('nitrogen dioxide levels fell by 40%'), note: 'Measured at 12 stations.', votes: { count: 2, mean: 3.5, histogram: [0, 0, 0, 1, 1] } },
+      {
+        id: 'q1',
+        sourceId: 'src1',
+        ...quote('nitrogen dioxide levels fell by 40%'),
+        note: 'Measured at 12 stations.',
+        votes: { count: 2, mean: 3.5, histogram: [0, 0, 0, 1, 1] },
+      },
       { id: 'q2', sourceId: 'src1', ...quote('Shops reported no loss of trade.'), note: null },
       { id: 'q3', sourceId: 'src1', ...quote('Air pollution in city centres'), note: null },
     ],

@@ -18,4 +18,3 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
-

@@ -8,7 +8,12 @@ import { assertLinkAllowed } from './link-rules';
 
 export async function createLink(db: Db, context: WriteContext, mapId: string, input: TCreateLinkInput) {
   return runMapWrite(db, mapId, context, async (tx) => {
-    await assertLinkAllowed(tx, { mapId, fromClaimId: input.fromClaimId, fromEvidenceId: input.fromEvidenceId, toClaimId: input.toClaimId });
+    await assertLinkAllowed(tx, {
+      mapId,
+      fromClaimId: input.fromClaimId,
+      fromEvidenceId: input.fromEvidenceId,
+      toClaimId: input.toClaimId,
+    });
     const link = await tx.link.create({
       data: {
         mapId,

@@ -20,9 +20,7 @@ export async function assertLinkAllowed(tx: Prisma.TransactionClient, ends: Link
   const [target, fromClaim, fromEvidence, duplicate] = await Promise.all([
     tx.claim.findUnique({ where: { id: ends.toClaimId }, select: { mapId: true, deletedAt: true } }),
     ends.fromClaimId ? tx.claim.findUnique({ where: { id: ends.fromClaimId }, select: { mapId: true, deletedAt: true } }) : null,
-    ends.fromEvidenceId
-      ? tx.evidence.findUnique({ where: { id: ends.fromEvidenceId }, select: { mapId: true, deletedAt: true } })
-      : null,
+    ends.fromEvidenceId ? tx.evidence.findUnique({ where: { id: ends.fromEvidenceId }, select: { mapId: true, deletedAt: true } }) : null,
     tx.link.findFirst({
       where: ends.fromClaimId
         ? { fromClaimId: ends.fromClaimId, toClaimId: ends.toClaimId }

@@ -52,7 +52,8 @@ export async function getMapPreview(db: Db, actor: Actor | null, mapId: string, 
   const items: MapPreviewItem[] = [];
   for (const link of links) {
     if (link.fromClaim) items.push({ id: link.fromClaim.id, kind: 'claim', text: link.fromClaim.text, relation: link.relation });
-    else if (link.fromEvidence) items.push({ id: link.fromEvidence.id, kind: 'evidence', text: link.fromEvidence.exact, relation: link.relation });
+    else if (link.fromEvidence)
+      items.push({ id: link.fromEvidence.id, kind: 'evidence', text: link.fromEvidence.exact, relation: link.relation });
   }
   return { ...map, thesis, items };
 }

@@ -16,11 +16,9 @@ const article = (role: MapRoleName) => (role === 'editor' ? 'an' : 'a');
 export async function inviteMember(db: Db, actor: Actor, input: TInviteMemberInput) {
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, displayName: true } });
   if (!user) {
-    throw new DomainError(
-      'NOT_FOUND',
-      `No Crux account uses ${input.email}. Ask them to sign up first, or send them a share link.`,
-      { reason: 'no_such_user' },
-    );
+    throw new DomainError('NOT_FOUND', `No Crux account uses ${input.email}. Ask them to sign up first, or send them a share link.`, {
+      reason: 'no_such_user',
+    });
   }
   return runMapWrite(db, input.mapId, { actor }, async (tx) => {
     const existing = await tx.mapMember.findUnique({

@@ -44,17 +44,15 @@ export async function exportParticipation(db: Db, mapId: string, options: { omit
   const voteCount = countBy(votes.map((row) => ({ key: row.userId, count: row._count._all })));
   const namesOmitted = options.omitNames ?? false;
 
-  const rows = members.map(
-    (member, index): ParticipationRow => ({
-      participant: namesOmitted ? `Participant ${index + 1}` : member.user.displayName,
-      role: member.role,
-      isGuest: member.user.isGuest,
-      joinedAt: member.createdAt,
-      claimsWritten: claimCount.get(member.user.id) ?? 0,
-      evidenceAdded: evidenceCount.get(member.user.id) ?? 0,
-      votesCast: voteCount.get(member.user.id) ?? 0,
-    }),
-  );
+  const rows = members.map((member, index): ParticipationRow => ({
+    participant: namesOmitted ? `Participant ${index + 1}` : member.user.displayName,
+    role: member.role,
+    isGuest: member.user.isGuest,
+    joinedAt: member.createdAt,
+    claimsWritten: claimCount.get(member.user.id) ?? 0,
+    evidenceAdded: evidenceCount.get(member.user.id) ?? 0,
+    votesCast: voteCount.get(member.user.id) ?? 0,
+  }));
   const header = ['participant', 'role', 'account', 'joined_at', 'claims_written', 'evidence_added', 'votes_cast'];
   const lines = [
     header,

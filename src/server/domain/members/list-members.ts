@@ -17,7 +17,11 @@ export interface MemberView {
 const RANK_DESC = [...MAP_ROLES].reverse();
 
 /** The map's members, owner first then by role and joining time. Access was checked by the caller. */
-export async function listMembers(db: Db, actor: Actor | null, access: MapAccess): Promise<{ members: MemberView[]; isAnonymous: boolean }> {
+export async function listMembers(
+  db: Db,
+  actor: Actor | null,
+  access: MapAccess,
+): Promise<{ members: MemberView[]; isAnonymous: boolean }> {
   const rows = await db.mapMember.findMany({
     where: { mapId: access.mapId },
     orderBy: { createdAt: 'asc' },

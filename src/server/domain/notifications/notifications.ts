@@ -29,7 +29,17 @@ export async function listNotifications(db: Db, actor: Actor): Promise<{ items: 
       where,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: NOTIFICATIONS_SHOWN,
-      select: { id: true, kind: true, text: true, mapId: true, commentId: true, claimId: true, readAt: true, createdAt: true, map: { select: { title: true } } },
+      select: {
+        id: true,
+        kind: true,
+        text: true,
+        mapId: true,
+        commentId: true,
+        claimId: true,
+        readAt: true,
+        createdAt: true,
+        map: { select: { title: true } },
+      },
     }),
     db.notification.count({ where: { ...where, readAt: null } }),
   ]);

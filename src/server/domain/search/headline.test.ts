@@ -22,8 +22,14 @@ describe('locateFirstHit', () => {
   });
   it('falls back to the hit with some context, then the word alone', () => {
     const later = text.lastIndexOf('Great');
-    expect(locateFirstHit(text, parseHeadline(`<dropped> Later the ${S}Great${E} Firewall again.`))).toEqual({ start: later, end: later + 5 });
-    expect(locateFirstHit(text, parseHeadline(`xx ${S}filters${E} yy`))).toEqual({ start: text.indexOf('filters'), end: text.indexOf('filters') + 7 });
+    expect(locateFirstHit(text, parseHeadline(`<dropped> Later the ${S}Great${E} Firewall again.`))).toEqual({
+      start: later,
+      end: later + 5,
+    });
+    expect(locateFirstHit(text, parseHeadline(`xx ${S}filters${E} yy`))).toEqual({
+      start: text.indexOf('filters'),
+      end: text.indexOf('filters') + 7,
+    });
     expect(locateFirstHit(text, parseHeadline('nothing marked'))).toBeNull();
     expect(locateFirstHit(text, parseHeadline(`${S}absent${E}`))).toBeNull();
   });

@@ -2,7 +2,14 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
 import { DomainError } from '@/server/domain/errors';
-import { consumeRateLimit, peekRateLimits, rateLimitError, RATE_LIMITS, type RateLimitRule, type RateLimitState } from '@/server/domain/rate-limit/rate-limit';
+import {
+  consumeRateLimit,
+  peekRateLimits,
+  rateLimitError,
+  RATE_LIMITS,
+  type RateLimitRule,
+  type RateLimitState,
+} from '@/server/domain/rate-limit/rate-limit';
 import { isWellFormedJoinCode, JOIN_CODE_ALPHABET, normalizeJoinCode, type TShareLookupInput } from '@/shared/schemas/share';
 
 export const foundShareLinkSelect = {
@@ -23,7 +30,11 @@ export interface Requester {
   ip: string;
 }
 
-function refuseFirst(counters: readonly (readonly [RateLimitRule, string])[], states: RateLimitState[], isOver: (state: RateLimitState) => boolean) {
+function refuseFirst(
+  counters: readonly (readonly [RateLimitRule, string])[],
+  states: RateLimitState[],
+  isOver: (state: RateLimitState) => boolean,
+) {
   const refused = states
     .map((state, index) => ({ state, rule: counters[index]![0] }))
     .filter(({ state }) => isOver(state))

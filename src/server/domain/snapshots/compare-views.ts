@@ -75,7 +75,9 @@ export function compareViews(from: MapView, to: MapView): MapComparison {
     }),
     linksAdded: to.links.filter((link) => !fromLinks.has(link.id)).map((link) => linkChange(to, link)),
     linksRemoved: from.links.filter((link) => !toLinks.has(link.id)).map((link) => linkChange(from, link)),
-    linksChanged: to.links.filter((link) => fromLinks.has(link.id) && fromLinks.get(link.id)!.relation !== link.relation).map((link) => linkChange(to, link)),
+    linksChanged: to.links
+      .filter((link) => fromLinks.has(link.id) && fromLinks.get(link.id)!.relation !== link.relation)
+      .map((link) => linkChange(to, link)),
     voteShifts,
   };
 }

@@ -30,7 +30,11 @@ export async function createSnapshot(db: Db, actor: Actor, mapId: string, name: 
 }
 
 export async function listSnapshots(db: Db, mapId: string): Promise<{ snapshots: SnapshotSummary[] }> {
-  const snapshots = await db.mapSnapshot.findMany({ where: { mapId }, orderBy: [{ seq: 'desc' }, { createdAt: 'desc' }], select: SUMMARY_SELECT });
+  const snapshots = await db.mapSnapshot.findMany({
+    where: { mapId },
+    orderBy: [{ seq: 'desc' }, { createdAt: 'desc' }],
+    select: SUMMARY_SELECT,
+  });
   return { snapshots };
 }
 

@@ -30,8 +30,7 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string } | null
 export async function createSource(db: Db, context: WriteContext, input: TCreateSourceInput) {
   const text = prepareSourceText(input);
   const contentHash = hashSourceText(text);
-  const findDuplicate = () =>
-    db.source.findFirst({ where: { mapId: input.mapId, contentHash }, select: { id: true, title: true } });
+  const findDuplicate = () => db.source.findFirst({ where: { mapId: input.mapId, contentHash }, select: { id: true, title: true } });
 
   const existing = await findDuplicate();
   if (existing) throw duplicateSourceError(existing);

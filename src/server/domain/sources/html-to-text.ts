@@ -72,7 +72,11 @@ const KEPT_TAGS = [...BLOCKS, ...LIST_ITEMS, ...LISTS, ...CELLS, 'br', 'pre'];
 
 function decodeSanitizedText(text: string): string {
   // sanitize-html decodes entities on input and escapes exactly these on output.
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 export function htmlToText(html: string): string {

@@ -1,10 +1,5 @@
 import { DomainError } from '@/server/domain/errors';
-import {
-  formatByteSize,
-  SOURCE_TEXT_MAX_BYTES,
-  utf8ByteLength,
-  type TSourceFile,
-} from '@/shared/schemas/source';
+import { formatByteSize, SOURCE_TEXT_MAX_BYTES, utf8ByteLength, type TSourceFile } from '@/shared/schemas/source';
 import { normalizeSourceText } from './hash-source-text';
 import { htmlToText } from './html-to-text';
 

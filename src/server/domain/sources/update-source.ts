@@ -111,7 +111,16 @@ async function reanchorSourceEvidence(tx: Prisma.TransactionClient, sourceId: st
     const previous = storedById.get(id)!;
     return selector
       ? { id, ...selector, isOrphaned: false, method }
-      : { id, exact: previous.exact, prefix: previous.prefix, suffix: previous.suffix, start: previous.start, end: previous.end, isOrphaned: true, method };
+      : {
+          id,
+          exact: previous.exact,
+          prefix: previous.prefix,
+          suffix: previous.suffix,
+          start: previous.start,
+          end: previous.end,
+          isOrphaned: true,
+          method,
+        };
   });
   if (passages.length) {
     // One statement for all passages, however many.

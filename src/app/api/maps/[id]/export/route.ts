@@ -38,7 +38,10 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   const { id } = await context.params;
   const format = new URL(request.url).searchParams.get('format');
   if (!isExportFormat(format)) {
-    return errorResponse(400, `Unknown export format ${format === null ? '(none given)' : JSON.stringify(format)}: use format=${EXPORT_FORMATS.join(', ')}.`);
+    return errorResponse(
+      400,
+      `Unknown export format ${format === null ? '(none given)' : JSON.stringify(format)}: use format=${EXPORT_FORMATS.join(', ')}.`,
+    );
   }
   const db = getDb();
   try {
