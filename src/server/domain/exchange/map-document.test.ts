@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { ImportError } from '@/shared/import-error';
-import { sampleMap } from '@/server/domain/exchange/test-fixtures';
+import { sampleMap } from './test-fixtures';
 
-import { formatJsonPath, validateMapDocument, type MapDocument } from './map-document';
+import { formatJsonPath, validateMapDocument, type MapDocument } from '@/shared/map-document';
 
 type Mutable = Record<string, unknown> & MapDocument;
 
