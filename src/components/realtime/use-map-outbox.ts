@@ -9,6 +9,7 @@ import { MapOutbox, type OutboxEntry, type OutboxTransport } from './outbox';
 import { indexedDbOutboxStorage, outboxKey } from './outbox-storage';
 
 const outboxes = new WeakMap<QueryClient, Map<string, MapOutbox>>();
+const noticeTargets = new WeakMap<MapOutbox, { notify: (message: string) => void }>();
 
 /** The outbox the map's workspace opened (commands and the vote panel enqueue their writes in it). */
 export function outboxOf(queryClient: QueryClient, mapId: string): MapOutbox | undefined {
@@ -69,14 +70,18 @@ export function useMapOutbox(options: { mapId: string; viewer: Actor | null; isL
     const existing = byMap.get(mapId);
     if (existing) return existing;
     const store = mapViewStoreFor(queryClient, trpc.map.get.queryKey({ mapId }));
+    const target = { notify };
     const created = new MapOutbox(outboxKey(viewer.id, mapId), store, indexedDbOutboxStorage, transportFor(trpcClient), (count) =>
-      notifyRef.notify(count === 1 ? '1 change from your last visit was sent.' : `${count} changes from your last visit were sent.`),
+      target.notify(count === 1 ? '1 change from your last visit was sent.' : `${count} changes from your last visit were sent.`),
     );
+    noticeTargets.set(created, target);
     byMap.set(mapId, created);
     return created;
   });
-  const [notifyRef] = useState(() => ({ notify }));
-  notifyRef.notify = notify;
+  // The outbox outlives a remount of the workspace (it is kept per map): its notice goes to whichever
+  // workspace shows the map now, not to the one that first opened it.
+  const target = outbox ? noticeTargets.get(outbox) : undefined;
+  if (target) target.notify = notify;
 
   useEffect(() => {
     void outbox?.load();
