@@ -54,7 +54,9 @@ async function nodeBoxes(page: Page) {
 
 function expectNoOverlap(boxes: { id: string; x: number; y: number; width: number; height: number }[], newId: string) {
   const mine = boxes.find((box) => box.id === newId);
-  expect(mine, `node ${newId} is drawn`).toBeTruthy();
+  // Drawn with a real box: a zero-sized node would overlap nothing and pass for the wrong reason.
+  expect(mine?.width ?? 0, `node ${newId} is drawn`).toBeGreaterThan(0);
+  expect(mine?.height ?? 0, `node ${newId} is drawn`).toBeGreaterThan(0);
   for (const other of boxes) {
     if (other.id === newId) continue;
     const overlaps =
