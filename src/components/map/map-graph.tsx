@@ -310,8 +310,10 @@ function GraphCanvas({
         // subtrees are collapsed the compact arrangement stays on screen: frame what is shown.
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
-            if (latestCollapsed.current) focusStart(isInitial ? 0 : 300);
-            else focusStart(isInitial ? 0 : 300, moves);
+            // No animation on a big map: each animated frame would mount and unmount the nodes it passes over.
+            const duration = isInitial || latest.current.isLarge ? 0 : 300;
+            if (latestCollapsed.current) focusStart(duration);
+            else focusStart(duration, moves);
             if (isInitial) latest.current.onReady?.();
           }),
         );
