@@ -45,8 +45,6 @@ import { hiddenNodes, mapTree, pathToRoot, visibleMap } from './map-tree';
 import { CollapseContext, useCollapse } from './use-collapse';
 import { LOD_ZOOM } from './lod';
 import { OverviewCanvas } from './overview-canvas';
-import { ratedNodeIds } from '@/shared/strength/compute-strength';
-import { strengthGraphOfMap } from '@/shared/strength/strength-of-map';
 import './map-views.css';
 
 // Module level, so React Flow never sees new types and never remounts every node.
@@ -181,13 +179,6 @@ function GraphCanvas({
     return draft && slot ? { ...draft, ...slot } : draft;
   }, [draft, compactPositions]);
 
-  // "unrated" needs the propagation over the whole map, not just what is shown.
-  const unratedIds = useMemo(() => {
-    const graph = strengthGraphOfMap(map);
-    const rated = ratedNodeIds(graph.nodes, graph.edges);
-    return new Set(graph.nodes.filter((node) => !rated.has(node.id)).map((node) => node.id));
-  }, [map]);
-
   const collapseDecoration = useMemo(
     () => ({ collapsed: collapse.collapsed, descendantCount: tree.descendantCount }),
     [collapse.collapsed, tree.descendantCount],
@@ -200,9 +191,8 @@ function GraphCanvas({
         fallbackPositions,
         ...(compactPositions ? { overridePositions: compactPositions } : {}),
         collapse: collapseDecoration,
-        unratedIds: decorations.strengths ? unratedIds : null,
       }),
-    [toFlowNodes, shownMap, decorations, shownDraft, fallbackPositions, compactPositions, collapseDecoration, unratedIds],
+    [toFlowNodes, shownMap, decorations, shownDraft, fallbackPositions, compactPositions, collapseDecoration],
   );
   const edges = useMemo(
     () => toFlowEdges(shownMap, { selectedId: decorations.selectedId, draft: shownDraft }),

@@ -19,6 +19,7 @@ import {
   type StrengthNode,
   type StrengthOptions,
 } from './compute-strength';
+import { updateStrengths, type StrengthState } from './incremental-strength';
 
 export interface StrengthVotes {
   count: number;
@@ -77,6 +78,22 @@ export function strengthOfMap(view: StrengthMapInput, options?: StrengthOptions)
   const { nodes, edges } = strengthGraphOfMap(view);
   const { strengths, converged, hasCycles, unrated } = computeStrengths(nodes, edges, options);
   return { strengths, converged, hasCycles, unrated };
+}
+
+/**
+ * strengthOfMap for a view that changed a little since `previous` (the state this returned last
+ * time for the same map): only the nodes the change reaches are recomputed (incremental-strength.ts).
+ * Same strengths as strengthOfMap.
+ */
+export function updateStrengthOfMap(
+  previous: StrengthState | null,
+  view: StrengthMapInput,
+  options?: StrengthOptions,
+): { result: MapStrengths; state: StrengthState } {
+  const { nodes, edges } = strengthGraphOfMap(view);
+  const state = updateStrengths(previous, nodes, edges, options);
+  // The same object while nothing that counts changed, so what depends on it need not re-run.
+  return { result: state.detail.result, state };
 }
 
 export interface NodeStrengthExplanation extends StrengthExplanation {
