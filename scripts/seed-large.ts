@@ -18,7 +18,7 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import pg from 'pg';
 import type { PrismaClient } from '../src/generated/prisma/client';
 import { compactLayout } from '../src/components/map/compact-layout';
-import { computeLayout } from '../src/components/map/layout';
+import { computeLayout, TREE_LAYOUT_ABOVE } from '../src/components/map/layout';
 import { createPrismaClient } from '../src/server/db';
 import type { MapView } from '../src/server/domain/maps/get-map';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/server/infra/embedded-postgres';
@@ -66,7 +66,7 @@ export interface LargeMapOptions {
  * Above this many claims ELK in Node takes many minutes (10,000 claims did not finish in 30), so the
  * map is placed with the graph's linear tree arrangement (compact-layout.ts) instead.
  */
-const ELK_SEED_LIMIT = 3000;
+const ELK_SEED_LIMIT = TREE_LAYOUT_ABOVE;
 
 /**
  * Creates a public map with `claims` claims in a tree (each claim supports or opposes one
