@@ -515,6 +515,8 @@ export function explainStrength(
   nodes: readonly StrengthNode[],
   edges: readonly StrengthEdge[],
   strengths: Readonly<Record<string, number>>,
+  /** The rated nodes when the caller has them already (ratedNodeIds is a pass over the whole graph). */
+  knownRated?: ReadonlySet<string>,
 ): StrengthExplanation {
   const bases = new Map<string, number>();
   for (const node of nodes) if (!bases.has(node.id)) bases.set(node.id, sanitizeBase(node.baseScore));
@@ -526,7 +528,7 @@ export function explainStrength(
   const baseScore = bases.get(nodeId) ?? DEFAULT_BASE_SCORE;
   const contributions: StrengthContribution[] = [];
   if (bases.has(nodeId)) {
-    const rated = ratedNodeIds(nodes, edges);
+    const rated = knownRated ?? ratedNodeIds(nodes, edges);
     const seen = new Set<string>();
     for (const edge of edges) {
       if (edge.to !== nodeId || edge.from === nodeId || !bases.has(edge.from) || !rated.has(edge.from)) continue;

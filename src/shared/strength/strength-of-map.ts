@@ -114,15 +114,17 @@ export interface NodeStrengthExplanation extends StrengthExplanation {
 export function explainNodeStrength(
   view: StrengthMapInput,
   nodeId: string,
-  computed: Pick<MapStrengths, 'strengths' | 'converged'> = strengthOfMap(view),
+  computed: Pick<MapStrengths, 'strengths' | 'converged'> & { unrated?: readonly string[] } = strengthOfMap(view),
 ): NodeStrengthExplanation {
   const { nodes, edges } = strengthGraphOfMap(view);
-  const rated = ratedNodeIds(nodes, edges);
+  // The computation's own list of unrated nodes saves a pass over the whole map when it is given.
+  const unrated = computed.unrated ? new Set(computed.unrated) : null;
+  const rated = unrated ? new Set(nodes.filter((node) => !unrated.has(node.id)).map((node) => node.id)) : ratedNodeIds(nodes, edges);
   const isUnrated = nodes.some((item) => item.id === nodeId) && !rated.has(nodeId);
   const unratedArgumentCount = new Set(
     edges.filter((edge) => edge.to === nodeId && edge.from !== nodeId && !rated.has(edge.from)).map((edge) => edge.from),
   ).size;
-  const explanation = explainStrength(nodeId, nodes, edges, computed.strengths);
+  const explanation = explainStrength(nodeId, nodes, edges, computed.strengths, rated);
   const node = view.claims.find((claim) => claim.id === nodeId) ?? view.evidence.find((item) => item.id === nodeId);
   const voteCount = node ? (node.votes ? node.votes.count : null) : 0;
   let text = describeStrength(explanation, voteCount ?? 0, { converged: computed.converged });
