@@ -89,10 +89,10 @@ export function viewOf(transform: [number, number, number], width: number, heigh
   return { x: -x / zoom, y: -y / zoom, width: w / zoom, height: h / zoom };
 }
 
-/** The screen and one screen's width and height around it. */
+/** The screen and half a screen's width and height around it. */
 export const regionAround = (view: Rect): Rect => ({
-  x: view.x - view.width,
-  y: view.y - view.height,
-  width: view.width * 3,
-  height: view.height * 3,
+  x: view.x - view.width / 2,
+  y: view.y - view.height / 2,
+  width: view.width * 2,
+  height: view.height * 2,
 });
