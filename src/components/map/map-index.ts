@@ -48,8 +48,4 @@ export function rootClaims(map: MapView): ClaimView[] {
   return map.claims.filter((claim) => !(index.outgoing.get(claim.id) ?? []).some((link) => index.claimById.has(link.toClaimId)));
 }
 
-/** Short, single-line version of a text for labels and announcements. */
-export function excerpt(text: string, max = 80): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
-}
+export { excerpt } from '@/shared/truncate';

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import { ClaimPicker, type PickableClaim } from './claim-picker';
+import { truncate } from '@/shared/truncate';
 
 export interface PendingQuote {
   start: number;
@@ -20,8 +21,6 @@ interface Props {
   onCancel: () => void;
   onCreated: (evidenceId: string) => void;
 }
-
-const shorten = (text: string, max = 220) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** "Use as evidence": pick a claim, support or oppose, an optional note → evidence.create. */
 export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCancel, onCreated }: Props) {
@@ -79,7 +78,7 @@ export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCance
       }}
     >
       <form className="stack" onSubmit={submit}>
-        <blockquote className="evidence-popover-quote">{shorten(quote.exact)}</blockquote>
+        <blockquote className="evidence-popover-quote">{truncate(quote.exact, 220)}</blockquote>
         <ClaimPicker claims={claims} value={claimId} onChange={setClaimId} label="Claim" autoFocus />
         <fieldset className="relation-choice">
           <legend>This passage</legend>

@@ -9,6 +9,7 @@ import { EvidencePopover, type PendingQuote } from './evidence-popover';
 import { rangeToOffsets, type PassageRange, type PassageTone } from './reader-segments';
 import { ReaderText } from './reader-text';
 import { DeleteSourcePanel, EditDetailsForm, EditTextForm, useRefreshSources } from './source-forms';
+import { truncate } from '@/shared/truncate';
 
 /** What to show once the source is open: a passage (from the graph) or a search hit. */
 export interface ReaderTarget {
@@ -50,8 +51,6 @@ function formatDate(date: Date | null): string | null {
     ? String(date.getUTCFullYear())
     : date.toLocaleDateString('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 }
-
-const excerpt = (text: string, max = 140) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 interface Pending {
   quote: PendingQuote;
@@ -312,7 +311,7 @@ export function SourceReader({ mapId, sourceId, canEdit, claims, target, onFocus
           <ul>
             {orphans.map((item) => (
               <li key={item.id} className={item.id === focusedOrphan ? 'is-focused' : undefined} data-orphan={item.id}>
-                <q>{excerpt(item.exact)}</q> <span className="muted small">— {describePassage(item)}</span>
+                <q>{truncate(item.exact, 140)}</q> <span className="muted small">— {describePassage(item)}</span>
                 {canEdit && (
                   <button
                     type="button"
@@ -355,14 +354,14 @@ export function SourceReader({ mapId, sourceId, canEdit, claims, target, onFocus
                   .map((item) => (
                     <li key={item.id} data-tone={toneOf(item)}>
                       <button type="button" className="btn-link passage-jump" onClick={() => onFocusPassage(item.id)}>
-                        <q>{excerpt(item.exact, 90)}</q>
+                        <q>{truncate(item.exact, 90)}</q>
                       </button>
                       <span className="muted small"> {describePassage(item)}</span>
                       {canEdit && (
                         <button
                           type="button"
                           className="btn-link small passage-remove"
-                          aria-label={`Remove passage “${excerpt(item.exact, 40)}”`}
+                          aria-label={`Remove passage “${truncate(item.exact, 40)}”`}
                           onClick={() => {
                             setLastRemoved(item.id);
                             setStatus('Passage removed.');

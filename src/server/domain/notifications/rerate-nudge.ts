@@ -1,4 +1,5 @@
 import type { Prisma } from '@/generated/prisma/client';
+import { truncate } from '@/shared/truncate';
 
 export interface NewArgument {
   mapId: string;
@@ -20,8 +21,7 @@ export function rerateText(argument: Pick<NewArgument, 'relation' | 'from'>, cla
       : argument.relation === 'oppose'
         ? 'A new objection to'
         : 'A new supporting reason for';
-  const clipped = claimText.length > 60 ? `${claimText.slice(0, 59)}…` : claimText;
-  return `${what} “${clipped}”, a claim you rated ${value}, was added — look again?`;
+  return `${what} “${truncate(claimText, 60)}”, a claim you rated ${value}, was added — look again?`;
 }
 
 /**
