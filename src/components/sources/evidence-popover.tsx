@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import { ClaimPicker, type PickableClaim } from './claim-picker';
 import { truncate } from '@/shared/truncate';
+import type { TRelation } from '@/shared/schemas/claim';
 
 export interface PendingQuote {
   start: number;
@@ -28,7 +29,7 @@ export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCance
   const queryClient = useQueryClient();
   const id = useId();
   const [claimId, setClaimId] = useState<string | null>(null);
-  const [relation, setRelation] = useState<'support' | 'oppose'>('support');
+  const [relation, setRelation] = useState<TRelation>('support');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
 

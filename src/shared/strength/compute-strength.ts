@@ -1,3 +1,5 @@
+import type { TRelation } from '@/shared/schemas/claim';
+
 /**
  * Computed claim strength: DF-QuAD gradual semantics over a quantitative bipolar argumentation
  * framework (Rago, Toni, Aurisicchio & Baroni, "Discontinuity-Free Decision Support with
@@ -27,7 +29,7 @@
  * Pure TypeScript with no server dependencies: safe to import in the browser.
  */
 
-export type StrengthRelation = 'support' | 'oppose';
+export type StrengthRelation = TRelation;
 
 export interface StrengthNode {
   id: string;

@@ -19,6 +19,7 @@ import {
   type StrengthNode,
   type StrengthOptions,
 } from './compute-strength';
+import type { TRelation } from '@/shared/schemas/claim';
 
 export interface StrengthVotes {
   count: number;
@@ -35,7 +36,7 @@ export interface StrengthMapLink {
   fromClaimId: string | null;
   fromEvidenceId: string | null;
   toClaimId: string;
-  relation: 'support' | 'oppose';
+  relation: TRelation;
 }
 
 export interface StrengthMapInput {

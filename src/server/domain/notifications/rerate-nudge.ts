@@ -1,11 +1,12 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { truncate } from '@/shared/truncate';
+import type { TRelation } from '@/shared/schemas/claim';
 
 export interface NewArgument {
   mapId: string;
   /** The claim that just gained a supporter, an opposer or evidence. */
   claimId: string;
-  relation: 'support' | 'oppose';
+  relation: TRelation;
   from: 'claim' | 'evidence';
   /** Who added it: they are not nudged about their own argument. */
   actorId: string | null;
