@@ -12,6 +12,8 @@ import { DeleteSourcePanel, EditDetailsForm, EditTextForm, useRefreshSources } f
 import { truncate } from '@/shared/truncate';
 
 /** What to show once the source is open: a passage (from the graph) or a search hit. */
+const RELATION_VERB = { support: 'Supports', oppose: 'Opposes' } as const;
+
 export interface ReaderTarget {
   /** Changes on every request, so asking for the same passage twice flashes it twice. */
   key: number;
@@ -400,8 +402,7 @@ export function SourceReader({ mapId, sourceId, canEdit, claims, target, onFocus
                       {item.links.length === 0 && <span className="muted">Not linked to a claim</span>}
                       {item.links.map((link) => (
                         <div key={link.id} data-relation={link.relation}>
-                          <strong className={`relation-${link.relation}`}>{link.relation === 'support' ? 'Supports' : 'Opposes'}</strong>{' '}
-                          {link.claimText}
+                          <strong className={`relation-${link.relation}`}>{RELATION_VERB[link.relation]}</strong> {link.claimText}
                         </div>
                       ))}
                       {item.note && <div className="muted small">Note: {item.note}</div>}

@@ -545,12 +545,14 @@ export function describeStrength(explanation: StrengthExplanation, voteCount: nu
   const parts: string[] = [];
   if (supporters > 0) {
     parts.push(
-      `raised by ${supporters} ${supporters === 1 ? 'supporter' : 'supporters'} (${supporters === 1 ? '' : 'combined '}${fmt(explanation.supportAggregate)})`,
+      `raised by ${supporters} ${supporters === 1 ? 'supporter' : 'supporters'} ` +
+        `(${supporters === 1 ? '' : 'combined '}${fmt(explanation.supportAggregate)})`,
     );
   }
   if (opposers > 0) {
     parts.push(
-      `lowered by ${opposers} ${opposers === 1 ? 'opposer' : 'opposers'} (${opposers === 1 ? '' : 'combined '}${fmt(explanation.attackAggregate)})`,
+      `lowered by ${opposers} ${opposers === 1 ? 'opposer' : 'opposers'} ` +
+        `(${opposers === 1 ? '' : 'combined '}${fmt(explanation.attackAggregate)})`,
     );
   }
   const edgePart = parts.length > 0 ? parts.join(', ') : 'no supporters or opposers';

@@ -117,10 +117,14 @@ export function explainNodeStrength(
   if (isUnrated) {
     text =
       voteCount === null
-        ? 'Unrated for you: its votes are hidden until you vote, and nothing below it is rated, so it does not count for or against what it argues about.'
-        : 'Unrated: nobody has voted on it or on anything that argues about it, so it does not count for or against what it argues about yet.';
+        ? 'Unrated for you: its votes are hidden until you vote, and nothing below it is rated, ' +
+          'so it does not count for or against what it argues about.'
+        : 'Unrated: nobody has voted on it or on anything that argues about it, ' +
+          'so it does not count for or against what it argues about yet.';
   } else if (unratedArgumentCount > 0) {
-    text += ` ${unratedArgumentCount} unrated ${unratedArgumentCount === 1 ? 'argument is' : 'arguments are'} not counted until someone rates ${unratedArgumentCount === 1 ? 'it' : 'them'}.`;
+    const one = unratedArgumentCount === 1;
+    const them = one ? 'it' : 'them';
+    text += ` ${unratedArgumentCount} unrated ${one ? 'argument is' : 'arguments are'} not counted until someone rates ${them}.`;
   }
   return { ...explanation, voteCount, text, isUnrated, unratedArgumentCount };
 }
