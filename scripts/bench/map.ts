@@ -319,7 +319,8 @@ async function measureInBrowser(browser: Browser, mapId: string, account: { emai
             window.__firstNodeAt = performance.now();
           }
         };
-        new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class'] });
+        const watched = { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class'] };
+        new MutationObserver(check).observe(document, watched);
       })();`,
     });
     const errors: string[] = [];
