@@ -38,11 +38,16 @@ function errorReference(): string {
   return crypto.randomBytes(4).toString('hex').toUpperCase();
 }
 
+/**
+ * Keepalive pings stop proxies from closing quiet streams; a client that hears nothing for 40 s
+ * assumes the connection is dead and reconnects (resuming from its last event id). The map event
+ * stream's own SSE route (map-events-sse.ts) uses the same.
+ */
+export const SSE_OPTIONS = { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } } as const;
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  // Keepalive pings stop proxies from closing quiet streams; a client that hears nothing for 40 s
-  // assumes the connection is dead and reconnects (resuming from its last event id).
-  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
+  sse: SSE_OPTIONS,
   /**
    * The one place an unexpected error is turned into what a client sees: a reference, never the detail
    * (SQL, hosts, stack), which goes to the server log under the same reference.
