@@ -1,4 +1,4 @@
-import { mapIdOfClaim, requireMapRole } from '@/server/access/map-access';
+import { mapIdOfClaim, requireMapRole, requireRoleOn } from '@/server/access/map-access';
 import { createClaim } from '@/server/domain/claims/create-claim';
 import { deleteClaim, restoreClaim } from '@/server/domain/claims/delete-claim';
 import { mapIdOfNodes, moveNodes } from '@/server/domain/claims/move-nodes';
@@ -15,8 +15,7 @@ export const claimRouter = createTRPCRouter({
   }),
 
   update: protectedProcedure.input(ZUpdateClaimInput).mutation(async ({ ctx, input }) => {
-    const mapId = await mapIdOfClaim(ctx.db, input.id);
-    await requireMapRole(ctx.db, ctx.actor, mapId, 'editor', EDIT);
+    const { mapId } = await requireRoleOn(ctx.db, ctx.actor, { kind: 'claim', id: input.id }, 'editor', EDIT);
     return updateClaimText(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, mapId, input);
   }),
 
