@@ -1,7 +1,8 @@
 import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
-import { runMapWrite, runMapWriteStatement, type WriteContext } from '@/server/sync/append-event';
+import { runMapWrite, runMapWriteStatement } from '@/server/sync/append-event';
+import type { WriteContext } from '@/server/domain/context';
 import type { TUpdateClaimInput } from '@/shared/schemas/claim';
 
 export interface ClaimConflictDetails {
@@ -15,7 +16,8 @@ export interface ClaimConflictDetails {
  * Changes a claim's text if nobody changed it since `expectedVersion`; otherwise a CONFLICT that
  * carries the current text, so the editor can show both versions instead of overwriting.
  */
-export async function updateClaimText(db: Db, context: WriteContext, mapId: string, input: TUpdateClaimInput) {
+export async function updateClaimText(db: Db, context: WriteContext, input: TUpdateClaimInput) {
+  const { mapId } = context;
   // The common case in one round trip: the claim is at the expected version and the text changes.
   const updatedAt = new Date();
   const version = input.expectedVersion + 1;
