@@ -47,6 +47,9 @@ export async function getMapAccess(db: DbOrTx, mapId: string, actor: Actor | nul
   return { mapId, role, isMember: memberRole !== null, map: rest };
 }
 
+/** An access that passed a role check: the caller holds a role. */
+export type CheckedMapAccess = MapAccess & { role: MapRoleName };
+
 interface RequireOptions {
   /** A change to the map's content: refused on a locked map for everyone but the owner. */
   isWrite?: boolean;
@@ -63,12 +66,17 @@ export async function requireMapRole(
   mapId: string,
   minimum: MapRoleName,
   options: RequireOptions = {},
-): Promise<MapAccess> {
+): Promise<CheckedMapAccess> {
   return checkMapRole(await getMapAccess(db, mapId, actor), actor, minimum, options);
 }
 
 /** The rule of `requireMapRole` over an access already read. */
-export function checkMapRole(access: MapAccess | null, actor: Actor | null, minimum: MapRoleName, options: RequireOptions = {}): MapAccess {
+export function checkMapRole(
+  access: MapAccess | null,
+  actor: Actor | null,
+  minimum: MapRoleName,
+  options: RequireOptions = {},
+): CheckedMapAccess {
   if (!access || access.role === null) throw notFoundOrNoAccess();
   if (!roleAtLeast(access.role, minimum)) {
     if (!actor) throw new DomainError('UNAUTHORIZED', `Sign in to ${ROLE_VERB[minimum]} this map.`);
@@ -80,7 +88,7 @@ export function checkMapRole(access: MapAccess | null, actor: Actor | null, mini
   if (options.isWrite && access.map.isLocked && access.role !== 'owner') {
     throw new DomainError('FORBIDDEN', 'This map is locked by its owner: it is read-only until they unlock it.');
   }
-  return access;
+  return access as CheckedMapAccess;
 }
 
 /** An object whose own map decides access: the map itself, or a claim, link, source or passage on it. */
@@ -119,7 +127,7 @@ export async function requireRoleOn(
   target: AccessTarget,
   minimum: MapRoleName,
   options: RequireOptions = {},
-): Promise<MapAccess> {
+): Promise<CheckedMapAccess> {
   const rows = await db.$queryRaw<
     {
       id: string;
