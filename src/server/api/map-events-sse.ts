@@ -6,6 +6,7 @@ import { MIN_SUPPORTED_PROTOCOL_VERSION } from '@/shared/events';
 import { findUnsafeTextIn } from '@/shared/safe-text';
 import { appRouter } from './root';
 import { ZOnMapEventInput } from './routers/events';
+import { serialize } from './transformer';
 import { SSE_OPTIONS, type Context } from './trpc';
 
 /**
@@ -36,7 +37,7 @@ const HEADERS = {
 function frameOf(entry: StreamEntry): Uint8Array {
   const cached = entry.shared?.frames.get(entry.shared.classKey);
   if (cached) return cached;
-  const frame = encoder.encode(`data: ${JSON.stringify(superjson.serialize(entry.item))}\nid: ${entry.id}\n\n`);
+  const frame = encoder.encode(`data: ${JSON.stringify(serialize(entry.item))}\nid: ${entry.id}\n\n`);
   entry.shared?.frames.set(entry.shared.classKey, frame);
   return frame;
 }
@@ -134,7 +135,7 @@ export async function mapEventsSseResponse(request: Request, url: URL, context: 
             path: MAP_EVENTS_PATH,
             type: 'subscription',
           });
-          controller.enqueue(encoder.encode(`event: serialized-error\ndata: ${JSON.stringify(superjson.serialize(shape))}\n\n`));
+          controller.enqueue(encoder.encode(`event: serialized-error\ndata: ${JSON.stringify(serialize(shape))}\n\n`));
         }
         controller.close();
       }
