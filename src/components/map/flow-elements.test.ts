@@ -73,7 +73,7 @@ describe('MapView to React Flow', () => {
     expect(second[3]).toBe(first[3]);
   });
 
-  it('keeps each node data object when nodes only moved (a layout re-renders no node component), and the same lists when nothing changed', () => {
+  it('keeps each node data object when nodes only moved (a layout re-renders no node), and the same lists when nothing changed', () => {
     const build = createFlowNodeBuilder();
     const buildEdges = createFlowEdgeBuilder();
     const first = build(map, decorations());

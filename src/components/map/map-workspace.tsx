@@ -781,7 +781,12 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
           />
         )}
         <div
-          className={`map-main ${activeSelection ? 'has-panel' : ''} ${sources ? 'has-drawer' : ''} ${draft || editingId ? 'is-editing' : ''}`}
+          className={[
+            'map-main',
+            activeSelection ? 'has-panel' : '',
+            sources ? 'has-drawer' : '',
+            draft || editingId ? 'is-editing' : '',
+          ].join(' ')}
           hidden={isVoteMode}
         >
           <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : view === 'focus' ? 'Focus view' : 'Outline view'}>

@@ -1,3 +1,5 @@
+import type { TRelation } from '@/shared/schemas/claim';
+
 /**
  * Computed claim strength: DF-QuAD gradual semantics over a quantitative bipolar argumentation
  * framework (Rago, Toni, Aurisicchio & Baroni, "Discontinuity-Free Decision Support with
@@ -27,7 +29,7 @@
  * Pure TypeScript with no server dependencies: safe to import in the browser.
  */
 
-export type StrengthRelation = 'support' | 'oppose';
+export type StrengthRelation = TRelation;
 
 export interface StrengthNode {
   id: string;
@@ -569,12 +571,14 @@ export function describeStrength(explanation: StrengthExplanation, voteCount: nu
   const parts: string[] = [];
   if (supporters > 0) {
     parts.push(
-      `raised by ${supporters} ${supporters === 1 ? 'supporter' : 'supporters'} (${supporters === 1 ? '' : 'combined '}${fmt(explanation.supportAggregate)})`,
+      `raised by ${supporters} ${supporters === 1 ? 'supporter' : 'supporters'} ` +
+        `(${supporters === 1 ? '' : 'combined '}${fmt(explanation.supportAggregate)})`,
     );
   }
   if (opposers > 0) {
     parts.push(
-      `lowered by ${opposers} ${opposers === 1 ? 'opposer' : 'opposers'} (${opposers === 1 ? '' : 'combined '}${fmt(explanation.attackAggregate)})`,
+      `lowered by ${opposers} ${opposers === 1 ? 'opposer' : 'opposers'} ` +
+        `(${opposers === 1 ? '' : 'combined '}${fmt(explanation.attackAggregate)})`,
     );
   }
   const edgePart = parts.length > 0 ? parts.join(', ') : 'no supporters or opposers';

@@ -20,6 +20,7 @@ import {
   type StrengthOptions,
 } from './compute-strength';
 import { updateStrengths, type StrengthState } from './incremental-strength';
+import type { TRelation } from '@/shared/schemas/claim';
 
 export interface StrengthVotes {
   count: number;
@@ -36,7 +37,7 @@ export interface StrengthMapLink {
   fromClaimId: string | null;
   fromEvidenceId: string | null;
   toClaimId: string;
-  relation: 'support' | 'oppose';
+  relation: TRelation;
 }
 
 export interface StrengthMapInput {
@@ -135,10 +136,14 @@ export function explainNodeStrength(
   if (isUnrated) {
     text =
       voteCount === null
-        ? 'Unrated for you: its votes are hidden until you vote, and nothing below it is rated, so it does not count for or against what it argues about.'
-        : 'Unrated: nobody has voted on it or on anything that argues about it, so it does not count for or against what it argues about yet.';
+        ? 'Unrated for you: its votes are hidden until you vote, and nothing below it is rated, ' +
+          'so it does not count for or against what it argues about.'
+        : 'Unrated: nobody has voted on it or on anything that argues about it, ' +
+          'so it does not count for or against what it argues about yet.';
   } else if (unratedArgumentCount > 0) {
-    text += ` ${unratedArgumentCount} unrated ${unratedArgumentCount === 1 ? 'argument is' : 'arguments are'} not counted until someone rates ${unratedArgumentCount === 1 ? 'it' : 'them'}.`;
+    const one = unratedArgumentCount === 1;
+    const them = one ? 'it' : 'them';
+    text += ` ${unratedArgumentCount} unrated ${one ? 'argument is' : 'arguments are'} not counted until someone rates ${them}.`;
   }
   return { ...explanation, voteCount, text, isUnrated, unratedArgumentCount };
 }
