@@ -6,18 +6,7 @@ import { AIF_CONFLICT_TEXT, AIF_SUPPORT_TEXT, exportAif, importAif } from './aif
 import { detectImportFormat } from '@/shared/schemas/exchange';
 
 import { evidenceText } from './evidence-text';
-import { ImportError } from './import-error';
-import { claimsOnlyMap, sampleMap, triples } from './test-fixtures';
-
-function expectImportError(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportError);
-    return e as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
+import { claimsOnlyMap, sampleMap, triples, expectImportError } from './test-fixtures';
 
 /** An AIFdb-style export with dialogue structure, numeric ids and schemes Crux cannot represent. */
 const AIFDB_SAMPLE = {
