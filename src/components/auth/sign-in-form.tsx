@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { safeCallbackUrl } from './safe-redirect';
+import { FormError } from '@/components/ui/form-messages';
 
 interface Props {
   oauth: { github: boolean; google: boolean };
@@ -75,11 +76,7 @@ export function SignInForm({ oauth }: Props) {
             </label>
           </>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <button type="submit" className="btn btn-primary" disabled={isPending}>
           {isPending ? 'Signing in…' : mode === 'account' ? 'Sign in' : 'Continue as guest'}
         </button>

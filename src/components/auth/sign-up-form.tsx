@@ -8,6 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import { formText } from '@/components/form-text';
 import { safeCallbackUrl } from './safe-redirect';
+import { FormError } from '@/components/ui/form-messages';
 
 export function SignUpForm() {
   const trpc = useTRPC();
@@ -58,11 +59,7 @@ export function SignUpForm() {
             At least 8 characters.
           </span>
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <button type="submit" className="btn btn-primary" disabled={signUp.isPending}>
           {signUp.isPending ? 'Creating your account…' : 'Sign up'}
         </button>

@@ -9,6 +9,7 @@ import { errorMessage, useTRPC } from '@/trpc/client';
 import { formText } from '@/components/form-text';
 import { ImportMapButton } from '@/components/exchange/import-dialog';
 import { MAP_TEMPLATES, type MapTemplateId } from '@/shared/map-templates';
+import { FormError } from '@/components/ui/form-messages';
 
 export function Dashboard({ displayName, isGuest }: { displayName: string; isGuest: boolean }) {
   const trpc = useTRPC();
@@ -75,11 +76,7 @@ export function Dashboard({ displayName, isGuest }: { displayName: string; isGue
           </label>
         ))}
       </fieldset>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="row">
         <button type="submit" className="btn btn-primary" disabled={createMap.isPending || fromTemplate.isPending}>
           {createMap.isPending || fromTemplate.isPending ? 'Creating…' : 'Create map'}
@@ -111,11 +108,7 @@ export function Dashboard({ displayName, isGuest }: { displayName: string; isGue
         </div>
       </div>
       {isCreating && createForm}
-      {error && !isCreating && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && !isCreating && <FormError message={error} />}
       {maps.isPending && <p className="muted">Loading your maps…</p>}
       {maps.isError && (
         <p className="form-error" role="alert">

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import { ROLE_LABEL } from '@/shared/roles';
 import { SHARE_ROLES, type TShareRole } from '@/shared/schemas/share';
+import { FormError, FormNote } from '@/components/ui/form-messages';
 
 /** The owner's list of people asking to be let in; checked every few seconds while it is open. */
 export function AccessRequests({ mapId }: { mapId: string }) {
@@ -77,16 +78,8 @@ export function AccessRequests({ mapId }: { mapId: string }) {
           );
         })}
       </ul>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="small" role="status">
-          {notice}
-        </p>
-      )}
+      <FormError message={error} />
+      <FormNote message={notice} className="small" />
     </section>
   );
 }

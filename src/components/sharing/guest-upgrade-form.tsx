@@ -6,6 +6,7 @@ import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import { formText } from '@/components/form-text';
+import { FormError } from '@/components/ui/form-messages';
 
 /** A guest adds an email and password, keeping everything they wrote under the same account. */
 export function GuestUpgradeForm() {
@@ -51,11 +52,7 @@ export function GuestUpgradeForm() {
         <input name="password" type="password" autoComplete="new-password" minLength={8} required />
         <span className="small muted">At least 8 characters.</span>
       </label>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <button type="submit" className="btn btn-primary" disabled={upgrade.isPending}>
         {upgrade.isPending ? 'Saving…' : 'Keep my account'}
       </button>

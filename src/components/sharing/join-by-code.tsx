@@ -8,6 +8,7 @@ import { errorMessage, useTRPC } from '@/trpc/client';
 import { formText } from '@/components/form-text';
 import { isWellFormedJoinCode, JOIN_CODE_LENGTH, normalizeJoinCode } from '@/shared/schemas/share';
 import { JoinCard } from './join-card';
+import { FormError } from '@/components/ui/form-messages';
 
 interface Props {
   initialCode: string;
@@ -100,11 +101,7 @@ export function JoinByCode({ initialCode, viewer }: Props) {
           {isLooking ? 'Looking…' : 'Continue'}
         </button>
       </form>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <p className="small muted">Your teacher shows the code on the board, next to a QR code you can scan instead.</p>
     </div>
   );

@@ -11,6 +11,7 @@ import { errorMessage, useTRPC } from '@/trpc/client';
 import { roleAtLeast, ROLE_LABEL, type MapRoleName } from '@/shared/roles';
 import type { TShareLookupInput } from '@/shared/schemas/share';
 import { formText } from '@/components/form-text';
+import { FormError } from '@/components/ui/form-messages';
 
 const ROLE_SENTENCE: Record<MapRoleName, string> = {
   owner: 'manage it',
@@ -180,11 +181,7 @@ export function JoinCard({ lookup, preview, viewer, returnPath }: Props) {
           </p>
         </>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </div>
   );
 }

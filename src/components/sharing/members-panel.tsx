@@ -8,6 +8,7 @@ import { ROLE_LABEL } from '@/shared/roles';
 import { SHARE_ROLES, type TShareRole } from '@/shared/schemas/share';
 import { formText } from '@/components/form-text';
 import { AccessRequests } from './access-requests';
+import { FormError, FormNote } from '@/components/ui/form-messages';
 
 interface Props {
   mapId: string;
@@ -77,22 +78,12 @@ export function MembersPanel({ mapId, canManage }: Props) {
           </button>
         </form>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="form-note" role="status">
-          {notice}
-        </p>
-      )}
+      <FormError message={error} />
+      <FormNote message={notice} />
       {members.isPending ? (
         <p className="muted">Loading members…</p>
       ) : members.error ? (
-        <p className="form-error" role="alert">
-          {members.error.message}
-        </p>
+        <FormError message={members.error.message} />
       ) : (
         <>
           {members.data.isAnonymous && (

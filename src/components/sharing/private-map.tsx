@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { errorMessage, useTRPC } from '@/trpc/client';
+import { FormError } from '@/components/ui/form-messages';
 
 interface Props {
   mapId: string;
@@ -53,11 +54,7 @@ export function PrivateMap({ mapId, isSignedIn }: Props) {
               {request.isPending ? 'Asking…' : 'Request access'}
             </button>
           )}
-          {request.error && (
-            <p className="form-error" role="alert">
-              {errorMessage(request.error)}
-            </p>
-          )}
+          {request.error && <FormError message={errorMessage(request.error)} />}
         </>
       ) : (
         <>

@@ -12,6 +12,7 @@ import { CopyButton } from './copy-button';
 import { PresentMode } from './present-mode';
 import { QrCode } from './qr-code';
 import { shareUrl, useOrigin } from './use-origin';
+import { FormError, FormNote } from '@/components/ui/form-messages';
 
 const EXPIRY_CHOICES = [
   { value: '', label: 'Never' },
@@ -113,16 +114,8 @@ export function ShareLinksPanel({ mapId, overview }: Props) {
           {create.isPending ? 'Creating…' : 'Create link'}
         </button>
       </form>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="form-note" role="status">
-          {notice}
-        </p>
-      )}
+      <FormError message={error} />
+      <FormNote message={notice} />
       {overview.map.visibility === 'private' && overview.links.some((link) => link.status === 'paused') && (
         <p className="form-note">
           The map is private, so its links are paused. Change the visibility under Classroom controls to use them.
@@ -145,11 +138,7 @@ export function ShareLinksPanel({ mapId, overview }: Props) {
           ))}
         </ul>
       )}
-      {revoke.error && (
-        <p className="form-error" role="alert">
-          {revoke.error.message}
-        </p>
-      )}
+      {revoke.error && <FormError message={revoke.error.message} />}
       {presenting && (
         <PresentMode
           mapTitle={overview.map.title}

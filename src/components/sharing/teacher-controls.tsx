@@ -6,6 +6,7 @@ import type { SharingOverview } from '@/server/domain/sharing/list-share-links';
 import { RevealResultsButton } from '@/components/votes/reveal-results-button';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import type { TUpdateMapInput } from '@/shared/schemas/map';
+import { FormError } from '@/components/ui/form-messages';
 
 const VISIBILITY_CHOICES = [
   { value: 'private', label: 'Private', help: 'Only members. Share links are paused.' },
@@ -101,11 +102,7 @@ export function TeacherControls({ mapId, overview }: Props) {
           </label>
         ))}
       </fieldset>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <ParticipationExport mapId={mapId} isAnonymous={map.isAnonymous} />
     </div>
   );
@@ -173,11 +170,7 @@ function ParticipationExport({ mapId, isAnonymous }: { mapId: string; isAnonymou
           {state.kind === 'done' && `Downloaded ${state.rows} ${state.rows === 1 ? 'row' : 'rows'}.`}
         </span>
       </div>
-      {state.kind === 'error' && (
-        <p className="form-error" role="alert">
-          {state.message}
-        </p>
-      )}
+      {state.kind === 'error' && <FormError message={state.message} />}
     </fieldset>
   );
 }

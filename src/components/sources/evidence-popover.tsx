@@ -6,6 +6,7 @@ import { errorMessage, useTRPC } from '@/trpc/client';
 import { ClaimPicker, type PickableClaim } from './claim-picker';
 import { truncate } from '@/shared/truncate';
 import type { TRelation } from '@/shared/schemas/claim';
+import { FormError } from '@/components/ui/form-messages';
 
 export interface PendingQuote {
   start: number;
@@ -108,11 +109,7 @@ export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCance
           Note (optional)
           <textarea rows={2} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="row">
           <button type="submit" className="btn btn-primary btn-small" disabled={create.isPending}>
             {create.isPending ? 'Adding…' : 'Add evidence'}

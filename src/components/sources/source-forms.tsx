@@ -13,6 +13,7 @@ import {
   utf8ByteLength,
   type TSourceFile,
 } from '@/shared/schemas/source';
+import { FormError } from '@/components/ui/form-messages';
 
 export interface SourceMetadata {
   title: string;
@@ -278,11 +279,7 @@ export function EditDetailsForm({ mapId, source, onDone }: EditProps) {
       }}
     >
       <MetadataFields value={metadata} onChange={setMetadata} />
-      {update.error && (
-        <p className="form-error" role="alert">
-          {errorMessage(update.error)}
-        </p>
-      )}
+      {update.error && <FormError message={errorMessage(update.error)} />}
       <div className="row">
         <button type="submit" className="btn btn-primary btn-small" disabled={update.isPending}>
           Save details
@@ -339,11 +336,7 @@ export function EditTextForm({
         Source text
         <textarea rows={16} value={text} onChange={(event) => setText(event.target.value)} />
       </label>
-      {update.error && (
-        <p className="form-error" role="alert">
-          {errorMessage(update.error)}
-        </p>
-      )}
+      {update.error && <FormError message={errorMessage(update.error)} />}
       <div className="row">
         <button type="submit" className="btn btn-primary btn-small" disabled={update.isPending}>
           Save text
@@ -402,11 +395,7 @@ export function DeleteSourcePanel({
           This cannot be undone.
         </p>
       )}
-      {remove.error && (
-        <p className="form-error" role="alert">
-          {errorMessage(remove.error)}
-        </p>
-      )}
+      {remove.error && <FormError message={errorMessage(remove.error)} />}
       <div className="row">
         <button
           type="button"

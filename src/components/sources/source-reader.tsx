@@ -10,6 +10,7 @@ import { rangeToOffsets, type PassageRange, type PassageTone } from './reader-se
 import { ReaderText } from './reader-text';
 import { DeleteSourcePanel, EditDetailsForm, EditTextForm, useRefreshSources } from './source-forms';
 import { truncate } from '@/shared/truncate';
+import { FormError } from '@/components/ui/form-messages';
 
 /** What to show once the source is open: a passage (from the graph) or a search hit. */
 const RELATION_VERB = { support: 'Supports', oppose: 'Opposes' } as const;
@@ -234,9 +235,7 @@ export function SourceReader({ mapId, sourceId, canEdit, claims, target, onFocus
   if (query.error) {
     return (
       <div className="stack">
-        <p className="form-error" role="alert">
-          {errorMessage(query.error)}
-        </p>
+        <FormError message={errorMessage(query.error)} />
         <button type="button" className="btn btn-small" onClick={onBack}>
           Back to the library
         </button>

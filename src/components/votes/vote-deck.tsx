@@ -8,6 +8,7 @@ import { excerpt, indexMap } from '@/components/map/map-index';
 import { deckOrder, nextUnvoted, type DeckCard } from './deck-order';
 import { useVote } from './use-vote';
 import { VoteHistogram, voteLabel } from './vote-panel';
+import { FormError } from '@/components/ui/form-messages';
 
 interface Props {
   map: MapView;
@@ -252,11 +253,7 @@ function VoteCard({ map, card, refusal, headingRef, onVoted, onPrevious, onSkip,
         {justCast !== null && vote.isPending ? 'Saving…' : justCast !== null && !vote.error ? `Saved: ${voteLabel(justCast)}.` : ''}
         {justCast === null && myVote !== null ? `Your vote: ${voteLabel(myVote)}.` : ''}
       </p>
-      {vote.error && (
-        <p className="form-error" role="alert">
-          {vote.error.message}
-        </p>
-      )}
+      {vote.error && <FormError message={vote.error.message} />}
       <VoteHistogram votes={claim.votes} myVote={myVote} canVote={!refusal} />
       <div className="vote-deck-nav">
         <button type="button" className="btn" onClick={() => onPrevious?.()} disabled={!onPrevious} aria-keyshortcuts="ArrowLeft">

@@ -9,6 +9,7 @@ import { VOTE_LABELS } from '@/shared/schemas/vote';
 import { formatMean } from './vote-summary-bar';
 import { useMapQueryData } from './use-map-query-data';
 import { useVote } from './use-vote';
+import { FormError } from '@/components/ui/form-messages';
 
 /** Casting, changing and retracting a vote on one claim or passage, with the full histogram. */
 export interface VotePanelProps {
@@ -82,11 +83,7 @@ export function VotePanel({ mapId, target, votes, myVote, role, isSignedIn, isLo
       ) : (
         refusal
       )}
-      {vote.error && (
-        <p className="form-error" role="alert">
-          {vote.error.message}
-        </p>
-      )}
+      {vote.error && <FormError message={vote.error.message} />}
       <VoteHistogram votes={votes} myVote={myVote} canVote={canVote} />
     </section>
   );
