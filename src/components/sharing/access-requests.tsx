@@ -1,8 +1,9 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage, useTRPC } from '@/trpc/client';
+import { useTRPC } from '@/trpc/client';
+import { useActionFeedback } from '@/components/ui/use-action-feedback';
 import { ROLE_LABEL } from '@/shared/roles';
 import { SHARE_ROLES, type TShareRole } from '@/shared/schemas/share';
 import { FormError, FormNote } from '@/components/ui/form-messages';
@@ -10,19 +11,14 @@ import { FormError, FormNote } from '@/components/ui/form-messages';
 /** The owner's list of people asking to be let in; checked every few seconds while it is open. */
 export function AccessRequests({ mapId }: { mapId: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const requests = useQuery({ ...trpc.member.listRequests.queryOptions({ mapId }), refetchInterval: 4000 });
   const [roles, setRoles] = useState<Record<string, TShareRole>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.member.listRequests.queryKey({ mapId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey({ mapId }) }),
-    ]);
-  const options = { onSettled: refresh, onError: (caught: unknown) => setError(errorMessage(caught)), onMutate: () => setError(null) };
-  const approve = useMutation(trpc.member.approveRequest.mutationOptions(options));
-  const decline = useMutation(trpc.member.declineRequest.mutationOptions(options));
+  const { error, notice, setNotice, mutationOptions } = useActionFeedback([
+    trpc.member.listRequests.queryKey({ mapId }),
+    trpc.member.list.queryKey({ mapId }),
+  ]);
+  const approve = useMutation(trpc.member.approveRequest.mutationOptions(mutationOptions));
+  const decline = useMutation(trpc.member.declineRequest.mutationOptions(mutationOptions));
 
   const list = requests.data ?? [];
   if (list.length === 0 && !error && !notice) return null;

@@ -1,13 +1,14 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { MemberView } from '@/server/domain/members/list-members';
-import { errorMessage, useTRPC } from '@/trpc/client';
+import { useTRPC } from '@/trpc/client';
 import { ROLE_LABEL } from '@/shared/roles';
 import { SHARE_ROLES, type TShareRole } from '@/shared/schemas/share';
 import { formText } from '@/components/form-text';
 import { AccessRequests } from './access-requests';
+import { useActionFeedback } from '@/components/ui/use-action-feedback';
 import { FormError, FormNote } from '@/components/ui/form-messages';
 
 interface Props {
@@ -18,24 +19,13 @@ interface Props {
 
 export function MembersPanel({ mapId, canManage }: Props) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const members = useQuery(trpc.member.list.queryOptions({ mapId }));
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey({ mapId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.share.list.queryKey({ mapId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.map.get.queryKey({ mapId }) }),
-    ]);
-  const options = {
-    onSettled: refresh,
-    onError: (caught: unknown) => setError(errorMessage(caught)),
-    onMutate: () => {
-      setError(null);
-      setNotice(null);
-    },
-  };
+  const {
+    error,
+    notice,
+    setNotice,
+    mutationOptions: options,
+  } = useActionFeedback([trpc.member.list.queryKey({ mapId }), trpc.share.list.queryKey({ mapId }), trpc.map.get.queryKey({ mapId })]);
   const invite = useMutation(trpc.member.invite.mutationOptions(options));
   const setRole = useMutation(trpc.member.setRole.mutationOptions(options));
   const remove = useMutation(trpc.member.remove.mutationOptions(options));

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { SharingOverview } from '@/server/domain/sharing/list-share-links';
 import type { ShareLinkView } from '@/server/domain/sharing/share-link-view';
@@ -12,6 +12,7 @@ import { CopyButton } from './copy-button';
 import { PresentMode } from './present-mode';
 import { QrCode } from './qr-code';
 import { shareUrl, useOrigin } from './use-origin';
+import { useActionFeedback } from '@/components/ui/use-action-feedback';
 import { FormError, FormNote } from '@/components/ui/form-messages';
 
 const EXPIRY_CHOICES = [
@@ -43,16 +44,12 @@ interface Props {
 
 export function ShareLinksPanel({ mapId, overview }: Props) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [expandedId, setExpandedId] = useState<string | null>(null);
   const [presenting, setPresenting] = useState<ShareLinkView | null>(null);
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.share.list.queryKey({ mapId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.map.get.queryKey({ mapId }) }),
-    ]);
+  const { error, setError, notice, setNotice, refresh } = useActionFeedback([
+    trpc.share.list.queryKey({ mapId }),
+    trpc.map.get.queryKey({ mapId }),
+  ]);
   const create = useMutation(trpc.share.create.mutationOptions({ onSettled: refresh }));
   const revoke = useMutation(trpc.share.revoke.mutationOptions({ onSettled: refresh }));
 

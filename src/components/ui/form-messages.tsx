@@ -8,20 +8,19 @@ interface MessageProps {
 }
 
 /** A refusal or failure, read out at once by screen readers (role="alert"). */
-export function FormError({ message, className = 'form-error', id }: MessageProps) {
-  if (!message) return null;
-  return (
-    <p className={className} role="alert" id={id}>
-      {message}
-    </p>
-  );
+export function FormError({ className = 'form-error', ...props }: MessageProps) {
+  return announcement('alert', { className, ...props });
 }
 
 /** A confirmation or progress note, read out when the reader is idle (role="status"). */
-export function FormNote({ message, className = 'form-note', id }: MessageProps) {
+export function FormNote({ className = 'form-note', ...props }: MessageProps) {
+  return announcement('status', { className, ...props });
+}
+
+function announcement(role: 'alert' | 'status', { message, className, id }: MessageProps) {
   if (!message) return null;
   return (
-    <p className={className} role="status" id={id}>
+    <p className={className} role={role} id={id}>
       {message}
     </p>
   );
