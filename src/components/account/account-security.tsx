@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { formText } from '@/components/form-text';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import { FormError, FormNote } from '@/components/ui/form-messages';
+import { SubmitButton } from '@/components/ui/form-controls';
 
 const plural = (count: number) => `${count} other ${count === 1 ? 'session' : 'sessions'}`;
 
@@ -90,9 +91,7 @@ export function ChangePasswordForm() {
         <FormError message={error} />
         <FormNote message={done} />
         <div>
-          <button type="submit" className="btn btn-primary" disabled={change.isPending}>
-            {change.isPending ? 'Changing…' : 'Change password'}
-          </button>
+          <SubmitButton isPending={change.isPending} label="Change password" pendingLabel="Changing…" />
         </div>
       </form>
     </section>

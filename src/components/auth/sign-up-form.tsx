@@ -10,6 +10,7 @@ import { formText } from '@/components/form-text';
 import { CredentialFields, readCredentials } from './credential-fields';
 import { goToAfterSignIn, safeCallbackUrl } from './safe-redirect';
 import { FormError } from '@/components/ui/form-messages';
+import { SubmitButton } from '@/components/ui/form-controls';
 
 export function SignUpForm() {
   const trpc = useTRPC();
@@ -47,9 +48,7 @@ export function SignUpForm() {
         </label>
         <CredentialFields isNewPassword />
         <FormError message={error} />
-        <button type="submit" className="btn btn-primary" disabled={signUp.isPending}>
-          {signUp.isPending ? 'Creating your account…' : 'Sign up'}
-        </button>
+        <SubmitButton isPending={signUp.isPending} label="Sign up" pendingLabel="Creating your account…" />
       </form>
       <p className="small muted">
         Already have an account? <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Sign in</Link>

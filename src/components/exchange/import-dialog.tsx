@@ -13,6 +13,7 @@ import {
   type TImportFormat,
 } from '@/shared/schemas/exchange';
 import { errorMessage, useTRPC } from '@/trpc/client';
+import { LabelledOptions } from '@/components/ui/form-controls';
 
 const ACCEPT = '.argdown,.ad,.txt,.json,.md,.markdown,text/plain,application/json,text/markdown';
 
@@ -256,11 +257,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                   <option value="auto">
                     Detect automatically{detected && format === 'auto' ? ` (${IMPORT_FORMAT_LABEL[detected]})` : ''}
                   </option>
-                  {IMPORT_FORMATS.map((option) => (
-                    <option key={option} value={option}>
-                      {IMPORT_FORMAT_LABEL[option]}
-                    </option>
-                  ))}
+                  <LabelledOptions values={IMPORT_FORMATS} labels={IMPORT_FORMAT_LABEL} />
                 </select>
               </label>
             </div>

@@ -7,6 +7,7 @@ import { useActionFeedback } from '@/components/ui/use-action-feedback';
 import { ROLE_LABEL } from '@/shared/roles';
 import { SHARE_ROLES, type TShareRole } from '@/shared/schemas/share';
 import { FormError, FormNote } from '@/components/ui/form-messages';
+import { LabelledOptions } from '@/components/ui/form-controls';
 
 /** The owner's list of people asking to be let in; checked every few seconds while it is open. */
 export function AccessRequests({ mapId }: { mapId: string }) {
@@ -42,11 +43,7 @@ export function AccessRequests({ mapId }: { mapId: string }) {
                   value={role}
                   onChange={(event) => setRoles((current) => ({ ...current, [request.id]: event.target.value as TShareRole }))}
                 >
-                  {SHARE_ROLES.map((choice) => (
-                    <option key={choice} value={choice}>
-                      {ROLE_LABEL[choice]}
-                    </option>
-                  ))}
+                  <LabelledOptions values={SHARE_ROLES} labels={ROLE_LABEL} />
                 </select>
               </label>
               <button

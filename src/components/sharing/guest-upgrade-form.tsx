@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import { CredentialFields, readCredentials } from '@/components/auth/credential-fields';
 import { FormError } from '@/components/ui/form-messages';
+import { SubmitButton } from '@/components/ui/form-controls';
 
 /** A guest adds an email and password, keeping everything they wrote under the same account. */
 export function GuestUpgradeForm() {
@@ -42,9 +43,7 @@ export function GuestUpgradeForm() {
     <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
       <CredentialFields isNewPassword />
       <FormError message={error} />
-      <button type="submit" className="btn btn-primary" disabled={upgrade.isPending}>
-        {upgrade.isPending ? 'Saving…' : 'Keep my account'}
-      </button>
+      <SubmitButton isPending={upgrade.isPending} label="Keep my account" pendingLabel="Saving…" />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { formText } from '@/components/form-text';
 import { AccessRequests } from './access-requests';
 import { useActionFeedback } from '@/components/ui/use-action-feedback';
 import { FormError, FormNote } from '@/components/ui/form-messages';
+import { LabelledOptions, SubmitButton } from '@/components/ui/form-controls';
 
 interface Props {
   mapId: string;
@@ -56,16 +57,10 @@ export function MembersPanel({ mapId, canManage }: Props) {
           <label className="field">
             Role
             <select name="role" defaultValue="editor">
-              {SHARE_ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {ROLE_LABEL[role]}
-                </option>
-              ))}
+              <LabelledOptions values={SHARE_ROLES} labels={ROLE_LABEL} />
             </select>
           </label>
-          <button type="submit" className="btn" disabled={invite.isPending}>
-            {invite.isPending ? 'Inviting…' : 'Invite'}
-          </button>
+          <SubmitButton isPending={invite.isPending} label="Invite" pendingLabel="Inviting…" className="btn" />
         </form>
       )}
       <FormError message={error} />
@@ -125,11 +120,7 @@ function MemberRow({ member, canManage, isBusy, onRole, onRemove, onTransfer }: 
           disabled={isBusy}
           onChange={(event) => onRole(event.target.value as TShareRole)}
         >
-          {SHARE_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABEL[role]}
-            </option>
-          ))}
+          <LabelledOptions values={SHARE_ROLES} labels={ROLE_LABEL} />
         </select>
       ) : (
         <span className={`badge role-badge role-${member.role}`}>{ROLE_LABEL[member.role]}</span>

@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import { FormError } from '@/components/ui/form-messages';
+import { SignInLinks } from '@/components/ui/form-controls';
 
 interface Props {
   mapId: string;
@@ -34,7 +35,6 @@ export function PrivateMap({ mapId, isSignedIn }: Props) {
     if (isLetIn) router.refresh();
   }, [isLetIn, router]);
 
-  const back = encodeURIComponent(`/maps/${mapId}`);
   return (
     <div className="card stack private-map-card">
       <h1 ref={headingRef} tabIndex={-1}>
@@ -60,12 +60,7 @@ export function PrivateMap({ mapId, isSignedIn }: Props) {
         <>
           <p>Sign in to ask its owner for access, or to open it if it is yours. If the address is wrong, the map may not exist.</p>
           <p className="row">
-            <Link className="btn btn-primary" href={`/signin?callbackUrl=${back}`}>
-              Sign in
-            </Link>
-            <Link className="btn" href={`/signup?callbackUrl=${back}`}>
-              Sign up
-            </Link>
+            <SignInLinks returnTo={`/maps/${mapId}`} signInClass="btn btn-primary" signUpClass="btn" />
           </p>
         </>
       )}

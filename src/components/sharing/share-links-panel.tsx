@@ -14,6 +14,7 @@ import { QrCode } from './qr-code';
 import { shareUrl, useOrigin } from './use-origin';
 import { useActionFeedback } from '@/components/ui/use-action-feedback';
 import { FormError, FormNote } from '@/components/ui/form-messages';
+import { SubmitButton } from '@/components/ui/form-controls';
 
 const EXPIRY_CHOICES = [
   { value: '', label: 'Never' },
@@ -107,9 +108,7 @@ export function ShareLinksPanel({ mapId, overview }: Props) {
           Use limit
           <input name="maxUses" type="number" min={1} max={10000} inputMode="numeric" placeholder="No limit" />
         </label>
-        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create link'}
-        </button>
+        <SubmitButton isPending={create.isPending} label="Create link" pendingLabel="Creating…" />
       </form>
       <FormError message={error} />
       <FormNote message={notice} />

@@ -7,6 +7,7 @@ import { ClaimPicker, type PickableClaim } from './claim-picker';
 import { truncate } from '@/shared/truncate';
 import type { TRelation } from '@/shared/schemas/claim';
 import { FormError } from '@/components/ui/form-messages';
+import { SubmitButton } from '@/components/ui/form-controls';
 
 export interface PendingQuote {
   start: number;
@@ -111,9 +112,7 @@ export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCance
         </label>
         <FormError message={error} />
         <div className="row">
-          <button type="submit" className="btn btn-primary btn-small" disabled={create.isPending}>
-            {create.isPending ? 'Adding…' : 'Add evidence'}
-          </button>
+          <SubmitButton isPending={create.isPending} label="Add evidence" pendingLabel="Adding…" className="btn btn-primary btn-small" />
           <button type="button" className="btn btn-small" onClick={onCancel}>
             Cancel
           </button>

@@ -14,6 +14,7 @@ import {
   type TSourceFile,
 } from '@/shared/schemas/source';
 import { FormError } from '@/components/ui/form-messages';
+import { SubmitButton } from '@/components/ui/form-controls';
 
 export interface SourceMetadata {
   title: string;
@@ -234,9 +235,7 @@ export function AddSourceForm({ mapId, onCreated, onOpenExisting, onCancel }: Ad
         </div>
       )}
       <div className="row">
-        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-          {create.isPending ? 'Adding…' : 'Add source'}
-        </button>
+        <SubmitButton isPending={create.isPending} label="Add source" pendingLabel="Adding…" />
         <button type="button" className="btn" onClick={onCancel}>
           Cancel
         </button>
