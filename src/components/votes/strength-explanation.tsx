@@ -24,7 +24,7 @@ export function StrengthExplanation({ map, nodeId, strengths }: StrengthExplanat
   const computed = useStrengths(map);
   const info = strengths ?? computed;
   const explanation = useMemo(
-    () => explainNodeStrength(map, nodeId, { strengths: info.strengths, converged: info.converged }),
+    () => explainNodeStrength(map, nodeId, { strengths: info.strengths, converged: info.converged, unrated: info.unrated }),
     [map, nodeId, info],
   );
   const nameOf = (id: string): string => {
