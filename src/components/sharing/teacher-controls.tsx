@@ -14,6 +14,30 @@ const VISIBILITY_CHOICES = [
   { value: 'public', label: 'Public', help: 'Anyone can read it and it is listed on Explore; joining to do more still needs a link.' },
 ] as const;
 
+/** The switches the owner flips while the class works, in the order they are shown. */
+const CLASS_SWITCHES = [
+  {
+    setting: 'isLocked',
+    label: 'Lock the map',
+    help: 'Read-only for everyone but you: no edits and no votes until you unlock it.',
+  },
+  {
+    setting: 'isAnonymous',
+    label: 'Anonymous mode',
+    help: 'Authors and voters are hidden from everyone but you, on screen, in the API and in live updates.',
+  },
+  {
+    setting: 'isBlindVoting',
+    label: 'Blind voting',
+    help: 'Members see how others voted only after voting themselves, or once you reveal the results.',
+  },
+  {
+    setting: 'isCommentingRestricted',
+    label: 'Only editors comment',
+    help: 'Voters can still read comments but not write them; editors and you can.',
+  },
+] as const;
+
 interface Props {
   mapId: string;
   overview: SharingOverview;
@@ -48,35 +72,15 @@ export function TeacherControls({ mapId, overview }: Props) {
     update.mutate({ mapId, ...changes });
   };
   const map = { ...overview.map, ...chosen };
+  const settings = { ...map, isCommentingRestricted: map.isCommentingRestricted ?? mapThread.data?.isCommentingRestricted ?? false };
 
   return (
     <div className="stack teacher-controls">
       <fieldset className="control-group">
         <legend>While the class works</legend>
-        <Toggle
-          label="Lock the map"
-          help="Read-only for everyone but you: no edits and no votes until you unlock it."
-          isOn={map.isLocked}
-          onChange={(isLocked) => change({ isLocked })}
-        />
-        <Toggle
-          label="Anonymous mode"
-          help="Authors and voters are hidden from everyone but you, on screen, in the API and in live updates."
-          isOn={map.isAnonymous}
-          onChange={(isAnonymous) => change({ isAnonymous })}
-        />
-        <Toggle
-          label="Blind voting"
-          help="Members see how others voted only after voting themselves, or once you reveal the results."
-          isOn={map.isBlindVoting}
-          onChange={(isBlindVoting) => change({ isBlindVoting })}
-        />
-        <Toggle
-          label="Only editors comment"
-          help="Voters can still read comments but not write them; editors and you can."
-          isOn={map.isCommentingRestricted ?? mapThread.data?.isCommentingRestricted ?? false}
-          onChange={(isCommentingRestricted) => change({ isCommentingRestricted })}
-        />
+        {CLASS_SWITCHES.map(({ setting, label, help }) => (
+          <Toggle key={setting} label={label} help={help} isOn={settings[setting]} onChange={(isOn) => change({ [setting]: isOn })} />
+        ))}
         {map.isBlindVoting && (
           <div className="row">
             <RevealResultsButton mapId={mapId} />

@@ -218,6 +218,11 @@ export function SourceReader({ mapId, sourceId, canEdit, claims, target, onFocus
       onError: (err) => setStatus(errorMessage(err)),
     }),
   );
+  const removeNow = (id: string) => {
+    setLastRemoved(id);
+    setStatus('Passage removed.');
+    removePassage.mutate({ id });
+  };
   const restorePassage = useMutation(
     trpc.evidence.restore.mutationOptions({
       onSuccess: async () => {
@@ -314,15 +319,7 @@ export function SourceReader({ mapId, sourceId, canEdit, claims, target, onFocus
               <li key={item.id} className={item.id === focusedOrphan ? 'is-focused' : undefined} data-orphan={item.id}>
                 <q>{truncate(item.exact, 140)}</q> <span className="muted small">— {describePassage(item)}</span>
                 {canEdit && (
-                  <button
-                    type="button"
-                    className="btn-link small"
-                    onClick={() => {
-                      setLastRemoved(item.id);
-                      setStatus('Passage removed.');
-                      removePassage.mutate({ id: item.id });
-                    }}
-                  >
+                  <button type="button" className="btn-link small" onClick={() => removeNow(item.id)}>
                     Remove
                   </button>
                 )}
@@ -363,11 +360,7 @@ export function SourceReader({ mapId, sourceId, canEdit, claims, target, onFocus
                           type="button"
                           className="btn-link small passage-remove"
                           aria-label={`Remove passage “${truncate(item.exact, 40)}”`}
-                          onClick={() => {
-                            setLastRemoved(item.id);
-                            setStatus('Passage removed.');
-                            removePassage.mutate({ id: item.id });
-                          }}
+                          onClick={() => removeNow(item.id)}
                         >
                           Remove
                         </button>
