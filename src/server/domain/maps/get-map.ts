@@ -197,20 +197,19 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
   const liveClaimIds = new Set(claims.map((claim) => claim.id));
   const liveEvidenceIds = new Set(evidence.map((item) => item.id));
 
-  const claimViews = claims.map(({ author, ...claim }) => ({
-    ...claim,
-    authorId: hideIdentities ? null : claim.authorId,
+  /** A voted-on node as this reader sees it: its author (unless hidden), its aggregates (unless blind), their vote. */
+  const forReader = <T extends { id: string; authorId: string | null; author: { displayName: string } | null }>(
+    { author, ...row }: T,
+    summaries: Map<string, VoteSummary>,
+  ) => ({
+    ...row,
+    authorId: hideIdentities ? null : row.authorId,
     authorName: hideIdentities ? null : (author?.displayName ?? null),
-    votes: visibleSummary(claimSummaries, claim.id),
-    myVote: myVoteByTarget.get(claim.id) ?? null,
-  }));
-  const evidenceViews = evidence.map(({ author, ...item }) => ({
-    ...item,
-    authorId: hideIdentities ? null : item.authorId,
-    authorName: hideIdentities ? null : (author?.displayName ?? null),
-    votes: visibleSummary(evidenceSummaries, item.id),
-    myVote: myVoteByTarget.get(item.id) ?? null,
-  }));
+    votes: visibleSummary(summaries, row.id),
+    myVote: myVoteByTarget.get(row.id) ?? null,
+  });
+  const claimViews = claims.map((claim) => forReader(claim, claimSummaries));
+  const evidenceViews = evidence.map((item) => forReader(item, evidenceSummaries));
   // Links of a deleted claim or passage stay stored (so a restore brings them back) but are hidden.
   const visibleLinks = links.filter(
     (link) =>

@@ -1,11 +1,8 @@
 import type { Metadata } from 'next';
-import { TRPCError } from '@trpc/server';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
-import { cache } from 'react';
 import { PrintButton } from '@/components/exchange/print-button';
 import { PrintableOutline } from '@/components/exchange/printable-outline';
-import { getServerCaller } from '@/server/api/server-caller';
+import { loadMapForPage } from '@/server/api/load-map-page';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,16 +10,7 @@ interface Props {
   params: Promise<{ id: string }>;
 }
 
-const loadMap = cache(async function loadMap(mapId: string) {
-  const { caller } = await getServerCaller();
-  try {
-    return await caller.map.get({ mapId });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') redirect(`/signin?callbackUrl=/maps/${mapId}/print`);
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
-    throw error;
-  }
-});
+const loadMap = (mapId: string) => loadMapForPage(mapId, `/maps/${mapId}/print`);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
