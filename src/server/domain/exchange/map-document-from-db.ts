@@ -182,26 +182,13 @@ export async function loadMapDocument(db: Db, mapId: string, options: LoadMapDoc
   const liveEvidence = new Set(docEvidence.map((item) => item.id));
   const docLinks: MapDocumentLink[] = [];
   for (const link of links) {
-    if (!liveClaims.has(link.toClaimId)) continue;
-    if (link.fromClaimId !== null) {
-      if (liveClaims.has(link.fromClaimId) && link.fromClaimId !== link.toClaimId) {
-        docLinks.push({
-          id: link.id,
-          from: { claimId: link.fromClaimId },
-          toClaimId: link.toClaimId,
-          relation: link.relation,
-          ...(link.scheme && { scheme: link.scheme }),
-        });
-      }
-    } else if (link.fromEvidenceId !== null && liveEvidence.has(link.fromEvidenceId)) {
-      docLinks.push({
-        id: link.id,
-        from: { evidenceId: link.fromEvidenceId },
-        toClaimId: link.toClaimId,
-        relation: link.relation,
-        ...(link.scheme && { scheme: link.scheme }),
-      });
-    }
+    // Both ends live (a claim may not argue about itself): a claim's links and a live passage's links.
+    const from =
+      link.fromClaimId !== null
+        ? liveClaims.has(link.fromClaimId) && link.fromClaimId !== link.toClaimId && { claimId: link.fromClaimId }
+        : link.fromEvidenceId !== null && liveEvidence.has(link.fromEvidenceId) && { evidenceId: link.fromEvidenceId };
+    if (!from || !liveClaims.has(link.toClaimId)) continue;
+    docLinks.push({ id: link.id, from, toClaimId: link.toClaimId, relation: link.relation, ...(link.scheme && { scheme: link.scheme }) });
   }
 
   // Validating what we wrote costs one pass and guarantees every export can be imported again.
