@@ -126,9 +126,7 @@ export function ClassToolbar({ map, isClassOpen, onToggleClass, hereCount, notif
       {present && (
         <PresentMode
           mapTitle={map.map.title}
-          token={present.token}
-          code={present.code}
-          role={present.role}
+          link={present}
           live={{ here: hereCount, joined: status.data?.members.length ?? null, votes: status.data?.totalVotes ?? null }}
           onClose={() => {
             setPresent(null);

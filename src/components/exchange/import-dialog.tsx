@@ -90,7 +90,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const { ref, titleId, onCloseRef } = useModalDialog(onClose);
+  const { ref, titleId, onCloseRef, closeOnCancel } = useModalDialog(onClose);
   const fileInputId = useId();
 
   const [pasted, setPasted] = useState('');
@@ -162,15 +162,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const excerpt = location?.line ? lineExcerpt(text, location.line, location.column) : null;
 
   return (
-    <dialog
-      ref={ref}
-      className="import-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!importMap.isPending) onCloseRef.current();
-      }}
-    >
+    <dialog ref={ref} className="import-dialog" aria-labelledby={titleId} onCancel={closeOnCancel(() => !importMap.isPending)}>
       <div className="import-dialog-body stack">
         <div className="import-dialog-head">
           <h2 id={titleId}>{success ? 'Map imported' : 'Import a map'}</h2>

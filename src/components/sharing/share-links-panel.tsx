@@ -135,15 +135,7 @@ export function ShareLinksPanel({ mapId, overview }: Props) {
         </ul>
       )}
       {revoke.error && <FormError message={revoke.error.message} />}
-      {presenting && (
-        <PresentMode
-          mapTitle={overview.map.title}
-          token={presenting.token}
-          code={presenting.code}
-          role={presenting.role}
-          onClose={() => setPresenting(null)}
-        />
-      )}
+      {presenting && <PresentMode mapTitle={overview.map.title} link={presenting} onClose={() => setPresenting(null)} />}
     </div>
   );
 }
