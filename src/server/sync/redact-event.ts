@@ -68,14 +68,49 @@ function hidesVotes(recipient: Recipient, event: StoredMapEvent): boolean {
   return shouldHideVoteResults(recipient, hasVoted);
 }
 
-/** The event as this recipient may see it: blind results and anonymous identities removed. */
-export function redactEventFor(recipient: Recipient, event: StoredMapEvent): MapEventView {
-  const isOwn = recipient.userId !== null && event.actorId === recipient.userId;
-  const hide = shouldHideIdentities(recipient);
+/**
+ * Everything that decides how one event looks to one recipient — and nothing else: `redactWith` reads
+ * only these, so two recipients with equal decisions get identical bytes, and the fan-out serialises an
+ * event once per distinct decision set (its redaction class, `redactionClassKey`) instead of once per
+ * subscriber. A new rule is a new field here, computed in `redactionOf`; the class key covers every
+ * field by construction, so it cannot be forgotten. A rule that restricts an event's audience (items
+ * only their author and moderators may see) is such a field too: the recipients outside the audience
+ * form their own class, whose rendering `redactWith` decides (withheld payload, placeholder).
+ */
+export interface EventRedaction {
+  hideIdentities: boolean;
+  hideVotes: boolean;
+  /** The recipient wrote it (the client reconciles its own writes by this flag). */
+  isOwn: boolean;
+}
+
+export function redactionOf(recipient: Recipient, event: StoredMapEvent): EventRedaction {
   return {
-    ...redactEvent(event, { hideIdentities: hide, hideVotes: hidesVotes(recipient, event) }),
+    hideIdentities: shouldHideIdentities(recipient),
+    hideVotes: hidesVotes(recipient, event),
+    isOwn: recipient.userId !== null && event.actorId === recipient.userId,
+  };
+}
+
+/** The redaction class of a decision set: equal keys, equal rendering. */
+export function redactionClassKey(redaction: EventRedaction): string {
+  let key = '';
+  for (const field of Object.keys(redaction).sort()) key += `${field}=${String(redaction[field as keyof EventRedaction])};`;
+  return key;
+}
+
+/** The event as a recipient with these decisions may see it. */
+export function redactWith(redaction: EventRedaction, event: StoredMapEvent): MapEventView {
+  const hide = redaction.hideIdentities;
+  return {
+    ...redactEvent(event, { hideIdentities: hide, hideVotes: redaction.hideVotes }),
     actorId: hide ? null : event.actorId,
     actorName: hide ? null : event.actorName,
-    isOwn,
+    isOwn: redaction.isOwn,
   };
+}
+
+/** The event as this recipient may see it: blind results and anonymous identities removed. */
+export function redactEventFor(recipient: Recipient, event: StoredMapEvent): MapEventView {
+  return redactWith(redactionOf(recipient, event), event);
 }
