@@ -8,16 +8,11 @@ import { errorMessage, useTRPC } from '@/trpc/client';
 import { FormError } from '@/components/ui/form-messages';
 import { SignInLinks } from '@/components/ui/form-controls';
 
-interface Props {
-  mapId: string;
-  isSignedIn: boolean;
-}
-
 /**
  * What someone sees at a map they cannot open, and at a map that does not exist (the same page,
  * so existence does not leak): ask the owner for access, and the map opens once they say yes.
  */
-export function PrivateMap({ mapId, isSignedIn }: Props) {
+export function PrivateMap({ mapId, isSignedIn }: { mapId: string; isSignedIn: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const headingRef = useRef<HTMLHeadingElement>(null);

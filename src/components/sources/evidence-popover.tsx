@@ -26,6 +26,11 @@ interface Props {
 }
 
 /** "Use as evidence": pick a claim, support or oppose, an optional note → evidence.create. */
+const RELATION_CHOICES = [
+  ['support', 'Supports the claim'],
+  ['oppose', 'Opposes the claim'],
+] as const;
+
 export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCancel, onCreated }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -85,26 +90,12 @@ export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCance
         <ClaimPicker claims={claims} value={claimId} onChange={setClaimId} label="Claim" autoFocus />
         <fieldset className="relation-choice">
           <legend>This passage</legend>
-          <label>
-            <input
-              type="radio"
-              name={`${id}-relation`}
-              value="support"
-              checked={relation === 'support'}
-              onChange={() => setRelation('support')}
-            />{' '}
-            Supports the claim
-          </label>
-          <label>
-            <input
-              type="radio"
-              name={`${id}-relation`}
-              value="oppose"
-              checked={relation === 'oppose'}
-              onChange={() => setRelation('oppose')}
-            />{' '}
-            Opposes the claim
-          </label>
+          {RELATION_CHOICES.map(([value, label]) => (
+            <label key={value}>
+              <input type="radio" name={`${id}-relation`} value={value} checked={relation === value} onChange={() => setRelation(value)} />{' '}
+              {label}
+            </label>
+          ))}
         </fieldset>
         <label className="field">
           Note (optional)

@@ -4,6 +4,11 @@ import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getServerCaller } from './server-caller';
 
+/** The props Next.js gives a page under /maps/[id]. */
+export interface MapPageProps {
+  params: Promise<{ id: string }>;
+}
+
 /**
  * map.get for a page about one map (settings, snapshots, print): a caller who must sign in first is
  * sent to sign-in and back to `returnPath`; a map they cannot see, or a malformed id, is the 404 page.

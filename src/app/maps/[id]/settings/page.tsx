@@ -1,15 +1,11 @@
 import type { Metadata } from 'next';
-import { loadMapForPage } from '@/server/api/load-map-page';
+import { loadMapForPage, type MapPageProps } from '@/server/api/load-map-page';
 import { MapSettings } from '@/components/sharing/map-settings';
 
 export const metadata: Metadata = { title: 'Sharing and classroom controls' };
 export const dynamic = 'force-dynamic';
 
-interface Props {
-  params: Promise<{ id: string }>;
-}
-
-export default async function MapSettingsPage({ params }: Props) {
+export default async function MapSettingsPage({ params }: MapPageProps) {
   const { id } = await params;
   const map = await loadMapForPage(id, `/maps/${id}/settings`);
   return (

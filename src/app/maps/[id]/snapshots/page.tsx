@@ -1,15 +1,11 @@
 import type { Metadata } from 'next';
-import { loadMapForPage } from '@/server/api/load-map-page';
+import { loadMapForPage, type MapPageProps } from '@/server/api/load-map-page';
 import { SnapshotsView } from '@/components/snapshots/snapshots-view';
 
 export const metadata: Metadata = { title: 'Snapshots' };
 export const dynamic = 'force-dynamic';
 
-interface Props {
-  params: Promise<{ id: string }>;
-}
-
-export default async function MapSnapshotsPage({ params }: Props) {
+export default async function MapSnapshotsPage({ params }: MapPageProps) {
   const { id } = await params;
   const map = await loadMapForPage(id, `/maps/${id}/snapshots`);
   return (
