@@ -7,6 +7,7 @@ import { RevealResultsButton } from '@/components/votes/reveal-results-button';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import type { TUpdateMapInput } from '@/shared/schemas/map';
 import { FormError } from '@/components/ui/form-messages';
+import { ChoiceText } from '@/components/ui/form-controls';
 
 const VISIBILITY_CHOICES = [
   { value: 'private', label: 'Private', help: 'Only members. Share links are paused.' },
@@ -100,9 +101,7 @@ export function TeacherControls({ mapId, overview }: Props) {
               checked={map.visibility === choice.value}
               onChange={() => change({ visibility: choice.value })}
             />
-            <span>
-              <strong>{choice.label}</strong> <span className="small muted">{choice.help}</span>
-            </span>
+            <ChoiceText name={choice.label} help={choice.help} />
           </label>
         ))}
       </fieldset>

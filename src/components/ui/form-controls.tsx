@@ -42,3 +42,12 @@ export function SignInLinks({ returnTo, signInClass, signUpClass }: { returnTo: 
     </>
   );
 }
+
+/** A radio choice's text: its name in bold and what it means, muted, after it. */
+export function ChoiceText({ name, help }: { name: string; help: string }) {
+  return (
+    <span>
+      <strong>{name}</strong> <span className="small muted">{help}</span>
+    </span>
+  );
+}
