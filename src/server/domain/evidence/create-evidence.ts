@@ -1,14 +1,13 @@
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import { describeQuote } from '@/server/domain/anchoring/anchor-quote';
-import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { DomainError } from '@/server/domain/errors';
 import { lockSource } from '@/server/domain/sources/update-source';
 import { runMapWrite } from '@/server/sync/append-event';
 import type { WriteContext } from '@/server/domain/context';
-import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
 import type { TCreateEvidenceInput } from '@/shared/schemas/evidence';
 import { EVIDENCE_VIEW_SELECT, toEvidencePayload } from './evidence-select';
+import { insertLink } from '@/server/domain/links/link-rules';
 
 /** A live claim of `mapId`, or NOT_FOUND (a claim on another map is reported the same way). */
 export async function requireLiveClaimOnMap(tx: Prisma.TransactionClient, mapId: string, claimId: string) {
@@ -63,22 +62,12 @@ export async function createEvidence(db: Db, context: WriteContext, input: TCrea
       select: EVIDENCE_VIEW_SELECT,
     });
     const evidence = toEvidencePayload(row);
-    const link = await tx.link.create({
-      data: {
-        mapId,
-        fromEvidenceId: evidence.id,
-        toClaimId: input.claimId,
-        relation: input.relation,
-        createdById: context.actor?.id ?? null,
-      },
-      select: LINK_VIEW_SELECT,
-    });
-    await nudgeRaters(tx, {
+    const link = await insertLink(tx, {
       mapId,
-      claimId: input.claimId,
+      from: { evidenceId: evidence.id },
+      toClaimId: input.claimId,
       relation: input.relation,
-      from: 'evidence',
-      actorId: context.actor?.id ?? null,
+      actorId: context.actor.id,
     });
     return { result: { evidence, link }, events: [{ type: 'evidence.created', payload: { evidence, link } }] };
   });

@@ -11,6 +11,7 @@ import { strengthOfMap } from '@/shared/strength/strength-of-map';
 import type { MapRoleName } from '@/shared/roles';
 import type { TRelation } from '@/shared/schemas/claim';
 import type { TVisibility } from '@/shared/schemas/map';
+import { SOURCE_CITATION_SELECT } from '@/server/domain/sources/source-select';
 
 export interface ClaimView {
   id: string;
@@ -126,26 +127,28 @@ export async function getMap(db: Db, context: ReadContext): Promise<MapView> {
   );
 }
 
+/** A map's own fields and settings as map.get returns them (snapshots rebuild views with the same). */
+export const MAP_HEADER_SELECT = {
+  id: true,
+  title: true,
+  description: true,
+  visibility: true,
+  ownerId: true,
+  isLocked: true,
+  isAnonymous: true,
+  isBlindVoting: true,
+  resultsRevealed: true,
+  createdAt: true,
+  updatedAt: true,
+  owner: { select: { displayName: true } },
+} satisfies Prisma.MapSelect;
+
 async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, access: MapAccess, role: MapRoleName): Promise<MapView> {
   const mapId = access.mapId;
   const [map, claims, links, sources, evidence, claimVoteRows, evidenceVoteRows, myVotes] = await Promise.all([
     db.map.findUniqueOrThrow({
       where: { id: mapId },
-      select: {
-        id: true,
-        title: true,
-        description: true,
-        visibility: true,
-        ownerId: true,
-        isLocked: true,
-        isAnonymous: true,
-        isBlindVoting: true,
-        resultsRevealed: true,
-        lastSeq: true,
-        createdAt: true,
-        updatedAt: true,
-        owner: { select: { displayName: true } },
-      },
+      select: { ...MAP_HEADER_SELECT, lastSeq: true },
     }),
     db.claim.findMany({ where: { mapId, deletedAt: null }, orderBy: { createdAt: 'asc' }, select: CLAIM_VIEW_SELECT }),
     db.link.findMany({ where: { mapId }, orderBy: { createdAt: 'asc' }, select: LINK_VIEW_SELECT }),
@@ -153,12 +156,7 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
       where: { mapId },
       orderBy: { createdAt: 'asc' },
       select: {
-        id: true,
-        title: true,
-        author: true,
-        publisher: true,
-        url: true,
-        publishedAt: true,
+        ...SOURCE_CITATION_SELECT,
         _count: { select: { evidence: { where: { deletedAt: null } } } },
       },
     }),
@@ -199,20 +197,19 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
   const liveClaimIds = new Set(claims.map((claim) => claim.id));
   const liveEvidenceIds = new Set(evidence.map((item) => item.id));
 
-  const claimViews = claims.map(({ author, ...claim }) => ({
-    ...claim,
-    authorId: hideIdentities ? null : claim.authorId,
+  /** A voted-on node as this reader sees it: its author (unless hidden), its aggregates (unless blind), their vote. */
+  const forReader = <T extends { id: string; authorId: string | null; author: { displayName: string } | null }>(
+    { author, ...row }: T,
+    summaries: Map<string, VoteSummary>,
+  ) => ({
+    ...row,
+    authorId: hideIdentities ? null : row.authorId,
     authorName: hideIdentities ? null : (author?.displayName ?? null),
-    votes: visibleSummary(claimSummaries, claim.id),
-    myVote: myVoteByTarget.get(claim.id) ?? null,
-  }));
-  const evidenceViews = evidence.map(({ author, ...item }) => ({
-    ...item,
-    authorId: hideIdentities ? null : item.authorId,
-    authorName: hideIdentities ? null : (author?.displayName ?? null),
-    votes: visibleSummary(evidenceSummaries, item.id),
-    myVote: myVoteByTarget.get(item.id) ?? null,
-  }));
+    votes: visibleSummary(summaries, row.id),
+    myVote: myVoteByTarget.get(row.id) ?? null,
+  });
+  const claimViews = claims.map((claim) => forReader(claim, claimSummaries));
+  const evidenceViews = evidence.map((item) => forReader(item, evidenceSummaries));
   // Links of a deleted claim or passage stay stored (so a restore brings them back) but are hidden.
   const visibleLinks = links.filter(
     (link) =>
