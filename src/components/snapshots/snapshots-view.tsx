@@ -185,7 +185,9 @@ function Comparison({ fromId, toId, onClose }: { fromId: string; toId?: string; 
         title="Vote shifts"
         items={changes.voteShifts.map((shift) => ({
           key: shift.claimId,
-          text: `${shift.text}: mean ${mean(shift.meanBefore)} → ${mean(shift.meanAfter)} (${shift.countBefore} → ${shift.countAfter} votes)`,
+          text:
+            `${shift.text}: mean ${mean(shift.meanBefore)} → ${mean(shift.meanAfter)} (${shift.countBefore} → ${shift.countAfter} ` +
+            `votes)`,
         }))}
       />
     </section>

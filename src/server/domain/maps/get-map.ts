@@ -9,6 +9,8 @@ import { EVIDENCE_VIEW_SELECT } from '@/server/domain/evidence/evidence-select';
 import { canSeeVoteResults, summarizeVoteRows, type VoteSummary } from '@/server/domain/votes/summarize-votes';
 import { strengthOfMap } from '@/shared/strength/strength-of-map';
 import type { MapRoleName } from '@/shared/roles';
+import type { TRelation } from '@/shared/schemas/claim';
+import type { TVisibility } from '@/shared/schemas/map';
 
 export interface ClaimView {
   id: string;
@@ -35,7 +37,7 @@ export interface LinkView {
   fromClaimId: string | null;
   fromEvidenceId: string | null;
   toClaimId: string;
-  relation: 'support' | 'oppose';
+  relation: TRelation;
   /** The argumentation scheme an import named (AIF), shown on the edge's tooltip. */
   scheme?: string | null;
 }
@@ -83,7 +85,7 @@ export interface MapView {
     id: string;
     title: string;
     description: string;
-    visibility: 'private' | 'link' | 'public';
+    visibility: TVisibility;
     ownerId: string;
     ownerName: string | null;
     isLocked: boolean;
