@@ -1,10 +1,11 @@
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
 import { getMapAccess } from '@/server/access/map-access';
+import { getModerationStanding } from '@/server/access/moderator-access';
 import type { MapRoleName } from '@/shared/roles';
 import { redactEvent } from '@/shared/events';
 import type { MapEventView, StoredMapEvent } from './event-types';
-import { shouldHideIdentities, shouldHideVoteResults, type RedactionContext } from './redaction-rules';
+import { isInEventAudience, shouldHideIdentities, shouldHideVoteResults, type RedactionContext } from './redaction-rules';
 
 /**
  * Everything needed to show one recipient a map's events: their role, the map's teacher
@@ -15,6 +16,8 @@ export interface Recipient extends RedactionContext {
   role: MapRoleName;
   /** Targets (claim or evidence ids) the recipient has voted on; null when blind voting hides nothing. */
   votedTargets: Set<string> | null;
+  /** The owner, or an editor the owner made moderator: sees proposals awaiting approval. */
+  isModerator: boolean;
 }
 
 /**
@@ -22,9 +25,10 @@ export interface Recipient extends RedactionContext {
  * Called when a stream opens, when a membership or settings event passes, and periodically.
  */
 export async function loadRecipient(db: Db, actor: Actor | null, mapId: string): Promise<Recipient | null> {
-  const [access, settings] = await Promise.all([
+  const [access, settings, moderation] = await Promise.all([
     getMapAccess(db, mapId, actor),
     db.map.findUnique({ where: { id: mapId }, select: { isBlindVoting: true, resultsRevealed: true } }),
+    getModerationStanding(db, mapId, actor),
   ]);
   if (!access || access.role === null || !settings) return null;
   const isOwner = access.role === 'owner';
@@ -46,7 +50,7 @@ export async function loadRecipient(db: Db, actor: Actor | null, mapId: string):
       }
     }
   }
-  return { ...context, userId: actor?.id ?? null, role: access.role, votedTargets };
+  return { ...context, userId: actor?.id ?? null, role: access.role, votedTargets, isModerator: moderation.isModerator };
 }
 
 /**
@@ -68,14 +72,32 @@ function hidesVotes(recipient: Recipient, event: StoredMapEvent): boolean {
   return shouldHideVoteResults(recipient, hasVoted);
 }
 
-/** The event as this recipient may see it: blind results and anonymous identities removed. */
+/**
+ * The event as this recipient may see it: blind results and anonymous identities removed, and an
+ * event outside their audience (someone else's proposal) replaced by a placeholder with the same seq.
+ */
 export function redactEventFor(recipient: Recipient, event: StoredMapEvent): MapEventView {
+  const { audienceUserId, ...stored } = event;
+  if (!isInEventAudience(recipient, audienceUserId)) return withheld(stored);
   const isOwn = recipient.userId !== null && event.actorId === recipient.userId;
   const hide = shouldHideIdentities(recipient);
   return {
-    ...redactEvent(event, { hideIdentities: hide, hideVotes: hidesVotes(recipient, event) }),
+    ...redactEvent(stored, { hideIdentities: hide, hideVotes: hidesVotes(recipient, event) }),
     actorId: hide ? null : event.actorId,
     actorName: hide ? null : event.actorName,
     isOwn,
+  };
+}
+
+function withheld(event: Omit<StoredMapEvent, 'audienceUserId'>): MapEventView {
+  return {
+    type: 'event.withheld',
+    payload: {},
+    seq: event.seq,
+    actorId: null,
+    actorName: null,
+    clientMutationId: null,
+    createdAt: event.createdAt,
+    isOwn: false,
   };
 }

@@ -2,6 +2,8 @@ import { mapIdOfMember, requireMembership } from '@/server/access/member-access'
 import { requireMapRole } from '@/server/access/map-access';
 import { inviteMember, removeMember, setMemberRole, transferOwnership } from '@/server/domain/members/change-members';
 import { listMembers } from '@/server/domain/members/list-members';
+import { setModerator } from '@/server/domain/moderation/set-moderator';
+import { ZSetModeratorInput } from '@/shared/schemas/moderation';
 import { ZMapIdInput } from '@/shared/schemas/map';
 import {
   ZAccessRequestIdInput,
@@ -36,6 +38,13 @@ export const memberRouter = createTRPCRouter({
     const mapId = await mapIdOfMember(ctx.db, input.memberId);
     await requireMapRole(ctx.db, ctx.actor, mapId, 'owner');
     return setMemberRole(ctx.db, ctx.actor, mapId, input.memberId, input.role);
+  }),
+
+  /** The owner lets an editor review proposals (or no longer). */
+  setModerator: protectedProcedure.input(ZSetModeratorInput).mutation(async ({ ctx, input }) => {
+    const mapId = await mapIdOfMember(ctx.db, input.memberId);
+    await requireMapRole(ctx.db, ctx.actor, mapId, 'owner');
+    return setModerator(ctx.db, { actor: ctx.actor }, { mapId, ...input });
   }),
 
   remove: protectedProcedure.input(ZMemberIdInput).mutation(async ({ ctx, input }) => {

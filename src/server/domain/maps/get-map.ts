@@ -27,6 +27,8 @@ export interface ClaimView {
   myVote: number | null;
   /** DF-QuAD strength in [0,1] over the structure and the votes this caller may see. */
   strength: number;
+  /** A proposal waiting for a moderator (only its author and the moderators see it); absent or false: published. */
+  awaitingApproval?: boolean;
 }
 
 export interface LinkView {
@@ -37,6 +39,8 @@ export interface LinkView {
   relation: 'support' | 'oppose';
   /** The argumentation scheme an import named (AIF), shown on the edge's tooltip. */
   scheme?: string | null;
+  /** A proposal waiting for a moderator; absent or false: published. */
+  awaitingApproval?: boolean;
 }
 
 export interface SourceSummaryView {
@@ -69,6 +73,8 @@ export interface EvidenceView {
   myVote: number | null;
   /** DF-QuAD strength in [0,1] over the structure and the votes this caller may see. */
   strength: number;
+  /** A proposal waiting for a moderator; absent or false: published. */
+  awaitingApproval?: boolean;
 }
 
 export interface StrengthMeta {
