@@ -117,6 +117,8 @@ export const ZCommentPayload = z.object({
   /** Users the text @mentions (they are notified); null where anonymous mode hides who they are. */
   mentionedUserIds: z.array(z.string()).nullable(),
   createdAt: ZDate,
+  /** Never stored: set by redaction when the owner has hidden the comment since (its text is then empty). */
+  isHidden: z.boolean().optional(),
 });
 
 const ZCommentRef = { commentId: z.string(), targetKind: ZCommentTargetKind, targetId: z.string() };
@@ -179,7 +181,8 @@ export const MAP_EVENT_PAYLOADS = {
   }),
   'results.revealed': z.object({ resultsRevealed: z.literal(true) }),
   'comment.created': z.object({ comment: ZCommentPayload }),
-  'comment.updated': z.object({ ...ZCommentRef, text: z.string() }),
+  /** `isHidden` is never stored: set by redaction when the owner has hidden the comment since (text empty). */
+  'comment.updated': z.object({ ...ZCommentRef, text: z.string(), isHidden: z.boolean().optional() }),
   /** `wasCounted`: the comment was visible (not hidden) until now, so a node's comment count drops by one. */
   'comment.deleted': z.object({ ...ZCommentRef, wasCounted: z.boolean() }),
   'comment.resolved': z.object({ ...ZCommentRef, isResolved: z.boolean() }),
@@ -333,9 +336,10 @@ export const MAP_EVENT_FIELDS: { [T in MapEventType]: Record<string, FieldClass>
       authorName: 'identity',
       mentionedUserIds: 'identity',
       createdAt: 'public',
+      isHidden: 'public',
     }),
   },
-  'comment.updated': { ...COMMENT_REF_FIELDS, text: 'public' },
+  'comment.updated': { ...COMMENT_REF_FIELDS, text: 'public', isHidden: 'public' },
   'comment.deleted': { ...COMMENT_REF_FIELDS, wasCounted: 'public' },
   'comment.resolved': { ...COMMENT_REF_FIELDS, isResolved: 'public' },
   'comment.hidden': { ...COMMENT_REF_FIELDS, wasCounted: 'public' },

@@ -3,7 +3,7 @@ import type { Actor } from '@/server/access/actor';
 import { getMapAccess } from '@/server/access/map-access';
 import { getModerationStanding } from '@/server/access/moderator-access';
 import type { MapRoleName } from '@/shared/roles';
-import { redactEvent } from '@/shared/events';
+import { redactEvent, type MapEventBody } from '@/shared/events';
 import type { MapEventView, StoredMapEvent } from './event-types';
 import { isInEventAudience, shouldHideIdentities, shouldHideVoteResults, type RedactionContext } from './redaction-rules';
 
@@ -76,17 +76,38 @@ function hidesVotes(recipient: Recipient, event: StoredMapEvent): boolean {
  * The event as this recipient may see it: blind results and anonymous identities removed, and an
  * event outside their audience (someone else's proposal) replaced by a placeholder with the same seq.
  */
-export function redactEventFor(recipient: Recipient, event: StoredMapEvent): MapEventView {
+export function redactEventFor(
+  recipient: Recipient,
+  event: StoredMapEvent,
+  hiddenCommentIds: ReadonlySet<string> = NO_HIDDEN_COMMENTS,
+): MapEventView {
   const { audienceUserId, ...stored } = event;
   if (!isInEventAudience(recipient, audienceUserId)) return withheld(stored);
   const isOwn = recipient.userId !== null && event.actorId === recipient.userId;
   const hide = shouldHideIdentities(recipient);
+  const body = recipient.role === 'owner' ? stored : withoutHiddenCommentText(stored, hiddenCommentIds);
   return {
-    ...redactEvent(stored, { hideIdentities: hide, hideVotes: hidesVotes(recipient, event) }),
+    ...redactEvent(body, { hideIdentities: hide, hideVotes: hidesVotes(recipient, event) }),
     actorId: hide ? null : event.actorId,
     actorName: hide ? null : event.actorName,
     isOwn,
   };
+}
+
+const NO_HIDDEN_COMMENTS: ReadonlySet<string> = new Set();
+
+/** A comment the owner hid since: its text is for the owner only; everyone else gets the hidden form. */
+function withoutHiddenCommentText<B extends MapEventBody>(event: B, hidden: ReadonlySet<string>): B {
+  if (!hidden.size) return event;
+  const body: MapEventBody = event;
+  // Same type out as in: only the text is emptied and the hidden flag (declared in the schema) set.
+  if (body.type === 'comment.created' && hidden.has(body.payload.comment.id)) {
+    return { ...event, payload: { ...body.payload, comment: { ...body.payload.comment, text: '', isHidden: true } } };
+  }
+  if (body.type === 'comment.updated' && hidden.has(body.payload.commentId)) {
+    return { ...event, payload: { ...body.payload, text: '', isHidden: true } };
+  }
+  return event;
 }
 
 function withheld(event: Omit<StoredMapEvent, 'audienceUserId'>): MapEventView {

@@ -6,6 +6,7 @@ import { MAP_EVENT_PROTOCOL_VERSION as v, MIN_SUPPORTED_PROTOCOL_VERSION, type M
 import { abortableIterable, Wakeup } from './async-tools';
 import { getEventHub, type EventHub } from './event-hub';
 import { MAX_REPLAY_EVENTS, type MapStreamItem } from './event-types';
+import { hiddenCommentIdsIn } from './hidden-comments';
 import { readEventsAfter } from './read-events';
 import { loadRecipient, redactEventFor, trackOwnVote, type Recipient } from './redact-event';
 
@@ -102,6 +103,8 @@ async function* run(options: StreamMapEventsOptions, signal: AbortSignal): Async
       let batch = mustRead ? null : feed.eventsAfter(cursor);
       if (batch === null) batch = await readEventsAfter(db, mapId, cursor, BACKLOG_BATCH);
       mustRead = false;
+      // A backlog can hold comments the owner has hidden since; only the owner may read their text.
+      const hiddenComments = recipient.role === 'owner' ? undefined : await hiddenCommentIdsIn(db, mapId, batch);
       for (const event of batch) {
         if (event.seq <= cursor) continue;
         if (ACCESS_EVENTS.has(event.type)) {
@@ -110,7 +113,7 @@ async function* run(options: StreamMapEventsOptions, signal: AbortSignal): Async
           nextRecheck = Date.now() + recheckMs;
         }
         trackOwnVote(recipient, event);
-        yield tracked(String(event.seq), { kind: 'event', v, ...redactEventFor(recipient, event) });
+        yield tracked(String(event.seq), { kind: 'event', v, ...redactEventFor(recipient, event, hiddenComments) });
         cursor = event.seq;
         if (signal.aborted) return;
       }
