@@ -15,6 +15,7 @@ import { HistoryPanel } from '@/components/realtime/history-panel';
 import { useStrengths } from '@/components/votes/use-strengths';
 import { VoteDeck } from '@/components/votes/vote-deck';
 import { ClassPanel } from '@/components/classroom/class-panel';
+import { ReviewPanel, useReviewQueue } from '@/components/moderation/review-panel';
 import { ClassToolbar } from '@/components/classroom/class-toolbar';
 import { PresenceBar } from '@/components/classroom/presence-bar';
 import type { Actor } from '@/server/access/actor';
@@ -135,6 +136,9 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
   const [showStrength, setShowStrength] = useState(false);
   const [sources, setSources] = useState<{ focus: SourcesDrawerProps['focus'] } | null>(null);
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
+  const [isReviewOpen, setIsReviewOpen] = useState(false);
+  const isModerator = Boolean(viewer) && (map.isModerator ?? map.role === 'owner');
+  const reviewCount = useReviewQueue(mapId, map.map.lastSeq, isModerator).data?.items.length ?? 0;
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [connect, setConnect] = useState<ConnectRequest | null>(null);
   const [isArranging, setIsArranging] = useState(false);
@@ -702,6 +706,22 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
               Vote mode
             </button>
           )}
+          {isModerator && (map.map.requireApproval || reviewCount > 0) && (
+            <button
+              type="button"
+              className="btn btn-small"
+              aria-pressed={isReviewOpen}
+              onClick={() => {
+                setSources(null);
+                setIsHistoryOpen(false);
+                setIsClassOpen(false);
+                setIsReviewOpen((open) => !open);
+              }}
+              title="Claims, links and evidence waiting for your approval"
+            >
+              Review ({reviewCount})
+            </button>
+          )}
           {map.role === 'owner' && viewer && (
             <ClassToolbar
               map={map}
@@ -855,6 +875,19 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
                 map={map}
                 peers={presence.peers}
                 onClose={() => setIsClassOpen(false)}
+                onSelectClaim={(claimId) => {
+                  setSelection({ kind: 'claim', id: claimId });
+                  graphApi.current?.reveal(claimId);
+                }}
+              />
+            </div>
+          )}
+          {isReviewOpen && isModerator && !sources && !isHistoryOpen && (
+            <div className="map-drawer">
+              <ReviewPanel
+                mapId={mapId}
+                lastSeq={map.map.lastSeq}
+                onClose={() => setIsReviewOpen(false)}
                 onSelectClaim={(claimId) => {
                   setSelection({ kind: 'claim', id: claimId });
                   graphApi.current?.reveal(claimId);

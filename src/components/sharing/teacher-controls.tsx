@@ -76,6 +76,12 @@ export function TeacherControls({ mapId, overview }: Props) {
           isOn={map.isCommentingRestricted ?? mapThread.data?.isCommentingRestricted ?? false}
           onChange={(isCommentingRestricted) => change({ isCommentingRestricted })}
         />
+        <Toggle
+          label="New claims need approval"
+          help="Claims, links and evidence added by students wait in your Review queue; only their author and moderators see them until approved."
+          isOn={map.requireApproval}
+          onChange={(requireApproval) => change({ requireApproval })}
+        />
         {map.isBlindVoting && (
           <div className="row">
             <RevealResultsButton mapId={mapId} />

@@ -95,12 +95,16 @@ export interface MapView {
     isAnonymous: boolean;
     isBlindVoting: boolean;
     resultsRevealed: boolean;
+    /** New claims, links and passages by anyone but a moderator wait for approval. */
+    requireApproval?: boolean;
     lastSeq: number;
     createdAt: Date;
     updatedAt: Date;
   };
   role: MapRoleName;
   isMember: boolean;
+  /** The caller reviews proposals (the owner, or an editor the owner made moderator). */
+  isModerator?: boolean;
   claims: ClaimView[];
   links: LinkView[];
   sources: SourceSummaryView[];
