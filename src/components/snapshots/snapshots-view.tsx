@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '@/trpc/client';
+import { EXPORT_FORMATS, EXPORT_FORMAT_INFO } from '@/shared/schemas/exchange';
 import { SnapshotOutline } from './snapshot-outline';
 
 interface Props {
@@ -97,12 +98,30 @@ export function SnapshotsView({ mapId, mapTitle, isOwner }: Props) {
         </ul>
       )}
       {compare && <Comparison fromId={compare.fromId} toId={compare.toId} onClose={() => setCompare(null)} />}
-      {openId && <OpenSnapshot id={openId} onClose={() => setOpenId(null)} />}
+      {openId && <OpenSnapshot id={openId} mapId={mapId} onClose={() => setOpenId(null)} />}
     </div>
   );
 }
 
-function OpenSnapshot({ id, onClose }: { id: string; onClose: () => void }) {
+/** Download the snapshot in any export format (the export route replays it). */
+function SnapshotExport({ mapId, snapshotId }: { mapId: string; snapshotId: string }) {
+  return (
+    <details className="snapshot-export">
+      <summary className="btn btn-small">Export</summary>
+      <ul aria-label="Export this snapshot">
+        {EXPORT_FORMATS.map((format) => (
+          <li key={format}>
+            <a href={`/api/maps/${mapId}/export?format=${format}&snapshot=${snapshotId}`} download>
+              {EXPORT_FORMAT_INFO[format].label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function OpenSnapshot({ id, mapId, onClose }: { id: string; mapId: string; onClose: () => void }) {
   const trpc = useTRPC();
   const snapshot = useQuery(trpc.snapshot.get.queryOptions({ id }));
   if (snapshot.isError) return <p className="form-error">{snapshot.error.message}</p>;
@@ -122,6 +141,7 @@ function OpenSnapshot({ id, onClose }: { id: string; onClose: () => void }) {
       <p className="muted small">
         {view.claims.length} claims · {view.links.length} links · {view.evidence.length} evidence passages
       </p>
+      <SnapshotExport mapId={mapId} snapshotId={meta.id} />
       <SnapshotOutline view={view} />
     </section>
   );
