@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTRPC } from '@/trpc/client';
 import { EXPORT_FORMATS, EXPORT_FORMAT_INFO } from '@/shared/schemas/exchange';
 import { SnapshotOutline } from './snapshot-outline';
+import { CompareGraph } from './compare-graph';
 
 interface Props {
   mapId: string;
@@ -97,7 +98,7 @@ export function SnapshotsView({ mapId, mapTitle, isOwner }: Props) {
           })}
         </ul>
       )}
-      {compare && <Comparison fromId={compare.fromId} toId={compare.toId} onClose={() => setCompare(null)} />}
+      {compare && <Comparison mapId={mapId} fromId={compare.fromId} toId={compare.toId} onClose={() => setCompare(null)} />}
       {openId && <OpenSnapshot id={openId} mapId={mapId} onClose={() => setOpenId(null)} />}
     </div>
   );
@@ -147,9 +148,14 @@ function OpenSnapshot({ id, mapId, onClose }: { id: string; mapId: string; onClo
   );
 }
 
-function Comparison({ fromId, toId, onClose }: { fromId: string; toId?: string; onClose: () => void }) {
+function Comparison({ mapId, fromId, toId, onClose }: { mapId: string; fromId: string; toId?: string; onClose: () => void }) {
   const trpc = useTRPC();
   const result = useQuery(trpc.snapshot.compare.queryOptions({ fromId, toId }));
+  // The two views the comparison is between, for the graph: the snapshots replayed, or the map now.
+  const fromView = useQuery(trpc.snapshot.get.queryOptions({ id: fromId }));
+  const toSnapshot = useQuery({ ...trpc.snapshot.get.queryOptions({ id: toId ?? '' }), enabled: toId !== undefined });
+  const now = useQuery({ ...trpc.map.get.queryOptions({ mapId }), enabled: toId === undefined });
+  const toView = toId !== undefined ? toSnapshot.data?.view : now.data;
   if (result.isError) return <p className="form-error">{result.error.message}</p>;
   if (!result.data) return <p className="muted">Comparing…</p>;
   const { from, to, changes } = result.data;
@@ -166,6 +172,7 @@ function Comparison({ fromId, toId, onClose }: { fromId: string; toId?: string; 
         </button>
       </div>
       {isEmpty && <p className="muted">Nothing changed.</p>}
+      {!isEmpty && fromView.data && toView && <CompareGraph from={fromView.data.view} to={toView} />}
       <ChangeList
         title="Claims added"
         items={changes.claimsAdded.map((claim) => ({ key: claim.id, text: claim.text }))}
