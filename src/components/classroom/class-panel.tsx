@@ -106,6 +106,15 @@ export function ClassPanel({ map, peers, onClose, onSelectClaim }: Props) {
                   <span className="class-count" aria-label={`${claim.votes} of ${voters.length} voted`}>
                     {claim.votes}/{voters.length}
                   </span>
+                  {claim.votesBeforeLatestArgument > 0 && (
+                    <span
+                      className="small muted class-stale"
+                      title="Votes cast before the latest supporting or opposing argument under this claim: their voters were nudged to look again"
+                    >
+                      {' '}
+                      · {claim.votesBeforeLatestArgument} before the latest argument
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>

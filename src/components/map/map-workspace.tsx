@@ -47,6 +47,8 @@ interface Props {
   initialFocusId?: string | null;
   /** `vote`: open in Vote mode (where /join sends a voter). */
   initialMode?: 'vote' | 'map';
+  /** Vote mode opens on this claim (a re-rate nudge), with the reader's earlier vote beside the buttons. */
+  initialVoteClaimId?: string | null;
 }
 
 type View = 'graph' | 'outline' | 'focus';
@@ -111,7 +113,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && Boolean(target.closest('input, textarea, select, [contenteditable="true"]'));
 }
 
-export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initialMode = 'map' }: Props) {
+export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initialMode = 'map', initialVoteClaimId = null }: Props) {
   const trpc = useTRPC();
   const mapId = initialMap.map.id;
   const query = useQuery({
@@ -782,6 +784,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
         {isVoteMode && (
           <VoteDeck
             map={map}
+            startClaimId={initialVoteClaimId}
             refusal={voteRefusal(map, viewer)}
             onLeave={() => setIsVoteMode(false)}
             onOpenSource={(sourceId, evidenceId) => {
