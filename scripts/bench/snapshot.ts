@@ -36,9 +36,9 @@ try {
     data: { displayName: 'Bench owner', email: 'bench@example.test' },
     select: { id: true, displayName: true, isGuest: true },
   });
-  const context = { actor: user };
   const caller = createCaller({ db, actor: user, ip: 'bench' });
   const { id: mapId } = await caller.map.create({ title: 'Snapshot bench' });
+  const context = { actor: user, mapId };
   const thesis = (await createClaim(db, context, { mapId, text: 'Thesis' })).claim;
   // A third of the log creates claims, a third edits them, a third moves them.
   const claimCount = Math.floor((EVENTS - 2) / 3);
@@ -52,11 +52,11 @@ try {
     });
     ids.push(claim.id);
   }
-  for (const [i, id] of ids.entries()) await updateClaimText(db, context, mapId, { id, text: `Reason ${i}, edited`, expectedVersion: 1 });
+  for (const [i, id] of ids.entries()) await updateClaimText(db, context, { id, text: `Reason ${i}, edited`, expectedVersion: 1 });
   let lastSeq = 0;
-  for (const [i, id] of ids.entries()) lastSeq = (await moveNodes(db, context, mapId, [{ id, kind: 'claim', x: i * 10, y: 100 }])).seq;
+  for (const [i, id] of ids.entries()) lastSeq = (await moveNodes(db, context, [{ id, kind: 'claim', x: i * 10, y: 100 }])).seq;
   const remaining = EVENTS - lastSeq - 1;
-  for (let i = 0; i < remaining; i++) lastSeq = (await moveNodes(db, context, mapId, [{ id: thesis.id, kind: 'claim', x: i, y: 0 }])).seq;
+  for (let i = 0; i < remaining; i++) lastSeq = (await moveNodes(db, context, [{ id: thesis.id, kind: 'claim', x: i, y: 0 }])).seq;
   const { snapshot } = await caller.snapshot.create({ mapId, name: 'Head' });
   say(`map with ${snapshot.seq} events and ${ids.length + 1} claims`);
 

@@ -8,6 +8,7 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { GET as exportRoute } from '@/app/api/maps/[id]/export/route';
 import type { Actor } from '@/server/access/actor';
+import { requireMapRole } from '@/server/access/map-access';
 import { createPrismaClient, type Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
 import { importAif } from '@/server/domain/exchange/aif';
@@ -61,14 +62,10 @@ function withoutVotes(doc: MapDocument): MapDocument {
   };
 }
 
-async function exportText(
-  mapId: string,
-  format: 'argdown' | 'aif' | 'kialo' | 'json' | 'md',
-  reader: Actor | null,
-  isOwner = false,
-  database: Db = db(),
-) {
-  return (await exportMapFile(database, mapId, format, { readerId: reader?.id ?? null, isOwner })).body;
+/** The file as `reader` downloads it, with the role they really hold on the map. */
+async function exportText(mapId: string, format: 'argdown' | 'aif' | 'kialo' | 'json' | 'md', reader: Actor | null, database: Db = db()) {
+  const access = await requireMapRole(database, reader, mapId, 'viewer');
+  return (await exportMapFile(database, { actor: reader, access }, { format })).body;
 }
 
 async function callRoute(actor: Actor | null, mapId: string, query: string) {
@@ -147,7 +144,7 @@ describe('JSON backup through the database', () => {
       ],
     });
 
-    const text1 = await exportText(first.mapId, 'json', owner, true);
+    const text1 = await exportText(first.mapId, 'json', owner);
     const doc1 = importJson(text1).document;
     expect(doc1.claims[0]?.votes).toEqual({ count: 2, mean: 2.5, histogram: [0, 1, 0, 0, 1] });
     expect(text1).not.toContain(voter.id);
@@ -156,7 +153,7 @@ describe('JSON backup through the database', () => {
     const second = await callerFor(owner).map.import({ format: 'json', text: text1 });
     expect(second.format).toBe('json');
     expect(second.warnings.join(' ')).toMatch(/Vote results on 1 claim or passage were not imported/);
-    const doc2 = importJson(await exportText(second.mapId, 'json', owner, true)).document;
+    const doc2 = importJson(await exportText(second.mapId, 'json', owner)).document;
     expect(doc2.claims.some((c) => c.votes)).toBe(false);
     expect(canonical(doc2)).toEqual(canonical(withoutVotes(doc1)));
     // And against the original document (ids, votes, visibility and export time aside).
@@ -190,7 +187,7 @@ describe('JSON backup through the database', () => {
 
     const asViewer = importJson(await exportText(mapId, 'json', viewer)).document;
     expect(asViewer.claims.some((c) => c.votes)).toBe(false);
-    const asOwner = importJson(await exportText(mapId, 'json', owner, true)).document;
+    const asOwner = importJson(await exportText(mapId, 'json', owner)).document;
     expect(asOwner.claims.filter((c) => c.votes)).toHaveLength(1);
 
     await db().map.update({ where: { id: mapId }, data: { resultsRevealed: true } });
@@ -233,7 +230,7 @@ describe('JSON backup through the database', () => {
     const orphan = await db().evidence.findFirstOrThrow({ where: { mapId, exact: 'Shops reported no loss of trade.' } });
     await db().evidence.update({ where: { id: orphan.id }, data: { isOrphaned: true, exact: 'Text that is no longer there.' } });
 
-    const file = await exportMapFile(db(), mapId, 'json', { readerId: owner.id, isOwner: true });
+    const file = await exportMapFile(db(), { actor: owner, access: await requireMapRole(db(), owner, mapId, 'owner') }, { format: 'json' });
     expect(file.omittedEvidence).toBe(1);
     const doc = importJson(file.body).document;
     expect(doc.claims.map((c) => c.text)).not.toContain('Pedestrian zones increase footfall.');
@@ -249,13 +246,13 @@ describe('Argdown through the database', () => {
     const owner = await createUser();
     const original = sampleMap();
     const { mapId } = await importMapDocument(db(), owner, original);
-    const argdown = await exportText(mapId, 'argdown', owner, true);
+    const argdown = await exportText(mapId, 'argdown', owner);
     // A valid Argdown document (parsed by @argdown/core).
     expect(importArgdown(argdown).document.claims.length).toBeGreaterThan(0);
 
     const result = await callerFor(owner).map.import({ format: 'argdown', text: argdown });
-    const back = importJson(await exportText(result.mapId, 'json', owner, true)).document;
-    const exported = importJson(await exportText(mapId, 'json', owner, true)).document;
+    const back = importJson(await exportText(result.mapId, 'json', owner)).document;
+    const exported = importJson(await exportText(mapId, 'json', owner)).document;
     const sources = new Map(exported.sources.map((s) => [s.id, s]));
     const label = (e: MapDocument['evidence'][number]) => collapseWhitespace(evidenceText(e, sources.get(e.sourceId)));
 
@@ -378,7 +375,7 @@ describe('Kialo and AIF samples', () => {
     const view = await callerFor(owner).map.get({ mapId: result.mapId });
     expect(view.claims.some((c) => c.text === long)).toBe(true);
     expect(view.links.map((l) => l.scheme ?? null).sort()).toEqual(['Expert Opinion', null]);
-    const aif = JSON.parse(await exportText(result.mapId, 'aif', owner, true)) as {
+    const aif = JSON.parse(await exportText(result.mapId, 'aif', owner)) as {
       nodes: { type: string; text: string; scheme?: string }[];
     };
     expect(aif.nodes.find((n) => n.type === 'RA')).toMatchObject({ text: 'Expert Opinion', scheme: 'Expert Opinion' });
@@ -395,7 +392,7 @@ describe('Kialo and AIF samples', () => {
       ['Dogs!', ['health']],
       ['Walks', ['Health']],
     ]);
-    const exported = await exportText(first.mapId, 'argdown', owner, true);
+    const exported = await exportText(first.mapId, 'argdown', owner);
     expect(exported).toContain('[No harm, no ban]: Dog bans do no harm. #law #(civil rights) {"source": "Survey"}');
     const again = importArgdown(exported).document;
     expect(again.claims.map((c) => [c.title, c.tags, c.data])).toEqual([
@@ -624,14 +621,14 @@ describe('the demo map', () => {
   });
 
   it('exports as Argdown (parsed back by @argdown/core), AIF, JSON and Markdown', async () => {
-    const argdown = await exportText(DEMO_MAP_ID, 'argdown', null, false, demoDb);
+    const argdown = await exportText(DEMO_MAP_ID, 'argdown', null, demoDb);
     const fromArgdown = importArgdown(argdown);
     expect(fromArgdown.document.claims).toHaveLength(DEMO_CLAIMS.length + DEMO_EVIDENCE.length);
 
-    const aif = importAif(await exportText(DEMO_MAP_ID, 'aif', null, false, demoDb));
+    const aif = importAif(await exportText(DEMO_MAP_ID, 'aif', null, demoDb));
     expect(aif.document.claims).toHaveLength(DEMO_CLAIMS.length + DEMO_EVIDENCE.length);
 
-    const json = importJson(await exportText(DEMO_MAP_ID, 'json', null, false, demoDb)).document;
+    const json = importJson(await exportText(DEMO_MAP_ID, 'json', null, demoDb)).document;
     expect(json.claims).toHaveLength(DEMO_CLAIMS.length);
     expect(json.evidence).toHaveLength(DEMO_EVIDENCE.length);
     expect(json.sources).toHaveLength(5);
@@ -639,7 +636,7 @@ describe('the demo map', () => {
     // The demo's results are revealed: anyone sees the aggregates.
     expect(json.claims.some((c) => c.votes && c.votes.count > 0)).toBe(true);
 
-    const md = await exportText(DEMO_MAP_ID, 'md', null, false, demoDb);
+    const md = await exportText(DEMO_MAP_ID, 'md', null, demoDb);
     expect(md.startsWith(`# ${json.map.title}`)).toBe(true);
     expect(md).toContain('> ');
     expect(md).toMatch(/\[\^1\]:/);
@@ -647,8 +644,8 @@ describe('the demo map', () => {
 
   it('its Argdown export imports as a new map with the same claim texts', async () => {
     const owner = await createUser();
-    const argdown = await exportText(DEMO_MAP_ID, 'argdown', null, false, demoDb);
-    const result = await importMap(db(), owner, { format: 'auto', text: argdown });
+    const argdown = await exportText(DEMO_MAP_ID, 'argdown', null, demoDb);
+    const result = await importMap(db(), { actor: owner }, { format: 'auto', text: argdown });
     expect(result.format).toBe('argdown');
     const view = await callerFor(owner).map.get({ mapId: result.mapId });
     const texts = new Set(view.claims.map((c) => c.text));

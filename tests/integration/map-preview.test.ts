@@ -16,20 +16,22 @@ describe('getMapPreview (the streamed first screen of a map)', () => {
     ).claim;
     await callerFor(owner).claim.create({ mapId: map.id, text: 'Deeper down', parentId: pro.id, relation: 'support' });
 
-    const preview = await getMapPreview(db(), owner, map.id);
+    const preview = await getMapPreview(db(), { actor: owner }, { mapId: map.id });
     expect(preview.thesis).toEqual({ id: thesis.id, text: 'Homework should be abolished' });
     expect(preview.items).toEqual([
       { id: pro.id, kind: 'claim', text: 'It widens inequality', relation: 'support' },
       { id: con.id, kind: 'claim', text: 'Practice builds mastery', relation: 'oppose' },
     ]);
     // The claim in focus, with its own arguments.
-    expect((await getMapPreview(db(), owner, map.id, pro.id)).items.map((item) => item.text)).toEqual(['Deeper down']);
+    expect((await getMapPreview(db(), { actor: owner }, { mapId: map.id, focusId: pro.id })).items.map((item) => item.text)).toEqual([
+      'Deeper down',
+    ]);
     // A deleted argument is not shown.
     await callerFor(owner).claim.delete({ id: con.id });
-    expect((await getMapPreview(db(), owner, map.id)).items.map((item) => item.id)).toEqual([pro.id]);
+    expect((await getMapPreview(db(), { actor: owner }, { mapId: map.id })).items.map((item) => item.id)).toEqual([pro.id]);
 
-    await expect(getMapPreview(db(), stranger, map.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getMapPreview(db(), { actor: stranger }, { mapId: map.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // An anonymous visitor is told exactly what a stranger is: the map's existence does not leak.
-    await expect(getMapPreview(db(), null, map.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getMapPreview(db(), { actor: null }, { mapId: map.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

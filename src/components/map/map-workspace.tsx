@@ -25,7 +25,7 @@ import { errorMessage, useTRPC } from '@/trpc/client';
 import { ConfirmDeleteDialog, ConflictDialog, ConnectPopover, ShortcutsDialog, type ConflictState } from './dialogs';
 import { DRAFT_NODE_ID, NODE_WIDTH, positionForNewClaim, type Draft, type PeerMark } from './flow-elements';
 import type { ConnectRequest, GraphApi } from './map-graph';
-import { endsOf, type Change } from './history';
+import { endsOf, type Change } from './undo-stack';
 import { isPendingId, shareMapView, type NodeMove } from './map-cache';
 import { excerpt, indexMap, rootClaims } from './map-index';
 import { MapActionsProvider, type MapActions, type Selection } from './map-actions';

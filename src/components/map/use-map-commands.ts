@@ -2,7 +2,7 @@
 
 /**
  * Every write the editor makes, in one place: the event it predicts (shown at once through the
- * map's one reducer, see map-view-store.ts), the tRPC mutation, and the undo history. After the
+ * map's one reducer, see map-view-store.ts), the tRPC mutation, and the undo stack. After the
  * last of a burst of writes settles, map.get is refetched once when the stream is not live.
  */
 import { useQueryClient } from '@tanstack/react-query';
@@ -10,7 +10,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Actor } from '@/server/access/actor';
 import { errorMessage, useTRPC } from '@/trpc/client';
-import { describeChange, inverseOf, UndoHistory, type Change, type Op } from './history';
+import { describeChange, inverseOf, UndoStack, type Change, type Op } from './undo-stack';
 import { pendingClaimId, pendingLinkId } from '@/components/realtime/apply-event';
 import type { PredictedEvent } from '@/components/realtime/map-view-store';
 import type { OutboxCall } from '@/components/realtime/outbox';
@@ -78,9 +78,9 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
   const queryClient = useQueryClient();
   const queryKey = trpc.map.get.queryKey({ mapId });
 
-  const historyRef = useRef<UndoHistory | null>(null);
-  historyRef.current ??= new UndoHistory();
-  const [historyVersion, setHistoryVersion] = useState(0);
+  const undoStackRef = useRef<UndoStack | null>(null);
+  undoStackRef.current ??= new UndoStack();
+  const [undoStackVersion, setUndoStackVersion] = useState(0);
   const [isBusy, setIsBusy] = useState(false);
   const inFlight = useRef(0);
   /** Writes not yet answered: an undo pressed right after an edit waits for the edit to be recorded. */
@@ -200,7 +200,7 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
             for (const step of op.ops) changes.push(await perform(step));
           } catch (error) {
             // Keep what did happen undoable, then report the failure.
-            if (changes.length > 0) historyRef.current!.record({ type: 'sequence', changes });
+            if (changes.length > 0) undoStackRef.current!.record({ type: 'sequence', changes });
             throw error;
           }
           return { type: 'sequence', changes };
@@ -210,7 +210,7 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
     [queryClient, send, write],
   );
 
-  const bump = () => setHistoryVersion((n) => n + 1);
+  const bump = () => setUndoStackVersion((n) => n + 1);
 
   const run = useCallback(
     (op: Op, options: { record?: boolean } = {}) =>
@@ -218,7 +218,7 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
         (async () => {
           try {
             const change = await perform(op);
-            if (options.record !== false) historyRef.current!.record(change);
+            if (options.record !== false) undoStackRef.current!.record(change);
             return change;
           } finally {
             bump();
@@ -279,7 +279,7 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
           );
           options.onPending?.(pendingId);
           const result = await answer;
-          historyRef.current!.record({ type: 'claimCreated', claimId: result.claim.id });
+          undoStackRef.current!.record({ type: 'claimCreated', claimId: result.claim.id });
           bump();
           return result.claim.id;
         }),
@@ -298,7 +298,7 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
       setIsBusy(true);
       const next = chain.current.then(async () => {
         await settle();
-        const history = historyRef.current!;
+        const history = undoStackRef.current!;
         const entry = direction === 'undo' ? history.peekUndo() : history.peekRedo();
         if (!entry) return;
         try {
@@ -328,7 +328,7 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
 
   const undoChange = useCallback(
     async (change: Change) => {
-      const history = historyRef.current!;
+      const history = undoStackRef.current!;
       if (history.peekUndo() === change) return undo();
       history.remove(change);
       try {
@@ -344,7 +344,7 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
     [perform, undo],
   );
 
-  const history = historyRef.current;
+  const history = undoStackRef.current;
   return useMemo(
     () => ({
       createClaim: createClaimCommand,
@@ -358,9 +358,9 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
       redoLabel: history.peekRedo() ? `Redo ${describeChange(history.peekRedo()!)}` : null,
       isBusy,
     }),
-    // historyVersion: the stacks are mutable; this re-reads them after each change.
+    // undoStackVersion: the stacks are mutable; this re-reads them after each change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [createClaimCommand, run, undo, redo, undoChange, isBusy, historyVersion, history],
+    [createClaimCommand, run, undo, redo, undoChange, isBusy, undoStackVersion, history],
   );
 }
 

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '@/trpc/client';
-import { useCachedMap } from './use-map-cache';
+import { useMapQueryData } from './use-map-query-data';
 
 export interface RevealResultsButtonProps {
   mapId: string;
@@ -17,7 +17,7 @@ export interface RevealResultsButtonProps {
 export function RevealResultsButton({ mapId }: RevealResultsButtonProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const map = useCachedMap(mapId);
+  const map = useMapQueryData(mapId);
   const [isConfirming, setIsConfirming] = useState(false);
   const reveal = useMutation(
     trpc.map.revealResults.mutationOptions({

@@ -7,7 +7,7 @@ import type { VoteSummary } from '@/server/domain/votes/summarize-votes';
 import { VOTE_VALUES } from '@/shared/votes';
 import { VOTE_LABELS } from '@/shared/schemas/vote';
 import { formatMean } from './vote-summary-bar';
-import { useCachedMap } from './use-map-cache';
+import { useMapQueryData } from './use-map-query-data';
 import { useVote } from './use-vote';
 
 /** Casting, changing and retracting a vote on one claim or passage, with the full histogram. */
@@ -27,7 +27,7 @@ export const voteLabel = (value: number) => `${value} ${VOTE_LABELS[value] ?? ''
 
 export function VotePanel({ mapId, target, votes, myVote, role, isSignedIn, isLocked }: VotePanelProps) {
   const session = useSession();
-  const cachedMap = useCachedMap(mapId);
+  const cachedMap = useMapQueryData(mapId);
   const vote = useVote(mapId, target);
   const signedIn = isSignedIn ?? session.status !== 'unauthenticated';
   const locked = (isLocked ?? cachedMap?.map.isLocked ?? false) && role !== 'owner';

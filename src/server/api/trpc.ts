@@ -1,12 +1,12 @@
-import crypto from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
-import { DomainError, type DomainErrorCode } from '@/server/domain/errors';
+import { DomainError } from '@/server/domain/errors';
 import { consumeRateLimit, rateLimitError, RATE_LIMITS, refundRateLimit } from '@/server/domain/rate-limit/rate-limit';
 import { findUnsafeTextIn } from '@/shared/safe-text';
+import { DOMAIN_TO_TRPC, errorReference } from './error-status';
 import { isDatabaseUnavailable, RETRY_AFTER_UNAVAILABLE_SECONDS, UNAVAILABLE_MESSAGE } from './unavailable';
 import { acquireWriteSlot, WriteGateRefusal } from './write-gate';
 
@@ -19,23 +19,9 @@ export interface Context {
   ip: string;
 }
 
-const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPCError['code']> = {
-  NOT_FOUND: 'NOT_FOUND',
-  FORBIDDEN: 'FORBIDDEN',
-  UNAUTHORIZED: 'UNAUTHORIZED',
-  CONFLICT: 'CONFLICT',
-  INVALID: 'BAD_REQUEST',
-  LIMIT: 'TOO_MANY_REQUESTS',
-};
-
 /** A zod failure as one sentence naming each bad field. */
 function describeZodError(error: ZodError): string {
   return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join(' ');
-}
-
-/** A short code a user can quote and an operator can find in the log. */
-function errorReference(): string {
-  return crypto.randomBytes(4).toString('hex').toUpperCase();
 }
 
 const t = initTRPC.context<Context>().create({

@@ -10,7 +10,8 @@ export const MAP_EVENTS_CHANNEL = 'crux_map_events';
 /** An event a write appends: `{ type, payload }`, checked against the event contract (src/shared/events.ts). */
 export type EventDraft = MapEventDraft;
 
-export interface WriteContext {
+/** Who caused a map's events (null for system writes) and the client's id for the write. */
+export interface EventOrigin {
   actor: Actor | null;
   /** The client's id for this write, echoed in its event so the client can reconcile. */
   clientMutationId?: string;
@@ -25,7 +26,7 @@ export async function appendMapEvent(
   tx: Prisma.TransactionClient,
   mapId: string,
   draft: EventDraft,
-  context: WriteContext,
+  context: EventOrigin,
 ): Promise<number> {
   // The server cannot emit an event the contract does not describe; only declared fields are stored.
   const parsed = ZMapEventBody.safeParse(draft);
@@ -67,7 +68,7 @@ export interface MapWriteResult<T> {
 export async function runMapWrite<T>(
   db: Db,
   mapId: string,
-  context: WriteContext,
+  context: EventOrigin,
   apply: (tx: Prisma.TransactionClient) => Promise<MapWriteResult<T>>,
 ): Promise<T & { seq: number }> {
   const key = context.actor && context.clientMutationId ? { actorId: context.actor.id, clientMutationId: context.clientMutationId } : null;

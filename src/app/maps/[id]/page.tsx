@@ -36,7 +36,7 @@ const loadMap = cache(async function loadMap(mapId: string) {
 const loadPreview = cache(async function loadPreview(mapId: string, focusId: string | null) {
   const { actor } = await getServerCaller();
   try {
-    return { kind: 'preview' as const, preview: await getMapPreview(getDb(), actor, mapId, focusId), actor };
+    return { kind: 'preview' as const, preview: await getMapPreview(getDb(), { actor }, { mapId, focusId }), actor };
   } catch (error) {
     const denied = ['UNAUTHORIZED', 'NOT_FOUND', 'FORBIDDEN', 'INVALID'];
     if (error instanceof DomainError && denied.includes(error.code)) return { kind: 'denied' as const, actor };

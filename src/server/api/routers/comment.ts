@@ -20,36 +20,36 @@ export const commentRouter = createTRPCRouter({
   list: publicProcedure.input(ZListCommentsInput).query(async ({ ctx, input }) => {
     const mapId = await mapIdOfCommentTarget(ctx.db, input.target);
     const access = await requireCommentAccess(ctx.db, ctx.actor, mapId, 'viewer', READ);
-    return listComments(ctx.db, ctx.actor, access, input.target);
+    return listComments(ctx.db, { actor: ctx.actor, access }, input.target);
   }),
 
   create: protectedProcedure.input(ZCreateCommentInput).mutation(async ({ ctx, input }) => {
     const mapId = await mapIdOfCommentTarget(ctx.db, input.target);
     const access = await requireCommentAccess(ctx.db, ctx.actor, mapId, 'voter', WRITE);
-    return createComment(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, access, input);
+    return createComment(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId, access }, input);
   }),
 
   update: protectedProcedure.input(ZUpdateCommentInput).mutation(async ({ ctx, input }) => {
     const mapId = await mapIdOfComment(ctx.db, input.id);
     const access = await requireCommentAccess(ctx.db, ctx.actor, mapId, 'voter', WRITE);
-    return updateComment(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, access, input);
+    return updateComment(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId, access }, input);
   }),
 
   delete: protectedProcedure.input(ZCommentIdInput).mutation(async ({ ctx, input }) => {
     const mapId = await mapIdOfComment(ctx.db, input.id);
     const access = await requireCommentAccess(ctx.db, ctx.actor, mapId, 'voter', MODERATE);
-    return deleteComment(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, access, input.id);
+    return deleteComment(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId, access }, input.id);
   }),
 
   resolve: protectedProcedure.input(ZResolveCommentInput).mutation(async ({ ctx, input }) => {
     const mapId = await mapIdOfComment(ctx.db, input.id);
     const access = await requireCommentAccess(ctx.db, ctx.actor, mapId, 'voter', MODERATE);
-    return resolveComment(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, access, input);
+    return resolveComment(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId, access }, input);
   }),
 
   hide: protectedProcedure.input(ZCommentIdInput).mutation(async ({ ctx, input }) => {
     const mapId = await mapIdOfComment(ctx.db, input.id);
     const access = await requireCommentAccess(ctx.db, ctx.actor, mapId, 'owner', MODERATE);
-    return hideComment(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, access, input.id);
+    return hideComment(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId, access }, input.id);
   }),
 });

@@ -12,24 +12,24 @@ export const evidenceRouter = createTRPCRouter({
     // The source's map decides access; the domain refuses a claim from another map.
     const mapId = await mapIdOfSource(ctx.db, input.sourceId);
     await requireMapRole(ctx.db, ctx.actor, mapId, 'editor', EDIT);
-    return createEvidence(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, mapId, input);
+    return createEvidence(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId }, input);
   }),
 
   update: protectedProcedure.input(ZUpdateEvidenceInput).mutation(async ({ ctx, input }) => {
     const mapId = await mapIdOfEvidence(ctx.db, input.id);
     await requireMapRole(ctx.db, ctx.actor, mapId, 'editor', EDIT);
-    return updateEvidence(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, mapId, input);
+    return updateEvidence(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId }, input);
   }),
 
   delete: protectedProcedure.input(ZEvidenceIdInput).mutation(async ({ ctx, input }) => {
     const mapId = await mapIdOfEvidence(ctx.db, input.id);
     await requireMapRole(ctx.db, ctx.actor, mapId, 'editor', EDIT);
-    return deleteEvidence(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, mapId, input.id);
+    return deleteEvidence(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId }, input.id);
   }),
 
   restore: protectedProcedure.input(ZEvidenceIdInput).mutation(async ({ ctx, input }) => {
     const mapId = await mapIdOfEvidence(ctx.db, input.id);
     await requireMapRole(ctx.db, ctx.actor, mapId, 'editor', EDIT);
-    return restoreEvidence(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, mapId, input.id);
+    return restoreEvidence(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId }, input.id);
   }),
 });

@@ -10,18 +10,18 @@ export const linkRouter = createTRPCRouter({
     // The target claim's map decides access; the domain then refuses a source on another map.
     const mapId = await mapIdOfClaim(ctx.db, input.toClaimId);
     await requireMapRole(ctx.db, ctx.actor, mapId, 'editor', EDIT);
-    return createLink(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, mapId, input);
+    return createLink(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId }, input);
   }),
 
   update: protectedProcedure.input(ZUpdateLinkInput).mutation(async ({ ctx, input }) => {
     const mapId = await mapIdOfLink(ctx.db, input.id);
     await requireMapRole(ctx.db, ctx.actor, mapId, 'editor', EDIT);
-    return updateLinkRelation(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, mapId, input.id, input.relation);
+    return updateLinkRelation(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId }, input);
   }),
 
   delete: protectedProcedure.input(ZLinkIdInput).mutation(async ({ ctx, input }) => {
     const mapId = await mapIdOfLink(ctx.db, input.id);
     await requireMapRole(ctx.db, ctx.actor, mapId, 'editor', EDIT);
-    return deleteLink(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, mapId, input.id);
+    return deleteLink(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId }, input.id);
   }),
 });

@@ -8,18 +8,18 @@ import { createTRPCRouter, protectedProcedure } from '../trpc';
 export const moderationRouter = createTRPCRouter({
   queue: protectedProcedure.input(ZModerationQueueInput).query(async ({ ctx, input }) => {
     const access = await requireModerator(ctx.db, ctx.actor, input.mapId, { isWrite: false });
-    return listProposals(ctx.db, { actor: ctx.actor }, access);
+    return listProposals(ctx.db, { actor: ctx.actor, access });
   }),
 
   decide: protectedProcedure.input(ZModerationDecideInput).mutation(async ({ ctx, input }) => {
     const mapId = await mapIdOfProposal(ctx.db, input);
     await requireModerator(ctx.db, ctx.actor, mapId, { isWrite: true });
-    return decideProposal(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, { ...input, mapId });
+    return decideProposal(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId }, input);
   }),
 
   /** Bulk approve; a listed proposal on another map is reported as not found. */
   approveMany: protectedProcedure.input(ZModerationApproveManyInput).mutation(async ({ ctx, input }) => {
     await requireModerator(ctx.db, ctx.actor, input.mapId, { isWrite: true });
-    return approveProposals(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, input);
+    return approveProposals(ctx.db, { actor: ctx.actor, mapId: input.mapId, clientMutationId: input.clientMutationId }, input);
   }),
 });

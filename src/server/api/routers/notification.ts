@@ -4,8 +4,8 @@ import { createTRPCRouter, protectedProcedure } from '../trpc';
 
 // Notifications belong to the caller: every query is scoped to their own user id.
 export const notificationRouter = createTRPCRouter({
-  list: protectedProcedure.query(({ ctx }) => listNotifications(ctx.db, ctx.actor)),
+  list: protectedProcedure.query(({ ctx }) => listNotifications(ctx.db, { actor: ctx.actor })),
   markRead: protectedProcedure
     .input(ZMarkNotificationsReadInput)
-    .mutation(({ ctx, input }) => markNotificationsRead(ctx.db, ctx.actor, input.ids)),
+    .mutation(({ ctx, input }) => markNotificationsRead(ctx.db, { actor: ctx.actor }, input)),
 });

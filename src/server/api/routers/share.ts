@@ -11,25 +11,27 @@ import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 export const shareRouter = createTRPCRouter({
   create: protectedProcedure.input(ZCreateShareLinkInput).mutation(async ({ ctx, input }) => {
     await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
-    return createShareLink(ctx.db, ctx.actor, input);
+    return createShareLink(ctx.db, { actor: ctx.actor, mapId: input.mapId }, input);
   }),
 
   list: protectedProcedure.input(ZMapIdInput).query(async ({ ctx, input }) => {
-    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
-    return listShareLinks(ctx.db, input.mapId);
+    const access = await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
+    return listShareLinks(ctx.db, { actor: ctx.actor, access });
   }),
 
   revoke: protectedProcedure.input(ZShareLinkIdInput).mutation(async ({ ctx, input }) => {
     const mapId = await mapIdOfShareLink(ctx.db, input.id);
     await requireMapRole(ctx.db, ctx.actor, mapId, 'owner');
-    return revokeShareLink(ctx.db, ctx.actor, mapId, input.id);
+    return revokeShareLink(ctx.db, { actor: ctx.actor, mapId }, input.id);
   }),
 
   /** Public: what a link or code leads to, or why it no longer works. Codes are rate-limited. */
   preview: publicProcedure
     .input(ZShareLookupInput)
-    .query(({ ctx, input }) => previewShareLink(ctx.db, input, { actor: ctx.actor, ip: ctx.ip })),
+    .query(({ ctx, input }) => previewShareLink(ctx.db, { actor: ctx.actor, ip: ctx.ip }, input)),
 
   /** Holding a valid link is the permission: any signed-in user (guests too) may join with it. */
-  join: protectedProcedure.input(ZShareLookupInput).mutation(({ ctx, input }) => joinShareLink(ctx.db, ctx.actor, input, ctx.ip)),
+  join: protectedProcedure
+    .input(ZShareLookupInput)
+    .mutation(({ ctx, input }) => joinShareLink(ctx.db, { actor: ctx.actor, ip: ctx.ip }, input)),
 });

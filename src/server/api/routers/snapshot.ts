@@ -8,21 +8,21 @@ export const snapshotRouter = createTRPCRouter({
   // Naming a point in time changes no content, so a locked map allows it (only the owner may anyway).
   create: protectedProcedure.input(ZCreateSnapshotInput).mutation(async ({ ctx, input }) => {
     await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
-    return createSnapshot(ctx.db, ctx.actor, input.mapId, input.name);
+    return createSnapshot(ctx.db, { actor: ctx.actor, mapId: input.mapId }, input);
   }),
 
   list: publicProcedure.input(ZMapIdInput).query(async ({ ctx, input }) => {
-    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'viewer');
-    return listSnapshots(ctx.db, input.mapId);
+    const access = await requireMapRole(ctx.db, ctx.actor, input.mapId, 'viewer');
+    return listSnapshots(ctx.db, { actor: ctx.actor, access });
   }),
 
   get: publicProcedure.input(ZSnapshotIdInput).query(async ({ ctx, input }) => {
     const access = await requireMapRole(ctx.db, ctx.actor, await mapIdOfSnapshot(ctx.db, input.id), 'viewer');
-    return getSnapshot(ctx.db, ctx.actor, access, input.id);
+    return getSnapshot(ctx.db, { actor: ctx.actor, access }, input.id);
   }),
 
   compare: publicProcedure.input(ZCompareSnapshotsInput).query(async ({ ctx, input }) => {
     const access = await requireMapRole(ctx.db, ctx.actor, await mapIdOfSnapshot(ctx.db, input.fromId), 'viewer');
-    return compareSnapshots(ctx.db, ctx.actor, access, input.fromId, input.toId);
+    return compareSnapshots(ctx.db, { actor: ctx.actor, access }, input);
   }),
 });

@@ -17,7 +17,7 @@ export const userRouter = createTRPCRouter({
   /** A guest keeps their account by adding an email and password (then signs in again with them). */
   upgradeGuest: protectedProcedure
     .input(ZUpgradeGuestInput)
-    .mutation(({ ctx, input }) => upgradeGuest(ctx.db, ctx.actor, input.email, input.password)),
+    .mutation(({ ctx, input }) => upgradeGuest(ctx.db, { actor: ctx.actor }, input)),
 
   /** Ends every other session of the caller (guests too); the browser then signs itself out. */
   signOutEverywhere: protectedProcedure.input(z.void()).mutation(async ({ ctx }) => ({
@@ -27,5 +27,5 @@ export const userRouter = createTRPCRouter({
   /** A new password once the current one is confirmed; every other session ends. */
   changePassword: protectedProcedure
     .input(ZChangePasswordInput)
-    .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.actor, input, ctx.sessionId ?? null)),
+    .mutation(({ ctx, input }) => changePassword(ctx.db, { actor: ctx.actor, sessionId: ctx.sessionId ?? null }, input)),
 });

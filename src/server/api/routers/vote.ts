@@ -23,13 +23,15 @@ export const voteRouter = createTRPCRouter({
     const target = voteTargetOf(input);
     const access = await requireVoter(ctx.db, ctx.actor, target);
     await consumeVoteQuota(ctx.db, ctx.actor.id);
-    return castVote(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, access, target, input.value);
+    const context = { actor: ctx.actor, mapId: access.mapId, clientMutationId: input.clientMutationId, access };
+    return castVote(ctx.db, context, { target, value: input.value });
   }),
 
   retract: protectedProcedure.input(ZRetractVoteInput).mutation(async ({ ctx, input }) => {
     const target = voteTargetOf(input);
     const access = await requireVoter(ctx.db, ctx.actor, target);
     await consumeVoteQuota(ctx.db, ctx.actor.id);
-    return retractVote(ctx.db, { actor: ctx.actor, clientMutationId: input.clientMutationId }, access, target);
+    const context = { actor: ctx.actor, mapId: access.mapId, clientMutationId: input.clientMutationId, access };
+    return retractVote(ctx.db, context, { target });
   }),
 });

@@ -1,6 +1,6 @@
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
-import type { Actor } from '@/server/access/actor';
+import type { ReadContext, UserContext, WriteContext } from '@/server/domain/context';
 import { getMapAccess } from '@/server/access/map-access';
 import { DomainError } from '@/server/domain/errors';
 import { runMapWrite } from '@/server/sync/append-event';
@@ -27,7 +27,8 @@ export async function mapIdOfAccessRequest(db: DbOrTx, requestId: string): Promi
  * Asks the owner of a map the caller cannot open to let them in. The answer is the same for a
  * map that does not exist as for one that does, so asking reveals nothing; a member is told so.
  */
-export async function requestAccess(db: Db, actor: Actor, mapId: string): Promise<{ status: 'requested' | 'member' }> {
+export async function requestAccess(db: Db, context: UserContext, mapId: string): Promise<{ status: 'requested' | 'member' }> {
+  const { actor } = context;
   const access = await getMapAccess(db, mapId, actor);
   if (!access) return { status: 'requested' };
   if (access.isMember) return { status: 'member' };
@@ -41,13 +42,15 @@ export async function requestAccess(db: Db, actor: Actor, mapId: string): Promis
 }
 
 /** Whether the caller has been let in yet (polled by the private-map page); nothing else, so nothing leaks. */
-export async function accessRequestStatus(db: Db, actor: Actor, mapId: string): Promise<{ isMember: boolean }> {
+export async function accessRequestStatus(db: Db, context: UserContext, mapId: string): Promise<{ isMember: boolean }> {
+  const { actor } = context;
   const member = await db.mapMember.findUnique({ where: { mapId_userId: { mapId, userId: actor.id } }, select: { id: true } });
   return { isMember: member !== null };
 }
 
 /** Pending requests on a map, oldest first (owner only, checked by the caller). */
-export async function listAccessRequests(db: Db, mapId: string): Promise<AccessRequestView[]> {
+export async function listAccessRequests(db: Db, context: ReadContext): Promise<AccessRequestView[]> {
+  const { mapId } = context.access;
   const rows = await db.accessRequest.findMany({
     where: { mapId },
     orderBy: { createdAt: 'asc' },
@@ -60,7 +63,13 @@ export async function listAccessRequests(db: Db, mapId: string): Promise<AccessR
  * Lets the requester in with `role`, in one transaction with the member.changed event that
  * tells open pages (theirs included, once it reloads) about the new member.
  */
-export async function approveAccessRequest(db: Db, actor: Actor, mapId: string, requestId: string, role: Exclude<MapRoleName, 'owner'>) {
+export async function approveAccessRequest(
+  db: Db,
+  context: WriteContext,
+  input: { requestId: string; role: Exclude<MapRoleName, 'owner'> },
+) {
+  const { actor, mapId } = context;
+  const { requestId, role } = input;
   return runMapWrite(db, mapId, { actor }, async (tx) => {
     const request = await tx.accessRequest.findUnique({ where: { id: requestId }, select: { userId: true, mapId: true } });
     if (!request || request.mapId !== mapId) {
@@ -85,7 +94,7 @@ export async function approveAccessRequest(db: Db, actor: Actor, mapId: string, 
   });
 }
 
-export async function declineAccessRequest(db: Db, requestId: string): Promise<{ requestId: string }> {
-  await db.accessRequest.deleteMany({ where: { id: requestId } });
+export async function declineAccessRequest(db: Db, context: WriteContext, requestId: string): Promise<{ requestId: string }> {
+  await db.accessRequest.deleteMany({ where: { id: requestId, mapId: context.mapId } });
   return { requestId };
 }

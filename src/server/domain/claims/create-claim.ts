@@ -1,26 +1,27 @@
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
 import { assertLinkAllowed } from '@/server/domain/links/link-rules';
-import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import { runMapWrite } from '@/server/sync/append-event';
+import type { WriteContext } from '@/server/domain/context';
 import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
 import type { TCreateClaimInput } from '@/shared/schemas/claim';
 import { CLAIM_VIEW_SELECT, LINK_VIEW_SELECT, toClaimPayload } from './claim-select';
 
 /** Adds a claim, optionally linked to a parent it supports or opposes, in one write. */
 export async function createClaim(db: Db, context: WriteContext, input: TCreateClaimInput) {
-  return runMapWrite(db, input.mapId, context, async (tx) => {
+  return runMapWrite(db, context.mapId, context, async (tx) => {
     const claimRow = await tx.claim.create({
-      data: { mapId: input.mapId, text: input.text, x: input.x ?? null, y: input.y ?? null, authorId: context.actor?.id ?? null },
+      data: { mapId: context.mapId, text: input.text, x: input.x ?? null, y: input.y ?? null, authorId: context.actor?.id ?? null },
       select: CLAIM_VIEW_SELECT,
     });
     const claim = toClaimPayload(claimRow);
     let link = null;
     if (input.parentId) {
       if (!input.relation) throw new DomainError('INVALID', 'Say whether the new claim supports or opposes its parent.');
-      await assertLinkAllowed(tx, { mapId: input.mapId, fromClaimId: claim.id, toClaimId: input.parentId });
+      await assertLinkAllowed(tx, { mapId: context.mapId, fromClaimId: claim.id, toClaimId: input.parentId });
       link = await tx.link.create({
         data: {
-          mapId: input.mapId,
+          mapId: context.mapId,
           fromClaimId: claim.id,
           toClaimId: input.parentId,
           relation: input.relation,
@@ -29,7 +30,7 @@ export async function createClaim(db: Db, context: WriteContext, input: TCreateC
         select: LINK_VIEW_SELECT,
       });
       await nudgeRaters(tx, {
-        mapId: input.mapId,
+        mapId: context.mapId,
         claimId: input.parentId,
         relation: input.relation,
         from: 'claim',

@@ -1,13 +1,15 @@
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
-import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import { runMapWrite } from '@/server/sync/append-event';
+import type { WriteContext } from '@/server/domain/context';
 import { CLAIM_VIEW_SELECT, LINK_VIEW_SELECT, toClaimPayload } from './claim-select';
 
 /**
  * Soft-deletes a claim. Its links stay stored but hidden (map.get drops links with a deleted
  * end), so a restore brings back the claim with every link it had.
  */
-export async function deleteClaim(db: Db, context: WriteContext, mapId: string, claimId: string) {
+export async function deleteClaim(db: Db, context: WriteContext, claimId: string) {
+  const { mapId } = context;
   return runMapWrite(db, mapId, context, async (tx) => {
     const updated = await tx.claim.updateMany({ where: { id: claimId, deletedAt: null }, data: { deletedAt: new Date() } });
     if (updated.count === 0) throw new DomainError('NOT_FOUND', 'This claim was already deleted.');
@@ -22,7 +24,8 @@ export async function deleteClaim(db: Db, context: WriteContext, mapId: string, 
   });
 }
 
-export async function restoreClaim(db: Db, context: WriteContext, mapId: string, claimId: string) {
+export async function restoreClaim(db: Db, context: WriteContext, claimId: string) {
+  const { mapId } = context;
   return runMapWrite(db, mapId, context, async (tx) => {
     const updated = await tx.claim.updateMany({ where: { id: claimId, deletedAt: { not: null } }, data: { deletedAt: null } });
     if (updated.count === 0) throw new DomainError('CONFLICT', 'This claim is not deleted, so there is nothing to restore.');

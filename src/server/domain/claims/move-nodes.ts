@@ -1,6 +1,7 @@
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
-import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import { runMapWrite } from '@/server/sync/append-event';
+import type { WriteContext } from '@/server/domain/context';
 import type { TNodeMove } from '@/shared/schemas/claim';
 
 /** The map every node in a batch belongs to; a batch across maps is refused. */
@@ -20,7 +21,8 @@ export async function mapIdOfNodes(db: Db, moves: TNodeMove[]): Promise<string> 
 }
 
 /** Saves node positions (once per drag, or a whole layout); concurrent moves: last writer wins. */
-export async function moveNodes(db: Db, context: WriteContext, mapId: string, moves: TNodeMove[]) {
+export async function moveNodes(db: Db, context: WriteContext, moves: TNodeMove[]) {
+  const { mapId } = context;
   return runMapWrite(db, mapId, context, async (tx) => {
     const claimMoves = moves.filter((move) => move.kind === 'claim');
     const evidenceMoves = moves.filter((move) => move.kind === 'evidence');

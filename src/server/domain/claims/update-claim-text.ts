@@ -1,6 +1,7 @@
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
-import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import { runMapWrite } from '@/server/sync/append-event';
+import type { WriteContext } from '@/server/domain/context';
 import type { TUpdateClaimInput } from '@/shared/schemas/claim';
 
 export interface ClaimConflictDetails {
@@ -14,7 +15,8 @@ export interface ClaimConflictDetails {
  * Changes a claim's text if nobody changed it since `expectedVersion`; otherwise a CONFLICT that
  * carries the current text, so the editor can show both versions instead of overwriting.
  */
-export async function updateClaimText(db: Db, context: WriteContext, mapId: string, input: TUpdateClaimInput) {
+export async function updateClaimText(db: Db, context: WriteContext, input: TUpdateClaimInput) {
+  const { mapId } = context;
   const unchanged = await db.claim.findFirst({
     where: { id: input.id, version: input.expectedVersion, text: input.text, deletedAt: null },
     select: { id: true, text: true, version: true, updatedAt: true },

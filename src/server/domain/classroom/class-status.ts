@@ -1,4 +1,5 @@
 import type { Db } from '@/server/db';
+import type { ReadContext } from '@/server/domain/context';
 import type { MapRoleName } from '@/shared/roles';
 
 export interface ClassMember {
@@ -52,7 +53,8 @@ export function rankDisagreement(claims: readonly ClassClaim[], limit = 5): Clas
  * votes and disagreement per claim. Names become pseudonyms in anonymous mode, since the owner
  * may be projecting this panel.
  */
-export async function getClassStatus(db: Db, mapId: string): Promise<ClassStatus> {
+export async function getClassStatus(db: Db, context: ReadContext): Promise<ClassStatus> {
+  const { mapId } = context.access;
   const [map, members, claims, votes, latestArguments] = await Promise.all([
     db.map.findUniqueOrThrow({ where: { id: mapId }, select: { ownerId: true, isAnonymous: true } }),
     db.mapMember.findMany({

@@ -3,7 +3,8 @@ import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
 import type { MapAccess } from '@/server/access/map-access';
 import { DomainError } from '@/server/domain/errors';
-import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import { runMapWrite } from '@/server/sync/append-event';
+import type { WriteContextWith } from '@/server/domain/context';
 import type { TCommentTarget, TCreateCommentInput } from '@/shared/schemas/comment';
 import { mentionedMembers } from './comment-rules';
 import { assertTargetExists } from './list-comments';
@@ -13,9 +14,8 @@ import { assertTargetExists } from './list-comments';
  * event and the notifications it causes: each member it @mentions, and the thread's author when
  * someone replies. Access (voter or up, the commenting rule, locking) was checked on the target's map.
  */
-export async function createComment(db: Db, context: WriteContext & { actor: Actor }, access: MapAccess, input: TCreateCommentInput) {
-  const { actor } = context;
-  const mapId = access.mapId;
+export async function createComment(db: Db, context: WriteContextWith<MapAccess>, input: TCreateCommentInput) {
+  const { actor, mapId, access } = context;
   return runMapWrite(db, mapId, context, async (tx) => {
     await assertTargetExists(tx, mapId, input.target);
     let parentAuthorId: string | null = null;

@@ -1,6 +1,6 @@
 import type { Db } from '@/server/db';
-import type { Actor } from '@/server/access/actor';
 import type { MapAccess } from '@/server/access/map-access';
+import type { ReadContext } from '@/server/domain/context';
 import { DomainError } from '@/server/domain/errors';
 import type { TCommentTarget } from '@/shared/schemas/comment';
 import { commentAbilities, commentBlockReason, type CommentAbilities } from './comment-rules';
@@ -33,10 +33,10 @@ export interface CommentThreadView {
 /** The thread on one target as the caller may see it. Access was checked on the target's map. */
 export async function listComments(
   db: Db,
-  actor: Actor | null,
-  access: MapAccess & { isCommentingRestricted: boolean },
+  context: ReadContext<MapAccess & { isCommentingRestricted: boolean }>,
   target: TCommentTarget,
 ): Promise<CommentThreadView> {
+  const { actor, access } = context;
   await assertTargetExists(db, access.mapId, target);
   const rows = await db.comment.findMany({
     where: { mapId: access.mapId, targetKind: target.kind, targetId: target.id },

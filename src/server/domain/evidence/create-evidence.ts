@@ -4,7 +4,8 @@ import { describeQuote } from '@/server/domain/anchoring/anchor-quote';
 import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { DomainError } from '@/server/domain/errors';
 import { lockSource } from '@/server/domain/sources/update-source';
-import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import { runMapWrite } from '@/server/sync/append-event';
+import type { WriteContext } from '@/server/domain/context';
 import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
 import type { TCreateEvidenceInput } from '@/shared/schemas/evidence';
 import { EVIDENCE_VIEW_SELECT, toEvidencePayload } from './evidence-select';
@@ -25,7 +26,8 @@ const isSpace = (ch: string | undefined) => ch !== undefined && /\s/u.test(ch);
  * units); whitespace at the edges of the selection is left out, and a boundary inside a surrogate
  * pair is widened to the whole character. The passage and its link are one write.
  */
-export async function createEvidence(db: Db, context: WriteContext, mapId: string, input: TCreateEvidenceInput) {
+export async function createEvidence(db: Db, context: WriteContext, input: TCreateEvidenceInput) {
+  const { mapId } = context;
   return runMapWrite(db, mapId, context, async (tx) => {
     // Shared lock: a concurrent text edit waits for this quote (and then re-anchors it).
     const source = await lockSource(tx, input.sourceId, 'SHARE');

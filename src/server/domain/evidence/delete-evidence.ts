@@ -1,11 +1,13 @@
 import type { Db } from '@/server/db';
 import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { DomainError } from '@/server/domain/errors';
-import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import { runMapWrite } from '@/server/sync/append-event';
+import type { WriteContext } from '@/server/domain/context';
 import { EVIDENCE_VIEW_SELECT, toEvidencePayload } from './evidence-select';
 
 /** Soft-deletes a passage; its links stay stored but hidden, so a restore brings them back. */
-export async function deleteEvidence(db: Db, context: WriteContext, mapId: string, evidenceId: string) {
+export async function deleteEvidence(db: Db, context: WriteContext, evidenceId: string) {
+  const { mapId } = context;
   return runMapWrite(db, mapId, context, async (tx) => {
     const updated = await tx.evidence.updateMany({ where: { id: evidenceId, mapId, deletedAt: null }, data: { deletedAt: new Date() } });
     if (updated.count === 0) throw new DomainError('NOT_FOUND', 'This evidence passage was already deleted.');
@@ -16,7 +18,8 @@ export async function deleteEvidence(db: Db, context: WriteContext, mapId: strin
   });
 }
 
-export async function restoreEvidence(db: Db, context: WriteContext, mapId: string, evidenceId: string) {
+export async function restoreEvidence(db: Db, context: WriteContext, evidenceId: string) {
+  const { mapId } = context;
   return runMapWrite(db, mapId, context, async (tx) => {
     const updated = await tx.evidence.updateMany({ where: { id: evidenceId, mapId, deletedAt: { not: null } }, data: { deletedAt: null } });
     if (updated.count === 0) throw new DomainError('CONFLICT', 'This evidence passage is not deleted, so there is nothing to restore.');

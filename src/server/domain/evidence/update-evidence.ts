@@ -1,7 +1,8 @@
 import type { Db } from '@/server/db';
 import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { DomainError } from '@/server/domain/errors';
-import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import { runMapWrite } from '@/server/sync/append-event';
+import type { WriteContext } from '@/server/domain/context';
 import type { TUpdateEvidenceInput } from '@/shared/schemas/evidence';
 import { requireLiveClaimOnMap } from './create-evidence';
 import { EVIDENCE_VIEW_SELECT, toEvidencePayload } from './evidence-select';
@@ -11,7 +12,8 @@ import { EVIDENCE_VIEW_SELECT, toEvidencePayload } from './evidence-select';
  * same map. A passage with several links names the one to change (`linkId`); one without a link
  * gets one when a claim is given.
  */
-export async function updateEvidence(db: Db, context: WriteContext, mapId: string, input: TUpdateEvidenceInput) {
+export async function updateEvidence(db: Db, context: WriteContext, input: TUpdateEvidenceInput) {
+  const { mapId } = context;
   return runMapWrite(db, mapId, context, async (tx) => {
     const current = await tx.evidence.findUnique({
       where: { id: input.id },

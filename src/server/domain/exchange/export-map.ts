@@ -4,6 +4,7 @@
  */
 import type { Db } from '@/server/db';
 import type { MapDocument } from '@/shared/map-document';
+import type { ReadContext } from '@/server/domain/context';
 import { EXPORT_FORMAT_INFO, slugify, type TExportFormat } from '@/shared/schemas/exchange';
 
 import { exportAif } from './aif';
@@ -23,14 +24,14 @@ export interface ExportFile {
 
 export async function exportMapFile(
   db: Db,
-  mapId: string,
-  format: TExportFormat,
-  reader: { readerId: string | null; isOwner: boolean },
-  options: { exportedAt?: Date } = {},
+  context: ReadContext,
+  input: { format: TExportFormat; exportedAt?: Date },
 ): Promise<ExportFile> {
+  const { format, exportedAt } = input;
+  const reader = { readerId: context.actor?.id ?? null, isOwner: context.access.role === 'owner' };
   // Only the backup carries vote results; the other formats have no place for them.
   const votes: VoteVisibility = format === 'json' ? reader : 'none';
-  const { document, omittedEvidence } = await loadMapDocument(db, mapId, { votes, exportedAt: options.exportedAt });
+  const { document, omittedEvidence } = await loadMapDocument(db, context.access.mapId, { votes, exportedAt });
   return renderExportFile(document, format, omittedEvidence);
 }
 

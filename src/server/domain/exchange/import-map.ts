@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Actor } from '@/server/access/actor';
 import type { Db } from '@/server/db';
+import type { UserContext } from '@/server/domain/context';
 import { describeQuote } from '@/server/domain/anchoring/anchor-quote';
 import { DomainError } from '@/server/domain/errors';
 import type { RateLimitRule } from '@/server/domain/rate-limit/rate-limit';
@@ -62,7 +63,7 @@ export function importFailure(error: ImportError): DomainError<{ location: Impor
  */
 export async function importMap(
   db: Db,
-  actor: Actor,
+  context: UserContext,
   input: { format: TImportFormat | 'auto'; text: string; title?: string },
 ): Promise<ImportMapResult> {
   let converted: ReturnType<typeof convertImport>;
@@ -72,7 +73,7 @@ export async function importMap(
     if (error instanceof ImportError) throw importFailure(error);
     throw error;
   }
-  const result = await importMapDocument(db, actor, converted.document, { title: input.title, warnings: converted.warnings });
+  const result = await importMapDocument(db, context.actor, converted.document, { title: input.title, warnings: converted.warnings });
   return { ...result, format: converted.format };
 }
 

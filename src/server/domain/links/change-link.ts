@@ -1,12 +1,14 @@
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
 import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
-import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import { runMapWrite } from '@/server/sync/append-event';
+import type { WriteContext } from '@/server/domain/context';
 import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
 import type { TCreateLinkInput, TRelation } from '@/shared/schemas/claim';
 import { assertLinkAllowed } from './link-rules';
 
-export async function createLink(db: Db, context: WriteContext, mapId: string, input: TCreateLinkInput) {
+export async function createLink(db: Db, context: WriteContext, input: TCreateLinkInput) {
+  const { mapId } = context;
   return runMapWrite(db, mapId, context, async (tx) => {
     await assertLinkAllowed(tx, {
       mapId,
@@ -31,7 +33,9 @@ export async function createLink(db: Db, context: WriteContext, mapId: string, i
   });
 }
 
-export async function updateLinkRelation(db: Db, context: WriteContext, mapId: string, linkId: string, relation: TRelation) {
+export async function updateLinkRelation(db: Db, context: WriteContext, input: { id: string; relation: TRelation }) {
+  const { mapId } = context;
+  const { id: linkId, relation } = input;
   return runMapWrite(db, mapId, context, async (tx) => {
     const existing = await tx.link.findUnique({ where: { id: linkId }, select: { id: true } });
     if (!existing) throw new DomainError('NOT_FOUND', 'That link was removed by someone else.');
@@ -40,7 +44,8 @@ export async function updateLinkRelation(db: Db, context: WriteContext, mapId: s
   });
 }
 
-export async function deleteLink(db: Db, context: WriteContext, mapId: string, linkId: string) {
+export async function deleteLink(db: Db, context: WriteContext, linkId: string) {
+  const { mapId } = context;
   return runMapWrite(db, mapId, context, async (tx) => {
     const link = await tx.link.findUnique({ where: { id: linkId }, select: LINK_VIEW_SELECT });
     if (!link) throw new DomainError('NOT_FOUND', 'That link was already removed.');

@@ -1,9 +1,10 @@
 import type { Db } from '@/server/db';
-import type { Actor } from '@/server/access/actor';
+import type { UserContext } from '@/server/domain/context';
 import { appendMapEvent } from '@/server/sync/append-event';
 import type { TCreateMapInput } from '@/shared/schemas/map';
 
-export async function createMap(db: Db, actor: Actor, input: TCreateMapInput) {
+export async function createMap(db: Db, context: UserContext, input: TCreateMapInput) {
+  const { actor } = context;
   return db.$transaction(async (tx) => {
     const map = await tx.map.create({
       data: {

@@ -5,7 +5,7 @@
  * map. Read with the same access rule as map.get (viewer or a public map).
  */
 import type { Db } from '@/server/db';
-import type { Actor } from '@/server/access/actor';
+import type { VisitorContext } from '@/server/domain/context';
 import { requireMapRole } from '@/server/access/map-access';
 
 export interface MapPreviewItem {
@@ -25,7 +25,13 @@ export interface MapPreview {
 /** How many arguments the preview lists (the rest arrive with the map a moment later). */
 export const PREVIEW_ITEMS = 40;
 
-export async function getMapPreview(db: Db, actor: Actor | null, mapId: string, focusId: string | null = null): Promise<MapPreview> {
+export async function getMapPreview(
+  db: Db,
+  context: VisitorContext,
+  input: { mapId: string; focusId?: string | null },
+): Promise<MapPreview> {
+  const { actor } = context;
+  const { mapId, focusId = null } = input;
   await requireMapRole(db, actor, mapId, 'viewer');
   const map = await db.map.findUniqueOrThrow({ where: { id: mapId }, select: { title: true, description: true } });
   const focused = focusId

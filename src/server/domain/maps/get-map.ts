@@ -1,5 +1,6 @@
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
+import type { ReadContext } from '@/server/domain/context';
 import type { Actor } from '@/server/access/actor';
 import type { MapAccess } from '@/server/access/map-access';
 import { CLAIM_VIEW_SELECT, LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
@@ -120,7 +121,8 @@ export interface MapView {
  * links, evidence and votes reflect, so a client's stream starts right after it. The caller's
  * access was already checked; `access` carries the role it resolved.
  */
-export async function getMap(db: Db, actor: Actor | null, access: MapAccess): Promise<MapView> {
+export async function getMap(db: Db, context: ReadContext): Promise<MapView> {
+  const { actor, access } = context;
   const role = access.role;
   if (!role) throw notFoundOrNoAccess();
   return db.$transaction(

@@ -1,5 +1,5 @@
 import type { Db } from '@/server/db';
-import type { Actor } from '@/server/access/actor';
+import type { UserContext } from '@/server/domain/context';
 import type { MapRoleName } from '@/shared/roles';
 
 export interface MapListItem {
@@ -13,7 +13,8 @@ export interface MapListItem {
 }
 
 /** The maps the actor is a member of, most recently changed first. */
-export async function listMaps(db: Db, actor: Actor): Promise<MapListItem[]> {
+export async function listMaps(db: Db, context: UserContext): Promise<MapListItem[]> {
+  const { actor } = context;
   const memberships = await db.mapMember.findMany({
     where: { userId: actor.id },
     select: {

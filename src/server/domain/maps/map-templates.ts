@@ -1,5 +1,5 @@
-import type { Actor } from '@/server/access/actor';
 import type { Db } from '@/server/db';
+import type { UserContext, WriteContext } from '@/server/domain/context';
 import { importMapDocument } from '@/server/domain/exchange/import-map';
 import { loadMapDocument } from '@/server/domain/exchange/map-document-from-db';
 import { MAP_DOCUMENT_FORMAT, MAP_DOCUMENT_VERSION, type MapDocument } from '@/shared/map-document';
@@ -83,7 +83,8 @@ export function templateDocument(templateId: MapTemplateId, title: string, descr
   };
 }
 
-export async function createMapFromTemplate(db: Db, actor: Actor, input: TCreateMapFromTemplateInput) {
+export async function createMapFromTemplate(db: Db, context: UserContext, input: TCreateMapFromTemplateInput) {
+  const { actor } = context;
   const document = templateDocument(input.templateId, input.title, input.description ?? '');
   const result = await importMapDocument(db, actor, document, { title: input.title });
   return { id: result.mapId, title: result.title };
@@ -95,7 +96,9 @@ const COPY_SUFFIX = ' (copy)';
  * A copy of a map for another class: claims, links, sources, evidence and positions, owned by
  * the caller and private; no votes, members, share links or history come along.
  */
-export async function duplicateMap(db: Db, actor: Actor, mapId: string, title?: string) {
+export async function duplicateMap(db: Db, context: WriteContext, input: { title?: string }) {
+  const { actor, mapId } = context;
+  const { title } = input;
   const { document } = await loadMapDocument(db, mapId, { votes: 'none' });
   const copyTitle = title ?? `${document.map.title.slice(0, 200 - COPY_SUFFIX.length)}${COPY_SUFFIX}`;
   const result = await importMapDocument(db, actor, { ...document, map: { ...document.map, visibility: 'private' } }, { title: copyTitle });

@@ -1,9 +1,10 @@
 import type { Db } from '@/server/db';
-import type { Actor } from '@/server/access/actor';
+import type { WriteContext } from '@/server/domain/context';
 import { runMapWrite } from '@/server/sync/append-event';
 import type { TUpdateMapInput } from '@/shared/schemas/map';
 
-export async function updateMap(db: Db, actor: Actor, input: TUpdateMapInput) {
+export async function updateMap(db: Db, context: WriteContext, input: TUpdateMapInput) {
+  const { actor } = context;
   const { mapId, ...changes } = input;
   return runMapWrite(db, mapId, { actor }, async (tx) => {
     const map = await tx.map.update({
@@ -23,7 +24,8 @@ export async function updateMap(db: Db, actor: Actor, input: TUpdateMapInput) {
   });
 }
 
-export async function deleteMap(db: Db, mapId: string) {
+export async function deleteMap(db: Db, context: WriteContext) {
+  const { mapId } = context;
   await db.map.delete({ where: { id: mapId } });
   return { mapId };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '@/server/db';
-import type { Actor } from '@/server/access/actor';
+import type { WriteContext } from '@/server/domain/context';
 import { DomainError } from '@/server/domain/errors';
 import { runMapWrite } from '@/server/sync/append-event';
 import type { MapRoleName } from '@/shared/roles';
@@ -13,7 +13,8 @@ const article = (role: MapRoleName) => (role === 'editor' ? 'an' : 'a');
  * Adds an existing account by email. A person who is already a member keeps their role: the
  * owner changes roles in the members list, so an invitation never silently demotes anyone.
  */
-export async function inviteMember(db: Db, actor: Actor, input: TInviteMemberInput) {
+export async function inviteMember(db: Db, context: WriteContext, input: TInviteMemberInput) {
+  const { actor } = context;
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, displayName: true } });
   if (!user) {
     throw new DomainError('NOT_FOUND', `No Crux account uses ${input.email}. Ask them to sign up first, or send them a share link.`, {
@@ -52,7 +53,9 @@ async function loadMember(tx: Parameters<Parameters<typeof runMapWrite>[3]>[0], 
 }
 
 /** Takes effect at once, including on open subscriptions (the real-time layer reacts to the event). */
-export async function setMemberRole(db: Db, actor: Actor, mapId: string, memberId: string, role: ShareRole) {
+export async function setMemberRole(db: Db, context: WriteContext, input: { memberId: string; role: ShareRole }) {
+  const { actor, mapId } = context;
+  const { memberId, role } = input;
   return runMapWrite(db, mapId, { actor }, async (tx) => {
     const member = await loadMember(tx, memberId);
     if (member.role === 'owner') {
@@ -68,7 +71,8 @@ export async function setMemberRole(db: Db, actor: Actor, mapId: string, memberI
 }
 
 /** The member loses access at once; what they wrote stays on the map. */
-export async function removeMember(db: Db, actor: Actor, mapId: string, memberId: string) {
+export async function removeMember(db: Db, context: WriteContext, memberId: string) {
+  const { actor, mapId } = context;
   return runMapWrite(db, mapId, { actor }, async (tx) => {
     const member = await loadMember(tx, memberId);
     if (member.role === 'owner') {
@@ -83,7 +87,8 @@ export async function removeMember(db: Db, actor: Actor, mapId: string, memberId
 }
 
 /** The member becomes the owner; the previous owner stays on as an editor. */
-export async function transferOwnership(db: Db, actor: Actor, mapId: string, memberId: string) {
+export async function transferOwnership(db: Db, context: WriteContext, memberId: string) {
+  const { actor, mapId } = context;
   return runMapWrite(db, mapId, { actor }, async (tx) => {
     const member = await loadMember(tx, memberId);
     if (member.role === 'owner') throw new DomainError('CONFLICT', `${member.user.displayName} already owns this map.`);

@@ -1,4 +1,5 @@
 import type { Db } from '@/server/db';
+import type { ReadContext } from '@/server/domain/context';
 import type { MapRoleName } from '@/shared/roles';
 
 export interface ParticipationRow {
@@ -26,7 +27,12 @@ export interface ParticipationExport {
  * included unless the owner asks for pseudonyms (for instance to show the table to the class).
  * Pseudonyms number members by joining order, so they are stable between exports.
  */
-export async function exportParticipation(db: Db, mapId: string, options: { omitNames?: boolean } = {}): Promise<ParticipationExport> {
+export async function exportParticipation(
+  db: Db,
+  context: ReadContext,
+  options: { omitNames?: boolean } = {},
+): Promise<ParticipationExport> {
+  const { mapId } = context.access;
   const [map, members, claims, evidence, votes] = await Promise.all([
     db.map.findUniqueOrThrow({ where: { id: mapId }, select: { title: true, isAnonymous: true } }),
     db.mapMember.findMany({

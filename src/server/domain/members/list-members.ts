@@ -1,6 +1,5 @@
 import type { Db } from '@/server/db';
-import type { Actor } from '@/server/access/actor';
-import type { MapAccess } from '@/server/access/map-access';
+import type { ReadContext } from '@/server/domain/context';
 import { MAP_ROLES, type MapRoleName } from '@/shared/roles';
 
 export interface MemberView {
@@ -19,11 +18,8 @@ export interface MemberView {
 const RANK_DESC = [...MAP_ROLES].reverse();
 
 /** The map's members, owner first then by role and joining time. Access was checked by the caller. */
-export async function listMembers(
-  db: Db,
-  actor: Actor | null,
-  access: MapAccess,
-): Promise<{ members: MemberView[]; isAnonymous: boolean }> {
+export async function listMembers(db: Db, context: ReadContext): Promise<{ members: MemberView[]; isAnonymous: boolean }> {
+  const { actor, access } = context;
   const rows = await db.mapMember.findMany({
     where: { mapId: access.mapId },
     orderBy: { createdAt: 'asc' },

@@ -3,7 +3,8 @@ import type { Db } from '@/server/db';
 import { CLAIM_VIEW_SELECT, LINK_VIEW_SELECT, toClaimPayload } from '@/server/domain/claims/claim-select';
 import { DomainError, notFoundOrNoAccess } from '@/server/domain/errors';
 import { EVIDENCE_VIEW_SELECT, toEvidencePayload } from '@/server/domain/evidence/evidence-select';
-import { runMapWrite, type EventDraft, type WriteContext } from '@/server/sync/append-event';
+import type { WriteContext } from '@/server/domain/context';
+import { runMapWrite, type EventDraft } from '@/server/sync/append-event';
 import type { TModerationApproveManyInput, TModerationDecideInput, TProposalKind, TProposalRef } from '@/shared/schemas/moderation';
 import { decisionText } from './decision-text';
 
@@ -172,25 +173,24 @@ export interface DecisionResult {
   seq: number;
 }
 
-/** Approve, edit and approve, or reject one proposal. The caller moderates `mapId`, the proposal's own map. */
-export async function decideProposal(
-  db: Db,
-  context: WriteContext,
-  input: TModerationDecideInput & { mapId: string },
-): Promise<DecisionResult> {
-  const actorId = context.actor?.id ?? null;
+/** Approve, edit and approve, or reject one proposal. The caller moderates `context.mapId`, the proposal's own map. */
+export async function decideProposal(db: Db, context: WriteContext, input: TModerationDecideInput): Promise<DecisionResult> {
+  const { mapId, actor } = context;
   const ref = { kind: input.kind, id: input.id };
-  return runMapWrite<Omit<DecisionResult, 'seq'>>(db, input.mapId, context, (tx) =>
+  return runMapWrite<Omit<DecisionResult, 'seq'>>(db, mapId, context, (tx) =>
     input.decision === 'approve'
-      ? approveInTx(tx, input.mapId, actorId, [ref], new Map(input.text !== undefined ? [[input.id, input.text]] : []))
-      : rejectInTx(tx, input.mapId, actorId, ref, input.reason ? input.reason : null),
+      ? approveInTx(tx, mapId, actor.id, [ref], new Map(input.text !== undefined ? [[input.id, input.text]] : []))
+      : rejectInTx(tx, mapId, actor.id, ref, input.reason ? input.reason : null),
   );
 }
 
 /** Bulk approve: every listed proposal of the map, all or none. */
-export async function approveProposals(db: Db, context: WriteContext, input: TModerationApproveManyInput): Promise<DecisionResult> {
-  const actorId = context.actor?.id ?? null;
-  return runMapWrite<Omit<DecisionResult, 'seq'>>(db, input.mapId, context, (tx) =>
-    approveInTx(tx, input.mapId, actorId, input.items, new Map()),
+export async function approveProposals(
+  db: Db,
+  context: WriteContext,
+  input: Pick<TModerationApproveManyInput, 'items'>,
+): Promise<DecisionResult> {
+  return runMapWrite<Omit<DecisionResult, 'seq'>>(db, context.mapId, context, (tx) =>
+    approveInTx(tx, context.mapId, context.actor.id, input.items, new Map()),
   );
 }

@@ -1,6 +1,5 @@
 import type { Db } from '@/server/db';
-import type { Actor } from '@/server/access/actor';
-import type { MapAccess } from '@/server/access/map-access';
+import type { ReadContext } from '@/server/domain/context';
 import type { TProposalKind } from '@/shared/schemas/moderation';
 
 export interface ProposalParent {
@@ -35,7 +34,8 @@ export interface ModerationQueue {
  * The proposals of a map awaiting approval, oldest first: claims and passages (each with the link it was
  * proposed with), and links proposed on their own between published nodes. The caller moderates the map.
  */
-export async function listProposals(db: Db, context: { actor: Actor | null }, access: MapAccess): Promise<ModerationQueue> {
+export async function listProposals(db: Db, context: ReadContext): Promise<ModerationQueue> {
+  const { access } = context;
   const mapId = access.mapId;
   const hideNames = access.map.isAnonymous && access.role !== 'owner';
   const author = { select: { displayName: true } } as const;

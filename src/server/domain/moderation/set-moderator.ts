@@ -1,19 +1,20 @@
 import type { Db } from '@/server/db';
 import { DomainError, notFoundOrNoAccess } from '@/server/domain/errors';
-import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import type { WriteContext } from '@/server/domain/context';
+import { runMapWrite } from '@/server/sync/append-event';
 
 /**
  * The owner makes an editor a moderator (they may then review proposals) or takes it back. Only an editor
- * can be one: a moderator must be able to edit what they approve. The caller owns `mapId`.
+ * can be one: a moderator must be able to edit what they approve. The caller owns `context.mapId`.
  */
 export async function setModerator(
   db: Db,
   context: WriteContext,
-  input: { mapId: string; memberId: string; isModerator: boolean },
+  input: { memberId: string; isModerator: boolean },
 ): Promise<{ memberId: string; isModerator: boolean; seq: number }> {
-  return runMapWrite(db, input.mapId, context, async (tx) => {
+  return runMapWrite(db, context.mapId, context, async (tx) => {
     const member = await tx.mapMember.findFirst({
-      where: { id: input.memberId, mapId: input.mapId },
+      where: { id: input.memberId, mapId: context.mapId },
       select: { id: true, userId: true, role: true },
     });
     if (!member) throw notFoundOrNoAccess();

@@ -1,4 +1,5 @@
 import type { Db } from '@/server/db';
+import type { UserContext } from '@/server/domain/context';
 import type { Actor } from '@/server/access/actor';
 
 export const NOTIFICATIONS_SHOWN = 30;
@@ -22,7 +23,8 @@ const visibleTo = (actor: Actor) => ({
 });
 
 /** The caller's latest notifications, newest first, and how many are unread. */
-export async function listNotifications(db: Db, actor: Actor): Promise<{ items: NotificationView[]; unreadCount: number }> {
+export async function listNotifications(db: Db, context: UserContext): Promise<{ items: NotificationView[]; unreadCount: number }> {
+  const { actor } = context;
   const where = visibleTo(actor);
   const [rows, unreadCount] = await Promise.all([
     db.notification.findMany({
@@ -50,7 +52,9 @@ export async function listNotifications(db: Db, actor: Actor): Promise<{ items: 
 }
 
 /** Marks the caller's own notifications read: the given ones, or all. */
-export async function markNotificationsRead(db: Db, actor: Actor, ids: string[] | undefined): Promise<{ count: number }> {
+export async function markNotificationsRead(db: Db, context: UserContext, input: { ids?: string[] }): Promise<{ count: number }> {
+  const { actor } = context;
+  const { ids } = input;
   const result = await db.notification.updateMany({
     where: { userId: actor.id, readAt: null, ...(ids ? { id: { in: ids } } : {}) },
     data: { readAt: new Date() },

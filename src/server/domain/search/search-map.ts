@@ -1,4 +1,5 @@
 import type { Db } from '@/server/db';
+import type { ReadContext } from '@/server/domain/context';
 import { HIT_START, HIT_STOP, locateFirstHit, parseHeadline, type HitRange, type SnippetSegment } from './headline';
 
 export interface ClaimSearchHit {
@@ -33,7 +34,9 @@ const SOURCE_HEADLINE = `StartSel="${HIT_START}", StopSel="${HIT_STOP}", MinWord
  * Postgres can answer from the index; `websearch_to_tsquery` accepts what people type ("quoted
  * phrases", -exclusions, or) and never fails on syntax.
  */
-export async function searchMap(db: Db, mapId: string, query: string, limit = 10): Promise<MapSearchResult> {
+export async function searchMap(db: Db, context: ReadContext, input: { query: string; limit?: number }): Promise<MapSearchResult> {
+  const { mapId } = context.access;
+  const { query, limit = 10 } = input;
   const [claimRows, sourceRows] = await Promise.all([
     db.$queryRaw<{ id: string; text: string; rank: number; headline: string }[]>`
       SELECT c."id", c."text", ts_rank(to_tsvector('english', c."text"), q.query)::float8 AS "rank",

@@ -1,5 +1,5 @@
 import type { Db } from '@/server/db';
-import type { Actor } from '@/server/access/actor';
+import type { WriteContext } from '@/server/domain/context';
 import { DomainError } from '@/server/domain/errors';
 import { runMapWrite, type EventDraft } from '@/server/sync/append-event';
 import type { TCreateShareLinkInput } from '@/shared/schemas/share';
@@ -20,10 +20,11 @@ function isUniqueViolation(error: unknown): boolean {
  * Event payloads carry no token or code: every member receives the event stream, and a viewer
  * must not learn the editor link.
  */
-export async function createShareLink(db: Db, actor: Actor, input: TCreateShareLinkInput) {
+export async function createShareLink(db: Db, context: WriteContext, input: TCreateShareLinkInput) {
+  const { actor, mapId } = context;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await runMapWrite(db, input.mapId, { actor }, async (tx) => {
+      return await runMapWrite(db, mapId, { actor }, async (tx) => {
         let code = generateJoinCode();
         // Codes are short, so a collision is possible; choose another before inserting, so the
         // transaction is not aborted by the unique index (which still guards a race).

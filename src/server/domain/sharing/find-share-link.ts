@@ -1,6 +1,6 @@
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
-import type { Actor } from '@/server/access/actor';
+import type { VisitorContext } from '@/server/domain/context';
 import { DomainError } from '@/server/domain/errors';
 import {
   consumeRateLimit,
@@ -25,10 +25,8 @@ export const foundShareLinkSelect = {
 
 export type FoundShareLink = Prisma.ShareLinkGetPayload<{ select: typeof foundShareLinkSelect }>;
 
-export interface Requester {
-  actor: Actor | null;
-  ip: string;
-}
+/** Who looks a link up: share lookups are rate-limited per address, so the address is required. */
+export type Requester = VisitorContext & { ip: string };
 
 function refuseFirst(
   counters: readonly (readonly [RateLimitRule, string])[],
@@ -52,7 +50,7 @@ function refuseFirst(
  *  - a miss counts per address, per user and across all callers; past the global bound further misses
  *    are refused (429) while matching codes still work.
  */
-export async function findShareLink(db: Db, lookup: TShareLookupInput, requester: Requester): Promise<FoundShareLink | null> {
+export async function findShareLink(db: Db, requester: Requester, lookup: TShareLookupInput): Promise<FoundShareLink | null> {
   if ('token' in lookup) {
     return db.shareLink.findUnique({ where: { token: lookup.token }, select: foundShareLinkSelect });
   }

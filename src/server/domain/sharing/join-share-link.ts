@@ -1,5 +1,5 @@
 import type { Db } from '@/server/db';
-import type { Actor } from '@/server/access/actor';
+import type { UserContext } from '@/server/domain/context';
 import { DomainError } from '@/server/domain/errors';
 import { runMapWrite } from '@/server/sync/append-event';
 import { roleAtLeast, type MapRoleName } from '@/shared/roles';
@@ -24,8 +24,13 @@ function refusal(status: keyof typeof SHARE_LINK_PROBLEM) {
  * conditional UPDATE (so two students racing for the last use cannot both get in), the
  * membership is created or raised (never lowered), and a member.changed event is appended.
  */
-export async function joinShareLink(db: Db, actor: Actor, lookup: TShareLookupInput, ip: string): Promise<JoinResult & { seq: number }> {
-  const found = await findShareLink(db, lookup, { actor, ip });
+export async function joinShareLink(
+  db: Db,
+  context: UserContext & { ip: string },
+  lookup: TShareLookupInput,
+): Promise<JoinResult & { seq: number }> {
+  const { actor } = context;
+  const found = await findShareLink(db, context, lookup);
   if (!found) throw refusal('unknown');
   for (let attempt = 1; ; attempt += 1) {
     try {

@@ -1,4 +1,5 @@
 import type { Db } from '@/server/db';
+import type { ReadContext } from '@/server/domain/context';
 import { shareLinkSelect, toShareLinkView, type ShareLinkView } from './share-link-view';
 
 export interface SharingOverview {
@@ -17,7 +18,8 @@ export interface SharingOverview {
 }
 
 /** The map's links, newest first, with how many joined through each. Owner only (checked by the caller). */
-export async function listShareLinks(db: Db, mapId: string): Promise<SharingOverview> {
+export async function listShareLinks(db: Db, context: ReadContext): Promise<SharingOverview> {
+  const { mapId } = context.access;
   const [map, rows] = await Promise.all([
     db.map.findUniqueOrThrow({
       where: { id: mapId },

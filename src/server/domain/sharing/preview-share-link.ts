@@ -19,8 +19,8 @@ export type SharePreview =
  * What a link or code leads to, for the join page; public. A link that no longer admits anyone
  * says why but not which map it was for.
  */
-export async function previewShareLink(db: Db, lookup: TShareLookupInput, requester: Requester): Promise<SharePreview> {
-  const link = await findShareLink(db, lookup, requester);
+export async function previewShareLink(db: Db, requester: Requester, lookup: TShareLookupInput): Promise<SharePreview> {
+  const link = await findShareLink(db, requester, lookup);
   if (!link) return { status: 'unknown', message: SHARE_LINK_PROBLEM.unknown };
   const status = shareLinkStatus(link, link.map.visibility);
   if (status !== 'active') return { status, message: SHARE_LINK_PROBLEM[status] };

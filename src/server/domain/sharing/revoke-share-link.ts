@@ -1,5 +1,5 @@
 import type { Db } from '@/server/db';
-import type { Actor } from '@/server/access/actor';
+import type { WriteContext } from '@/server/domain/context';
 import { runMapWrite } from '@/server/sync/append-event';
 import { shareLinkSelect, toShareLinkView } from './share-link-view';
 
@@ -7,7 +7,8 @@ import { shareLinkSelect, toShareLinkView } from './share-link-view';
  * Turns a link off for good: nobody joins through it any more. Members who already joined keep
  * their membership (remove them in the members list). Revoking twice changes nothing.
  */
-export async function revokeShareLink(db: Db, actor: Actor, mapId: string, shareLinkId: string) {
+export async function revokeShareLink(db: Db, context: WriteContext, shareLinkId: string) {
+  const { actor, mapId } = context;
   return runMapWrite(db, mapId, { actor }, async (tx) => {
     const current = await tx.shareLink.findUniqueOrThrow({ where: { id: shareLinkId }, select: { revokedAt: true } });
     const map = await tx.map.findUniqueOrThrow({ where: { id: mapId }, select: { visibility: true } });

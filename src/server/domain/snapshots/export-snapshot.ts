@@ -1,6 +1,5 @@
 import type { Db } from '@/server/db';
-import type { Actor } from '@/server/access/actor';
-import type { MapAccess } from '@/server/access/map-access';
+import type { ReadContext } from '@/server/domain/context';
 import { renderExportFile, type ExportFile } from '@/server/domain/exchange/export-map';
 import { formatPublishedAt } from '@/server/domain/exchange/map-document-from-db';
 import type { MapView } from '@/server/domain/maps/get-map';
@@ -93,14 +92,13 @@ export async function snapshotDocument(
   return { document, omittedEvidence };
 }
 
-/** The snapshot as a downloadable file; the caller may view the map (`access`). Only the JSON backup carries votes. */
+/** The snapshot as a downloadable file; the caller may view the map (`context.access`). Only the JSON backup carries votes. */
 export async function exportSnapshotFile(
   db: Db,
-  context: { actor: Actor | null },
-  access: MapAccess,
+  context: ReadContext,
   input: { snapshotId: string; format: TExportFormat },
 ): Promise<ExportFile> {
-  const { snapshot, view } = await getSnapshot(db, context.actor, access, input.snapshotId);
+  const { snapshot, view } = await getSnapshot(db, context, input.snapshotId);
   const { document, omittedEvidence } = await snapshotDocument(db, view, { withVotes: input.format === 'json' });
   return renderExportFile(document, input.format, omittedEvidence, snapshot.name);
 }

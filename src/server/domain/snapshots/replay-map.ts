@@ -1,5 +1,5 @@
 import type { Db } from '@/server/db';
-import type { Actor } from '@/server/access/actor';
+import type { ReadContext } from '@/server/domain/context';
 import type { MapAccess } from '@/server/access/map-access';
 import { applyEvent } from '@/components/realtime/apply-event';
 import { CLAIM_VIEW_SELECT, LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
@@ -17,7 +17,8 @@ import { canSeeVoteResults, emptySummary, type VoteSummary } from '@/shared/vote
  * runs with every field visible; the caller's privacy rules (anonymous mode, blind voting) are
  * applied afterwards with the map's current settings, and strengths are computed as map.get does.
  */
-export async function mapViewAtSeq(db: Db, actor: Actor | null, access: MapAccess, seq: number): Promise<MapView> {
+export async function mapViewAtSeq(db: Db, context: ReadContext, seq: number): Promise<MapView> {
+  const { actor, access } = context;
   const role = access.role;
   if (!role) throw new DomainError('NOT_FOUND', 'This map does not exist or you do not have access to it.');
   const [map, events] = await Promise.all([

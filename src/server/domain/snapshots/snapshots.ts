@@ -1,6 +1,5 @@
 import type { Db } from '@/server/db';
-import type { Actor } from '@/server/access/actor';
-import type { MapAccess } from '@/server/access/map-access';
+import type { ReadContext, WriteContext } from '@/server/domain/context';
 import { DomainError } from '@/server/domain/errors';
 import { runMapWrite } from '@/server/sync/append-event';
 import { compareViews } from './compare-views';
@@ -19,7 +18,9 @@ const SUMMARY_SELECT = { id: true, name: true, seq: true, createdAt: true } as c
  * Names the map's current state: records its last event seq. The map row is locked first, so no
  * write can slip in between reading the seq and recording it; the snapshot's own event comes after.
  */
-export async function createSnapshot(db: Db, actor: Actor, mapId: string, name: string) {
+export async function createSnapshot(db: Db, context: WriteContext, input: { name: string }) {
+  const { actor, mapId } = context;
+  const { name } = input;
   return runMapWrite(db, mapId, { actor }, async (tx) => {
     const rows = await tx.$queryRaw<{ lastSeq: number }[]>`SELECT "lastSeq" FROM "Map" WHERE "id" = ${mapId} FOR UPDATE`;
     const seq = rows[0]?.lastSeq;
@@ -29,7 +30,8 @@ export async function createSnapshot(db: Db, actor: Actor, mapId: string, name: 
   });
 }
 
-export async function listSnapshots(db: Db, mapId: string): Promise<{ snapshots: SnapshotSummary[] }> {
+export async function listSnapshots(db: Db, context: ReadContext): Promise<{ snapshots: SnapshotSummary[] }> {
+  const { mapId } = context.access;
   const snapshots = await db.mapSnapshot.findMany({
     where: { mapId },
     orderBy: [{ seq: 'desc' }, { createdAt: 'desc' }],
@@ -51,18 +53,20 @@ async function snapshotOn(db: Db, mapId: string, snapshotId: string): Promise<Sn
 }
 
 /** The map as of the snapshot, read-only, as the caller may see it. */
-export async function getSnapshot(db: Db, actor: Actor | null, access: MapAccess, snapshotId: string) {
-  const snapshot = await snapshotOn(db, access.mapId, snapshotId);
-  return { snapshot, view: await mapViewAtSeq(db, actor, access, snapshot.seq) };
+export async function getSnapshot(db: Db, context: ReadContext, snapshotId: string) {
+  const snapshot = await snapshotOn(db, context.access.mapId, snapshotId);
+  return { snapshot, view: await mapViewAtSeq(db, context, snapshot.seq) };
 }
 
 /** What changed between a snapshot and a later one (or now); either order of the two is accepted. */
-export async function compareSnapshots(db: Db, actor: Actor | null, access: MapAccess, fromId: string, toId: string | undefined) {
+export async function compareSnapshots(db: Db, context: ReadContext, input: { fromId: string; toId?: string }) {
+  const { access } = context;
+  const { fromId, toId } = input;
   const first = await snapshotOn(db, access.mapId, fromId);
   const second = toId ? await snapshotOn(db, access.mapId, toId) : null;
   const headSeq = (await db.map.findUniqueOrThrow({ where: { id: access.mapId }, select: { lastSeq: true } })).lastSeq;
   const [from, to] = second && second.seq < first.seq ? [second, first] : [first, second];
   const toSeq = to?.seq ?? headSeq;
-  const [fromView, toView] = await Promise.all([mapViewAtSeq(db, actor, access, from.seq), mapViewAtSeq(db, actor, access, toSeq)]);
+  const [fromView, toView] = await Promise.all([mapViewAtSeq(db, context, from.seq), mapViewAtSeq(db, context, toSeq)]);
   return { from, to, toSeq, changes: compareViews(fromView, toView) };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
-import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import { runMapWrite } from '@/server/sync/append-event';
+import type { WriteContext } from '@/server/domain/context';
 import type { TCreateSourceInput } from '@/shared/schemas/source';
 import { hashSourceText } from './hash-source-text';
 import { prepareSourceText } from './prepare-source-text';

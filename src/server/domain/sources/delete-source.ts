@@ -1,6 +1,7 @@
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
-import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import { runMapWrite } from '@/server/sync/append-event';
+import type { ReadContext, WriteContext } from '@/server/domain/context';
 import type { TDeleteSourceInput } from '@/shared/schemas/source';
 import { lockSource } from './update-source';
 
@@ -21,7 +22,8 @@ export interface ConfirmSourceDeleteDetails {
 const passages = (n: number) => `${n} evidence passage${n === 1 ? '' : 's'}`;
 
 /** What deleting a source takes with it, for the confirmation the UI shows. */
-export async function getSourceDeleteImpact(db: Db, mapId: string, sourceId: string): Promise<SourceDeleteImpact> {
+export async function getSourceDeleteImpact(db: Db, context: ReadContext, sourceId: string): Promise<SourceDeleteImpact> {
+  const { mapId } = context.access;
   const source = await db.source.findFirst({ where: { id: sourceId, mapId }, select: { id: true, title: true } });
   if (!source) throw new DomainError('NOT_FOUND', 'That source was not found.');
   const [evidenceCount, claims] = await Promise.all([
@@ -39,7 +41,8 @@ export async function getSourceDeleteImpact(db: Db, mapId: string, sourceId: str
  * Deletes a source with all its passages (and their links and votes). When live passages exist the
  * caller must confirm their number, so nobody deletes evidence they were not told about.
  */
-export async function deleteSource(db: Db, context: WriteContext, mapId: string, input: TDeleteSourceInput) {
+export async function deleteSource(db: Db, context: WriteContext, input: TDeleteSourceInput) {
+  const { mapId } = context;
   return runMapWrite(db, mapId, context, async (tx) => {
     const source = await lockSource(tx, input.id, 'UPDATE');
     if (source.mapId !== mapId) throw new DomainError('NOT_FOUND', 'That source was not found.');

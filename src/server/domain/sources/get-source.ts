@@ -1,5 +1,5 @@
 import type { Db } from '@/server/db';
-import type { MapAccess } from '@/server/access/map-access';
+import type { ReadContext } from '@/server/domain/context';
 import { DomainError } from '@/server/domain/errors';
 import { EVIDENCE_VIEW_SELECT, toEvidencePayload, type EvidencePayload } from '@/server/domain/evidence/evidence-select';
 import { SOURCE_SUMMARY_SELECT, type SourceSummary } from './source-select';
@@ -23,7 +23,8 @@ export interface SourceView {
 }
 
 /** One source with its text and live evidence; the caller's access to `access.mapId` was checked. */
-export async function getSource(db: Db, access: MapAccess, sourceId: string): Promise<SourceView> {
+export async function getSource(db: Db, context: ReadContext, sourceId: string): Promise<SourceView> {
+  const { access } = context;
   const row = await db.source.findFirst({
     where: { id: sourceId, mapId: access.mapId },
     select: {

@@ -1,8 +1,10 @@
 import type { Db } from '@/server/db';
+import type { ReadContext } from '@/server/domain/context';
 import { SOURCE_SUMMARY_SELECT, type SourceSummary } from './source-select';
 
 /** The map's library, oldest first, with text lengths and passage counts but no texts. */
-export async function listSources(db: Db, mapId: string): Promise<SourceSummary[]> {
+export async function listSources(db: Db, context: ReadContext): Promise<SourceSummary[]> {
+  const { mapId } = context.access;
   const [rows, lengths, counts] = await Promise.all([
     db.source.findMany({ where: { mapId }, orderBy: { createdAt: 'asc' }, select: SOURCE_SUMMARY_SELECT }),
     db.$queryRaw<{ id: string; length: number }[]>`

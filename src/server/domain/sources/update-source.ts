@@ -2,7 +2,8 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import { reanchorQuotes, type AnchorMethod } from '@/server/domain/anchoring/anchor-quote';
 import { DomainError } from '@/server/domain/errors';
-import { runMapWrite, type WriteContext } from '@/server/sync/append-event';
+import { runMapWrite } from '@/server/sync/append-event';
+import type { WriteContext } from '@/server/domain/context';
 import type { TUpdateSourceInput } from '@/shared/schemas/source';
 import { duplicateSourceError } from './create-source';
 import { hashSourceText } from './hash-source-text';
@@ -53,7 +54,8 @@ export async function lockSource(tx: Prisma.TransactionClient, sourceId: string,
  * passages get fresh selectors, the rest are flagged orphaned and keep their old selectors, so they
  * never silently point at other words (and re-anchor if a later edit brings the words back).
  */
-export async function updateSource(db: Db, context: WriteContext, mapId: string, input: TUpdateSourceInput) {
+export async function updateSource(db: Db, context: WriteContext, input: TUpdateSourceInput) {
+  const { mapId } = context;
   const newText = input.text === undefined ? undefined : prepareSourceText({ text: input.text });
   return runMapWrite(db, mapId, context, async (tx) => {
     const current = await lockSource(tx, input.id, 'UPDATE');

@@ -1,5 +1,6 @@
 import argon2 from 'argon2';
 import type { Db } from '@/server/db';
+import type { UserContext } from '@/server/domain/context';
 import { DomainError } from '@/server/domain/errors';
 import type { Actor } from '@/server/access/actor';
 import type { TSignUpInput } from '@/shared/schemas/user';
@@ -94,10 +95,10 @@ export async function verifyCredentials(db: Db, email: string, password: string)
  */
 export async function changePassword(
   db: Db,
-  actor: Actor,
+  context: UserContext & { sessionId: string | null },
   input: { currentPassword: string; newPassword: string },
-  keepSessionId: string | null,
 ): Promise<{ endedSessions: number }> {
+  const { actor, sessionId: keepSessionId } = context;
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { email: true, passwordHash: true } });
   if (!user?.email || !user.passwordHash) {
     throw new DomainError('INVALID', 'This account has no password to change. A guest can add an email and password instead.');
@@ -127,7 +128,9 @@ export async function createGuest(db: Db, displayName: string): Promise<Actor> {
 }
 
 /** A guest keeps their account (and everything they wrote) by adding an email and password. */
-export async function upgradeGuest(db: Db, actor: Actor, email: string, password: string): Promise<Actor> {
+export async function upgradeGuest(db: Db, context: UserContext, input: { email: string; password: string }): Promise<Actor> {
+  const { actor } = context;
+  const { email, password } = input;
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { isGuest: true } });
   if (!user) throw new DomainError('NOT_FOUND', 'Your account was not found.');
   if (!user.isGuest) throw new DomainError('INVALID', 'This account already has an email and password.');

@@ -1,7 +1,8 @@
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import { DomainError, notFoundOrNoAccess } from '@/server/domain/errors';
-import { runMapWrite, type EventDraft, type WriteContext } from '@/server/sync/append-event';
+import { runMapWrite, type EventDraft } from '@/server/sync/append-event';
+import type { WriteContextWith } from '@/server/domain/context';
 import type { MapRoleName } from '@/shared/roles';
 import type { VoteChangedPayload, VoteTarget } from '@/shared/schemas/vote';
 import { canSeeVoteResults, emptySummary, summarizeVoteRows, type VoteSummary } from './summarize-votes';
@@ -74,17 +75,14 @@ function voteChanged(target: VoteTarget, voterId: string, value: number | null, 
  */
 export async function castVote(
   db: Db,
-  context: WriteContext,
-  access: VoteAccess,
-  target: VoteTarget,
-  value: number,
+  context: WriteContextWith<VoteAccess>,
+  input: { target: VoteTarget; value: number },
 ): Promise<VoteResult & { seq: number }> {
-  const actor = context.actor;
-  if (!actor) throw new DomainError('UNAUTHORIZED', 'Sign in to vote.');
+  const { actor, mapId } = context;
+  const { target, value } = input;
   if (!Number.isInteger(value) || value < 0 || value > 4) {
     throw new DomainError('INVALID', 'A vote is a whole number from 0 (none) to 4 (decisive).');
   }
-  const { mapId } = access;
   return runMapWrite(db, mapId, context, async (tx) => {
     await lockMapForVoting(tx, mapId);
     await assertLiveTarget(tx, mapId, target);
@@ -109,13 +107,11 @@ export async function castVote(
 /** Retracts the actor's vote; retracting a vote that does not exist changes nothing and appends no event. */
 export async function retractVote(
   db: Db,
-  context: WriteContext,
-  access: VoteAccess,
-  target: VoteTarget,
+  context: WriteContextWith<VoteAccess>,
+  input: { target: VoteTarget },
 ): Promise<VoteResult & { seq: number }> {
-  const actor = context.actor;
-  if (!actor) throw new DomainError('UNAUTHORIZED', 'Sign in to vote.');
-  const { mapId } = access;
+  const { actor, mapId, access } = context;
+  const { target } = input;
   return runMapWrite(db, mapId, context, async (tx) => {
     const map = await lockMapForVoting(tx, mapId);
     await assertLiveTarget(tx, mapId, target);

@@ -1,5 +1,5 @@
 import type { Db } from '@/server/db';
-import type { Actor } from '@/server/access/actor';
+import type { WriteContext } from '@/server/domain/context';
 import { runMapWrite } from '@/server/sync/append-event';
 import type { ResultsRevealedPayload } from '@/shared/schemas/vote';
 
@@ -7,7 +7,8 @@ import type { ResultsRevealedPayload } from '@/shared/schemas/vote';
  * The owner ends blind voting's secrecy for the whole map: everyone with access now sees every
  * target's aggregates. Revealing twice changes nothing and appends no second event.
  */
-export async function revealResults(db: Db, actor: Actor, mapId: string): Promise<{ resultsRevealed: true; seq: number }> {
+export async function revealResults(db: Db, context: WriteContext): Promise<{ resultsRevealed: true; seq: number }> {
+  const { actor, mapId } = context;
   return runMapWrite(db, mapId, { actor }, async (tx) => {
     const changed = await tx.map.updateMany({ where: { id: mapId, resultsRevealed: false }, data: { resultsRevealed: true } });
     const payload: ResultsRevealedPayload = { resultsRevealed: true };

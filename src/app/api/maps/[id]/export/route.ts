@@ -1,10 +1,8 @@
-import crypto from 'node:crypto';
 import { requireMapRole } from '@/server/access/map-access';
-import { clientAddressFromHeaders } from '@/server/api/client-address';
-import { isDatabaseUnavailable, RETRY_AFTER_UNAVAILABLE_SECONDS, UNAVAILABLE_MESSAGE } from '@/server/api/unavailable';
-import { sessionOfRequest } from '@/server/auth/session';
+import { httpErrorResponse, jsonErrorResponse } from '@/server/api/error-status';
+import { identityOfRequest } from '@/server/api/request-identity';
 import { getDb } from '@/server/db';
-import { DomainError, notFoundOrNoAccess, type DomainErrorCode } from '@/server/domain/errors';
+import { notFoundOrNoAccess } from '@/server/domain/errors';
 import { exportMapFile } from '@/server/domain/exchange/export-map';
 import { exportSnapshotFile } from '@/server/domain/snapshots/export-snapshot';
 import { mapIdOfSnapshot } from '@/server/domain/snapshots/snapshots';
@@ -15,21 +13,8 @@ import { findUnsafeText } from '@/shared/safe-text';
 
 export const dynamic = 'force-dynamic';
 
-const STATUS: Record<DomainErrorCode, number> = {
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  UNAUTHORIZED: 401,
-  CONFLICT: 409,
-  INVALID: 400,
-  LIMIT: 429,
-};
-
 /** Exports read whole maps with their source texts: generous for people, a bound for scripts. */
 const EXPORT_RATE_LIMIT = { name: 'export', points: 60, durationSeconds: 60 } as const satisfies RateLimitRule;
-
-function errorResponse(status: number, message: string, headers: Record<string, string> = {}) {
-  return Response.json({ error: message }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
-}
 
 /**
  * GET /api/maps/{id}/export?format=argdown|aif|kialo|json|md[&snapshot={snapshotId}] — the map (or the map as
@@ -43,16 +28,16 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   const format = params.get('format');
   const snapshotId = params.get('snapshot');
   if (!isExportFormat(format)) {
-    return errorResponse(
+    return jsonErrorResponse(
       400,
       `Unknown export format ${format === null ? '(none given)' : JSON.stringify(format)}: use format=${EXPORT_FORMATS.join(', ')}.`,
     );
   }
   const db = getDb();
   try {
-    // The session and its user re-read, exactly as in the tRPC context.
-    const actor = (await sessionOfRequest(db, request))?.actor ?? null;
-    const limit = await consumeRateLimit(db, EXPORT_RATE_LIMIT, actor?.id ?? `ip:${clientAddressFromHeaders(request.headers)}`);
+    // The caller exactly as the tRPC context sees them.
+    const { actor, ip } = await identityOfRequest(db, request);
+    const limit = await consumeRateLimit(db, EXPORT_RATE_LIMIT, actor?.id ?? `ip:${ip}`);
     if (!limit.isAllowed) throw rateLimitError(EXPORT_RATE_LIMIT, limit);
     if (!ZId.safeParse(id).success || findUnsafeText(id)) throw notFoundOrNoAccess();
     const access = await requireMapRole(db, actor, id, 'viewer');
@@ -60,11 +45,11 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     if (snapshotId !== null) {
       // The snapshot must be one of this map's: its own map is looked up, never taken from the path.
       if (!ZId.safeParse(snapshotId).success || findUnsafeText(snapshotId) || (await mapIdOfSnapshot(db, snapshotId)) !== id) {
-        throw new DomainError('NOT_FOUND', 'That snapshot was not found on this map.');
+        throw notFoundOrNoAccess();
       }
-      file = await exportSnapshotFile(db, { actor }, access, { snapshotId, format });
+      file = await exportSnapshotFile(db, { actor, access }, { snapshotId, format });
     } else {
-      file = await exportMapFile(db, id, format, { readerId: actor?.id ?? null, isOwner: access.role === 'owner' });
+      file = await exportMapFile(db, { actor, access }, { format });
     }
     const headers: Record<string, string> = {
       'Content-Type': file.contentType,
@@ -74,15 +59,6 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     if (file.omittedEvidence > 0) headers['X-Crux-Omitted-Evidence'] = String(file.omittedEvidence);
     return new Response(file.body, { status: 200, headers });
   } catch (error) {
-    if (error instanceof DomainError) {
-      const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-      return errorResponse(STATUS[error.code], error.message, retryAfter ? { 'Retry-After': String(retryAfter) } : {});
-    }
-    if (isDatabaseUnavailable(error)) {
-      return errorResponse(503, UNAVAILABLE_MESSAGE, { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) });
-    }
-    const reference = crypto.randomBytes(4).toString('hex').toUpperCase();
-    console.error(`crux: error ${reference} exporting map ${JSON.stringify(id)}:`, error);
-    return errorResponse(500, `Something went wrong (reference ${reference}).`);
+    return httpErrorResponse(error, `exporting map ${JSON.stringify(id)}`);
   }
 }

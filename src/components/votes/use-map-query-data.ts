@@ -9,7 +9,7 @@ import { useTRPC } from '@/trpc/client';
  * The cached `map.get` result of a map, read without adding a query observer: a second observer
  * would replace the options (structural sharing, stale time) the map workspace set on that query.
  */
-export function useCachedMap(mapId: string): MapView | undefined {
+export function useMapQueryData(mapId: string): MapView | undefined {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const queryKey = trpc.map.get.queryKey({ mapId });

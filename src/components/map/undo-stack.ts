@@ -89,7 +89,7 @@ export function describeChange(change: Change): string {
 }
 
 /** The two stacks. A new change clears the redo stack, as in every editor. */
-export class UndoHistory {
+export class UndoStack {
   private undoStack: Change[] = [];
   private redoStack: Change[] = [];
 

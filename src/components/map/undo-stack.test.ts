@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, inverseOf, UndoHistory, type Change } from './history';
+import { describeChange, inverseOf, UndoStack, type Change } from './undo-stack';
 import { link } from './test-map';
 
 describe('inverseOf', () => {
@@ -54,34 +54,34 @@ describe('inverseOf', () => {
   });
 });
 
-describe('UndoHistory', () => {
+describe('UndoStack', () => {
   it('moves entries between the stacks and clears redo on a new change', () => {
-    const history = new UndoHistory();
+    const stack = new UndoStack();
     const a: Change = { type: 'claimCreated', claimId: 'a' };
     const b: Change = { type: 'claimCreated', claimId: 'b' };
-    history.record(a);
-    history.record(b);
-    expect(history.peekUndo()).toBe(b);
+    stack.record(a);
+    stack.record(b);
+    expect(stack.peekUndo()).toBe(b);
     const undone: Change = { type: 'claimDeleted', claimId: 'b' };
-    history.completeUndo(undone);
-    expect(history.peekUndo()).toBe(a);
-    expect(history.peekRedo()).toBe(undone);
+    stack.completeUndo(undone);
+    expect(stack.peekUndo()).toBe(a);
+    expect(stack.peekRedo()).toBe(undone);
     const redone: Change = { type: 'claimRestored', claimId: 'b' };
-    history.completeRedo(redone);
-    expect(history.peekUndo()).toBe(redone);
-    expect(history.canRedo).toBe(false);
-    history.completeUndo(undone);
-    history.record({ type: 'claimCreated', claimId: 'c' });
-    expect(history.canRedo).toBe(false);
+    stack.completeRedo(redone);
+    expect(stack.peekUndo()).toBe(redone);
+    expect(stack.canRedo).toBe(false);
+    stack.completeUndo(undone);
+    stack.record({ type: 'claimCreated', claimId: 'c' });
+    expect(stack.canRedo).toBe(false);
   });
 
   it('removes a specific entry and keeps a bounded stack', () => {
-    const history = new UndoHistory(2);
+    const stack = new UndoStack(2);
     const entries: Change[] = ['a', 'b', 'c'].map((claimId) => ({ type: 'claimCreated', claimId }));
-    for (const entry of entries) history.record(entry);
-    history.remove(entries[2]!);
-    expect(history.peekUndo()).toBe(entries[1]);
-    history.dropUndo();
-    expect(history.canUndo).toBe(false);
+    for (const entry of entries) stack.record(entry);
+    stack.remove(entries[2]!);
+    expect(stack.peekUndo()).toBe(entries[1]);
+    stack.dropUndo();
+    expect(stack.canUndo).toBe(false);
   });
 });
