@@ -29,3 +29,28 @@ export function canSeeProposal(viewer: ProposalViewer, authorId: string | null):
 }
 
 export const MAX_REJECTION_REASON = 500;
+
+interface Proposable {
+  id: string;
+  awaitingApproval?: boolean;
+}
+
+/**
+ * The strength input without proposals awaiting approval and the links that reach them: a proposal counts
+ * in nobody's strength until it is approved. A filter on the input, so the strength code stays as it is.
+ */
+export function publishedOnly<
+  C extends Proposable,
+  E extends Proposable,
+  L extends { fromClaimId: string | null; fromEvidenceId: string | null; toClaimId: string; awaitingApproval?: boolean },
+>(input: { claims: C[]; evidence: E[]; links: L[] }): { claims: C[]; evidence: E[]; links: L[] } {
+  const isPublished = (item: { awaitingApproval?: boolean }) => !item.awaitingApproval;
+  if (![...input.claims, ...input.evidence, ...input.links].some((item) => item.awaitingApproval)) return input;
+  const claims = input.claims.filter(isPublished);
+  const evidence = input.evidence.filter(isPublished);
+  const ids = new Set([...claims, ...evidence].map((item) => item.id));
+  const links = input.links.filter(
+    (link) => isPublished(link) && ids.has(link.toClaimId) && ids.has((link.fromClaimId ?? link.fromEvidenceId)!),
+  );
+  return { claims, evidence, links };
+}

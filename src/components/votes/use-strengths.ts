@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import type { MapView } from '@/server/domain/maps/get-map';
+import { publishedOnly } from '@/shared/moderation';
 import { strengthOfMap } from '@/shared/strength/strength-of-map';
 
 /**
@@ -20,5 +21,5 @@ export interface StrengthInfo {
 
 export function useStrengths(map: MapView): StrengthInfo {
   const { claims, evidence, links } = map;
-  return useMemo(() => strengthOfMap({ claims, evidence, links }), [claims, evidence, links]);
+  return useMemo(() => strengthOfMap(publishedOnly({ claims, evidence, links })), [claims, evidence, links]);
 }

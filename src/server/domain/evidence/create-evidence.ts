@@ -7,6 +7,7 @@ import { lockSource } from '@/server/domain/sources/update-source';
 import { runMapWrite } from '@/server/sync/append-event';
 import type { WriteContext } from '@/server/domain/context';
 import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
+import { isProposalBy, proposalEvent, proposalFlag } from '@/server/domain/moderation/proposal';
 import type { TCreateEvidenceInput } from '@/shared/schemas/evidence';
 import { EVIDENCE_VIEW_SELECT, toEvidencePayload } from './evidence-select';
 
@@ -50,6 +51,7 @@ export async function createEvidence(db: Db, context: WriteContext, input: TCrea
     const selector = describeQuote(text, start, end);
 
     await requireLiveClaimOnMap(tx, mapId, input.claimId);
+    const isProposal = await isProposalBy(tx, mapId, context.actor);
     const row = await tx.evidence.create({
       data: {
         mapId,
@@ -59,27 +61,36 @@ export async function createEvidence(db: Db, context: WriteContext, input: TCrea
         x: input.x ?? null,
         y: input.y ?? null,
         authorId: context.actor?.id ?? null,
+        awaitingApproval: isProposal,
       },
       select: EVIDENCE_VIEW_SELECT,
     });
-    const evidence = toEvidencePayload(row);
-    const link = await tx.link.create({
+    const evidence = { ...toEvidencePayload(row), ...proposalFlag(isProposal) };
+    const linkRow = await tx.link.create({
       data: {
         mapId,
         fromEvidenceId: evidence.id,
         toClaimId: input.claimId,
         relation: input.relation,
         createdById: context.actor?.id ?? null,
+        awaitingApproval: isProposal,
       },
       select: LINK_VIEW_SELECT,
     });
-    await nudgeRaters(tx, {
-      mapId,
-      claimId: input.claimId,
-      relation: input.relation,
-      from: 'evidence',
-      actorId: context.actor?.id ?? null,
-    });
-    return { result: { evidence, link }, events: [{ type: 'evidence.created', payload: { evidence, link } }] };
+    const link = { ...linkRow, ...proposalFlag(isProposal) };
+    // A proposal is no argument yet: its raters are nudged when it is approved.
+    if (!isProposal) {
+      await nudgeRaters(tx, {
+        mapId,
+        claimId: input.claimId,
+        relation: input.relation,
+        from: 'evidence',
+        actorId: context.actor?.id ?? null,
+      });
+    }
+    return {
+      result: { evidence, link },
+      events: [proposalEvent({ type: 'evidence.created', payload: { evidence, link } }, isProposal, context.actor?.id ?? null)],
+    };
   });
 }

@@ -4,6 +4,7 @@ import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { runMapWrite } from '@/server/sync/append-event';
 import type { WriteContext } from '@/server/domain/context';
 import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
+import { isProposalBy, proposalEvent, proposalFlag } from '@/server/domain/moderation/proposal';
 import type { TCreateLinkInput, TRelation } from '@/shared/schemas/claim';
 import { assertLinkAllowed } from './link-rules';
 
@@ -16,7 +17,8 @@ export async function createLink(db: Db, context: WriteContext, input: TCreateLi
       fromEvidenceId: input.fromEvidenceId,
       toClaimId: input.toClaimId,
     });
-    const link = await tx.link.create({
+    const isProposal = await isProposalBy(tx, mapId, context.actor);
+    const row = await tx.link.create({
       data: {
         mapId,
         fromClaimId: input.fromClaimId ?? null,
@@ -24,12 +26,19 @@ export async function createLink(db: Db, context: WriteContext, input: TCreateLi
         toClaimId: input.toClaimId,
         relation: input.relation,
         createdById: context.actor?.id ?? null,
+        awaitingApproval: isProposal,
       },
       select: LINK_VIEW_SELECT,
     });
+    const link = { ...row, ...proposalFlag(isProposal) };
     const from = input.fromEvidenceId ? 'evidence' : 'claim';
-    await nudgeRaters(tx, { mapId, claimId: input.toClaimId, relation: input.relation, from, actorId: context.actor?.id ?? null });
-    return { result: { link }, events: [{ type: 'link.created', payload: { link } }] };
+    if (!isProposal) {
+      await nudgeRaters(tx, { mapId, claimId: input.toClaimId, relation: input.relation, from, actorId: context.actor?.id ?? null });
+    }
+    return {
+      result: { link },
+      events: [proposalEvent({ type: 'link.created', payload: { link } }, isProposal, context.actor?.id ?? null)],
+    };
   });
 }
 

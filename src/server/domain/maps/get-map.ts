@@ -9,6 +9,8 @@ import { EVIDENCE_VIEW_SELECT } from '@/server/domain/evidence/evidence-select';
 import { canSeeVoteResults, summarizeVoteRows, type VoteSummary } from '@/server/domain/votes/summarize-votes';
 import { strengthOfMap } from '@/shared/strength/strength-of-map';
 import type { MapRoleName } from '@/shared/roles';
+import { getModerationStanding } from '@/server/access/moderator-access';
+import { canSeeProposal, publishedOnly } from '@/shared/moderation';
 
 export interface ClaimView {
   id: string;
@@ -136,7 +138,7 @@ export async function getMap(db: Db, context: ReadContext): Promise<MapView> {
 
 async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, access: MapAccess, role: MapRoleName): Promise<MapView> {
   const mapId = access.mapId;
-  const [map, claims, links, sources, evidence, claimVoteRows, evidenceVoteRows, myVotes] = await Promise.all([
+  const [map, allClaims, allLinks, sources, allEvidence, claimVoteRows, evidenceVoteRows, myVotes, moderation] = await Promise.all([
     db.map.findUniqueOrThrow({
       where: { id: mapId },
       select: {
@@ -149,14 +151,23 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
         isAnonymous: true,
         isBlindVoting: true,
         resultsRevealed: true,
+        requireApproval: true,
         lastSeq: true,
         createdAt: true,
         updatedAt: true,
         owner: { select: { displayName: true } },
       },
     }),
-    db.claim.findMany({ where: { mapId, deletedAt: null }, orderBy: { createdAt: 'asc' }, select: CLAIM_VIEW_SELECT }),
-    db.link.findMany({ where: { mapId }, orderBy: { createdAt: 'asc' }, select: LINK_VIEW_SELECT }),
+    db.claim.findMany({
+      where: { mapId, deletedAt: null },
+      orderBy: { createdAt: 'asc' },
+      select: { ...CLAIM_VIEW_SELECT, awaitingApproval: true },
+    }),
+    db.link.findMany({
+      where: { mapId },
+      orderBy: { createdAt: 'asc' },
+      select: { ...LINK_VIEW_SELECT, awaitingApproval: true, createdById: true },
+    }),
     db.source.findMany({
       where: { mapId },
       orderBy: { createdAt: 'asc' },
@@ -167,16 +178,28 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
         publisher: true,
         url: true,
         publishedAt: true,
-        _count: { select: { evidence: { where: { deletedAt: null } } } },
+        _count: { select: { evidence: { where: { deletedAt: null, awaitingApproval: false } } } },
       },
     }),
-    db.evidence.findMany({ where: { mapId, deletedAt: null }, orderBy: { createdAt: 'asc' }, select: EVIDENCE_VIEW_SELECT }),
+    db.evidence.findMany({
+      where: { mapId, deletedAt: null },
+      orderBy: { createdAt: 'asc' },
+      select: { ...EVIDENCE_VIEW_SELECT, awaitingApproval: true },
+    }),
     db.vote.groupBy({ by: ['claimId', 'value'], where: { mapId, claimId: { not: null } }, _count: { _all: true } }),
     db.vote.groupBy({ by: ['evidenceId', 'value'], where: { mapId, evidenceId: { not: null } }, _count: { _all: true } }),
     actor
       ? db.vote.findMany({ where: { mapId, userId: actor.id }, select: { claimId: true, evidenceId: true, value: true } })
       : Promise.resolve([]),
+    getModerationStanding(db, mapId, actor),
   ]);
+  // Proposals awaiting approval: only their author and the moderators see them (src/shared/moderation.ts).
+  const viewer = { userId: actor?.id ?? null, isModerator: moderation.isModerator };
+  const claims = allClaims.filter((claim) => !claim.awaitingApproval || canSeeProposal(viewer, claim.authorId));
+  const evidence = allEvidence.filter((item) => !item.awaitingApproval || canSeeProposal(viewer, item.authorId));
+  const links = allLinks
+    .filter((link) => !link.awaitingApproval || canSeeProposal(viewer, link.createdById))
+    .map(({ createdById: _createdById, awaitingApproval, ...link }) => ({ ...link, ...(awaitingApproval ? { awaitingApproval } : {}) }));
   const commentRows = await db.comment.groupBy({
     by: ['targetId'],
     where: { mapId, deletedAt: null, hiddenAt: null },
@@ -207,15 +230,17 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
   const liveClaimIds = new Set(claims.map((claim) => claim.id));
   const liveEvidenceIds = new Set(evidence.map((item) => item.id));
 
-  const claimViews = claims.map(({ author, ...claim }) => ({
+  const claimViews = claims.map(({ author, awaitingApproval, ...claim }) => ({
     ...claim,
+    ...(awaitingApproval ? { awaitingApproval } : {}),
     authorId: hideIdentities ? null : claim.authorId,
     authorName: hideIdentities ? null : (author?.displayName ?? null),
     votes: visibleSummary(claimSummaries, claim.id),
     myVote: myVoteByTarget.get(claim.id) ?? null,
   }));
-  const evidenceViews = evidence.map(({ author, ...item }) => ({
+  const evidenceViews = evidence.map(({ author, awaitingApproval, ...item }) => ({
     ...item,
+    ...(awaitingApproval ? { awaitingApproval } : {}),
     authorId: hideIdentities ? null : item.authorId,
     authorName: hideIdentities ? null : (author?.displayName ?? null),
     votes: visibleSummary(evidenceSummaries, item.id),
@@ -228,7 +253,10 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
       (link.fromClaimId ? liveClaimIds.has(link.fromClaimId) : liveEvidenceIds.has(link.fromEvidenceId!)),
   );
   // Over the visible summaries only: a target whose votes are hidden from this caller counts as base 0.5.
-  const { strengths, converged, hasCycles } = strengthOfMap({ claims: claimViews, evidence: evidenceViews, links: visibleLinks });
+  // Proposals count in nobody's strength until approved (they show the neutral 0.5 to those who see them).
+  const { strengths, converged, hasCycles } = strengthOfMap(
+    publishedOnly({ claims: claimViews, evidence: evidenceViews, links: visibleLinks }),
+  );
   const strengthOf = (id: string) => strengths[id] ?? 0.5;
 
   return {
@@ -240,6 +268,7 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
     },
     role,
     isMember: access.isMember,
+    isModerator: moderation.isModerator,
     claims: claimViews.map((claim) => ({ ...claim, strength: strengthOf(claim.id) })),
     links: visibleLinks,
     sources: sources.map(({ _count, ...source }) => ({

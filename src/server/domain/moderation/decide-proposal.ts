@@ -6,7 +6,30 @@ import { EVIDENCE_VIEW_SELECT, toEvidencePayload } from '@/server/domain/evidenc
 import type { WriteContext } from '@/server/domain/context';
 import { runMapWrite, type EventDraft } from '@/server/sync/append-event';
 import type { TModerationApproveManyInput, TModerationDecideInput, TProposalKind, TProposalRef } from '@/shared/schemas/moderation';
+import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
 import { decisionText } from './decision-text';
+
+/**
+ * Publishes the proposed links `where` selects and nudges the raters of each claim they argue about:
+ * approval is when a proposal becomes an argument (no nudge was sent while it waited).
+ */
+async function publishLinks(tx: Prisma.TransactionClient, mapId: string, where: Prisma.LinkWhereInput): Promise<void> {
+  const links = await tx.link.findMany({
+    where: { ...where, mapId, awaitingApproval: true },
+    select: { id: true, toClaimId: true, relation: true, fromEvidenceId: true, createdById: true },
+  });
+  if (!links.length) return;
+  await tx.link.updateMany({ where: { id: { in: links.map((link) => link.id) } }, data: { awaitingApproval: false } });
+  for (const link of links) {
+    await nudgeRaters(tx, {
+      mapId,
+      claimId: link.toClaimId,
+      relation: link.relation,
+      from: link.fromEvidenceId ? 'evidence' : 'claim',
+      actorId: link.createdById,
+    });
+  }
+}
 
 type Tx = Prisma.TransactionClient;
 
@@ -91,7 +114,7 @@ async function approveInTx(tx: Tx, mapId: string, actorId: string | null, refs: 
         where: { id: ref.id },
         data: { awaitingApproval: false, ...(isEdited ? { text, version: { increment: 1 } } : {}) },
       });
-      await tx.link.updateMany({ where: { fromClaimId: ref.id, awaitingApproval: true }, data: { awaitingApproval: false } });
+      await publishLinks(tx, mapId, { fromClaimId: ref.id });
       claimIds.push(ref.id);
       await notifyAuthor(
         tx,
@@ -102,11 +125,11 @@ async function approveInTx(tx: Tx, mapId: string, actorId: string | null, refs: 
       );
     } else if (ref.kind === 'evidence') {
       await tx.evidence.update({ where: { id: ref.id }, data: { awaitingApproval: false } });
-      await tx.link.updateMany({ where: { fromEvidenceId: ref.id, awaitingApproval: true }, data: { awaitingApproval: false } });
+      await publishLinks(tx, mapId, { fromEvidenceId: ref.id });
       evidenceIds.push(ref.id);
       await notifyAuthor(tx, mapId, actorId, proposal, decisionText(proposal, 'approve'));
     } else {
-      await tx.link.update({ where: { id: ref.id }, data: { awaitingApproval: false } });
+      await publishLinks(tx, mapId, { id: ref.id });
       linkIds.push(ref.id);
       await notifyAuthor(tx, mapId, actorId, proposal, decisionText(proposal, 'approve'));
     }

@@ -14,6 +14,7 @@ import {
 } from '@/shared/map-document';
 import type { TExportFormat } from '@/shared/schemas/exchange';
 import type { VoteSummary } from '@/shared/votes';
+import { publishedOnly } from '@/shared/moderation';
 import { getSnapshot } from './snapshots';
 
 /**
@@ -98,7 +99,9 @@ export async function exportSnapshotFile(
   context: ReadContext,
   input: { snapshotId: string; format: TExportFormat },
 ): Promise<ExportFile> {
-  const { snapshot, view } = await getSnapshot(db, context, input.snapshotId);
+  const { snapshot, view: replayed } = await getSnapshot(db, context, input.snapshotId);
+  // As in a live export, proposals awaiting approval are left out (the author and moderators see them in the replay).
+  const view = { ...replayed, ...publishedOnly(replayed) };
   const { document, omittedEvidence } = await snapshotDocument(db, view, { withVotes: input.format === 'json' });
   return renderExportFile(document, input.format, omittedEvidence, snapshot.name);
 }
