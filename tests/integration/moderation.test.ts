@@ -50,6 +50,9 @@ describe('students propose, the teacher approves', () => {
       relation: 'oppose',
     });
     expect(claim.awaitingApproval).toBe(true);
+    // Its author may still edit it; the edit is as private as the proposal.
+    await callerFor(ada).claim.update({ id: claim.id, text: 'Teenagers sleep later still', expectedVersion: 1 });
+    expect(JSON.stringify((await callerFor(bo).events.list({ mapId: map.id, afterSeq: 0 })).events)).not.toContain('Teenagers');
 
     const seenBy = async (actor: typeof ada) => (await callerFor(actor).map.get({ mapId: map.id })).claims.map((c) => c.id);
     expect(await seenBy(bo)).toEqual([thesis.id]);
@@ -84,7 +87,7 @@ describe('students propose, the teacher approves', () => {
     expect((await callerFor(bo).map.search({ mapId: map.id, query: 'teenagers' })).claims).toHaveLength(1);
     expect((await exportMapFile(db(), { actor: teacher, access }, { format: 'md' })).body).toContain('Teenagers');
     const notes = await db().notification.findMany({ where: { userId: ada.id, kind: 'decision' } });
-    expect(notes.map((note) => note.text)).toEqual(['Your claim “Teenagers sleep later” was approved: everyone can see it now.']);
+    expect(notes.map((note) => note.text)).toEqual(['Your claim “Teenagers sleep later still” was approved: everyone can see it now.']);
     expect(await db().notification.count({ where: { userId: voter.id, kind: 'rerate' } })).toBe(1);
     await expect(callerFor(teacher).moderation.decide({ kind: 'claim', id: claim.id, decision: 'approve' })).rejects.toMatchObject({
       code: 'CONFLICT',

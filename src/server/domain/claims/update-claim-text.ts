@@ -1,6 +1,7 @@
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
 import { runMapWrite } from '@/server/sync/append-event';
+import { proposalEvent } from '@/server/domain/moderation/proposal';
 import type { WriteContext } from '@/server/domain/context';
 import type { TUpdateClaimInput } from '@/shared/schemas/claim';
 
@@ -39,13 +40,15 @@ export async function updateClaimText(db: Db, context: WriteContext, input: TUpd
       };
       throw new DomainError('CONFLICT', 'Someone else changed this claim while you were editing it.', details);
     }
-    const claim = await tx.claim.findUniqueOrThrow({
+    const { awaitingApproval, authorId, ...claim } = await tx.claim.findUniqueOrThrow({
       where: { id: input.id },
-      select: { id: true, text: true, version: true, updatedAt: true },
+      select: { id: true, text: true, version: true, updatedAt: true, awaitingApproval: true, authorId: true },
     });
-    return {
-      result: { claim },
-      events: [{ type: 'claim.updated', payload: { claimId: claim.id, text: claim.text, version: claim.version, previousText: null } }],
-    };
+    const event = {
+      type: 'claim.updated',
+      payload: { claimId: claim.id, text: claim.text, version: claim.version, previousText: null },
+    } as const;
+    // An edit of a proposal is seen by whom the proposal is: its author and the moderators.
+    return { result: { claim }, events: [proposalEvent(event, awaitingApproval, authorId)] };
   });
 }
