@@ -57,7 +57,7 @@ test('with approval on, a student’s claim is invisible to a second student unt
     const panel = teacher.page.getByRole('complementary', { name: 'Review' });
     const item = panel.getByRole('listitem', { name: /Teenagers are sleepier/ });
     await expect(item.getByText(ada.account.displayName)).toBeVisible();
-    await item.getByRole('button', { name: 'Approve' }).click();
+    await item.getByRole('button', { name: 'Approve', exact: true }).click();
     await expect(panel.getByText('Nothing waits for approval.')).toBeVisible();
 
     // Published to everyone without a reload, no longer marked for its author.
