@@ -68,6 +68,22 @@ function expectNoOverlap(boxes: { id: string; x: number; y: number; width: numbe
   }
 }
 
+/** The "+"/"−" badges of every drawn link except the new node's own (its link's label names it). */
+async function badgeBoxes(page: Page, ownText: string) {
+  return page.locator('.react-flow__edge').evaluateAll(
+    (elements, own) =>
+      elements
+        .filter((element) => !(element.getAttribute('aria-label') ?? '').includes(own))
+        .flatMap((element) => {
+          const badge = element.querySelector('.relation-badge circle');
+          if (!badge) return [];
+          const box = badge.getBoundingClientRect();
+          return [{ id: `badge of ${element.getAttribute('aria-label')}`, x: box.x, y: box.y, width: box.width, height: box.height }];
+        }),
+    ownText,
+  );
+}
+
 test.use({ viewport: { width: 1440, height: 900 } });
 
 test('the demo map opens collapsed and legible at 1440×900, and stays legible after Fit view', async ({ page }) => {
@@ -167,7 +183,7 @@ test('the focus view is where a map opens on a phone', async ({ browser }) => {
   }
 });
 
-test('a new claim and a new evidence node never land on an existing node', async ({ page }) => {
+test('a new claim and a new evidence node never land on an existing node or a link badge', async ({ page }) => {
   await signInOverApi(page, newAccount('placer'));
   const map = await createMapOverApi(page, 'Should cities ban cars from their centres?');
   const thesis = await trpc<ClaimResult>(page.request, 'claim.create', {
@@ -187,6 +203,16 @@ test('a new claim and a new evidence node never land on an existing node', async
   });
   await trpc(page.request, 'claim.create', { mapId: map.id, text: 'Shops lose customers who drive in', x: 300, y: 200 });
   await trpc(page.request, 'claim.create', { mapId: map.id, text: 'Delivery vans still need access', x: 0, y: 330 });
+  // A link whose "+" badge sits in the next free slot (halfway between the two claims, x 600–860).
+  const far = await trpc<ClaimResult>(page.request, 'claim.create', { mapId: map.id, text: 'Buses get faster', x: 600, y: 0 });
+  await trpc(page.request, 'claim.create', {
+    mapId: map.id,
+    text: 'Bus lanes stay clear',
+    parentId: far.claim.id,
+    relation: 'support',
+    x: 600,
+    y: 450,
+  });
 
   await page.goto(`/maps/${map.id}`);
   await page.locator(`.react-flow__node[data-id="${thesis.claim.id}"]`).click();
@@ -196,7 +222,8 @@ test('a new claim and a new evidence node never land on an existing node', async
   const added = page.locator('.react-flow__node', { hasText: 'Walking and cycling become safer' });
   await expect(added).toBeVisible();
   await expect.poll(async () => (await added.getAttribute('data-id'))?.startsWith('pending') ?? true).toBe(false);
-  expectNoOverlap(await nodeBoxes(page), (await added.getAttribute('data-id'))!);
+  const addedId = (await added.getAttribute('data-id'))!;
+  expectNoOverlap([...(await nodeBoxes(page)), ...(await badgeBoxes(page, 'Walking and cycling'))], addedId);
 
   // A passage quoted from a source (created without a position) is placed clear of every node.
   const text = 'Air quality improved markedly once cars were kept out of the old town.';
@@ -214,10 +241,10 @@ test('a new claim and a new evidence node never land on an existing node', async
   });
   const passage = page.locator(`.react-flow__node[data-id="${evidence.id}"]`);
   await expect(passage).toBeVisible();
-  expectNoOverlap(await nodeBoxes(page), evidence.id);
+  expectNoOverlap([...(await nodeBoxes(page)), ...(await badgeBoxes(page, 'Air quality improved'))], evidence.id);
   await page.reload();
   await expect(passage).toBeVisible();
-  expectNoOverlap(await nodeBoxes(page), evidence.id);
+  expectNoOverlap([...(await nodeBoxes(page)), ...(await badgeBoxes(page, 'Air quality improved'))], evidence.id);
 });
 
 test('a claim nobody has rated shows "unrated", and does not move its parent', async ({ page }) => {

@@ -4,7 +4,8 @@ import { createMapOverApi, expect, newAccount, signInOverApi, test, trpc } from 
 
 const SOURCE_FILE = path.join('prisma', 'seed', 'sources', 'internet-sovereignty-revisited.txt');
 const SENTENCE =
-  'Take the recent example of the Sony Hack: Pyongyang relies on China Unicom — a Chinese state-owned telecommunications operator — for Internet access.';
+  'Take the recent example of the Sony Hack: Pyongyang relies on China Unicom — a Chinese state-owned telecommunications operator — ' +
+  'for Internet access.';
 
 interface MapGet {
   evidence: { id: string; sourceId: string; exact: string; start: number; end: number }[];

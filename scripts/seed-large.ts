@@ -17,7 +17,8 @@ import argon2 from 'argon2';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import pg from 'pg';
 import type { PrismaClient } from '../src/generated/prisma/client';
-import { computeLayout } from '../src/components/map/layout';
+import { compactLayout } from '../src/components/map/compact-layout';
+import { computeLayout, TREE_LAYOUT_ABOVE } from '../src/components/map/layout';
 import { createPrismaClient } from '../src/server/db';
 import type { MapView } from '../src/server/domain/maps/get-map';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/server/infra/embedded-postgres';
@@ -60,6 +61,12 @@ export interface LargeMapOptions {
   /** Lay the map out with ELK (as the editor would) so it opens without an auto-layout. */
   layout?: boolean;
 }
+
+/**
+ * Above this many claims ELK in Node takes many minutes (10,000 claims did not finish in 30), so the
+ * map is placed with the graph's linear tree arrangement (compact-layout.ts) instead.
+ */
+const ELK_SEED_LIMIT = TREE_LAYOUT_ABOVE;
 
 /**
  * Creates a public map with `claims` claims in a tree (each claim supports or opposes one
@@ -125,9 +132,14 @@ export async function createLargeMap(db: PrismaClient, options: LargeMapOptions)
       claims: claims.map((claim) => ({ id: claim.id, text: claim.text, x: null, y: null })),
       evidence: [],
       links: links.map((link) => ({ ...link, fromEvidenceId: null })),
+      sources: [],
     } as unknown as MapView;
-    const moves = await computeLayout(new ELK(), view);
-    positions = new Map(moves.map((move) => [move.id, { x: move.x, y: move.y }]));
+    if (count > ELK_SEED_LIMIT) {
+      positions = compactLayout(view, view, () => null);
+    } else {
+      const moves = await computeLayout(new ELK(), view);
+      positions = new Map(moves.map((move) => [move.id, { x: move.x, y: move.y }]));
+    }
   }
 
   const votes: { mapId: string; userId: string; claimId: string; value: number }[] = [];

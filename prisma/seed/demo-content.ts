@@ -53,7 +53,8 @@ export interface DemoVote {
 export const DEMO_MAP: { title: string; description: string } = {
   title: 'Is cyber sovereignty a legitimate principle for governing the internet?',
   description:
-    'China says every state has the right to govern the internet inside its borders as it sees fit. Drawing on five articles from 2011 to 2023, this map weighs whether that is ordinary statehood brought online or a banner for censorship and surveillance.',
+    'China says every state has the right to govern the internet inside its borders as it sees fit. Drawing on five articles from ' +
+    '2011 to 2023, this map weighs whether that is ordinary statehood brought online or a banner for censorship and surveillance.',
 };
 
 export const DEMO_SOURCES: DemoSource[] = [
@@ -275,7 +276,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cary-state-regulates',
     sourceFile: 'community-shared-future-cyberspace.txt',
     exact:
-      'But cyber sovereignty is not itself controversial. The idea that a government can regulate things within its borders is nearly synonymous with what it means to be a state.',
+      'But cyber sovereignty is not itself controversial. The idea that a government can regulate things within its borders is nearly ' +
+      'synonymous with what it means to be a state.',
     claimKey: 'borders',
     relation: 'support',
   },
@@ -283,7 +285,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cary-gdpr',
     sourceFile: 'community-shared-future-cyberspace.txt',
     exact:
-      'The PRC frequently points to the General Data Protection Regulation (GDPR) in the European Union as a leading example of the state’s role in internet regulation.',
+      'The PRC frequently points to the General Data Protection Regulation (GDPR) in the European Union as a leading example of the ' +
+      'state’s role in internet regulation.',
     claimKey: 'gdpr',
     relation: 'support',
   },
@@ -291,7 +294,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cary-gdpr-rights',
     sourceFile: 'community-shared-future-cyberspace.txt',
     exact:
-      'The GDPR allows EU citizens to have their data deleted, forces businesses to disclose data breaches, and requires websites to give users a choice to accept or reject cookies (and what kind) each time they visit a new website.',
+      'The GDPR allows EU citizens to have their data deleted, forces businesses to disclose data breaches, and requires websites to ' +
+      'give users a choice to accept or reject cookies (and what kind) each time they visit a new website.',
     claimKey: 'gdpr',
     relation: 'support',
   },
@@ -307,7 +311,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cary-foreign-interference',
     sourceFile: 'community-shared-future-cyberspace.txt',
     exact:
-      'China points to concerns in the United States over foreign interference on social media as evidence of US buy-in on China’s view of cyber sovereignty.',
+      'China points to concerns in the United States over foreign interference on social media as evidence of US buy-in on China’s ' +
+      'view of cyber sovereignty.',
     claimKey: 'interference',
     relation: 'support',
   },
@@ -339,7 +344,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cary-freedom-order',
     sourceFile: 'community-shared-future-cyberspace.txt',
     exact:
-      'Like in the real world, freedom and order are both necessary in cyberspace. Freedom is what order is meant for and order is the guarantee for freedom.',
+      'Like in the real world, freedom and order are both necessary in cyberspace. Freedom is what order is meant for and order is ' +
+      'the guarantee for freedom.',
     claimKey: 'order-freedom',
     relation: 'support',
     note: 'Xi Jinping, 2015 World Internet Conference speech, as quoted by Cary.',
@@ -348,7 +354,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cary-good-order-impossible',
     sourceFile: 'community-shared-future-cyberspace.txt',
     exact:
-      'Cultivating “good order” in cyberspace, at least as Xi conceptualizes it, is impossible for democratic countries with freedom of speech.',
+      'Cultivating “good order” in cyberspace, at least as Xi conceptualizes it, is impossible for democratic countries with freedom ' +
+      'of speech.',
     claimKey: 'order-freedom',
     relation: 'oppose',
   },
@@ -356,7 +363,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cary-equal-footing',
     sourceFile: 'community-shared-future-cyberspace.txt',
     exact:
-      'We should respect the right of individual countries to independently choose their own path of cyber development, model of cyber regulation and Internet public policies, and participate in international cyberspace governance on an equal footing.',
+      'We should respect the right of individual countries to independently choose their own path of cyber development, model of ' +
+      'cyber regulation and Internet public policies, and participate in international cyberspace governance on an equal footing.',
     claimKey: 'equal-voice',
     relation: 'support',
     note: 'Xi Jinping, 2015 speech: the "respect for cyber sovereignty" principle.',
@@ -365,7 +373,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cary-norms-export',
     sourceFile: 'community-shared-future-cyberspace.txt',
     exact:
-      'China understands this problem and is trying to build global norms that facilitate the provision of its censorship and surveillance tools to other countries.',
+      'China understands this problem and is trying to build global norms that facilitate the provision of its censorship and ' +
+      'surveillance tools to other countries.',
     claimKey: 'exports-repression',
     relation: 'support',
   },
@@ -373,7 +382,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cary-east-africa',
     sourceFile: 'community-shared-future-cyberspace.txt',
     exact:
-      'The Australian Strategic Policy Institute found that “with technical support from China, local governments in East Africa are escalating censorship on social media platforms and the internet.”',
+      'The Australian Strategic Policy Institute found that “with technical support from China, local governments in East Africa are ' +
+      'escalating censorship on social media platforms and the internet.”',
     claimKey: 'repression-abroad',
     relation: 'support',
   },
@@ -381,7 +391,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cary-uganda',
     sourceFile: 'community-shared-future-cyberspace.txt',
     exact:
-      'The Wall Street Journal exposed how Huawei technicians were involved in helping Ugandan security services track political opponents of the government.',
+      'The Wall Street Journal exposed how Huawei technicians were involved in helping Ugandan security services track political ' +
+      'opponents of the government.',
     claimKey: 'repression-abroad',
     relation: 'support',
   },
@@ -389,7 +400,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cary-demand-driven',
     sourceFile: 'community-shared-future-cyberspace.txt',
     exact:
-      'Authoritarian regimes that seek economic benefits of widespread internet access are more apt to deploy PRC-made systems that facilitate mass surveillance, thus reducing the risks posed by increased connectivity.',
+      'Authoritarian regimes that seek economic benefits of widespread internet access are more apt to deploy PRC-made systems that ' +
+      'facilitate mass surveillance, thus reducing the risks posed by increased connectivity.',
     claimKey: 'demand-driven',
     relation: 'support',
   },
@@ -397,7 +409,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cary-ip-theft',
     sourceFile: 'community-shared-future-cyberspace.txt',
     exact:
-      'China—a country with a famously effective and persistent ability to steal and commercialize foreign intellectual property16—suggests that all countries should abhor cyberattacks that lead to IP theft or government spying.',
+      'China—a country with a famously effective and persistent ability to steal and commercialize foreign intellectual ' +
+      'property16—suggests that all countries should abhor cyberattacks that lead to IP theft or government spying.',
     claimKey: 'hypocrisy',
     relation: 'support',
     note: 'Quoted verbatim, including the report\'s inline footnote marker "16".',
@@ -406,7 +419,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cary-visibility',
     sourceFile: 'community-shared-future-cyberspace.txt',
     exact:
-      'Chinese cybersecurity firms would significantly increase the PRC’s visibility into global cyber operations by other nations or transnational criminal groups.',
+      'Chinese cybersecurity firms would significantly increase the PRC’s visibility into global cyber operations by other nations or ' +
+      'transnational criminal groups.',
     occurrence: 1,
     claimKey: 'intel-access',
     relation: 'support',
@@ -416,7 +430,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cary-unimpeded',
     sourceFile: 'community-shared-future-cyberspace.txt',
     exact:
-      'with each new client China’s cybersecurity companies add to their rosters, China’s state-backed hackers may well gain another network where they can work without worrying about defenders',
+      'with each new client China’s cybersecurity companies add to their rosters, China’s state-backed hackers may well gain another ' +
+      'network where they can work without worrying about defenders',
     claimKey: 'intel-access',
     relation: 'support',
   },
@@ -424,7 +439,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cary-market-access',
     sourceFile: 'community-shared-future-cyberspace.txt',
     exact:
-      'This argument blatantly ignores the clear differences in market access between foreign tech companies in the PRC and Chinese firms’ access to foreign markets.',
+      'This argument blatantly ignores the clear differences in market access between foreign tech companies in the PRC and Chinese ' +
+      'firms’ access to foreign markets.',
     claimKey: 'market-access',
     relation: 'support',
   },
@@ -432,7 +448,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cary-solomon-hack',
     sourceFile: 'community-shared-future-cyberspace.txt',
     exact:
-      'In May 2022, a Chinese hacking team breached the Solomon Islands’ government systems, likely to assess the future of their agreement in the face of the island nation’s denials.',
+      'In May 2022, a Chinese hacking team breached the Solomon Islands’ government systems, likely to assess the future of their ' +
+      'agreement in the face of the island nation’s denials.',
     claimKey: 'hacking',
     relation: 'support',
   },
@@ -442,7 +459,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-dip-india-sweden',
     sourceFile: 'internet-sovereignty-revisited.txt',
     exact:
-      'From India to Sweden, nations are demanding control over what happens electronically in their territory, even if it is to or from the computers of their citizens.',
+      'From India to Sweden, nations are demanding control over what happens electronically in their territory, even if it is to or ' +
+      'from the computers of their citizens.',
     claimKey: 'not-unique',
     relation: 'support',
     note: 'Strategic Studies Quarterly (2011), as quoted in The Diplomat.',
@@ -451,7 +469,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-dip-gge-sovereignty',
     sourceFile: 'internet-sovereignty-revisited.txt',
     exact:
-      'The Group also concluded that State sovereignty and the international norms and principles that flow from it apply to States’ conduct of ICT-related activities and to their jurisdiction over ICT infrastructure with their territory',
+      'The Group also concluded that State sovereignty and the international norms and principles that flow from it apply to States’ ' +
+      'conduct of ICT-related activities and to their jurisdiction over ICT infrastructure with their territory',
     claimKey: 'intl-law',
     relation: 'support',
     note: 'UN Group of Governmental Experts report (2013); China signed off on its conclusions.',
@@ -467,7 +486,9 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-dip-tantamount-censorship',
     sourceFile: 'internet-sovereignty-revisited.txt',
     exact:
-      'It is hard to find common ground with the United States and its allies, since to Western countries Chinese ideas on Internet sovereignty are tantamount to Internet censorship, the restriction of free speech, and the online prosecution of political dissidents.',
+      'It is hard to find common ground with the United States and its allies, since to Western countries Chinese ideas on Internet ' +
+      'sovereignty are tantamount to Internet censorship, the restriction of free speech, and the online prosecution of political ' +
+      'dissidents.',
     claimKey: 'censorship',
     relation: 'support',
   },
@@ -475,7 +496,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-dip-icann',
     sourceFile: 'internet-sovereignty-revisited.txt',
     exact:
-      'Partially to accommodate Chinese fears about the United States’ control over Internet structure, Washington announced back in March 2014 that it will\u00a0give up\u00a0oversight of web domain managers at\u00a0ICANN',
+      'Partially to accommodate Chinese fears about the United States’ control over Internet structure, Washington announced back in ' +
+      'March 2014 that it will\u00a0give up\u00a0oversight of web domain managers at\u00a0ICANN',
     claimKey: 'icann',
     relation: 'support',
     note: 'The source text has non-breaking spaces around "give up" and before "ICANN".',
@@ -491,7 +513,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-dip-discredit-msh',
     sourceFile: 'internet-sovereignty-revisited.txt',
     exact:
-      'The People’s Republic is especially keen to discredit the Western propagated multi-stakeholder approach to Internet governance, which it sees as intrinsically dangerous and undermining China’s national security interests.',
+      'The People’s Republic is especially keen to discredit the Western propagated multi-stakeholder approach to Internet ' +
+      'governance, which it sees as intrinsically dangerous and undermining China’s national security interests.',
     claimKey: 'sidelines-society',
     relation: 'support',
   },
@@ -507,7 +530,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-dip-deniability',
     sourceFile: 'internet-sovereignty-revisited.txt',
     exact:
-      'Beijing currently often hides behind a veil of plausible deniability by accusing (patriotic) domestic hackers of having gone rogue (which in fact is true in many instances).',
+      'Beijing currently often hides behind a veil of plausible deniability by accusing (patriotic) domestic hackers of having gone ' +
+      'rogue (which in fact is true in many instances).',
     claimKey: 'hacking',
     relation: 'support',
   },
@@ -517,7 +541,9 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-int-real-names',
     sourceFile: 'xi-seattle-tech-firms.txt',
     exact:
-      'That might require such things as forcing users to register with their real names, storing Chinese citizens’ data locally where the government can access it, and building government “back doors” into encrypted communication products for better surveillance.',
+      'That might require such things as forcing users to register with their real names, storing Chinese citizens’ data locally ' +
+      'where the government can access it, and building government “back doors” into encrypted communication products for better ' +
+      'surveillance.',
     claimKey: 'backdoors',
     relation: 'support',
   },
@@ -525,7 +551,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-int-hole-weakens',
     sourceFile: 'xi-seattle-tech-firms.txt',
     exact:
-      'The technology community has responded by pointing out that any sort of hole for law enforcement weakens the entire system to attack from outside bad actors',
+      'The technology community has responded by pointing out that any sort of hole for law enforcement weakens the entire system to ' +
+      'attack from outside bad actors',
     claimKey: 'weakens-everyone',
     relation: 'support',
   },
@@ -533,7 +560,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-int-us-pressure',
     sourceFile: 'xi-seattle-tech-firms.txt',
     exact:
-      'The meeting comes as U.S. law enforcement officials have been pressuring companies to give them a way to access encrypted communications.',
+      'The meeting comes as U.S. law enforcement officials have been pressuring companies to give them a way to access encrypted ' +
+      'communications.',
     claimKey: 'us-too',
     relation: 'support',
   },
@@ -551,7 +579,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-seg-peaceful-means',
     sourceFile: 'information-vs-cyber-security.txt',
     exact:
-      'In contrast, signers of the Code will “settle any dispute resulting from the application of this Code through peaceful means and refrain from the threat or use of force.”',
+      'In contrast, signers of the Code will “settle any dispute resulting from the application of this Code through peaceful means ' +
+      'and refrain from the threat or use of force.”',
     claimKey: 'peace',
     relation: 'support',
   },
@@ -559,7 +588,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-seg-missile',
     sourceFile: 'information-vs-cyber-security.txt',
     exact:
-      'Or as one Department of Defense official told the Wall Street Journal, “If you shut down our power grid, maybe we will put a missile down one of your smokestacks.”',
+      'Or as one Department of Defense official told the Wall Street Journal, “If you shut down our power grid, maybe we will put a ' +
+      'missile down one of your smokestacks.”',
     claimKey: 'peace',
     relation: 'support',
     note: 'The US deterrence posture the Code is contrasted with.',
@@ -575,7 +605,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-seg-inclusive',
     sourceFile: 'information-vs-cyber-security.txt',
     exact:
-      'By contrast, the United States has taken a more inclusive approach involving civil society and the private sector through less traditional groups such as the Internet Governance Forum.',
+      'By contrast, the United States has taken a more inclusive approach involving civil society and the private sector through less ' +
+      'traditional groups such as the Internet Governance Forum.',
     claimKey: 'sidelines-society',
     relation: 'support',
   },
@@ -583,7 +614,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-seg-own-networks',
     sourceFile: 'information-vs-cyber-security.txt',
     exact:
-      'The United States will also want to try and build on the call for states to take responsibility for bad behavior that originates from their own networks.',
+      'The United States will also want to try and build on the call for states to take responsibility for bad behavior that ' +
+      'originates from their own networks.',
     claimKey: 'responsibility',
     relation: 'support',
   },
@@ -591,7 +623,9 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-seg-information-security',
     sourceFile: 'information-vs-cyber-security.txt',
     exact:
-      'Information security includes not only the protection of computer, communication, and other critical networks that is the primary focus of U.S. officials, but also the threats that the free flow of information can present to domestic stability in closed authoritarian states',
+      'Information security includes not only the protection of computer, communication, and other critical networks that is the ' +
+      'primary focus of U.S. officials, but also the threats that the free flow of information can present to domestic stability in ' +
+      'closed authoritarian states',
     claimKey: 'censorship',
     relation: 'support',
   },
@@ -601,7 +635,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cdt-olive-branch',
     sourceFile: 'china-seeks-digital-control.txt',
     exact:
-      'There are no changes that could be deemed an olive branch, such as an affirmation of the applicability of existing international law',
+      'There are no changes that could be deemed an olive branch, such as an affirmation of the applicability of existing ' +
+      'international law',
     claimKey: 'selective-law',
     relation: 'support',
     note: 'Alex Grigsby (CFR) on the 2015 International Code of Conduct.',
@@ -610,7 +645,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cdt-hellbent',
     sourceFile: 'china-seeks-digital-control.txt',
     exact:
-      'The authorities are hellbent on establishing cybersovereignty in China. If you look at what has taken place since last summer it is quite astounding.',
+      'The authorities are hellbent on establishing cybersovereignty in China. If you look at what has taken place since last summer ' +
+      'it is quite astounding.',
     claimKey: 'censorship',
     relation: 'support',
     note: 'A VPN co-founder quoted by The New York Times after the 2015 VPN crackdown.',
@@ -619,7 +655,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cdt-bank-rules',
     sourceFile: 'china-seeks-digital-control.txt',
     exact:
-      'The Chinese government has adopted new regulations requiring companies that sell computer equipment to Chinese banks to turn over secret source code, submit to invasive audits and build so-called back doors into hardware and software',
+      'The Chinese government has adopted new regulations requiring companies that sell computer equipment to Chinese banks to turn ' +
+      'over secret source code, submit to invasive audits and build so-called back doors into hardware and software',
     claimKey: 'backdoors',
     relation: 'support',
   },
@@ -635,7 +672,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cdt-differ-in-degree',
     sourceFile: 'china-seeks-digital-control.txt',
     exact:
-      'While the Obama administration will almost certainly complain that the new rules are protectionist in nature, the Chinese will be able to make a case that they differ only in degree from Washington’s own requirements.',
+      'While the Obama administration will almost certainly complain that the new rules are protectionist in nature, the Chinese will ' +
+      'be able to make a case that they differ only in degree from Washington’s own requirements.',
     claimKey: 'us-too',
     relation: 'support',
   },
@@ -643,7 +681,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cdt-drain',
     sourceFile: 'china-seeks-digital-control.txt',
     exact:
-      'Beyond the fact that China’s censorship is an unethical infringement on a free press and a free society, it’s a drain on China’s global economic competitiveness.',
+      'Beyond the fact that China’s censorship is an unethical infringement on a free press and a free society, it’s a drain on ' +
+      'China’s global economic competitiveness.',
     claimKey: 'economy',
     relation: 'support',
     note: 'Tom Lowenthal, Committee to Protect Journalists.',
@@ -652,7 +691,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cdt-scientific-data',
     sourceFile: 'china-seeks-digital-control.txt',
     exact:
-      'The country’s businesses and professionals say it has become increasingly difficult for them to communicate with customers and suppliers abroad or to obtain scientific data and research from the rest of the world.',
+      'The country’s businesses and professionals say it has become increasingly difficult for them to communicate with customers and ' +
+      'suppliers abroad or to obtain scientific data and research from the rest of the world.',
     claimKey: 'economy',
     relation: 'support',
     note: 'New York Times editorial board.',
@@ -661,7 +701,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cdt-space-to-grow',
     sourceFile: 'china-seeks-digital-control.txt',
     exact:
-      'Conventional wisdom in China tech circles holds that blocking of sites like YouTube, Twitter and Google has provided Chinese Internet giants with the space they needed to grow.',
+      'Conventional wisdom in China tech circles holds that blocking of sites like YouTube, Twitter and Google has provided Chinese ' +
+      'Internet giants with the space they needed to grow.',
     claimKey: 'nursery',
     relation: 'support',
   },
@@ -676,7 +717,8 @@ export const DEMO_EVIDENCE: DemoEvidence[] = [
     key: 'ev-cdt-double-standard',
     sourceFile: 'china-seeks-digital-control.txt',
     exact:
-      'On the one hand, Beijing tries to tell 1.3 billion citizens they can’t get on Facebook and Twitter inside China. On the other hand, Beijing allows and most likely encourages state media to occupy foreign social media platforms',
+      'On the one hand, Beijing tries to tell 1.3 billion citizens they can’t get on Facebook and Twitter inside China. On the other ' +
+      'hand, Beijing allows and most likely encourages state media to occupy foreign social media platforms',
     claimKey: 'state-media',
     relation: 'support',
     note: 'George Chen, South China Morning Post.',

@@ -36,6 +36,8 @@ const CALLS = Number(process.env.BENCH_MAP_CALLS ?? 30);
 const RUNS = Number(process.env.BENCH_MAP_RUNS ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 3240);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54340);
+/** Set to record a CPU profile of each interaction phase to .data/bench/profile-<claims>-<phase>.cpuprofile. */
+const PROFILE = process.env.BENCH_MAP_PROFILE === '1';
 const DATA_DIR = path.join('.data', 'bench-postgres');
 const say = (line: string) => console.log(`bench:map: ${line}`);
 
@@ -140,10 +142,26 @@ interface Interaction {
 }
 
 /** Pan/zoom frame times, auto-layout, add and undo, in one page with every subtree expanded. */
-async function measureInteraction(browser: Browser, mapId: string, account: { email: string; password: string }): Promise<Interaction> {
+async function measureInteraction(
+  browser: Browser,
+  size: number,
+  mapId: string,
+  account: { email: string; password: string },
+): Promise<Interaction> {
   const context = await signedInContext(browser, account);
   try {
     const page = await context.newPage();
+    const cdp = PROFILE ? await context.newCDPSession(page) : null;
+    if (cdp) await cdp.send('Profiler.enable');
+    const startProfile = async () => {
+      if (cdp) await cdp.send('Profiler.start');
+    };
+    const stopProfile = async (phase: string) => {
+      if (!cdp) return;
+      const { profile } = await cdp.send('Profiler.stop');
+      fs.mkdirSync(path.join('.data', 'bench'), { recursive: true });
+      fs.writeFileSync(path.join('.data', 'bench', `profile-${size}-${phase}.cpuprofile`), JSON.stringify(profile));
+    };
     await page.addInitScript({
       content: `(() => {
         window.__longTasks = [];
@@ -208,6 +226,7 @@ async function measureInteraction(browser: Browser, mapId: string, account: { em
     // 2. Auto-layout (the owner's layout is saved and undoable).
     await page.getByRole('button', { name: 'Fit view', exact: true }).click();
     await page.waitForTimeout(800);
+    await startProfile();
     const layoutStart = await now();
     await page.getByRole('button', { name: 'Auto-layout' }).click();
     await page.getByRole('button', { name: 'Auto-layout' }).waitFor({ state: 'visible', timeout: 600_000 });
@@ -215,6 +234,7 @@ async function measureInteraction(browser: Browser, mapId: string, account: { em
     const layoutMs = (await now()) - layoutStart;
     await page.waitForTimeout(1000);
     const layoutLongestTaskMs = await longestSince(layoutStart);
+    await stopProfile('layout');
 
     // 3. Add a supporting claim to the thesis, then undo it, zoomed in enough that nodes are DOM
     // nodes again (zoomed out they are drawn on the overview canvas).
@@ -229,6 +249,7 @@ async function measureInteraction(browser: Browser, mapId: string, account: { em
     // Zoomed out, nodes are shapes without text: count claim nodes instead of looking for the text.
     const claimCount = () => page.locator('.react-flow__node-claim').count();
     const before = await claimCount();
+    await startProfile();
     const addStart = await now();
     await page.keyboard.press('Enter');
     await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node-claim').length > count, before, {
@@ -241,14 +262,27 @@ async function measureInteraction(browser: Browser, mapId: string, account: { em
     );
     await page.waitForTimeout(800);
     const addLongestTaskMs = await longestSince(addStart);
+    await stopProfile('add');
+    const addedId = await page
+      .locator('.react-flow__node-claim', { hasText: 'A benchmark claim, added and undone' })
+      .getAttribute('data-id', { timeout: 10_000 })
+      .catch(() => null);
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: box.height - 5 } });
+    await startProfile();
     const undoStart = await now();
     await page.keyboard.press('Control+z');
-    await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node-claim').length <= count, before, {
-      timeout: 120_000,
-    });
+    // The undone claim's node goes (counting nodes would depend on what else scrolled into view).
+    await page.waitForFunction(
+      ({ id, count }) =>
+        id
+          ? !document.querySelector(`.react-flow__node[data-id="${id}"]`)
+          : document.querySelectorAll('.react-flow__node-claim').length <= count,
+      { id: addedId, count: before },
+      { timeout: 120_000 },
+    );
     await page.waitForTimeout(800);
     const undoLongestTaskMs = await longestSince(undoStart);
+    await stopProfile('undo');
 
     return {
       frameP50Ms: percentile(frames, 50),
@@ -258,6 +292,13 @@ async function measureInteraction(browser: Browser, mapId: string, account: { em
       addLongestTaskMs,
       undoLongestTaskMs,
     };
+  } catch (error) {
+    const screenshot = path.join('.data', `bench-map-interaction-${size}.png`);
+    await context
+      .pages()[0]
+      ?.screenshot({ path: screenshot })
+      .catch(() => {});
+    throw new Error(`the interaction run on the ${size}-claim map failed (screenshot: ${screenshot})`, { cause: error });
   } finally {
     await context.close();
   }
@@ -278,7 +319,8 @@ async function measureInBrowser(browser: Browser, mapId: string, account: { emai
             window.__firstNodeAt = performance.now();
           }
         };
-        new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class'] });
+        const watched = { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class'] };
+        new MutationObserver(check).observe(document, watched);
       })();`,
     });
     const errors: string[] = [];
@@ -384,7 +426,7 @@ async function main() {
     const interactions = new Map<number, Interaction>();
     for (const { size, mapId } of maps) {
       say(`pan/zoom, auto-layout, add and undo on the ${size}-claim map…`);
-      interactions.set(size, await measureInteraction(browser, mapId, { email: 'bench-owner@crux.local', password }));
+      interactions.set(size, await measureInteraction(browser, size, mapId, { email: 'bench-owner@crux.local', password }));
     }
     const results = maps.map(({ size }) => {
       const api = apiRows.find((row) => row.size === size)!;

@@ -192,7 +192,8 @@ async function runOne(
 
 async function main() {
   say(
-    `${os.cpus().length} CPU(s), Node ${process.version}; ${EDITS} edits per phase, paced at ${RATE}/s; clients ${CLIENT_COUNTS.join(', ')}`,
+    `${os.cpus().length} CPU(s), Node ${process.version}; ${EDITS} edits per phase, paced at ${RATE}/s; clients ` +
+      `${CLIENT_COUNTS.join(', ')}`,
   );
   const cleanups: (() => Promise<unknown> | void)[] = [];
   const cleanup = async () => {
@@ -276,7 +277,15 @@ async function main() {
         const row = await runOne(system, clients, { app, cookie, mapId, claimId });
         rows.push(row);
         console.log(
-          `${row.system.padEnd(6)} ${String(row.clients).padStart(8)} ${ms(row.p50)}  ${ms(row.p95)}  ${ms(row.p99)}  ${ms(row.max)}    ${ms(row.writeP50)} ${String(row.lost).padStart(5)} ${row.burstEditsPerSecond.toFixed(0).padStart(15)} ${row.burstDeliveriesPerSecond.toFixed(0).padStart(13)}`,
+          [
+            row.system.padEnd(6),
+            String(row.clients).padStart(8),
+            `${ms(row.p50)}  ${ms(row.p95)}  ${ms(row.p99)}  ${ms(row.max)}   `,
+            ms(row.writeP50),
+            String(row.lost).padStart(5),
+            row.burstEditsPerSecond.toFixed(0).padStart(15),
+            row.burstDeliveriesPerSecond.toFixed(0).padStart(13),
+          ].join(' '),
         );
       }
     }

@@ -249,7 +249,9 @@ function checkIntegrity(doc: MapDocument): Problem[] {
   if (doc.claims.length + doc.evidence.length > L.maxNodes) {
     problems.push({
       path: 'claims',
-      message: `A map can have at most ${L.maxNodes} claims and evidence passages (this one has ${doc.claims.length} + ${doc.evidence.length}).`,
+      message:
+        `A map can have at most ${L.maxNodes} claims and evidence passages (this one has ${doc.claims.length} + ` +
+        `${doc.evidence.length}).`,
     });
   }
 

@@ -10,3 +10,8 @@ export function truncate(text: string, max: number): string {
   if (c >= 0xd800 && c <= 0xdbff) cut--;
   return `${text.slice(0, cut).trimEnd()}…`;
 }
+
+/** A text as one short line for labels, titles and announcements: runs of white space folded, then truncated. */
+export function excerpt(text: string, max = 80): string {
+  return truncate(text.replace(/\s+/g, ' ').trim(), max);
+}

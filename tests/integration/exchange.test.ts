@@ -384,7 +384,8 @@ describe('Kialo and AIF samples', () => {
   it('Argdown tags and data survive import → export → import through the database', async () => {
     const owner = await createUser();
     const text =
-      '# Pets\n\n[No harm, no ban]: Dog bans do no harm. #law #(civil rights) {source: "Survey"}\n  - [Dogs!]: Dogs help. #health\n\n## Health\n\n[Walks]: Walks are good.\n';
+      '# Pets\n\n[No harm, no ban]: Dog bans do no harm. #law #(civil rights) {source: "Survey"}\n  - [Dogs!]: Dogs help. ' +
+      '#health\n\n## Health\n\n[Walks]: Walks are good.\n';
     const first = await callerFor(owner).map.import({ format: 'argdown', text });
     const view = await callerFor(owner).map.get({ mapId: first.mapId });
     expect(view.claims.map((c) => [c.title, c.tags])).toEqual([

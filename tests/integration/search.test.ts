@@ -79,7 +79,8 @@ describe('map.search', () => {
         `EXPLAIN SELECT "id" FROM "Claim" WHERE to_tsvector('english', "text") @@ websearch_to_tsquery('english', 'cyber')`,
       );
       const sources = await tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
-        `EXPLAIN SELECT "id" FROM "Source" WHERE to_tsvector('english', "title" || ' ' || "text") @@ websearch_to_tsquery('english', 'cyber')`,
+        `EXPLAIN SELECT "id" FROM "Source" WHERE to_tsvector('english', "title" || ' ' || "text") @@ websearch_to_tsquery('english', ` +
+          `'cyber')`,
       );
       return { claims: claims.map((row) => row['QUERY PLAN']).join('\n'), sources: sources.map((row) => row['QUERY PLAN']).join('\n') };
     });

@@ -406,7 +406,8 @@ async function runScenario(seed: number, steps: number) {
   ) {
     if (Date.now() > deadline) {
       throw new Error(
-        `seed ${seed}: clients did not catch up to seq ${head}: ${clients.map((c) => `${c.engine.appliedSeq}/${c.map.map.lastSeq}/${c.store.pendingCount}`).join(', ')}`,
+        `seed ${seed}: clients did not catch up to seq ${head}: ` +
+          `${clients.map((c) => `${c.engine.appliedSeq}/${c.map.map.lastSeq}/${c.store.pendingCount}`).join(', ')}`,
       );
     }
     await sleep(25);

@@ -6,6 +6,9 @@ import { excerpt, indexMap } from '@/components/map/map-index';
 import { errorMessage } from '@/trpc/client';
 import { useClassStatus } from './use-class-status';
 
+const STALE_VOTES_HELP =
+  'Votes cast before the latest supporting or opposing argument under this claim: their voters were nudged to look again';
+
 interface Props {
   map: MapView;
   peers: Peer[];
@@ -107,10 +110,7 @@ export function ClassPanel({ map, peers, onClose, onSelectClaim }: Props) {
                     {claim.votes}/{voters.length}
                   </span>
                   {claim.votesBeforeLatestArgument > 0 && (
-                    <span
-                      className="small muted class-stale"
-                      title="Votes cast before the latest supporting or opposing argument under this claim: their voters were nudged to look again"
-                    >
+                    <span className="small muted class-stale" title={STALE_VOTES_HELP}>
                       {' '}
                       · {claim.votesBeforeLatestArgument} before the latest argument
                     </span>

@@ -149,7 +149,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     const limit = effectiveFormat === 'json' ? IMPORT_JSON_MAX_BYTES : IMPORT_TEXT_MAX_BYTES;
     if (bytes > limit) {
       setLocalError(
-        `This ${effectiveFormat ? IMPORT_FORMAT_LABEL[effectiveFormat] : 'document'} is ${formatSize(bytes)}; the limit is ${formatSize(limit)}.`,
+        `This ${effectiveFormat ? IMPORT_FORMAT_LABEL[effectiveFormat] : 'document'} is ${formatSize(bytes)}; the limit is ` +
+          `${formatSize(limit)}.`,
       );
       return;
     }
@@ -238,7 +239,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                   spellCheck={false}
                   className="import-text"
                   placeholder={
-                    '[Thesis]: Cities should ban cars from their centres.\n  + [Air]: Fewer cars mean cleaner air.\n  - [Access]: Deliveries need access.'
+                    '[Thesis]: Cities should ban cars from their centres.\n  + [Air]: Fewer cars mean cleaner air.\n  - [Access]: ' +
+                    'Deliveries need access.'
                   }
                 />
               </label>

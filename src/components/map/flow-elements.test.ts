@@ -3,9 +3,11 @@ import {
   createFlowEdgeBuilder,
   createFlowNodeBuilder,
   DRAFT_NODE_ID,
+  labelBoxes,
   mergeFlowNodes,
   placeUnpositioned,
   positionForNewClaim,
+  type Box,
   type MapFlowNode,
   type NodeDecorations,
 } from './flow-elements';
@@ -69,6 +71,25 @@ describe('MapView to React Flow', () => {
     expect(second[1]).toBe(first[1]);
     expect(second[2]).not.toBe(first[2]);
     expect(second[3]).toBe(first[3]);
+  });
+
+  it('keeps each node data object when nodes only moved (a layout re-renders no node), and the same lists when nothing changed', () => {
+    const build = createFlowNodeBuilder();
+    const buildEdges = createFlowEdgeBuilder();
+    const first = build(map, decorations());
+    const firstEdges = buildEdges(map, { selectedId: null, draft: null });
+    const moved = { ...map, claims: map.claims.map((item) => ({ ...item, x: (item.x ?? 0) + 500 })) };
+    const second = build(moved, decorations());
+    expect(second.map((node) => node.position.x)).toEqual([500, 350, 650, 0]);
+    second.forEach((node, i) => expect(node.data).toBe(first[i]!.data));
+    // A moved claim whose text also changed gets new data.
+    const edited = { ...moved, claims: moved.claims.map((item) => (item.id === 'a' ? { ...item, x: 1, text: 'Pro, edited' } : item)) };
+    const third = build(edited, decorations());
+    expect(third[1]!.data).not.toBe(second[1]!.data);
+    expect(third[0]!.data).toBe(second[0]!.data);
+    // Nothing changed: the very same arrays, so React Flow does no work.
+    expect(build(edited, decorations())).toBe(third);
+    expect(buildEdges({ ...map }, { selectedId: null, draft: null })).toBe(firstEdges);
   });
 
   it('renders a cycle as two edges without trouble', () => {
@@ -138,5 +159,35 @@ describe('positionForNewClaim', () => {
     expect(positionForNewClaim(mapView(), null)).toEqual({ x: 0, y: 0 });
     const map = mapView({ claims: [claim('t', 'T', { x: 100, y: 50 })] });
     expect(positionForNewClaim(map, null)).toEqual({ x: 100 + 260 + 80, y: 50 });
+  });
+});
+
+describe('new nodes keep clear of link badges', () => {
+  const covers = (spot: { x: number; y: number }, size: { width: number; height: number }, box: Box) =>
+    spot.x < box.x + box.width && box.x < spot.x + size.width && spot.y < box.y + box.height && box.y < spot.y + size.height;
+
+  it('puts a new claim beside the "+" badge of a link that crosses the spot it would take', () => {
+    const claims = [claim('t', 'T', { x: 0, y: 0 }), claim('b', 'B', { x: 600, y: 0 }), claim('c', 'C', { x: 600, y: 450 })];
+    const desired = { x: 600, y: 200 };
+    // Without the link the spot is free of every node box…
+    expect(positionForNewClaim(mapView({ claims }), null, undefined, desired)).toEqual(desired);
+    // …but the badge of c → b sits halfway between them, inside it.
+    const map = mapView({ claims, links: [link('c', 'b', 'support')] });
+    const [badge] = labelBoxes(map);
+    expect(covers(desired, { width: 260, height: 130 }, badge!)).toBe(true);
+    const spot = positionForNewClaim(map, null, undefined, desired);
+    expect(spot).not.toEqual(desired);
+    expect(covers(spot, { width: 260, height: 130 }, badge!)).toBe(false);
+  });
+
+  it('places a quoted passage clear of a badge below the claim it supports', () => {
+    const claims = [claim('p', 'P', { x: 0, y: 0 }), claim('s', 'S', { x: 0, y: -100 }), claim('r', 'R', { x: 0, y: 600 })];
+    const withoutLink = mapView({ claims, evidence: [evidence('e1')], links: [link('e1', 'p', 'support')] });
+    const free = placeUnpositioned(withoutLink).get('e1')!;
+    const map = { ...withoutLink, links: [...withoutLink.links, link('r', 's', 'oppose')] };
+    const badge = labelBoxes(map).at(-1)!;
+    expect(covers(free, { width: 260, height: 98 }, badge)).toBe(true);
+    const spot = placeUnpositioned(map).get('e1')!;
+    expect(covers(spot, { width: 260, height: 98 }, badge)).toBe(false);
   });
 });

@@ -153,6 +153,40 @@ export function createReuseCache<T extends object>() {
   };
 }
 
+/** The previous list when every element is the same object, so React Flow sees no change at all. */
+export function sameListOr<T>(previous: readonly T[] | null, next: T[]): T[] {
+  if (!previous || previous.length !== next.length) return next;
+  for (let i = 0; i < next.length; i += 1) if (previous[i] !== next[i]) return next;
+  return previous as T[];
+}
+
+function sameExceptPosition<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(b) as (keyof T)[];
+  return keys.length === Object.keys(a).length && keys.every((key) => key === 'x' || key === 'y' || Object.is(a[key], b[key]));
+}
+
+/**
+ * The claim (or passage) object to hand to a node: the previous one when only its position changed,
+ * so a layout or a drag of 2,000 nodes does not re-render 2,000 node components (they do not show
+ * the position; React Flow places them from the node's `position`).
+ */
+function createContentCache<T extends { id: string; x: number | null; y: number | null }>() {
+  let previous = new Map<string, T>();
+  return {
+    begin() {
+      const before = previous;
+      const next = new Map<string, T>();
+      previous = next;
+      return (item: T): T => {
+        const old = before.get(item.id);
+        const kept = old && (old === item || sameExceptPosition(old, item)) ? old : item;
+        next.set(item.id, kept);
+        return kept;
+      };
+    },
+  };
+}
+
 export function claimAriaLabel(claim: ClaimView): string {
   return `Claim: ${excerpt(claim.text, 140)}`;
 }
@@ -161,12 +195,17 @@ export function createFlowNodeBuilder() {
   const dataCache = createReuseCache<ClaimNodeData | EvidenceNodeData>();
   const nodeCache = createReuseCache<MapFlowNode>();
   const positionCache = createReuseCache<{ x: number; y: number }>();
+  const claimCache = createContentCache<ClaimView>();
+  const evidenceCache = createContentCache<EvidenceView>();
+  let previousNodes: MapFlowNode[] | null = null;
 
   return function toFlowNodes(map: MapView, decorations: NodeDecorations): MapFlowNode[] {
     const index = indexMap(map);
     const reuseData = dataCache.begin();
     const reuseNode = nodeCache.begin();
     const reusePosition = positionCache.begin();
+    const sameClaim = claimCache.begin();
+    const sameEvidence = evidenceCache.begin();
     const position = (item: ClaimView | EvidenceView) =>
       reusePosition(
         item.id,
@@ -185,7 +224,7 @@ export function createFlowNodeBuilder() {
         else opposerCount += 1;
       }
       const data = reuseData(claim.id, {
-        claim,
+        claim: sameClaim(claim),
         isEditing: decorations.editingId === claim.id,
         canEdit: decorations.canEdit,
         peers: decorations.peersByNode.get(claim.id) ?? NO_PEERS,
@@ -217,7 +256,7 @@ export function createFlowNodeBuilder() {
     }
     for (const passage of map.evidence) {
       const data = reuseData(passage.id, {
-        evidence: passage,
+        evidence: sameEvidence(passage),
         sourceTitle: index.sourceById.get(passage.sourceId)?.title ?? 'Unknown source',
         canEdit: decorations.canEdit,
         peers: decorations.peersByNode.get(passage.id) ?? NO_PEERS,
@@ -258,13 +297,15 @@ export function createFlowNodeBuilder() {
         ariaLabel: 'New claim',
       } satisfies DraftFlowNode);
     }
-    return nodes;
+    previousNodes = sameListOr(previousNodes, nodes);
+    return previousNodes;
   };
 }
 
 export function createFlowEdgeBuilder() {
   const edgeCache = createReuseCache<RelationFlowEdge>();
   const dataCache = createReuseCache<RelationEdgeData>();
+  let previousEdges: RelationFlowEdge[] | null = null;
 
   return function toFlowEdges(map: MapView, options: { selectedId: string | null; draft: Draft | null }): RelationFlowEdge[] {
     const index = indexMap(map);
@@ -308,7 +349,8 @@ export function createFlowEdgeBuilder() {
         },
       });
     }
-    return edges;
+    previousEdges = sameListOr(previousEdges, edges);
+    return previousEdges;
   };
 }
 
@@ -375,6 +417,42 @@ export function nodeBoxes(map: MapView, sizeOf: SizeLookup = () => null, extra?:
   return boxes;
 }
 
+/** Half the side of the square kept clear around a link's "+"/"−" badge (its circle has radius 10). */
+const LABEL_HALF = 12;
+
+/**
+ * The boxes of the links' badges ("+" / "−"), where RelationEdge draws them: halfway between the
+ * arguing node's top centre and the bottom centre of the claim it argues about (the midpoint of
+ * React Flow's bezier between those handles). A new node must not cover them either.
+ */
+export function labelBoxes(map: MapView, sizeOf: SizeLookup = () => null, extra?: ReadonlyMap<string, { x: number; y: number }>): Box[] {
+  const index = indexMap(map);
+  const placed = (id: string): Box | null => {
+    const claim = index.claimById.get(id);
+    const item = claim ?? index.evidenceById.get(id);
+    if (!item) return null;
+    const position = item.x !== null && item.y !== null ? { x: item.x, y: item.y } : extra?.get(id);
+    if (!position) return null;
+    const size = sizeOf(id) ?? (claim ? estimateNodeSize('claim', claim.text) : estimateNodeSize('evidence', (item as EvidenceView).exact));
+    return { ...position, ...size };
+  };
+  const boxes: Box[] = [];
+  for (const link of map.links) {
+    const from = placed(link.fromClaimId ?? link.fromEvidenceId ?? '');
+    const to = placed(link.toClaimId);
+    if (!from || !to) continue;
+    const x = (from.x + from.width / 2 + to.x + to.width / 2) / 2;
+    const y = (from.y + to.y + to.height) / 2;
+    boxes.push({ x: x - LABEL_HALF, y: y - LABEL_HALF, width: LABEL_HALF * 2, height: LABEL_HALF * 2 });
+  }
+  return boxes;
+}
+
+/** Everything a new node must keep clear of: node boxes and link badges. */
+function obstacles(map: MapView, sizeOf: SizeLookup, extra?: ReadonlyMap<string, { x: number; y: number }>): Box[] {
+  return [...nodeBoxes(map, sizeOf, extra), ...labelBoxes(map, sizeOf, extra)];
+}
+
 /**
  * The nearest spot to `desired` where a node of `size` overlaps no box: the desired spot, else
  * the closest of a grid of candidates to its sides and below (rows a node height apart).
@@ -420,7 +498,7 @@ export function placeUnpositioned(map: MapView, sizeOf: SizeLookup = () => null)
     if (item && item.x !== null && item.y !== null) return { x: item.x, y: item.y };
     return placed.get(id) ?? null;
   };
-  const boxes = nodeBoxes(map, sizeOf);
+  const boxes = obstacles(map, sizeOf);
   // Most of a map unplaced: it is about to be laid out, so a plain grid will do (and stays linear).
   const isBulk = pending.length * 2 > map.claims.length + map.evidence.length;
   let maxY = 0;
@@ -464,7 +542,7 @@ export function positionForNewClaim(
   desired?: { x: number; y: number },
 ): { x: number; y: number } {
   const size = { width: NODE_WIDTH, height: 130 };
-  const boxes = nodeBoxes(map, sizeOf, placeUnpositioned(map, sizeOf));
+  const boxes = obstacles(map, sizeOf, placeUnpositioned(map, sizeOf));
   return freeSpot(boxes, desired ?? preferredPosition(map, parentId, sizeOf), size);
 }
 

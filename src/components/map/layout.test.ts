@@ -1,6 +1,6 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
-import { buildLayoutGraph, computeLayout, needsInitialLayout } from './layout';
+import { buildLayoutGraph, computeLayout, computeTreeLayout, needsInitialLayout } from './layout';
 import { claim, evidence, link, mapView } from './test-map';
 
 const elk = new ELK();
@@ -77,5 +77,22 @@ describe('needsInitialLayout', () => {
     expect(needsInitialLayout(mapView({ claims: [claim('a'), claim('b')] }))).toBe(true);
     expect(needsInitialLayout(mapView({ claims: [claim('a', 'A', { x: 0, y: 0 }), claim('b')] }))).toBe(false);
     expect(needsInitialLayout(mapView({ claims: [claim('a')] }))).toBe(false);
+  });
+});
+
+describe('computeTreeLayout (maps too big for ELK)', () => {
+  it('places every node, what argues about a claim below it, without overlaps', async () => {
+    const map = mapView({
+      claims: [claim('t'), claim('a'), claim('b')],
+      evidence: [evidence('e1')],
+      links: [link('a', 't'), link('b', 't', 'oppose'), link('e1', 'a')],
+    });
+    const moves = await computeTreeLayout(map, (id) => (id === 't' ? { width: 300, height: 150 } : null));
+    const at = new Map(moves.map((move) => [move.id, move]));
+    expect([...at.keys()].sort()).toEqual(['a', 'b', 'e1', 't']);
+    expect(at.get('e1')!.kind).toBe('evidence');
+    expect(at.get('a')!.y).toBeGreaterThanOrEqual(150);
+    expect(at.get('e1')!.y).toBeGreaterThan(at.get('a')!.y);
+    expect(Math.abs(at.get('a')!.x - at.get('b')!.x)).toBeGreaterThanOrEqual(260);
   });
 });

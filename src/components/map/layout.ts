@@ -8,6 +8,7 @@ import type { ElkNode, ELK as ElkApi } from 'elkjs/lib/elk-api';
 import type { MapView } from '@/server/domain/maps/get-map';
 import type { NodeMove } from './map-cache';
 import { estimateNodeSize } from './node-size';
+import { treeLayoutMoves, type TreeLayoutInput, type TreeLayoutRequest } from './tree-layout';
 
 export type SizeOf = (id: string, kind: 'claim' | 'evidence') => { width: number; height: number } | null;
 
@@ -67,6 +68,52 @@ export async function computeLayout(elk: ElkApi, map: MapView, sizeOf?: SizeOf):
     x: Math.round(node.x ?? 0),
     y: Math.round(node.y ?? 0),
   }));
+}
+
+/**
+ * Above this many nodes even ELK's fast settings take minutes (10,000 claims did not finish in 30),
+ * so "Auto-layout" uses the linear tree arrangement of compact-layout.ts instead, also in a worker.
+ */
+export const TREE_LAYOUT_ABOVE = 3000;
+
+function treeLayoutRequest(map: MapView, sizeOf: SizeOf): TreeLayoutRequest {
+  const sizes: Record<string, { width: number; height: number }> = {};
+  const claims = map.claims.map((claim) => {
+    const size = sizeOf(claim.id, 'claim');
+    if (size) sizes[claim.id] = size;
+    return { id: claim.id, text: claim.text, x: null, y: null };
+  });
+  const evidence = map.evidence.map((item) => {
+    const size = sizeOf(item.id, 'evidence');
+    if (size) sizes[item.id] = size;
+    return { id: item.id, exact: item.exact, x: null, y: null };
+  });
+  const links = map.links.map(({ id, fromClaimId, fromEvidenceId, toClaimId, relation }) => ({
+    id,
+    fromClaimId,
+    fromEvidenceId,
+    toClaimId,
+    relation,
+  }));
+  return { map: { claims, evidence, links, sources: [] } as unknown as TreeLayoutInput, sizes };
+}
+
+/** The tree arrangement of a whole map, in a Web Worker when there is one. */
+export function computeTreeLayout(map: MapView, sizeOf: SizeOf = () => null): Promise<NodeMove[]> {
+  const request = treeLayoutRequest(map, sizeOf);
+  if (typeof Worker === 'undefined') return Promise.resolve(treeLayoutMoves(request));
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./tree-layout.worker.ts', import.meta.url));
+    worker.onmessage = (event: MessageEvent<NodeMove[]>) => {
+      resolve(event.data);
+      worker.terminate();
+    };
+    worker.onerror = (event) => {
+      reject(new Error(event.message || 'the layout worker failed'));
+      worker.terminate();
+    };
+    worker.postMessage(request);
+  });
 }
 
 let elkPromise: Promise<ElkApi> | null = null;

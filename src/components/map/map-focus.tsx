@@ -7,6 +7,7 @@ import { mapTree, pathToRoot } from './map-tree';
 import { VoteSummaryMini } from './vote-summary';
 import { strengthLabel } from './strength-label';
 import './map-views.css';
+import type { TRelation } from '@/shared/schemas/claim';
 
 /**
  * One claim at a time, Kialo-style but with the whole path in view: the focused claim large,
@@ -220,7 +221,7 @@ function ChildClaimCard({
 }: {
   map: MapView;
   claim: ClaimView;
-  relation: 'support' | 'oppose';
+  relation: TRelation;
   strength: number | null | undefined;
   onFocus: (id: string) => void;
   onOpenSource?: ((sourceId: string, evidenceId: string) => void) | undefined;
@@ -282,7 +283,7 @@ function EvidenceCard({
 }: {
   map: MapView;
   passage: EvidenceView;
-  relation: 'support' | 'oppose';
+  relation: TRelation;
   onSelect: (selection: { kind: 'claim' | 'evidence'; id: string }) => void;
   onOpenSource?: ((sourceId: string, evidenceId: string) => void) | undefined;
 }) {

@@ -12,6 +12,7 @@ import {
   ReactFlowProvider,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type EdgeTypes,
   type FinalConnectionState,
@@ -28,25 +29,25 @@ import {
   mergeFlowNodes,
   placeUnpositioned,
   refreshHandles,
+  sameListOr,
   type Draft,
   type MapFlowNode,
   type NodeDecorations,
   type RelationFlowEdge,
 } from './flow-elements';
 import { ClaimNode, DraftNode, EvidenceNode } from './graph-nodes';
-import { computeLayout, loadElk, needsInitialLayout } from './layout';
+import { computeLayout, computeTreeLayout, loadElk, needsInitialLayout, TREE_LAYOUT_ABOVE } from './layout';
 import type { NodeMove } from './map-cache';
 import { indexMap, rootClaims } from './map-index';
 import { NODE_WIDTH } from './node-size';
 import type { Selection } from './map-actions';
 import { RelationEdge } from './relation-edge';
+import { boxOf, contains, cullToRegion, regionAround, viewOf, type Rect } from './cull';
 import { compactLayout } from './compact-layout';
 import { hiddenNodes, mapTree, pathToRoot, visibleMap } from './map-tree';
 import { CollapseContext, useCollapse } from './use-collapse';
 import { LOD_ZOOM } from './lod';
 import { OverviewCanvas } from './overview-canvas';
-import { ratedNodeIds } from '@/shared/strength/compute-strength';
-import { strengthGraphOfMap } from '@/shared/strength/strength-of-map';
 import './map-views.css';
 
 // Module level, so React Flow never sees new types and never remounts every node.
@@ -117,6 +118,8 @@ function minimapColor(node: MapFlowNode): string {
 }
 
 const NO_EDGES: RelationFlowEdge[] = [];
+const NO_NODES: MapFlowNode[] = [];
+const DEFAULT_VIEWPORT: Viewport = { x: 40, y: 40, zoom: 0.9 };
 
 const kindOf = (node: MapFlowNode): 'claim' | 'evidence' => (node.type === 'evidence' ? 'evidence' : 'claim');
 
@@ -137,7 +140,10 @@ function GraphCanvas({
   onReady,
 }: Props) {
   const flow = useReactFlow<MapFlowNode, RelationFlowEdge>();
+  const store = useStoreApi<MapFlowNode, RelationFlowEdge>();
   const wrapperRef = useRef<HTMLDivElement>(null);
+  // Measured sizes by id, kept whether or not the node is currently handed to React Flow (see culling).
+  const measuredRef = useRef(new Map<string, { width: number; height: number }>());
   const isLod = useStore((state) => state.transform[2] < LOD_ZOOM);
   const toFlowNodes = useMemo(createFlowNodeBuilder, []);
   const toFlowEdges = useMemo(createFlowEdgeBuilder, []);
@@ -165,28 +171,18 @@ function GraphCanvas({
   const compactPositions = useMemo(() => {
     if (!isCollapsedView) return null;
     void measureVersion;
-    const measuredSize = (id: string) => {
-      const measured = flow.getInternalNode(id)?.measured;
-      return measured?.width && measured.height ? { width: measured.width, height: measured.height } : null;
-    };
+    const measuredSize = (id: string) => measuredRef.current.get(id) ?? null;
     return compactLayout(
       map,
       shownMap,
       measuredSize,
       draft ? { id: DRAFT_NODE_ID, parentId: draft.parentId, size: { width: NODE_WIDTH, height: 130 } } : undefined,
     );
-  }, [isCollapsedView, map, shownMap, draft, flow, measureVersion]);
+  }, [isCollapsedView, map, shownMap, draft, measureVersion]);
   const shownDraft = useMemo(() => {
     const slot = compactPositions?.get(DRAFT_NODE_ID);
     return draft && slot ? { ...draft, ...slot } : draft;
   }, [draft, compactPositions]);
-
-  // "unrated" needs the propagation over the whole map, not just what is shown.
-  const unratedIds = useMemo(() => {
-    const graph = strengthGraphOfMap(map);
-    const rated = ratedNodeIds(graph.nodes, graph.edges);
-    return new Set(graph.nodes.filter((node) => !rated.has(node.id)).map((node) => node.id));
-  }, [map]);
 
   const collapseDecoration = useMemo(
     () => ({ collapsed: collapse.collapsed, descendantCount: tree.descendantCount }),
@@ -200,9 +196,8 @@ function GraphCanvas({
         fallbackPositions,
         ...(compactPositions ? { overridePositions: compactPositions } : {}),
         collapse: collapseDecoration,
-        unratedIds: decorations.strengths ? unratedIds : null,
       }),
-    [toFlowNodes, shownMap, decorations, shownDraft, fallbackPositions, compactPositions, collapseDecoration, unratedIds],
+    [toFlowNodes, shownMap, decorations, shownDraft, fallbackPositions, compactPositions, collapseDecoration],
   );
   const edges = useMemo(
     () => toFlowEdges(shownMap, { selectedId: decorations.selectedId, draft: shownDraft }),
@@ -220,6 +215,11 @@ function GraphCanvas({
   const latestCollapsed = useRef(isCollapsedView);
   latestCollapsed.current = isCollapsedView;
   const onNodesChange = useCallback((changes: NodeChange<MapFlowNode>[]) => {
+    for (const change of changes) {
+      if (change.type === 'dimensions' && change.dimensions?.width && change.dimensions.height) {
+        measuredRef.current.set(change.id, { width: change.dimensions.width, height: change.dimensions.height });
+      }
+    }
     const relevant = changes.filter((change) => change.type === 'dimensions' || change.type === 'position');
     if (relevant.length > 0) setNodes((current) => refreshHandles(applyNodeChanges(relevant, current), relevant));
     if (latestCollapsed.current && changes.some((change) => change.type === 'dimensions')) setMeasureVersion((value) => value + 1);
@@ -237,12 +237,31 @@ function GraphCanvas({
   const latest = useRef({ map, onLayout, onLayoutStateChange, isLarge, onReady });
   latest.current = { map, onLayout, onLayoutStateChange, isLarge, onReady };
 
-  const sizeOf = useCallback(
-    (id: string) => {
-      const measured = flow.getInternalNode(id)?.measured;
-      return measured?.width && measured.height ? { width: measured.width, height: measured.height } : null;
+  const sizeOf = useCallback((id: string) => measuredRef.current.get(id) ?? null, []);
+  const latestNodes = useRef(nodes);
+  latestNodes.current = nodes;
+  /** Where a node is drawn (all nodes, not only those handed to React Flow). */
+  const positionOf = useCallback((id: string) => latestNodes.current.find((node) => node.id === id)?.position ?? null, []);
+  const boundsOfAll = useCallback(() => {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (const node of latestNodes.current) {
+      const box = boxOf(node, sizeOf(node.id));
+      minX = Math.min(minX, box.x);
+      minY = Math.min(minY, box.y);
+      maxX = Math.max(maxX, box.x + box.width);
+      maxY = Math.max(maxY, box.y + box.height);
+    }
+    return minX === Infinity ? null : { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+  }, [sizeOf]);
+  const fitAll = useCallback(
+    (duration = 300) => {
+      const bounds = boundsOfAll();
+      if (bounds) void flow.fitBounds(bounds, { padding: FIT_PADDING, duration });
     },
-    [flow],
+    [flow, boundsOfAll],
   );
 
   /**
@@ -254,11 +273,9 @@ function GraphCanvas({
       const current = latest.current.map;
       const box = wrapperRef.current?.getBoundingClientRect();
       if (!box) return;
-      const positionOf = (id: string) => {
+      const startOf = (id: string) => {
         const move = moves?.find((item) => item.id === id);
-        if (move) return { x: move.x, y: move.y };
-        const internal = flow.getInternalNode(id);
-        return internal ? internal.internals.positionAbsolute : null;
+        return move ? { x: move.x, y: move.y } : positionOf(id);
       };
       const bounds = moves?.length
         ? moves.reduce(
@@ -274,7 +291,7 @@ function GraphCanvas({
             { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity },
           )
         : (() => {
-            const rect = flow.getNodesBounds(flow.getNodes());
+            const rect = boundsOfAll() ?? { x: 0, y: 0, width: 0, height: 0 };
             return { minX: rect.x, minY: rect.y, maxX: rect.x + rect.width, maxY: rect.y + rect.height };
           })();
       const width = bounds.maxX - bounds.minX;
@@ -287,13 +304,13 @@ function GraphCanvas({
       }
       // Too big to read whole: open on the first thesis and what argues about it; "Fit view" shows everything.
       const root = rootClaims(current)[0] ?? current.claims[0];
-      const position = root ? positionOf(root.id) : null;
+      const position = root ? startOf(root.id) : null;
       if (!root || !position) return;
       const nodeWidth = sizeOf(root.id)?.width ?? NODE_WIDTH;
       const zoom = 0.85;
       void flow.setCenter(position.x + nodeWidth / 2, position.y + (box.height / zoom) * 0.35, { zoom, duration });
     },
-    [flow, sizeOf],
+    [flow, sizeOf, positionOf, boundsOfAll],
   );
 
   const layout = useCallback(
@@ -301,8 +318,11 @@ function GraphCanvas({
       setIsArranging(true);
       latest.current.onLayoutStateChange(true);
       try {
-        const elk = await loadElk();
-        const moves = await computeLayout(elk, latest.current.map, sizeOf);
+        const current = latest.current.map;
+        const moves =
+          current.claims.length + current.evidence.length > TREE_LAYOUT_ABOVE
+            ? await computeTreeLayout(current, sizeOf)
+            : await computeLayout(await loadElk(), current, sizeOf);
         latest.current.onLayout(moves, { isInitial });
         if (latestCollapsed.current && !isInitial)
           setNotice('Arranged. The new arrangement shows once every subtree is expanded (Expand all).');
@@ -310,8 +330,10 @@ function GraphCanvas({
         // subtrees are collapsed the compact arrangement stays on screen: frame what is shown.
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
-            if (latestCollapsed.current) focusStart(isInitial ? 0 : 300);
-            else focusStart(isInitial ? 0 : 300, moves);
+            // No animation on a big map: each animated frame would mount and unmount the nodes it passes over.
+            const duration = isInitial || latest.current.isLarge ? 0 : 300;
+            if (latestCollapsed.current) focusStart(duration);
+            else focusStart(duration, moves);
             if (isInitial) latest.current.onReady?.();
           }),
         );
@@ -334,26 +356,25 @@ function GraphCanvas({
 
   useEffect(() => {
     apiRef.current = {
-      fitView: () => void flow.fitView({ padding: FIT_PADDING, duration: 300 }),
+      fitView: () => fitAll(),
       viewportCenter: () => {
         const box = wrapperRef.current?.getBoundingClientRect();
         if (!box) return null;
         return flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
       },
       reveal: (id) => {
-        const node = flow.getInternalNode(id);
+        const node = latestNodes.current.find((item) => item.id === id);
         const box = wrapperRef.current?.getBoundingClientRect();
         if (!node || !box) return;
         const { x, y, zoom } = flow.getViewport();
-        const width = node.measured.width ?? node.initialWidth ?? 260;
-        const height = node.measured.height ?? node.initialHeight ?? 120;
-        const left = node.internals.positionAbsolute.x * zoom + x;
-        const top = node.internals.positionAbsolute.y * zoom + y;
+        const { width, height } = boxOf(node, sizeOf(id));
+        const left = node.position.x * zoom + x;
+        const top = node.position.y * zoom + y;
         const margin = 40;
         const isVisible =
           left >= margin && top >= margin && left + width * zoom <= box.width - margin && top + height * zoom <= box.height - margin;
         if (!isVisible) {
-          void flow.setCenter(node.internals.positionAbsolute.x + width / 2, node.internals.positionAbsolute.y + height / 2, {
+          void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, {
             zoom,
             duration: 250,
           });
@@ -365,7 +386,7 @@ function GraphCanvas({
     return () => {
       apiRef.current = null;
     };
-  }, [apiRef, flow, layout, sizeOf]);
+  }, [apiRef, flow, layout, sizeOf, fitAll]);
 
   // Coming back from the outline: show what was selected there.
   const initialSelection = useRef(decorations.selectedId);
@@ -418,8 +439,49 @@ function GraphCanvas({
   }, [focusStart, isInitialLayoutPending, startViewport]);
 
   const [isOverviewOpen, setIsOverviewOpen] = useState(false);
-  // Zoomed far out, the DOM nodes and edges are hidden and the canvas overview draws them.
-  const lodNodes = useMemo(() => (isLod ? nodes.map((node) => (node.hidden ? node : { ...node, hidden: true })) : null), [isLod, nodes]);
+
+  // ——— What React Flow gets ———
+  // A big map hands React Flow only what is near the screen (cullToRegion); the minimap needs every
+  // node, so while it is open nothing is culled. The region follows the viewport: it is recomputed
+  // only when the screen leaves it or it has become much larger than the screen (after zooming in).
+  const isCulling = isLarge && !isOverviewOpen;
+  // The first region from the viewport the graph opens with, so a big map never reaches React Flow whole.
+  const [region, setRegion] = useState<Rect | null>(() => {
+    if (!isCulling) return null;
+    const start = initialViewport ?? DEFAULT_VIEWPORT;
+    return regionAround(viewOf([start.x, start.y, start.zoom], 0, 0));
+  });
+  const regionRef = useRef<Rect | null>(region);
+  useEffect(() => {
+    if (!isCulling) {
+      regionRef.current = null;
+      setRegion(null);
+      return;
+    }
+    const check = () => {
+      const { transform, width, height } = store.getState();
+      const view = viewOf(transform, width, height);
+      const current = regionRef.current;
+      if (current && contains(current, view) && current.width <= view.width * 6) return;
+      regionRef.current = regionAround(view);
+      setRegion(regionRef.current);
+    };
+    check();
+    return store.subscribe(check);
+  }, [isCulling, store]);
+  const culledFrom = useRef<{ nodes: MapFlowNode[]; edges: RelationFlowEdge[] }>({ nodes: [], edges: [] });
+  const handed = useMemo(() => {
+    if (!isCulling || !region) return { nodes, edges };
+    const next = cullToRegion(nodes, edges, region, sizeOf);
+    const previous = culledFrom.current;
+    culledFrom.current = { nodes: sameListOr(previous.nodes, next.nodes), edges: sameListOr(previous.edges, next.edges) };
+    return culledFrom.current;
+  }, [isCulling, region, nodes, edges, sizeOf]);
+  // Zoomed far out, the DOM nodes and edges are hidden and the canvas overview draws them all.
+  const lodNodes = useMemo(
+    () => (isLod ? (isCulling ? NO_NODES : nodes.map((node) => (node.hidden ? node : { ...node, hidden: true }))) : null),
+    [isLod, isCulling, nodes],
+  );
   const onPaneClick = useCallback(
     (event: React.MouseEvent) => {
       if (!isLod) {
@@ -442,7 +504,7 @@ function GraphCanvas({
     [isLod, nodes, flow, onSelect],
   );
 
-  const defaultViewport: Viewport = startViewport ?? { x: 40, y: 40, zoom: 0.9 };
+  const defaultViewport: Viewport = startViewport ?? DEFAULT_VIEWPORT;
 
   return (
     <CollapseContext.Provider value={collapse.toggle}>
@@ -451,8 +513,8 @@ function GraphCanvas({
         className={`map-graph ${isInitialLayoutPending && !isCollapsedView ? 'is-arranging' : ''} ${isLod ? 'is-lod' : ''}`}
       >
         <ReactFlow<MapFlowNode, RelationFlowEdge>
-          nodes={lodNodes ?? nodes}
-          edges={isLod ? NO_EDGES : edges}
+          nodes={lodNodes ?? handed.nodes}
+          edges={isLod ? NO_EDGES : handed.edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -504,7 +566,7 @@ function GraphCanvas({
         >
           <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="#cfcdc4" />
           {isLod && <OverviewCanvas nodes={nodes} edges={edges} selectedId={decorations.selectedId} />}
-          <Controls showInteractive={false} position="bottom-left" fitViewOptions={{ padding: FIT_PADDING, duration: 300 }} />
+          <Controls showInteractive={false} position="bottom-left" onFitView={() => fitAll()} />
           {isOverviewOpen && (
             <MiniMap
               pannable

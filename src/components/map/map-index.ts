@@ -1,4 +1,5 @@
 import type { ClaimView, EvidenceView, LinkView, MapView, SourceSummaryView } from '@/server/domain/maps/get-map';
+import { excerpt as sharedExcerpt } from '@/shared/truncate';
 
 /** Lookups over one MapView, built once per version of the cached map (see `indexMap`). */
 export interface MapIndex {
@@ -48,8 +49,19 @@ export function rootClaims(map: MapView): ClaimView[] {
   return map.claims.filter((claim) => !(index.outgoing.get(claim.id) ?? []).some((link) => index.claimById.has(link.toClaimId)));
 }
 
-/** Short, single-line version of a text for labels and announcements. */
+const excerpts = new Map<string, string>();
+
+/**
+ * `excerpt` from src/shared/truncate, remembered per text: the graph labels every node and edge on
+ * each change, and the regex pass over 4,000 texts was the largest single cost of a re-render on a
+ * 2,000-claim map.
+ */
 export function excerpt(text: string, max = 80): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+  const key = `${max}\u0000${text}`;
+  const known = excerpts.get(key);
+  if (known !== undefined) return known;
+  const result = sharedExcerpt(text, max);
+  if (excerpts.size > 50_000) excerpts.clear();
+  excerpts.set(key, result);
+  return result;
 }

@@ -20,6 +20,7 @@ import { useMapActions, type Selection } from './map-actions';
 import { TagChips } from './tag-chips';
 import { ancestorKeys, buildOutline, visibleItems, type ClaimItem, type Outline, type OutlineItem } from './outline';
 import { VoteSummaryMini } from './vote-summary';
+import type { TRelation } from '@/shared/schemas/claim';
 
 /** Above this many items the outline opens with only the first two levels expanded. */
 const LARGE_OUTLINE = 400;
@@ -280,7 +281,7 @@ function allItemsByKey(outline: Outline): Map<string, OutlineItem> {
 
 type FlatRow =
   | { kind: 'item'; item: OutlineItem; level: number; setSize: number; position: number }
-  | { kind: 'draft'; level: number; relation: 'support' | 'oppose' | null };
+  | { kind: 'draft'; level: number; relation: TRelation | null };
 
 /**
  * The tree as one flat list of rows (WAI-ARIA's flat tree: aria-level, aria-setsize, aria-posinset),
@@ -446,7 +447,7 @@ const OutlineRow = memo(function OutlineRow(props: RowProps) {
   );
 });
 
-function DraftRow({ level, relation = null }: { level: number; relation?: 'support' | 'oppose' | null }) {
+function DraftRow({ level, relation = null }: { level: number; relation?: TRelation | null }) {
   const actions = useMapActions();
   const label = relation === 'support' ? 'New supporting claim' : relation === 'oppose' ? 'New opposing claim' : 'New claim';
   return (

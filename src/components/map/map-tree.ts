@@ -38,16 +38,20 @@ export function mapTree(map: MapView): MapTree {
     const queue = [rootId];
     for (let head = 0; head < queue.length; head += 1) {
       const id = queue[head]!;
-      const links = [...(index.incoming.get(id) ?? [])].sort((a, b) => (a.relation === b.relation ? 0 : a.relation === 'support' ? -1 : 1));
+      const links = index.incoming.get(id) ?? [];
       const kids: string[] = [];
-      for (const link of links) {
-        const childId = linkFromId(link);
-        if (depthOf.has(childId)) continue;
-        if (!index.claimById.has(childId) && !index.evidenceById.has(childId)) continue;
-        depthOf.set(childId, depthOf.get(id)! + 1);
-        parentOf.set(childId, id);
-        kids.push(childId);
-        queue.push(childId);
+      // Supporters first, then opposers, each in creation order.
+      for (const relation of ['support', 'oppose'] as const) {
+        for (const link of links) {
+          if (link.relation !== relation) continue;
+          const childId = linkFromId(link);
+          if (depthOf.has(childId)) continue;
+          if (!index.claimById.has(childId) && !index.evidenceById.has(childId)) continue;
+          depthOf.set(childId, depthOf.get(id)! + 1);
+          parentOf.set(childId, id);
+          kids.push(childId);
+          queue.push(childId);
+        }
       }
       if (kids.length > 0) childrenOf.set(id, kids);
     }

@@ -197,10 +197,13 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
   );
 
   const strengths = useStableRecord(strengthInfo.strengths);
+  // Only while the focus view shows strengths: a pass over every node on each change otherwise.
+  const isFocusStrength = showStrength && view === 'focus';
   const strengthsForFocus = useMemo(() => {
+    if (!isFocusStrength) return null;
     const unrated = new Set(strengthInfo.unrated ?? []);
     return Object.fromEntries(Object.entries(strengths).map(([id, value]) => [id, unrated.has(id) ? null : value]));
-  }, [strengths, strengthInfo.unrated]);
+  }, [isFocusStrength, strengths, strengthInfo.unrated]);
   const recentIds = useStableByKey(sync.recentlyChangedIds, (value) => [...value].sort().join(','));
 
   // A selection whose node disappeared (deleted here or elsewhere) is dropped.
@@ -217,6 +220,8 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
     notify('The claim you were editing was deleted by someone else.', 'error');
   }
 
+  // "unrated" needs the propagation over the whole map, not just what is shown: it comes with the strengths.
+  const unratedIds = useMemo(() => new Set(strengthInfo.unrated ?? []), [strengthInfo.unrated]);
   const decorations = useMemo(
     () => ({
       selectedId: activeSelection?.id ?? null,
@@ -224,10 +229,11 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
       canEdit,
       peersByNode,
       strengths: showStrength ? strengths : null,
+      unratedIds: showStrength ? unratedIds : null,
       overridePositions: localPositions,
       recentIds,
     }),
-    [activeSelection?.id, editingId, canEdit, peersByNode, showStrength, strengths, localPositions, recentIds],
+    [activeSelection?.id, editingId, canEdit, peersByNode, showStrength, strengths, unratedIds, localPositions, recentIds],
   );
 
   // ——— Actions ———
@@ -794,7 +800,12 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
           />
         )}
         <div
-          className={`map-main ${activeSelection ? 'has-panel' : ''} ${sources ? 'has-drawer' : ''} ${draft || editingId ? 'is-editing' : ''}`}
+          className={[
+            'map-main',
+            activeSelection ? 'has-panel' : '',
+            sources ? 'has-drawer' : '',
+            draft || editingId ? 'is-editing' : '',
+          ].join(' ')}
           hidden={isVoteMode}
         >
           <section className="map-canvas" aria-label={view === 'graph' ? 'Graph view' : view === 'focus' ? 'Focus view' : 'Outline view'}>
@@ -822,7 +833,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
                 onFocus={focus.open}
                 onSelect={select}
                 onOpenSource={(sourceId, evidenceId) => actions.openSource(sourceId, evidenceId)}
-                strengths={showStrength ? strengthsForFocus : null}
+                strengths={strengthsForFocus}
               />
             ) : view === 'graph' ? (
               <GraphView

@@ -5,8 +5,9 @@
  */
 import type { MapView } from '@/server/domain/maps/get-map';
 import { indexMap, linkFromId } from './map-index';
+import type { TRelation } from '@/shared/schemas/claim';
 
-export type Relation = 'support' | 'oppose';
+export type Relation = TRelation;
 
 interface ItemBase {
   /** Stable and unique within one outline: `claim:<id>` for top-level items, `link:<id>` below. */

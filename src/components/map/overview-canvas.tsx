@@ -1,7 +1,7 @@
 'use client';
 
 import { useStore } from '@xyflow/react';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { MapFlowNode, RelationFlowEdge } from './flow-elements';
 
 /**
@@ -25,6 +25,17 @@ export const OverviewCanvas = memo(function OverviewCanvas({ nodes, edges, selec
   const width = useStore((state) => state.width);
   const height = useStore((state) => state.height);
 
+  // Per node list, not per frame: a pan redraws without rebuilding 10,000 boxes.
+  const boxes = useMemo(() => {
+    const box = new Map<string, { x: number; y: number; w: number; h: number }>();
+    for (const node of nodes) {
+      const w = node.measured?.width ?? node.initialWidth ?? 260;
+      const h = node.measured?.height ?? node.initialHeight ?? 100;
+      box.set(node.id, { x: node.position.x, y: node.position.y, w, h });
+    }
+    return box;
+  }, [nodes]);
+
   useEffect(() => {
     const canvas = canvasRef.current;
     const context = canvas?.getContext('2d');
@@ -38,12 +49,7 @@ export const OverviewCanvas = memo(function OverviewCanvas({ nodes, edges, selec
     context.clearRect(0, 0, canvas.width, canvas.height);
     context.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * x, ratio * y);
 
-    const box = new Map<string, { x: number; y: number; w: number; h: number }>();
-    for (const node of nodes) {
-      const w = node.measured?.width ?? node.initialWidth ?? 260;
-      const h = node.measured?.height ?? node.initialHeight ?? 100;
-      box.set(node.id, { x: node.position.x, y: node.position.y, w, h });
-    }
+    const box = boxes;
     // Only what is on screen (in flow coordinates), with a margin.
     const left = -x / zoom - 300;
     const top = -y / zoom - 300;
@@ -79,7 +85,7 @@ export const OverviewCanvas = memo(function OverviewCanvas({ nodes, edges, selec
               : FILL.claim;
       context.fillRect(b.x, b.y, b.w, b.h);
     }
-  }, [nodes, edges, selectedId, x, y, zoom, width, height]);
+  }, [nodes, boxes, edges, selectedId, x, y, zoom, width, height]);
 
   return <canvas ref={canvasRef} className="overview-canvas" aria-hidden="true" style={{ width, height }} />;
 });

@@ -1,5 +1,6 @@
 /** Builds small MapViews for the unit tests of this folder. Not used by the app. */
 import type { ClaimView, EvidenceView, LinkView, MapView } from '@/server/domain/maps/get-map';
+import type { TRelation } from '@/shared/schemas/claim';
 
 const AT = new Date('2026-01-01T00:00:00Z');
 
@@ -44,7 +45,7 @@ export function evidence(id: string, sourceId = 's1', position: { x: number; y: 
 }
 
 /** `link('b', 'a', 'support')`: b supports a. An id starting with `e` is taken as evidence. */
-export function link(from: string, to: string, relation: 'support' | 'oppose' = 'support', id = `${from}>${to}`): LinkView {
+export function link(from: string, to: string, relation: TRelation = 'support', id = `${from}>${to}`): LinkView {
   const isEvidence = from.startsWith('e');
   return { id, fromClaimId: isEvidence ? null : from, fromEvidenceId: isEvidence ? from : null, toClaimId: to, relation };
 }

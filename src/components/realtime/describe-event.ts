@@ -1,10 +1,10 @@
 /** One line of the history panel for an event: "added the claim “…”", "moved 3 nodes". */
 import type { MapEventBody, MapEventPayload } from '@/shared/events';
+import { excerpt } from '@/shared/truncate';
 
 export function quote(text: string | null | undefined, max = 80): string {
   if (!text) return '';
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return `“${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}”`;
+  return `“${excerpt(text, max)}”`;
 }
 
 const VISIBILITY_WORDS: Record<string, string> = {

@@ -9,12 +9,13 @@
  */
 import { parseMapEventBody } from '@/shared/events';
 import type { MapViewStore, PredictedEvent } from './map-view-store';
+import type { TRelation } from '@/shared/schemas/claim';
 
 /** The writes the outbox carries, with the input each procedure takes (clientMutationId added when sent). */
 export type OutboxCall =
   | {
       procedure: 'claim.create';
-      input: { mapId: string; text: string; parentId?: string; relation?: 'support' | 'oppose'; x?: number; y?: number };
+      input: { mapId: string; text: string; parentId?: string; relation?: TRelation; x?: number; y?: number };
     }
   | { procedure: 'claim.update'; input: { id: string; text: string; expectedVersion: number } }
   | { procedure: 'claim.move'; input: { moves: { id: string; kind: 'claim' | 'evidence'; x: number; y: number }[] } }
@@ -22,9 +23,9 @@ export type OutboxCall =
   | { procedure: 'claim.restore'; input: { id: string } }
   | {
       procedure: 'link.create';
-      input: { fromClaimId?: string; fromEvidenceId?: string; toClaimId: string; relation: 'support' | 'oppose' };
+      input: { fromClaimId?: string; fromEvidenceId?: string; toClaimId: string; relation: TRelation };
     }
-  | { procedure: 'link.update'; input: { id: string; relation: 'support' | 'oppose' } }
+  | { procedure: 'link.update'; input: { id: string; relation: TRelation } }
   | { procedure: 'link.delete'; input: { id: string } }
   | { procedure: 'vote.cast'; input: { claimId?: string; evidenceId?: string; value: number } }
   | { procedure: 'vote.retract'; input: { claimId?: string; evidenceId?: string } };

@@ -13,6 +13,9 @@ const VISIBILITY_CHOICES = [
   { value: 'public', label: 'Public', help: 'Anyone can read it and it is listed on Explore; joining to do more still needs a link.' },
 ] as const;
 
+const APPROVAL_HELP =
+  'Claims, links and evidence added by students wait in your Review queue; only their author and moderators see them until approved.';
+
 interface Props {
   mapId: string;
   overview: SharingOverview;
@@ -78,7 +81,7 @@ export function TeacherControls({ mapId, overview }: Props) {
         />
         <Toggle
           label="New claims need approval"
-          help="Claims, links and evidence added by students wait in your Review queue; only their author and moderators see them until approved."
+          help={APPROVAL_HELP}
           isOn={map.requireApproval}
           onChange={(requireApproval) => change({ requireApproval })}
         />

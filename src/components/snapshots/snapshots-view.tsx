@@ -212,7 +212,9 @@ function Comparison({ mapId, fromId, toId, onClose }: { mapId: string; fromId: s
         title="Vote shifts"
         items={changes.voteShifts.map((shift) => ({
           key: shift.claimId,
-          text: `${shift.text}: mean ${mean(shift.meanBefore)} → ${mean(shift.meanAfter)} (${shift.countBefore} → ${shift.countAfter} votes)`,
+          text:
+            `${shift.text}: mean ${mean(shift.meanBefore)} → ${mean(shift.meanAfter)} (${shift.countBefore} → ${shift.countAfter} ` +
+            `votes)`,
         }))}
       />
     </section>

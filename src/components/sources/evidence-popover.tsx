@@ -4,6 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import { ClaimPicker, type PickableClaim } from './claim-picker';
+import { truncate } from '@/shared/truncate';
+import type { TRelation } from '@/shared/schemas/claim';
 
 export interface PendingQuote {
   start: number;
@@ -21,15 +23,13 @@ interface Props {
   onCreated: (evidenceId: string) => void;
 }
 
-const shorten = (text: string, max = 220) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
 /** "Use as evidence": pick a claim, support or oppose, an optional note → evidence.create. */
 export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCancel, onCreated }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
   const [claimId, setClaimId] = useState<string | null>(null);
-  const [relation, setRelation] = useState<'support' | 'oppose'>('support');
+  const [relation, setRelation] = useState<TRelation>('support');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -79,7 +79,7 @@ export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCance
       }}
     >
       <form className="stack" onSubmit={submit}>
-        <blockquote className="evidence-popover-quote">{shorten(quote.exact)}</blockquote>
+        <blockquote className="evidence-popover-quote">{truncate(quote.exact, 220)}</blockquote>
         <ClaimPicker claims={claims} value={claimId} onChange={setClaimId} label="Claim" autoFocus />
         <fieldset className="relation-choice">
           <legend>This passage</legend>

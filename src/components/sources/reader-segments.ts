@@ -16,8 +16,9 @@
  * paragraph, a drag may end on the paragraph itself) snaps to the next segment's start (for the
  * range's start) or the previous segment's end (for its end). See {@link rangeToOffsets}.
  */
+import type { TRelation } from '@/shared/schemas/claim';
 
-export type PassageTone = 'support' | 'oppose' | 'mixed' | 'none' | 'hit';
+export type PassageTone = TRelation | 'mixed' | 'none' | 'hit';
 
 export interface PassageRange {
   id: string;

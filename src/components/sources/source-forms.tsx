@@ -147,7 +147,8 @@ export function AddSourceForm({ mapId, onCreated, onOpenExisting, onCancel }: Ad
     const limit = kind === 'html' ? SOURCE_HTML_MAX_CHARS : SOURCE_TEXT_MAX_BYTES;
     if (chosen.size > limit) {
       setError(
-        `“${chosen.name}” is ${formatByteSize(chosen.size)}; ${kind === 'html' ? 'an HTML page' : 'a source'} can be at most ${formatByteSize(limit)}.`,
+        `“${chosen.name}” is ${formatByteSize(chosen.size)}; ${kind === 'html' ? 'an HTML page' : 'a source'} can be at most ` +
+          `${formatByteSize(limit)}.`,
       );
       return;
     }
@@ -396,7 +397,8 @@ export function DeleteSourcePanel({
           Delete “{impact.data.title}”?{' '}
           {count === 0
             ? 'No evidence quotes it.'
-            : `${count} evidence passage${count === 1 ? '' : 's'} quoting it (used by ${impact.data.claimCount} claim${impact.data.claimCount === 1 ? '' : 's'}) will be deleted with it.`}{' '}
+            : `${count} evidence passage${count === 1 ? '' : 's'} quoting it ` +
+              `(used by ${impact.data.claimCount} claim${impact.data.claimCount === 1 ? '' : 's'}) will be deleted with it.`}{' '}
           This cannot be undone.
         </p>
       )}

@@ -9,8 +9,11 @@ import { EvidencePopover, type PendingQuote } from './evidence-popover';
 import { rangeToOffsets, type PassageRange, type PassageTone } from './reader-segments';
 import { ReaderText } from './reader-text';
 import { DeleteSourcePanel, EditDetailsForm, EditTextForm, useRefreshSources } from './source-forms';
+import { truncate } from '@/shared/truncate';
 
 /** What to show once the source is open: a passage (from the graph) or a search hit. */
+const RELATION_VERB = { support: 'Supports', oppose: 'Opposes' } as const;
+
 export interface ReaderTarget {
   /** Changes on every request, so asking for the same passage twice flashes it twice. */
   key: number;
@@ -50,8 +53,6 @@ function formatDate(date: Date | null): string | null {
     ? String(date.getUTCFullYear())
     : date.toLocaleDateString('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 }
-
-const excerpt = (text: string, max = 140) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 interface Pending {
   quote: PendingQuote;
@@ -312,7 +313,7 @@ export function SourceReader({ mapId, sourceId, canEdit, claims, target, onFocus
           <ul>
             {orphans.map((item) => (
               <li key={item.id} className={item.id === focusedOrphan ? 'is-focused' : undefined} data-orphan={item.id}>
-                <q>{excerpt(item.exact)}</q> <span className="muted small">— {describePassage(item)}</span>
+                <q>{truncate(item.exact, 140)}</q> <span className="muted small">— {describePassage(item)}</span>
                 {canEdit && (
                   <button
                     type="button"
@@ -355,14 +356,14 @@ export function SourceReader({ mapId, sourceId, canEdit, claims, target, onFocus
                   .map((item) => (
                     <li key={item.id} data-tone={toneOf(item)}>
                       <button type="button" className="btn-link passage-jump" onClick={() => onFocusPassage(item.id)}>
-                        <q>{excerpt(item.exact, 90)}</q>
+                        <q>{truncate(item.exact, 90)}</q>
                       </button>
                       <span className="muted small"> {describePassage(item)}</span>
                       {canEdit && (
                         <button
                           type="button"
                           className="btn-link small passage-remove"
-                          aria-label={`Remove passage “${excerpt(item.exact, 40)}”`}
+                          aria-label={`Remove passage “${truncate(item.exact, 40)}”`}
                           onClick={() => {
                             setLastRemoved(item.id);
                             setStatus('Passage removed.');
@@ -401,8 +402,7 @@ export function SourceReader({ mapId, sourceId, canEdit, claims, target, onFocus
                       {item.links.length === 0 && <span className="muted">Not linked to a claim</span>}
                       {item.links.map((link) => (
                         <div key={link.id} data-relation={link.relation}>
-                          <strong className={`relation-${link.relation}`}>{link.relation === 'support' ? 'Supports' : 'Opposes'}</strong>{' '}
-                          {link.claimText}
+                          <strong className={`relation-${link.relation}`}>{RELATION_VERB[link.relation]}</strong> {link.claimText}
                         </div>
                       ))}
                       {item.note && <div className="muted small">Note: {item.note}</div>}

@@ -1,3 +1,5 @@
+import { truncate } from '@/shared/truncate';
+
 /** A title from pasted text: its first non-empty line, without Markdown heading marks, at most 200 characters. */
 export function titleFromFirstLine(text: string): string {
   const line = text.split(/\r?\n/).find((candidate) => candidate.trim() !== '') ?? '';
@@ -5,5 +7,5 @@ export function titleFromFirstLine(text: string): string {
     .replace(/^\s*#{1,6}\s+/, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return plain.length > 200 ? `${plain.slice(0, 199).trimEnd()}…` : plain;
+  return truncate(plain, 200);
 }

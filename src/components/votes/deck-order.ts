@@ -5,12 +5,13 @@
  */
 import type { MapView } from '@/server/domain/maps/get-map';
 import { buildOutline, type OutlineItem } from '@/components/map/outline';
+import type { TRelation } from '@/shared/schemas/claim';
 
 export interface DeckCard {
   claimId: string;
   /** The claim this one supports or opposes (null for a thesis). */
   parentClaimId: string | null;
-  relation: 'support' | 'oppose' | null;
+  relation: TRelation | null;
 }
 
 export function deckOrder(map: MapView): DeckCard[] {

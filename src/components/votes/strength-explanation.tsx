@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { MapView } from '@/server/domain/maps/get-map';
 import { explainNodeStrength } from '@/shared/strength/strength-of-map';
 import { useStrengths, type StrengthInfo } from './use-strengths';
+import { excerpt } from '@/shared/truncate';
 
 export interface StrengthExplanationProps {
   map: MapView;
@@ -11,11 +12,6 @@ export interface StrengthExplanationProps {
   nodeId: string;
   /** The map's strengths when the caller already has them (from useStrengths); computed otherwise. */
   strengths?: StrengthInfo;
-}
-
-function oneLine(text: string, max = 70): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
 
 export const formatStrength = (value: number) => value.toFixed(2);
@@ -28,14 +24,14 @@ export function StrengthExplanation({ map, nodeId, strengths }: StrengthExplanat
   const computed = useStrengths(map);
   const info = strengths ?? computed;
   const explanation = useMemo(
-    () => explainNodeStrength(map, nodeId, { strengths: info.strengths, converged: info.converged }),
+    () => explainNodeStrength(map, nodeId, { strengths: info.strengths, converged: info.converged, unrated: info.unrated }),
     [map, nodeId, info],
   );
   const nameOf = (id: string): string => {
     const claim = map.claims.find((item) => item.id === id);
-    if (claim) return oneLine(claim.text);
+    if (claim) return excerpt(claim.text, 70);
     const passage = map.evidence.find((item) => item.id === id);
-    return passage ? `“${oneLine(passage.exact, 60)}”` : 'an unknown node';
+    return passage ? `“${excerpt(passage.exact, 60)}”` : 'an unknown node';
   };
 
   return (

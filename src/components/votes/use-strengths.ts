@@ -3,7 +3,8 @@
 import { useMemo } from 'react';
 import type { MapView } from '@/server/domain/maps/get-map';
 import { publishedOnly } from '@/shared/moderation';
-import { strengthOfMap } from '@/shared/strength/strength-of-map';
+import type { StrengthState } from '@/shared/strength/incremental-strength';
+import { updateStrengthOfMap, type StrengthMapInput } from '@/shared/strength/strength-of-map';
 
 /**
  * Computed DF-QuAD strength per claim and passage, from the map's votes and structure. The same
@@ -19,7 +20,27 @@ export interface StrengthInfo {
   unrated?: readonly string[];
 }
 
+/**
+ * Per map, the last computation: the next change (a vote, an added or undone claim) recomputes only
+ * the claims it can reach, and every component asking about the same lists gets the same answer.
+ */
+const lastByMap = new Map<string, { input: StrengthMapInput; info: StrengthInfo; state: StrengthState }>();
+const KEPT_MAPS = 4;
+
+export function strengthsOfView(mapId: string, input: StrengthMapInput): StrengthInfo {
+  const last = lastByMap.get(mapId);
+  if (last && last.input.claims === input.claims && last.input.evidence === input.evidence && last.input.links === input.links) {
+    return last.info;
+  }
+  const { result, state } = updateStrengthOfMap(last?.state ?? null, input);
+  lastByMap.delete(mapId);
+  if (lastByMap.size >= KEPT_MAPS) lastByMap.delete(lastByMap.keys().next().value!);
+  lastByMap.set(mapId, { input, info: result, state });
+  return result;
+}
+
 export function useStrengths(map: MapView): StrengthInfo {
   const { claims, evidence, links } = map;
-  return useMemo(() => strengthOfMap(publishedOnly({ claims, evidence, links })), [claims, evidence, links]);
+  const mapId = map.map.id;
+  return useMemo(() => strengthsOfView(mapId, publishedOnly({ claims, evidence, links })), [mapId, claims, evidence, links]);
 }

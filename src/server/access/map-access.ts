@@ -3,6 +3,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import { DomainError, notFoundOrNoAccess } from '@/server/domain/errors';
 import { roleAtLeast, type MapRoleName } from '@/shared/roles';
 import type { Actor } from './actor';
+import type { TVisibility } from '@/shared/schemas/map';
 
 type DbOrTx = Db | Prisma.TransactionClient;
 
@@ -11,7 +12,7 @@ export interface MapAccess {
   /** The caller's effective role; a public map gives everyone at least `viewer`. */
   role: MapRoleName | null;
   isMember: boolean;
-  map: { id: string; ownerId: string; visibility: 'private' | 'link' | 'public'; isLocked: boolean; isAnonymous: boolean };
+  map: { id: string; ownerId: string; visibility: TVisibility; isLocked: boolean; isAnonymous: boolean };
 }
 
 const ROLE_NOUN: Record<MapRoleName, string> = {

@@ -75,12 +75,14 @@ export async function applyMigrations(databaseUrl: string, migrationsDir: string
       if (previous) {
         if (previous.finished_at === null) {
           throw new MigrationError(
-            `Migration ${migration.name} started earlier but never finished; fix the database by hand, then mark it rolled back in _prisma_migrations.`,
+            `Migration ${migration.name} started earlier but never finished; fix the database by hand, then mark it rolled back in ` +
+              `_prisma_migrations.`,
           );
         }
         if (previous.checksum !== migration.checksum) {
           throw new MigrationError(
-            `Migration ${migration.name} was edited after it was applied (checksum differs). Restore the original file and put the change in a new migration.`,
+            `Migration ${migration.name} was edited after it was applied (checksum differs). Restore the original file and put the ` +
+              `change in a new migration.`,
           );
         }
         alreadyApplied += 1;

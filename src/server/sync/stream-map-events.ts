@@ -52,7 +52,8 @@ export interface UnsupportedProtocolDetails {
 export function unsupportedProtocolError(clientVersion: number): DomainError<UnsupportedProtocolDetails> {
   return new DomainError(
     'INVALID',
-    `This page is out of date (event protocol ${clientVersion}; the server needs ${MIN_SUPPORTED_PROTOCOL_VERSION} or newer). Reload the page.`,
+    `This page is out of date (event protocol ${clientVersion}; the server needs ${MIN_SUPPORTED_PROTOCOL_VERSION} or newer). Reload ` +
+      `the page.`,
     { kind: 'protocol-unsupported', clientVersion, minimum: MIN_SUPPORTED_PROTOCOL_VERSION, current: v },
   );
 }

@@ -7,6 +7,7 @@ export const ZMapTitle = z.string().trim().min(1, 'Give the map a title.').max(2
 export const ZMapDescription = z.string().trim().max(2000, 'A description can be at most 2000 characters.');
 
 export const ZVisibility = z.enum(['private', 'link', 'public']);
+export type TVisibility = z.infer<typeof ZVisibility>;
 
 export const ZCreateMapInput = z.object({
   title: ZMapTitle,

@@ -1,3 +1,5 @@
+import type { TRelation } from '@/shared/schemas/claim';
+
 /**
  * Computed claim strength: DF-QuAD gradual semantics over a quantitative bipolar argumentation
  * framework (Rago, Toni, Aurisicchio & Baroni, "Discontinuity-Free Decision Support with
@@ -27,7 +29,7 @@
  * Pure TypeScript with no server dependencies: safe to import in the browser.
  */
 
-export type StrengthRelation = 'support' | 'oppose';
+export type StrengthRelation = TRelation;
 
 export interface StrengthNode {
   id: string;
@@ -262,6 +264,24 @@ export function computeStrengths(
   edges: readonly StrengthEdge[],
   options: StrengthOptions = {},
 ): StrengthResult {
+  return computeStrengthsInDetail(nodes, edges, options).result;
+}
+
+/** What an incremental update needs beyond the result: which nodes sit on cycles, and how each cycle went. */
+export interface StrengthDetail {
+  result: StrengthResult;
+  /** Sweeps its component needed, for every node on a cycle. */
+  sweepsOf: Map<string, number>;
+  /** Nodes of cyclic components that hit the iteration cap. */
+  unsettled: Set<string>;
+  rated: Set<string>;
+}
+
+export function computeStrengthsInDetail(
+  nodes: readonly StrengthNode[],
+  edges: readonly StrengthEdge[],
+  options: StrengthOptions = {},
+): StrengthDetail {
   const tolerance =
     options.tolerance !== undefined && Number.isFinite(options.tolerance) && options.tolerance >= 0 ? options.tolerance : DEFAULT_TOLERANCE;
   const maxIterations =
@@ -301,6 +321,8 @@ export function computeStrengths(
   let converged = true;
   let iterations = n === 0 ? 0 : 1;
   const hasCycles = tail < n;
+  const sweepsOf = new Map<string, number>();
+  const unsettled = new Set<string>();
 
   if (hasCycles) {
     // The rest are cycles and whatever they reach: strongly connected components of the rest,
@@ -317,6 +339,10 @@ export function computeStrengths(
         continue;
       }
       const outcome = iterateComponent(g, strength, component, localIndex, tolerance, maxIterations, damping);
+      for (const i of component) {
+        sweepsOf.set(g.ids[i]!, outcome.sweeps);
+        if (!outcome.converged) unsettled.add(g.ids[i]!);
+      }
       if (!outcome.converged) converged = false;
       if (outcome.sweeps > maxSweeps) maxSweeps = outcome.sweeps;
     }
@@ -326,7 +352,7 @@ export function computeStrengths(
   const strengths = Object.create(null) as Record<string, number>;
   for (let i = 0; i < n; i++) strengths[g.ids[i]!] = strength[i]!;
   const unrated = g.ids.filter((id) => !rated.has(id));
-  return { strengths, converged, iterations, hasCycles, unrated };
+  return { result: { strengths, converged, iterations, hasCycles, unrated }, sweepsOf, unsettled, rated };
 }
 
 /**
@@ -491,6 +517,8 @@ export function explainStrength(
   nodes: readonly StrengthNode[],
   edges: readonly StrengthEdge[],
   strengths: Readonly<Record<string, number>>,
+  /** The rated nodes when the caller has them already (ratedNodeIds is a pass over the whole graph). */
+  knownRated?: ReadonlySet<string>,
 ): StrengthExplanation {
   const bases = new Map<string, number>();
   for (const node of nodes) if (!bases.has(node.id)) bases.set(node.id, sanitizeBase(node.baseScore));
@@ -502,7 +530,7 @@ export function explainStrength(
   const baseScore = bases.get(nodeId) ?? DEFAULT_BASE_SCORE;
   const contributions: StrengthContribution[] = [];
   if (bases.has(nodeId)) {
-    const rated = ratedNodeIds(nodes, edges);
+    const rated = knownRated ?? ratedNodeIds(nodes, edges);
     const seen = new Set<string>();
     for (const edge of edges) {
       if (edge.to !== nodeId || edge.from === nodeId || !bases.has(edge.from) || !rated.has(edge.from)) continue;
@@ -543,12 +571,14 @@ export function describeStrength(explanation: StrengthExplanation, voteCount: nu
   const parts: string[] = [];
   if (supporters > 0) {
     parts.push(
-      `raised by ${supporters} ${supporters === 1 ? 'supporter' : 'supporters'} (${supporters === 1 ? '' : 'combined '}${fmt(explanation.supportAggregate)})`,
+      `raised by ${supporters} ${supporters === 1 ? 'supporter' : 'supporters'} ` +
+        `(${supporters === 1 ? '' : 'combined '}${fmt(explanation.supportAggregate)})`,
     );
   }
   if (opposers > 0) {
     parts.push(
-      `lowered by ${opposers} ${opposers === 1 ? 'opposer' : 'opposers'} (${opposers === 1 ? '' : 'combined '}${fmt(explanation.attackAggregate)})`,
+      `lowered by ${opposers} ${opposers === 1 ? 'opposer' : 'opposers'} ` +
+        `(${opposers === 1 ? '' : 'combined '}${fmt(explanation.attackAggregate)})`,
     );
   }
   const edgePart = parts.length > 0 ? parts.join(', ') : 'no supporters or opposers';

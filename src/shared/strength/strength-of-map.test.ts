@@ -175,6 +175,11 @@ describe('unrated arguments', () => {
     expect(explanation.unratedArgumentCount).toBe(2);
     expect(explanation.text).toContain('2 unrated arguments are not counted');
     expect(explainNodeStrength(view, 'pro1', result)).toMatchObject({ isUnrated: true });
+    // Given the computation's unrated list it skips a pass over the map, with the same answer.
+    expect(explainNodeStrength(view, 'thesis', { strengths: result.strengths, converged: result.converged })).toEqual(explanation);
+    expect(explainNodeStrength(view, 'pro1', { strengths: result.strengths, converged: result.converged })).toMatchObject({
+      isUnrated: true,
+    });
   });
 
   it('a claim without votes is rated once something below it is, and counts for its parent', () => {

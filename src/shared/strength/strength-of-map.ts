@@ -19,6 +19,8 @@ import {
   type StrengthNode,
   type StrengthOptions,
 } from './compute-strength';
+import { updateStrengths, type StrengthState } from './incremental-strength';
+import type { TRelation } from '@/shared/schemas/claim';
 
 export interface StrengthVotes {
   count: number;
@@ -35,7 +37,7 @@ export interface StrengthMapLink {
   fromClaimId: string | null;
   fromEvidenceId: string | null;
   toClaimId: string;
-  relation: 'support' | 'oppose';
+  relation: TRelation;
 }
 
 export interface StrengthMapInput {
@@ -79,6 +81,22 @@ export function strengthOfMap(view: StrengthMapInput, options?: StrengthOptions)
   return { strengths, converged, hasCycles, unrated };
 }
 
+/**
+ * strengthOfMap for a view that changed a little since `previous` (the state this returned last
+ * time for the same map): only the nodes the change reaches are recomputed (incremental-strength.ts).
+ * Same strengths as strengthOfMap.
+ */
+export function updateStrengthOfMap(
+  previous: StrengthState | null,
+  view: StrengthMapInput,
+  options?: StrengthOptions,
+): { result: MapStrengths; state: StrengthState } {
+  const { nodes, edges } = strengthGraphOfMap(view);
+  const state = updateStrengths(previous, nodes, edges, options);
+  // The same object while nothing that counts changed, so what depends on it need not re-run.
+  return { result: state.detail.result, state };
+}
+
 export interface NodeStrengthExplanation extends StrengthExplanation {
   /** Votes behind the base score: 0 with no votes, null when blind voting hides them. */
   voteCount: number | null;
@@ -97,15 +115,17 @@ export interface NodeStrengthExplanation extends StrengthExplanation {
 export function explainNodeStrength(
   view: StrengthMapInput,
   nodeId: string,
-  computed: Pick<MapStrengths, 'strengths' | 'converged'> = strengthOfMap(view),
+  computed: Pick<MapStrengths, 'strengths' | 'converged'> & { unrated?: readonly string[] } = strengthOfMap(view),
 ): NodeStrengthExplanation {
   const { nodes, edges } = strengthGraphOfMap(view);
-  const rated = ratedNodeIds(nodes, edges);
+  // The computation's own list of unrated nodes saves a pass over the whole map when it is given.
+  const unrated = computed.unrated ? new Set(computed.unrated) : null;
+  const rated = unrated ? new Set(nodes.filter((node) => !unrated.has(node.id)).map((node) => node.id)) : ratedNodeIds(nodes, edges);
   const isUnrated = nodes.some((item) => item.id === nodeId) && !rated.has(nodeId);
   const unratedArgumentCount = new Set(
     edges.filter((edge) => edge.to === nodeId && edge.from !== nodeId && !rated.has(edge.from)).map((edge) => edge.from),
   ).size;
-  const explanation = explainStrength(nodeId, nodes, edges, computed.strengths);
+  const explanation = explainStrength(nodeId, nodes, edges, computed.strengths, rated);
   const node = view.claims.find((claim) => claim.id === nodeId) ?? view.evidence.find((item) => item.id === nodeId);
   const voteCount = node ? (node.votes ? node.votes.count : null) : 0;
   let text = describeStrength(explanation, voteCount ?? 0, { converged: computed.converged });
@@ -116,10 +136,14 @@ export function explainNodeStrength(
   if (isUnrated) {
     text =
       voteCount === null
-        ? 'Unrated for you: its votes are hidden until you vote, and nothing below it is rated, so it does not count for or against what it argues about.'
-        : 'Unrated: nobody has voted on it or on anything that argues about it, so it does not count for or against what it argues about yet.';
+        ? 'Unrated for you: its votes are hidden until you vote, and nothing below it is rated, ' +
+          'so it does not count for or against what it argues about.'
+        : 'Unrated: nobody has voted on it or on anything that argues about it, ' +
+          'so it does not count for or against what it argues about yet.';
   } else if (unratedArgumentCount > 0) {
-    text += ` ${unratedArgumentCount} unrated ${unratedArgumentCount === 1 ? 'argument is' : 'arguments are'} not counted until someone rates ${unratedArgumentCount === 1 ? 'it' : 'them'}.`;
+    const one = unratedArgumentCount === 1;
+    const them = one ? 'it' : 'them';
+    text += ` ${unratedArgumentCount} unrated ${one ? 'argument is' : 'arguments are'} not counted until someone rates ${them}.`;
   }
   return { ...explanation, voteCount, text, isUnrated, unratedArgumentCount };
 }

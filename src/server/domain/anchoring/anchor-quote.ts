@@ -358,14 +358,11 @@ function lexLess(a: readonly number[], b: readonly number[]): boolean {
  * Letters/digits of scripts that separate words with spaces. CJK, Thai, etc. are excluded:
  * a "word" there can be a whole sentence, so snapping to it would swallow unrelated text.
  */
+const UNSPACED_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
 function isSpacedWordChar(ch: string | undefined): boolean {
-  return (
-    ch !== undefined &&
-    /[\p{L}\p{N}\p{M}]/u.test(ch) &&
-    !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u.test(
-      ch,
-    )
-  );
+  return ch !== undefined && /[\p{L}\p{N}\p{M}]/u.test(ch) && !UNSPACED_SCRIPT.test(ch);
 }
 
 const MAX_WORD_SNAP = 24;

@@ -8,6 +8,7 @@ import type { WriteContextWith } from '@/server/domain/context';
 import type { TCommentTarget, TCreateCommentInput } from '@/shared/schemas/comment';
 import { mentionedMembers } from './comment-rules';
 import { assertTargetExists } from './list-comments';
+import { truncate } from '@/shared/truncate';
 
 /**
  * Adds a comment or a reply (one level deep) and, in the same transaction, its `comment.created`
@@ -94,15 +95,14 @@ async function notify(
 }
 
 async function describeTarget(tx: Prisma.TransactionClient, mapId: string, target: TCommentTarget): Promise<string> {
-  const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
   if (target.kind === 'claim') {
     const claim = await tx.claim.findUnique({ where: { id: target.id }, select: { text: true } });
-    return `on the claim “${clip(claim?.text ?? '')}”`;
+    return `on the claim “${truncate(claim?.text ?? '', 60)}”`;
   }
   if (target.kind === 'evidence') {
     const evidence = await tx.evidence.findUnique({ where: { id: target.id }, select: { exact: true } });
-    return `on the passage “${clip(evidence?.exact ?? '')}”`;
+    return `on the passage “${truncate(evidence?.exact ?? '', 60)}”`;
   }
   const map = await tx.map.findUnique({ where: { id: mapId }, select: { title: true } });
-  return `on the map “${clip(map?.title ?? '')}”`;
+  return `on the map “${truncate(map?.title ?? '', 60)}”`;
 }

@@ -152,7 +152,7 @@ export function importAif(json: unknown): ImportResult {
     const [first, ...rest] = parsed.error.issues;
     const path = formatJsonPath([...(inEnvelope ? ['AIF'] : []), ...(first?.path ?? [])]);
     throw new ImportError(
-      `${path}: ${first?.message ?? 'Invalid AIF.'}${rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : ''}`,
+      `${path}: ${first?.message ?? 'Invalid AIF.'}${rest.length > 0 ? ` (and ${plural(rest.length, 'more problem')})` : ''}`,
       { path },
     );
   }

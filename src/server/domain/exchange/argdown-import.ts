@@ -141,7 +141,8 @@ function checkLexerCost(text: string): void {
       markup++;
       if (markup > ARGDOWN_MAX_MARKUP) {
         throw new ImportError(
-          `The Argdown text has too much markup to import: more than ${ARGDOWN_MAX_MARKUP} punctuation characters and line breaks (the parser handles about one such token every few microseconds).`,
+          `The Argdown text has too much markup to import: more than ${ARGDOWN_MAX_MARKUP} punctuation characters and line breaks ` +
+            `(the parser handles about one such token every few microseconds).`,
         );
       }
     }
@@ -192,7 +193,8 @@ function checkLexerCost(text: string): void {
       const at = lineColumnAt(text, worstOffset);
       const char = text.charAt(worstOffset);
       throw new ImportError(
-        `The Argdown text is too complex to parse safely: unclosed "${char}" characters (the first costly one at line ${at.line}, column ${at.column}) make the parser rescan most of the document. Close them or escape them with a backslash.`,
+        `The Argdown text is too complex to parse safely: unclosed "${char}" characters (the first costly one at line ${at.line}, ` +
+          `column ${at.column}) make the parser rescan most of the document. Close them or escape them with a backslash.`,
         at,
       );
     }
@@ -227,7 +229,8 @@ function checkStructure(lines: string[]): void {
     block += line.length;
     if (block > ARGDOWN_MAX_STATEMENT_BLOCK) {
       throw new ImportError(
-        `Line ${blockStart + 1}: this statement continues for more than ${ARGDOWN_MAX_STATEMENT_BLOCK} characters; a claim can have at most ${MAP_DOCUMENT_LIMITS.claimTextMax}.`,
+        `Line ${blockStart + 1}: this statement continues for more than ${ARGDOWN_MAX_STATEMENT_BLOCK} characters; a claim can have ` +
+          `at most ${MAP_DOCUMENT_LIMITS.claimTextMax}.`,
         { line: blockStart + 1, column: 1 },
       );
     }
@@ -308,7 +311,8 @@ function checkTitles(tokens: IToken[]): void {
         const line = token.startLine;
         const column = token.startColumn;
         throw new ImportError(
-          `Line ${line ?? '?'}: the title "${title}" cannot be used in Argdown (it clashes with a JavaScript built-in name); please rename it.`,
+          `Line ${line ?? '?'}: the title "${title}" cannot be used in Argdown (it clashes with a JavaScript built-in name); please ` +
+            `rename it.`,
           { line, column },
         );
       }
@@ -366,9 +370,11 @@ function parse(text: string): IArgdownResponse {
     const own = collapseWhitespace(parserError.message);
     const isGeneric = /^(?:Expecting|Redundant input|NotAllInputParsed|MismatchedToken|NoViableAlt)/i.test(own) || !/[.!?]$/.test(own);
     const detail = expected
-      ? `unexpected ${found} (expected ${expected}). Check the indentation of relations: a relation needs a statement above it, indented less.`
+      ? `unexpected ${found} (expected ${expected}). Check the indentation of relations: a relation needs a statement above it, ` +
+        `indented less.`
       : isGeneric
-        ? `${found} cannot stand here. Check the indentation of relations (a relation needs a statement above it, indented less) and that every [ or < is closed.`
+        ? `${found} cannot stand here. Check the indentation of relations (a relation needs a statement above it, indented less) and ` +
+          `that every [ or < is closed.`
         : `${own} (found ${found}.)`;
     throw new ImportError(`Argdown syntax error at line ${line}, column ${column}: ${detail}`, { line, column });
   }
@@ -378,7 +384,8 @@ function parse(text: string): IArgdownResponse {
   } catch (e) {
     if (e instanceof RangeError) throw new ImportError('The Argdown text is nested too deeply to parse.');
     throw new ImportError(
-      `The Argdown text parsed, but its statements and arguments could not be put together${e instanceof Error && /^[A-Z].*[.!?]$/.test(e.message) ? `: ${e.message}` : '.'}`,
+      `The Argdown text parsed, but its statements and arguments could not be put ` +
+        `together${e instanceof Error && /^[A-Z].*[.!?]$/.test(e.message) ? `: ${e.message}` : '.'}`,
     );
   }
   return response;
@@ -683,7 +690,8 @@ export function importArgdown(text: string): ImportResult {
 
   if (conflicts > 0) {
     notes.note(
-      `${conflicts} relation${conflicts === 1 ? '' : 's'} both supported and attacked the same claim from the same node; only the first was kept.`,
+      `${conflicts} relation${conflicts === 1 ? '' : 's'} both supported and attacked the same claim from the same node; only the ` +
+        `first was kept.`,
     );
   }
   if (builder.claims.length === 0) throw new ImportError('The Argdown text contains no statements.');

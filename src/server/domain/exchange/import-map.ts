@@ -22,7 +22,7 @@ import { formatByteSize, SOURCE_TEXT_MAX_BYTES, utf8ByteLength } from '@/shared/
 import { importAif } from './aif';
 import { importArgdown } from './argdown-import';
 import { deriveTitle } from './argdown-titles';
-import type { ImportResult } from './import-result';
+import { plural, type ImportResult } from './import-result';
 import { ImportError } from './import-error';
 import { importJson } from './json';
 import { importKialo } from './kialo';
@@ -92,8 +92,6 @@ const coordinate = (value: number | null | undefined) =>
 const ROWS_PER_BATCH = 2000;
 /** Source texts are large: a batch stops at this many UTF-16 units. */
 const SOURCE_CHARS_PER_BATCH = 8 * 1024 * 1024;
-
-const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 interface PreparedSource {
   id: string;
@@ -179,7 +177,8 @@ export async function importMapDocument(
 
   if (document.map.visibility && document.map.visibility !== 'private') {
     warnings.push(
-      `The original map was ${document.map.visibility === 'public' ? 'public' : 'shared by link'}; the imported copy is private until you share it.`,
+      `The original map was ${document.map.visibility === 'public' ? 'public' : 'shared by link'}; the imported copy is private until ` +
+        `you share it.`,
     );
   }
 
@@ -266,7 +265,8 @@ export async function importMapDocument(
     );
   if (normalised > 0) {
     warnings.push(
-      `${plural(normalised, 'source text was', 'source texts were')} normalised (Unicode NFC, \\n line ends); quotes were re-positioned to match.`,
+      `${plural(normalised, 'source text was', 'source texts were')} normalised (Unicode NFC, \\n line ends); quotes were ` +
+        `re-positioned to match.`,
     );
   }
 
@@ -304,7 +304,8 @@ export async function importMapDocument(
   }
   if (lostQuotes > 0) {
     warnings.push(
-      `${plural(lostQuotes, 'quoted passage', 'quoted passages')} could not be placed in the normalised source text and ${lostQuotes === 1 ? 'was' : 'were'} skipped.`,
+      `${plural(lostQuotes, 'quoted passage', 'quoted passages')} could not be placed in the normalised source text and ` +
+        `${lostQuotes === 1 ? 'was' : 'were'} skipped.`,
     );
   }
 
@@ -332,7 +333,8 @@ export async function importMapDocument(
     document.evidence.filter((item) => item.votes && item.votes.count > 0).length;
   if (votedTargets > 0) {
     warnings.push(
-      `Vote results on ${plural(votedTargets, 'claim or passage', 'claims and passages')} were not imported: a backup holds no voters, and Crux counts only real votes.`,
+      `Vote results on ${plural(votedTargets, 'claim or passage', 'claims and passages')} were not imported: a backup holds no ` +
+        `voters, and Crux counts only real votes.`,
     );
   }
 

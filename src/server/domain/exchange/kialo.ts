@@ -271,7 +271,8 @@ export function importKialo(text: string): ImportResult {
   }
   if (theses > 0) {
     notes.note(
-      `${theses} "Thesis:" claim${theses === 1 ? ' was' : 's were'} imported without a link to the question above ${theses === 1 ? 'it' : 'them'}.`,
+      `${theses} "Thesis:" claim${theses === 1 ? ' was' : 's were'} imported without a link to the question above ` +
+        `${theses === 1 ? 'it' : 'them'}.`,
     );
   }
   if (selfLinks > 0) notes.note(`Skipped ${selfLinks} "-> See" reference${selfLinks === 1 ? '' : 's'} to the claim's own parent.`);

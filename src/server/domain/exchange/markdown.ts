@@ -19,6 +19,7 @@ import type { MapDocument, MapDocumentEvidence, MapDocumentSource } from '@/shar
 
 import { buildExportTree, type ExportTreeNode } from './export-tree';
 import { collapseWhitespace } from './sanitize-text';
+import type { TRelation } from '@/shared/schemas/claim';
 
 /** Escapes inline Markdown so claim text renders as written (no links, emphasis, or HTML). */
 export function escapeMarkdownInline(text: string): string {
@@ -87,7 +88,7 @@ export function exportMarkdown(doc: MapDocument): string {
     if (e.note?.trim()) out.push(`${indent}`.trimEnd(), `${indent}*Note:* ${block(e.note, indent)}`);
   };
 
-  const label = (relation: 'support' | 'oppose', evidence: boolean) =>
+  const label = (relation: TRelation, evidence: boolean) =>
     `**${relation === 'support' ? 'Pro' : 'Con'}${evidence ? ' (evidence)' : ''}:**`;
 
   const write = (node: ExportTreeNode, depth: number) => {

@@ -7,12 +7,13 @@
 import type { Db } from '@/server/db';
 import type { VisitorContext } from '@/server/domain/context';
 import { requireMapRole } from '@/server/access/map-access';
+import type { TRelation } from '@/shared/schemas/claim';
 
 export interface MapPreviewItem {
   id: string;
   kind: 'claim' | 'evidence';
   text: string;
-  relation: 'support' | 'oppose';
+  relation: TRelation;
 }
 
 export interface MapPreview {

@@ -11,6 +11,8 @@ import { strengthOfMap } from '@/shared/strength/strength-of-map';
 import type { MapRoleName } from '@/shared/roles';
 import { getModerationStanding } from '@/server/access/moderator-access';
 import { canSeeProposal, publishedOnly } from '@/shared/moderation';
+import type { TRelation } from '@/shared/schemas/claim';
+import type { TVisibility } from '@/shared/schemas/map';
 
 export interface ClaimView {
   id: string;
@@ -39,7 +41,7 @@ export interface LinkView {
   fromClaimId: string | null;
   fromEvidenceId: string | null;
   toClaimId: string;
-  relation: 'support' | 'oppose';
+  relation: TRelation;
   /** The argumentation scheme an import named (AIF), shown on the edge's tooltip. */
   scheme?: string | null;
   /** A proposal waiting for a moderator; absent or false: published. */
@@ -91,7 +93,7 @@ export interface MapView {
     id: string;
     title: string;
     description: string;
-    visibility: 'private' | 'link' | 'public';
+    visibility: TVisibility;
     ownerId: string;
     ownerName: string | null;
     isLocked: boolean;

@@ -1,12 +1,13 @@
 import type { Db } from '@/server/db';
 import type { UserContext } from '@/server/domain/context';
 import type { MapRoleName } from '@/shared/roles';
+import type { TVisibility } from '@/shared/schemas/map';
 
 export interface MapListItem {
   id: string;
   title: string;
   description: string;
-  visibility: 'private' | 'link' | 'public';
+  visibility: TVisibility;
   role: MapRoleName;
   claimCount: number;
   updatedAt: Date;

@@ -5,8 +5,9 @@ import { loadMapDocument } from '@/server/domain/exchange/map-document-from-db';
 import { MAP_DOCUMENT_FORMAT, MAP_DOCUMENT_VERSION, type MapDocument } from '@/shared/map-document';
 import type { MapTemplateId } from '@/shared/map-templates';
 import type { TCreateMapFromTemplateInput } from '@/shared/schemas/map';
+import type { TRelation } from '@/shared/schemas/claim';
 
-type Child = { text: string; relation: 'support' | 'oppose'; children?: Child[] };
+type Child = { text: string; relation: TRelation; children?: Child[] };
 type Root = { text: string; children: Child[] };
 
 function shapeOf(templateId: MapTemplateId, title: string): Root[] {

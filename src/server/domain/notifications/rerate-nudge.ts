@@ -1,10 +1,12 @@
 import type { Prisma } from '@/generated/prisma/client';
+import { truncate } from '@/shared/truncate';
+import type { TRelation } from '@/shared/schemas/claim';
 
 export interface NewArgument {
   mapId: string;
   /** The claim that just gained a supporter, an opposer or evidence. */
   claimId: string;
-  relation: 'support' | 'oppose';
+  relation: TRelation;
   from: 'claim' | 'evidence';
   /** Who added it: they are not nudged about their own argument. */
   actorId: string | null;
@@ -20,8 +22,7 @@ export function rerateText(argument: Pick<NewArgument, 'relation' | 'from'>, cla
       : argument.relation === 'oppose'
         ? 'A new objection to'
         : 'A new supporting reason for';
-  const clipped = claimText.length > 60 ? `${claimText.slice(0, 59)}…` : claimText;
-  return `${what} “${clipped}”, a claim you rated ${value}, was added — look again?`;
+  return `${what} “${truncate(claimText, 60)}”, a claim you rated ${value}, was added — look again?`;
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { Db } from '@/server/db';
 import type { ReadContext } from '@/server/domain/context';
 import { shareLinkSelect, toShareLinkView, type ShareLinkView } from './share-link-view';
+import type { TVisibility } from '@/shared/schemas/map';
 
 export interface SharingOverview {
   /** The map's teacher controls, for the share dialog (owner only, like the links). */
   map: {
     title: string;
-    visibility: 'private' | 'link' | 'public';
+    visibility: TVisibility;
     isLocked: boolean;
     isAnonymous: boolean;
     isBlindVoting: boolean;

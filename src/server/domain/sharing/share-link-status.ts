@@ -1,4 +1,5 @@
 import type { ShareLinkStatus } from '@/shared/schemas/share';
+import type { TVisibility } from '@/shared/schemas/map';
 
 export interface ShareLinkState {
   expiresAt: Date | null;
@@ -11,7 +12,7 @@ export interface ShareLinkState {
  * Whether a link admits new members now. A private map pauses all its links at once (the
  * owner's switch to stop joining without revoking each link); revocation is permanent.
  */
-export function shareLinkStatus(link: ShareLinkState, visibility: 'private' | 'link' | 'public', now: Date = new Date()): ShareLinkStatus {
+export function shareLinkStatus(link: ShareLinkState, visibility: TVisibility, now: Date = new Date()): ShareLinkStatus {
   if (link.revokedAt) return 'revoked';
   if (link.expiresAt && link.expiresAt.getTime() <= now.getTime()) return 'expired';
   if (link.maxUses !== null && link.useCount >= link.maxUses) return 'used_up';

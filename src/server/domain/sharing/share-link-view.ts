@@ -2,6 +2,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { ShareLinkStatus } from '@/shared/schemas/share';
 import type { MapRoleName } from '@/shared/roles';
 import { shareLinkStatus } from './share-link-status';
+import type { TVisibility } from '@/shared/schemas/map';
 
 export const shareLinkSelect = {
   id: true,
@@ -35,7 +36,7 @@ export interface ShareLinkView {
   createdAt: Date;
 }
 
-export function toShareLinkView(row: ShareLinkRow, visibility: 'private' | 'link' | 'public'): ShareLinkView {
+export function toShareLinkView(row: ShareLinkRow, visibility: TVisibility): ShareLinkView {
   const { _count, ...rest } = row;
   return {
     ...rest,

@@ -1,4 +1,5 @@
 import type { MapView } from '@/server/domain/maps/get-map';
+import type { TRelation } from '@/shared/schemas/claim';
 
 export interface ClaimChange {
   id: string;
@@ -15,7 +16,7 @@ export interface LinkChange {
   id: string;
   fromText: string;
   toText: string;
-  relation: 'support' | 'oppose';
+  relation: TRelation;
 }
 
 export interface VoteShift {

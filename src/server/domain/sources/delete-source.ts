@@ -52,7 +52,8 @@ export async function deleteSource(db: Db, context: WriteContext, input: TDelete
       throw new DomainError(
         'CONFLICT',
         input.confirmEvidenceCount === undefined
-          ? `“${source.title}” is quoted by ${passages(evidenceCount)}; deleting the source deletes them too. Confirm to delete all ${evidenceCount}.`
+          ? `“${source.title}” is quoted by ${passages(evidenceCount)}; deleting the source deletes them too. Confirm to delete all ` +
+              `${evidenceCount}.`
           : `“${source.title}” is now quoted by ${passages(evidenceCount)}, not ${input.confirmEvidenceCount}; review and confirm again.`,
         details,
       );

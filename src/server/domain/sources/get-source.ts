@@ -3,11 +3,12 @@ import type { ReadContext } from '@/server/domain/context';
 import { DomainError } from '@/server/domain/errors';
 import { EVIDENCE_VIEW_SELECT, toEvidencePayload, type EvidencePayload } from '@/server/domain/evidence/evidence-select';
 import { SOURCE_SUMMARY_SELECT, type SourceSummary } from './source-select';
+import type { TRelation } from '@/shared/schemas/claim';
 
 export interface EvidenceLinkView {
   id: string;
   toClaimId: string;
-  relation: 'support' | 'oppose';
+  relation: TRelation;
   claimText: string;
 }
 

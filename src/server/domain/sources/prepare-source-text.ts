@@ -28,7 +28,8 @@ export function prepareSourceText(content: { text?: string; file?: TSourceFile }
   if (bytes > SOURCE_TEXT_MAX_BYTES) {
     throw new DomainError(
       'INVALID',
-      `The source text is ${formatByteSize(bytes)}; a source can be at most ${formatByteSize(SOURCE_TEXT_MAX_BYTES)} (UTF-8). Split it into several sources.`,
+      `The source text is ${formatByteSize(bytes)}; a source can be at most ${formatByteSize(SOURCE_TEXT_MAX_BYTES)} (UTF-8). Split ` +
+        `it into several sources.`,
       { bytes, maxBytes: SOURCE_TEXT_MAX_BYTES },
     );
   }
