@@ -15,7 +15,7 @@ import { HistoryPanel } from '@/components/realtime/history-panel';
 import { useStrengths } from '@/components/votes/use-strengths';
 import { VoteDeck } from '@/components/votes/vote-deck';
 import { ClassPanel } from '@/components/classroom/class-panel';
-import { ReviewPanel, useReviewQueue } from '@/components/moderation/review-panel';
+import { ReviewPanel, useRejectionNotices, useReviewQueue } from '@/components/moderation/review-panel';
 import { ClassToolbar } from '@/components/classroom/class-toolbar';
 import { PresenceBar } from '@/components/classroom/presence-bar';
 import type { Actor } from '@/server/access/actor';
@@ -164,6 +164,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
     }
   }, [editingId, sync.deletedClaimIds, notify]);
   useMapOutbox({ mapId, viewer, isLive: sync.connection === 'live', notify });
+  useRejectionNotices(mapId, isModerator, notify);
   const connectionRef = useRef(sync.connection);
   connectionRef.current = sync.connection;
   const presence = usePresence(mapId, Boolean(viewer));

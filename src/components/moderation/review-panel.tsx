@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ProposalView } from '@/server/domain/moderation/list-proposals';
 import { excerpt } from '@/components/map/map-index';
+import { subscribeMapEvents } from '@/components/realtime/map-event-bus';
 import { errorMessage, useTRPC } from '@/trpc/client';
 
 /** The moderator's queue, refreshed whenever the map moves on (a proposal arrives or is decided). */
@@ -15,6 +16,22 @@ export function useReviewQueue(mapId: string, lastSeq: number, isModerator: bool
     if (isModerator) void queryClient.invalidateQueries({ queryKey: trpc.moderation.queue.queryKey({ mapId }) });
   }, [lastSeq, isModerator, mapId, queryClient, trpc]);
   return queue;
+}
+
+/**
+ * Tells a proposal's author, as it happens, that a moderator turned it down and why (a rejection reaches only
+ * its author and the moderators). Moderators are not told: they decided, or see the queue.
+ */
+export function useRejectionNotices(mapId: string, isModerator: boolean, notify: (message: string, kind: 'info' | 'error') => void) {
+  useEffect(() => {
+    if (isModerator) return;
+    return subscribeMapEvents(mapId, ({ event }) => {
+      if (event.type !== 'moderation.rejected') return;
+      const { kind, text, reason } = event.payload;
+      const what = kind === 'link' ? 'link' : `${kind} “${excerpt(text, 60)}”`;
+      notify(`Your ${what} was not approved${reason ? `: ${reason}` : '.'}`, 'error');
+    });
+  }, [mapId, isModerator, notify]);
 }
 
 interface Props {
