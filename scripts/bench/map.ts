@@ -30,6 +30,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/server/i
 import { applyMigrations } from '../../src/server/infra/migrate';
 import { createDatabase } from '../../tests/database';
 import { createLargeMap } from '../seed-large';
+import { measureMapGet, measureMapGetFloor, printMapGetFloorTable } from './map-get-floor';
 
 const SIZES = (process.env.BENCH_MAP_SIZES ?? '100,2000,10000').split(',').map(Number);
 const CALLS = Number(process.env.BENCH_MAP_CALLS ?? 30);
@@ -402,6 +403,15 @@ async function main() {
       times.sort((a, b) => a - b);
       apiRows.push({ size, links, p50: percentile(times, 50), p95: percentile(times, 95), queries: queries / CALLS });
     }
+    // The raw-pg floor of map.get, same rows (issue 17): scripts/bench/map-get-floor.ts.
+    const floorRows = [];
+    for (const { size, mapId } of maps) {
+      floorRows.push({
+        size,
+        mapGet: await measureMapGet(() => caller.map.get({ mapId }), CALLS),
+        floor: await measureMapGetFloor(url, mapId, owner.id, CALLS),
+      });
+    }
 
     say(`starting the production app on port ${PORT}…`);
     app = await startApp(url);
@@ -454,6 +464,8 @@ async function main() {
     console.log('| claims | links | p50 | p95 | SQL statements per call |');
     console.log('| ---: | ---: | ---: | ---: | ---: |');
     for (const row of apiRows) console.log(`| ${row.size} | ${row.links} | ${ms(row.p50)} | ${ms(row.p95)} | ${row.queries.toFixed(0)} |`);
+    console.log('');
+    printMapGetFloorTable(floorRows);
     console.log('');
     console.log(`Headless Chromium, production build, cold context, median of ${RUNS} runs`);
     console.log('| claims | time to first byte | navigation → first claim text | nodes in the DOM | runs (ms) |');

@@ -16,7 +16,7 @@ export function startSseRelay(port: number): Promise<http.Server> {
       request.on('close', () => streams.delete(response));
       return;
     }
-    if (request.method === 'POST' && request.url === '/publish') {
+    if (request.method === 'POST' && request.url?.startsWith('/publish')) {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {

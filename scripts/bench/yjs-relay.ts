@@ -8,7 +8,8 @@
 import http from 'node:http';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocket as WebSocketClient, WebSocketServer, type WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -97,6 +98,26 @@ export function startYjsRelay(port: number): Promise<http.Server> {
     }
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+/** The bench's Yjs writer: one provider in the room. Yjs has no server acknowledgement: an edit is "done" once handed to the socket. */
+export async function yjsWriter(url: string, room: string): Promise<{ write: (text: string) => Promise<void>; close: () => void }> {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(url, room, doc, {
+    WebSocketPolyfill: WebSocketClient as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+  const edits = doc.getArray<string>('edits');
+  return {
+    write: async (text) => {
+      edits.push([text]);
+    },
+    close: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,5 +1,5 @@
 import type { Db } from '@/server/db';
-import type { Prisma } from '@/generated/prisma/client';
+import { Prisma } from '@/generated/prisma/client';
 import { DomainError, notFoundOrNoAccess } from '@/server/domain/errors';
 import { roleAtLeast, type MapRoleName } from '@/shared/roles';
 import type { Actor } from './actor';
@@ -48,6 +48,9 @@ export async function getMapAccess(db: DbOrTx, mapId: string, actor: Actor | nul
   return { mapId, role, isMember: memberRole !== null, map: rest };
 }
 
+/** An access that passed a role check: the caller holds a role. */
+export type CheckedMapAccess = MapAccess & { role: MapRoleName };
+
 interface RequireOptions {
   /** A change to the map's content: refused on a locked map for everyone but the owner. */
   isWrite?: boolean;
@@ -64,8 +67,17 @@ export async function requireMapRole(
   mapId: string,
   minimum: MapRoleName,
   options: RequireOptions = {},
-): Promise<MapAccess> {
-  const access = await getMapAccess(db, mapId, actor);
+): Promise<CheckedMapAccess> {
+  return checkMapRole(await getMapAccess(db, mapId, actor), actor, minimum, options);
+}
+
+/** The rule of `requireMapRole` over an access already read. */
+export function checkMapRole(
+  access: MapAccess | null,
+  actor: Actor | null,
+  minimum: MapRoleName,
+  options: RequireOptions = {},
+): CheckedMapAccess {
   if (!access || access.role === null) throw notFoundOrNoAccess();
   if (!roleAtLeast(access.role, minimum)) {
     if (!actor) throw new DomainError('UNAUTHORIZED', `Sign in to ${ROLE_VERB[minimum]} this map.`);
@@ -77,7 +89,64 @@ export async function requireMapRole(
   if (options.isWrite && access.map.isLocked && access.role !== 'owner') {
     throw new DomainError('FORBIDDEN', 'This map is locked by its owner: it is read-only until they unlock it.');
   }
-  return access;
+  return access as CheckedMapAccess;
+}
+
+/** An object whose own map decides access: the map itself, or a claim, link, source or passage on it. */
+export type AccessTarget =
+  | { kind: 'map'; id: string }
+  | { kind: 'claim'; id: string }
+  | { kind: 'link'; id: string }
+  | { kind: 'source'; id: string }
+  | { kind: 'evidence'; id: string };
+
+// The map of each kind of object, as the mapIdOf… lookups below find it (a passage's map is its source's).
+const MAP_OF: Record<AccessTarget['kind'], Prisma.Sql> = {
+  map: Prisma.sql`"Map" m`,
+  claim: Prisma.sql`"Claim" o JOIN "Map" m ON m."id" = o."mapId"`,
+  link: Prisma.sql`"Link" o JOIN "Map" m ON m."id" = o."mapId"`,
+  source: Prisma.sql`"Source" o JOIN "Map" m ON m."id" = o."mapId"`,
+  evidence: Prisma.sql`"Evidence" o JOIN "Source" s ON s."id" = o."sourceId" JOIN "Map" m ON m."id" = s."mapId"`,
+};
+
+const OBJECT_ID: Record<AccessTarget['kind'], Prisma.Sql> = {
+  map: Prisma.sql`m."id"`,
+  claim: Prisma.sql`o."id"`,
+  link: Prisma.sql`o."id"`,
+  source: Prisma.sql`o."id"`,
+  evidence: Prisma.sql`o."id"`,
+};
+
+/**
+ * `requireMapRole` on the map an object belongs to, in one query: the object's map, its lock and
+ * visibility flags and the caller's membership are read together (the write path's only read before
+ * the write). A missing object is answered as a map the caller cannot open.
+ */
+export async function requireRoleOn(
+  db: DbOrTx,
+  actor: Actor | null,
+  target: AccessTarget,
+  minimum: MapRoleName,
+  options: RequireOptions = {},
+): Promise<CheckedMapAccess> {
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      ownerId: string;
+      visibility: MapAccess['map']['visibility'];
+      isLocked: boolean;
+      isAnonymous: boolean;
+      memberRole: MapRoleName | null;
+    }[]
+  >`SELECT m."id", m."ownerId", m."visibility"::text AS "visibility", m."isLocked", m."isAnonymous", mm."role"::text AS "memberRole"
+      FROM ${MAP_OF[target.kind]}
+      LEFT JOIN "MapMember" mm ON mm."mapId" = m."id" AND mm."userId" = ${actor?.id ?? null}::text
+     WHERE ${OBJECT_ID[target.kind]} = ${target.id}`;
+  const row = rows[0];
+  if (!row) throw notFoundOrNoAccess();
+  const { memberRole, ...map } = row;
+  const role: MapRoleName | null = memberRole ?? (map.visibility === 'public' ? 'viewer' : null);
+  return checkMapRole({ mapId: map.id, role, isMember: memberRole !== null, map }, actor, minimum, options);
 }
 
 /**

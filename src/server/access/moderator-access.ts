@@ -3,7 +3,7 @@ import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
 import { isModeratorRole } from '@/shared/moderation';
 import type { Actor } from './actor';
-import { requireMapRole, type MapAccess } from './map-access';
+import { requireRoleOn, type AccessTarget, type CheckedMapAccess } from './map-access';
 
 type DbOrTx = Db | Prisma.TransactionClient;
 
@@ -29,12 +29,17 @@ export async function getModerationStanding(db: DbOrTx, mapId: string, actor: Ac
 }
 
 /**
- * Requires the actor to moderate the map (the owner, or an editor marked moderator). A decision is a
- * write: on a locked map only the owner may decide.
+ * Requires the actor to moderate the map of `target` (the owner, or an editor marked moderator). A decision
+ * is a write: on a locked map only the owner may decide.
  */
-export async function requireModerator(db: Db, actor: Actor | null, mapId: string, options: { isWrite: boolean }): Promise<MapAccess> {
-  const access = await requireMapRole(db, actor, mapId, 'editor', options);
-  const standing = await getModerationStanding(db, mapId, actor);
+export async function requireModerator(
+  db: Db,
+  actor: Actor | null,
+  target: AccessTarget,
+  options: { isWrite: boolean },
+): Promise<CheckedMapAccess> {
+  const access = await requireRoleOn(db, actor, target, 'editor', options);
+  const standing = await getModerationStanding(db, access.mapId, actor);
   if (!standing.isModerator) {
     throw new DomainError('FORBIDDEN', 'Only the owner and the editors the owner made moderators can review proposals.');
   }

@@ -1,5 +1,4 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
@@ -8,6 +7,7 @@ import { consumeRateLimit, rateLimitError, RATE_LIMITS, refundRateLimit } from '
 import { findUnsafeTextIn } from '@/shared/safe-text';
 import { DOMAIN_TO_TRPC, errorReference } from './error-status';
 import { isDatabaseUnavailable, RETRY_AFTER_UNAVAILABLE_SECONDS, UNAVAILABLE_MESSAGE } from './unavailable';
+import { transformer } from './transformer';
 import { acquireWriteSlot, WriteGateRefusal } from './write-gate';
 
 export interface Context {
@@ -24,11 +24,17 @@ function describeZodError(error: ZodError): string {
   return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join(' ');
 }
 
+/**
+ * Keepalive pings stop proxies from closing quiet streams; a client that hears nothing for 40 s
+ * assumes the connection is dead and reconnects (resuming from its last event id). The map event
+ * stream's own SSE route (map-events-sse.ts) uses the same.
+ */
+export const SSE_OPTIONS = { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } } as const;
+
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  // Keepalive pings stop proxies from closing quiet streams; a client that hears nothing for 40 s
-  // assumes the connection is dead and reconnects (resuming from its last event id).
-  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
+  // superjson's format (the client decodes with superjson), encoded fast: see transformer.ts.
+  transformer,
+  sse: SSE_OPTIONS,
   /**
    * The one place an unexpected error is turned into what a client sees: a reference, never the detail
    * (SQL, hosts, stack), which goes to the server log under the same reference.

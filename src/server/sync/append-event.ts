@@ -1,5 +1,6 @@
+import crypto from 'node:crypto';
 import superjson, { type SuperJSONResult } from 'superjson';
-import type { Prisma } from '@/generated/prisma/client';
+import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
 import { DomainError } from '@/server/domain/errors';
@@ -97,6 +98,69 @@ export async function runMapWrite<T>(
   }
 }
 
+/** A change that is one data-modifying statement, with its event and result known before it runs. */
+export interface StatementWrite<T> {
+  /** `UPDATE … RETURNING 1` (or an INSERT): the whole change; no row returned means it did not apply. */
+  change: Prisma.Sql;
+  event: EventDraft;
+  /** What the procedure returns; the event's seq is added. */
+  result: T;
+}
+
+/**
+ * `runMapWrite` in one round trip, for the hot writes: the change, the `lastSeq` bump, the event row, the
+ * AppliedMutation record and the NOTIFY are one statement (CTEs), so one transaction by itself, with the
+ * same guarantees — the Map row lock serialises writers (gapless seqs), the NOTIFY is delivered only on
+ * commit, and a unique violation on the mutation id rolls everything back.
+ *
+ * Returns null when it did not write: the change matched no row (a stale version, a deleted object, a
+ * no-op) or the mutation id was already used (a replay). The caller then takes the general path
+ * (`runMapWrite` and its own checks), which tells those cases apart — the rare cases pay one more trip.
+ */
+export async function runMapWriteStatement<T extends object>(
+  db: Db,
+  mapId: string,
+  context: EventOrigin,
+  write: StatementWrite<T>,
+): Promise<(T & { seq: number }) | null> {
+  const parsed = ZMapEventBody.safeParse(write.event);
+  if (!parsed.success)
+    throw new Error(`runMapWriteStatement: a ${write.event.type} event does not match its schema: ${parsed.error.message}`);
+  const actorId = context.actor?.id ?? null;
+  const clientMutationId = context.clientMutationId ?? null;
+  const isRecorded = Boolean(actorId && clientMutationId);
+  // The stored result is what a replay returns: superjson of the value, its seq filled in by the statement.
+  const result = JSON.stringify(superjson.serialize({ ...write.result, seq: 0 }));
+  try {
+    const rows = await db.$queryRaw<{ seq: number }[]>`
+      WITH change AS (${write.change}),
+      bump AS (
+        UPDATE "Map" SET "lastSeq" = "lastSeq" + 1, "updatedAt" = now()
+         WHERE "id" = ${mapId} AND EXISTS (SELECT 1 FROM change)
+        RETURNING "lastSeq"
+      ),
+      event AS (
+        INSERT INTO "MapEvent" ("id", "mapId", "seq", "type", "payload", "actorId", "clientMutationId")
+        SELECT ${crypto.randomUUID()}, ${mapId}, "lastSeq", ${parsed.data.type}, ${JSON.stringify(parsed.data.payload)}::jsonb,
+               ${actorId}::text, ${clientMutationId}::text
+          FROM bump
+        RETURNING "seq"
+      ),
+      applied AS (
+        INSERT INTO "AppliedMutation" ("actorId", "clientMutationId", "mapId", "seq", "result")
+        SELECT ${actorId}::text, ${clientMutationId}::text, ${mapId}, "seq", jsonb_set(${result}::jsonb, '{json,seq}', to_jsonb("seq"))
+          FROM event
+         WHERE ${isRecorded}::boolean
+      )
+      SELECT "seq", pg_notify(${MAP_EVENTS_CHANNEL}, ${mapId} || ':' || "seq") IS NULL AS "notified" FROM event`;
+    const seq = rows[0]?.seq;
+    return seq === undefined ? null : { ...write.result, seq };
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+}
+
 function replayed<T>(prior: { mapId: string; result: unknown }, mapId: string): T & { seq: number } {
   if (prior.mapId !== mapId) {
     throw new DomainError('CONFLICT', 'This clientMutationId was already used for a change on another map; send a new id.');
@@ -105,5 +169,8 @@ function replayed<T>(prior: { mapId: string; result: unknown }, mapId: string): 
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return Boolean(error && typeof error === 'object' && 'code' in error && (error as { code?: unknown }).code === 'P2002');
+  if (!error || typeof error !== 'object') return false;
+  const { code, meta, cause } = error as { code?: unknown; meta?: { code?: unknown }; cause?: { code?: unknown } };
+  // Prisma's own P2002, or Postgres's 23505 surfacing through a raw query.
+  return code === 'P2002' || code === '23505' || meta?.code === '23505' || cause?.code === '23505';
 }

@@ -75,7 +75,8 @@ export class MapFeed {
     if (cursor >= this.head) return [];
     const first = this.recent[0];
     if (!first || first.seq > cursor + 1) return null;
-    return this.recent.filter((event) => event.seq > cursor);
+    // Memory holds consecutive seqs (a hole empties it), so the position follows from the seq.
+    return this.recent.slice(cursor + 1 - first.seq);
   }
 
   /** A notification (or a reconnect, with `seq` null): read whatever is new. */

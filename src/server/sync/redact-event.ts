@@ -73,44 +73,67 @@ function hidesVotes(recipient: Recipient, event: StoredMapEvent): boolean {
 }
 
 /**
- * The event as this recipient may see it: blind results and anonymous identities removed, and an
- * event outside their audience (someone else's proposal) replaced by a placeholder with the same seq.
+ * Everything that decides how one event looks to one recipient — and nothing else: `redactWith` reads
+ * only these, so two recipients with equal decisions get identical bytes, and the fan-out serialises an
+ * event once per distinct decision set (its redaction class, `redactionClassKey`) instead of once per
+ * subscriber. A new rule is a new field here, computed in `redactionOf`; the class key covers every
+ * field by construction, so it cannot be forgotten. A rule that restricts an event's audience (items
+ * only their author and moderators may see) is such a field too: the recipients outside the audience
+ * form their own class, whose rendering `redactWith` decides (withheld payload, placeholder).
  */
-export function redactEventFor(
+export interface EventRedaction {
+  hideIdentities: boolean;
+  hideVotes: boolean;
+  /** The recipient wrote it (the client reconciles its own writes by this flag). */
+  isOwn: boolean;
+  /** Outside the event's audience (someone else's proposal): an `event.withheld` placeholder instead. */
+  isWithheld: boolean;
+  /** A comment the owner has hidden since: its text is the owner's only; everyone else gets the hidden form. */
+  hideCommentText: boolean;
+}
+
+/** Everyone outside an event's audience gets the same placeholder: one class for all of them. */
+const WITHHELD: EventRedaction = { hideIdentities: true, hideVotes: true, isOwn: false, isWithheld: true, hideCommentText: true };
+
+/**
+ * `hiddenComments`: the comments among the events being redacted that the owner has hidden since
+ * (`hiddenCommentIdsIn`); a comment's text in the log is then withheld from everyone but the owner.
+ */
+export function redactionOf(
   recipient: Recipient,
   event: StoredMapEvent,
-  hiddenCommentIds: ReadonlySet<string> = NO_HIDDEN_COMMENTS,
-): MapEventView {
-  const { audienceUserId, ...stored } = event;
-  if (!isInEventAudience(recipient, audienceUserId)) return withheld(stored);
-  const isOwn = recipient.userId !== null && event.actorId === recipient.userId;
-  const hide = shouldHideIdentities(recipient);
-  const body = recipient.role === 'owner' ? stored : withoutHiddenCommentText(stored, hiddenCommentIds);
+  hiddenComments: ReadonlySet<string> = NO_HIDDEN_COMMENTS,
+): EventRedaction {
+  if (!isInEventAudience(recipient, event.audienceUserId)) return WITHHELD;
   return {
-    ...redactEvent(body, { hideIdentities: hide, hideVotes: hidesVotes(recipient, event) }),
-    actorId: hide ? null : event.actorId,
-    actorName: hide ? null : event.actorName,
-    isOwn,
+    hideIdentities: shouldHideIdentities(recipient),
+    hideVotes: hidesVotes(recipient, event),
+    isOwn: recipient.userId !== null && event.actorId === recipient.userId,
+    isWithheld: false,
+    hideCommentText: recipient.role !== 'owner' && isHiddenComment(event, hiddenComments),
   };
 }
 
 const NO_HIDDEN_COMMENTS: ReadonlySet<string> = new Set();
 
-/** A comment the owner hid since: its text is for the owner only; everyone else gets the hidden form. */
-function withoutHiddenCommentText<B extends MapEventBody>(event: B, hidden: ReadonlySet<string>): B {
-  if (!hidden.size) return event;
+function isHiddenComment(event: MapEventBody, hidden: ReadonlySet<string>): boolean {
+  if (!hidden.size) return false;
+  if (event.type === 'comment.created') return hidden.has(event.payload.comment.id);
+  if (event.type === 'comment.updated') return hidden.has(event.payload.commentId);
+  return false;
+}
+
+/** The hidden form of a comment event: its text emptied and flagged (fields the schema declares). */
+function withoutCommentText<B extends MapEventBody>(event: B): B {
   const body: MapEventBody = event;
-  // Same type out as in: only the text is emptied and the hidden flag (declared in the schema) set.
-  if (body.type === 'comment.created' && hidden.has(body.payload.comment.id)) {
+  if (body.type === 'comment.created') {
     return { ...event, payload: { ...body.payload, comment: { ...body.payload.comment, text: '', isHidden: true } } };
   }
-  if (body.type === 'comment.updated' && hidden.has(body.payload.commentId)) {
-    return { ...event, payload: { ...body.payload, text: '', isHidden: true } };
-  }
+  if (body.type === 'comment.updated') return { ...event, payload: { ...body.payload, text: '', isHidden: true } };
   return event;
 }
 
-function withheld(event: Omit<StoredMapEvent, 'audienceUserId'>): MapEventView {
+function withheld(event: StoredMapEvent): MapEventView {
   return {
     type: 'event.withheld',
     payload: {},
@@ -121,4 +144,33 @@ function withheld(event: Omit<StoredMapEvent, 'audienceUserId'>): MapEventView {
     createdAt: event.createdAt,
     isOwn: false,
   };
+}
+
+/** The redaction class of a decision set: equal keys, equal rendering. */
+export function redactionClassKey(redaction: EventRedaction): string {
+  let key = '';
+  for (const field of Object.keys(redaction).sort()) key += `${field}=${String(redaction[field as keyof EventRedaction])};`;
+  return key;
+}
+
+/** The event as a recipient with these decisions may see it. */
+export function redactWith(redaction: EventRedaction, event: StoredMapEvent): MapEventView {
+  if (redaction.isWithheld) return withheld(event);
+  const hide = redaction.hideIdentities;
+  const { audienceUserId: _audienceUserId, ...stored } = event;
+  const body = redaction.hideCommentText ? withoutCommentText(stored) : stored;
+  return {
+    ...redactEvent(body, { hideIdentities: hide, hideVotes: redaction.hideVotes }),
+    actorId: hide ? null : event.actorId,
+    actorName: hide ? null : event.actorName,
+    isOwn: redaction.isOwn,
+  };
+}
+
+/**
+ * The event as this recipient may see it: blind results and anonymous identities removed, a hidden
+ * comment's text withheld, and someone else's proposal replaced by a placeholder with the same seq.
+ */
+export function redactEventFor(recipient: Recipient, event: StoredMapEvent, hiddenComments?: ReadonlySet<string>): MapEventView {
+  return redactWith(redactionOf(recipient, event, hiddenComments), event);
 }

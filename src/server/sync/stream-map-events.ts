@@ -5,10 +5,10 @@ import { DomainError } from '@/server/domain/errors';
 import { MAP_EVENT_PROTOCOL_VERSION as v, MIN_SUPPORTED_PROTOCOL_VERSION, type MapEventType } from '@/shared/events';
 import { abortableIterable, Wakeup } from './async-tools';
 import { getEventHub, type EventHub } from './event-hub';
-import { MAX_REPLAY_EVENTS, type MapStreamItem } from './event-types';
+import { MAX_REPLAY_EVENTS, type MapStreamItem, type StoredMapEvent } from './event-types';
 import { hiddenCommentIdsIn } from './hidden-comments';
 import { readEventsAfter } from './read-events';
-import { loadRecipient, redactEventFor, trackOwnVote, type Recipient } from './redact-event';
+import { loadRecipient, redactionClassKey, redactionOf, redactWith, trackOwnVote, type Recipient } from './redact-event';
 
 /** Events after which the recipient's access and the map's redaction settings are re-read. */
 export const ACCESS_EVENTS: ReadonlySet<MapEventType> = new Set([
@@ -65,16 +65,50 @@ export function parseSeq(value: string | null | undefined): number | null {
 }
 
 /**
+ * One item of a map's stream, ready for either transport: its SSE id (the seq), the item, and — for an
+ * event held in the process's feed memory, which every subscriber of the map shares — a cache of its
+ * serialised form per redaction class, so the raw SSE fan-out (sse-response.ts) serialises each event
+ * once per class rather than once per subscriber.
+ */
+export interface StreamEntry {
+  id: string;
+  item: MapStreamItem;
+  /** Null for items no other stream can share (resyncs, events read from the database for this stream). */
+  shared: { frames: Map<string, Uint8Array>; classKey: string } | null;
+}
+
+/** Frames of events in feed memory, per redaction class; lives as long as the event object does. */
+const sharedFrames = new WeakMap<StoredMapEvent, Map<string, Uint8Array>>();
+
+function sharedFramesOf(event: StoredMapEvent): Map<string, Uint8Array> {
+  let frames = sharedFrames.get(event);
+  if (!frames) sharedFrames.set(event, (frames = new Map()));
+  return frames;
+}
+
+/**
  * The live event stream of one map for one recipient. Joins the process's hub first, then
  * replays the backlog after `lastEventId` from the database, then follows live events — each
  * once, in seq order, redacted for the recipient and wrapped in `tracked(String(seq), …)` so an
  * EventSource resumes exactly after the last one it received. The caller checked the role.
  */
 export function streamMapEvents(options: StreamMapEventsOptions): AsyncIterable<TrackedEnvelope<MapStreamItem>> {
+  return abortableIterable(async function* (signal) {
+    for await (const batch of run(options, signal)) {
+      for (const entry of batch) yield tracked(entry.id, entry.item);
+    }
+  }, options.signal);
+}
+
+/**
+ * The same stream as batches: every item that was ready at once (a burst, a backlog page) in one
+ * array, so a transport can write them in one go.
+ */
+export function streamMapEntries(options: StreamMapEventsOptions): AsyncIterable<StreamEntry[]> {
   return abortableIterable((signal) => run(options, signal), options.signal);
 }
 
-async function* run(options: StreamMapEventsOptions, signal: AbortSignal): AsyncGenerator<TrackedEnvelope<MapStreamItem>, void, unknown> {
+async function* run(options: StreamMapEventsOptions, signal: AbortSignal): AsyncGenerator<StreamEntry[], void, unknown> {
   const { db, actor, mapId } = options;
   const hub = options.hub ?? getEventHub();
   const recheckMs = options.recheckMs ?? ACCESS_RECHECK_MS;
@@ -94,7 +128,8 @@ async function* run(options: StreamMapEventsOptions, signal: AbortSignal): Async
     const head = feed.head;
     let cursor = parseSeq(options.lastEventId) ?? head;
     if (cursor > head || head - cursor > MAX_REPLAY_EVENTS) {
-      yield tracked(String(head), { kind: 'resync', v, seq: head, reason: cursor > head ? 'ahead-of-log' : 'too-far-behind' });
+      const reason = cursor > head ? 'ahead-of-log' : 'too-far-behind';
+      yield [{ id: String(head), item: { kind: 'resync', v, seq: head, reason }, shared: null }];
       cursor = head;
     }
 
@@ -102,22 +137,34 @@ async function* run(options: StreamMapEventsOptions, signal: AbortSignal): Async
     let mustRead = false;
     while (!signal.aborted) {
       let batch = mustRead ? null : feed.eventsAfter(cursor);
+      const isShared = batch !== null;
       if (batch === null) batch = await readEventsAfter(db, mapId, cursor, BACKLOG_BATCH);
       mustRead = false;
+      let entries: StreamEntry[] = [];
       // A backlog can hold comments the owner has hidden since; only the owner may read their text.
       const hiddenComments = recipient.role === 'owner' ? undefined : await hiddenCommentIdsIn(db, mapId, batch);
       for (const event of batch) {
         if (event.seq <= cursor) continue;
         if (ACCESS_EVENTS.has(event.type)) {
+          // What came before the access change was shown under the old standing: send it first.
+          if (entries.length) yield entries;
+          entries = [];
+          if (signal.aborted) return;
           recipient = await loadRecipient(db, actor, mapId);
           if (!recipient) throw lostAccessError();
           nextRecheck = Date.now() + recheckMs;
         }
         trackOwnVote(recipient, event);
-        yield tracked(String(event.seq), { kind: 'event', v, ...redactEventFor(recipient, event, hiddenComments) });
+        const redaction = redactionOf(recipient, event, hiddenComments);
+        entries.push({
+          id: String(event.seq),
+          item: { kind: 'event', v, ...redactWith(redaction, event) },
+          shared: isShared ? { frames: sharedFramesOf(event), classKey: redactionClassKey(redaction) } : null,
+        });
         cursor = event.seq;
-        if (signal.aborted) return;
       }
+      if (entries.length) yield entries;
+      if (signal.aborted) return;
       if (batch.length) continue;
 
       const now = Date.now();

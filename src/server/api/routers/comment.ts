@@ -1,3 +1,4 @@
+import type { Db } from '@/server/db';
 import { requireCommentAccess, mapIdOfComment, mapIdOfCommentTarget } from '@/server/domain/comments/comment-access';
 import { deleteComment, hideComment, resolveComment, updateComment } from '@/server/domain/comments/change-comment';
 import { createComment } from '@/server/domain/comments/create-comment';
@@ -8,13 +9,18 @@ import {
   ZListCommentsInput,
   ZResolveCommentInput,
   ZUpdateCommentInput,
+  type TCommentTarget,
 } from '@/shared/schemas/comment';
-import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
+import { commentProcedure } from '../procedures';
+import { createTRPCRouter, publicProcedure } from '../trpc';
 
 // Roles are resolved on the map of the comment's target (or of the comment), never from input beside it.
 const READ = { isWrite: false, mustMayComment: false } as const;
 const WRITE = { isWrite: true, mustMayComment: true } as const;
 const MODERATE = { isWrite: true, mustMayComment: false } as const;
+
+const byTarget = (input: { target: TCommentTarget }, db: Db) => mapIdOfCommentTarget(db, input.target);
+const byComment = (input: { id: string }, db: Db) => mapIdOfComment(db, input.id);
 
 export const commentRouter = createTRPCRouter({
   list: publicProcedure.input(ZListCommentsInput).query(async ({ ctx, input }) => {
@@ -23,33 +29,23 @@ export const commentRouter = createTRPCRouter({
     return listComments(ctx.db, { actor: ctx.actor, access }, input.target);
   }),
 
-  create: protectedProcedure.input(ZCreateCommentInput).mutation(async ({ ctx, input }) => {
-    const mapId = await mapIdOfCommentTarget(ctx.db, input.target);
-    const access = await requireCommentAccess(ctx.db, ctx.actor, mapId, 'voter', WRITE);
-    return createComment(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId, access }, input);
-  }),
+  create: commentProcedure(ZCreateCommentInput, byTarget, 'voter', WRITE).mutation(({ ctx, input }) =>
+    createComment(ctx.db, ctx.map, input),
+  ),
 
-  update: protectedProcedure.input(ZUpdateCommentInput).mutation(async ({ ctx, input }) => {
-    const mapId = await mapIdOfComment(ctx.db, input.id);
-    const access = await requireCommentAccess(ctx.db, ctx.actor, mapId, 'voter', WRITE);
-    return updateComment(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId, access }, input);
-  }),
+  update: commentProcedure(ZUpdateCommentInput, byComment, 'voter', WRITE).mutation(({ ctx, input }) =>
+    updateComment(ctx.db, ctx.map, input),
+  ),
 
-  delete: protectedProcedure.input(ZCommentIdInput).mutation(async ({ ctx, input }) => {
-    const mapId = await mapIdOfComment(ctx.db, input.id);
-    const access = await requireCommentAccess(ctx.db, ctx.actor, mapId, 'voter', MODERATE);
-    return deleteComment(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId, access }, input.id);
-  }),
+  delete: commentProcedure(ZCommentIdInput, byComment, 'voter', MODERATE).mutation(({ ctx, input }) =>
+    deleteComment(ctx.db, ctx.map, input.id),
+  ),
 
-  resolve: protectedProcedure.input(ZResolveCommentInput).mutation(async ({ ctx, input }) => {
-    const mapId = await mapIdOfComment(ctx.db, input.id);
-    const access = await requireCommentAccess(ctx.db, ctx.actor, mapId, 'voter', MODERATE);
-    return resolveComment(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId, access }, input);
-  }),
+  resolve: commentProcedure(ZResolveCommentInput, byComment, 'voter', MODERATE).mutation(({ ctx, input }) =>
+    resolveComment(ctx.db, ctx.map, input),
+  ),
 
-  hide: protectedProcedure.input(ZCommentIdInput).mutation(async ({ ctx, input }) => {
-    const mapId = await mapIdOfComment(ctx.db, input.id);
-    const access = await requireCommentAccess(ctx.db, ctx.actor, mapId, 'owner', MODERATE);
-    return hideComment(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId, access }, input.id);
-  }),
+  hide: commentProcedure(ZCommentIdInput, byComment, 'owner', MODERATE).mutation(({ ctx, input }) =>
+    hideComment(ctx.db, ctx.map, input.id),
+  ),
 });

@@ -4,6 +4,7 @@ import { listMapEvents, ZListEventsInput } from '@/server/sync/list-events';
 import { streamMapEvents, unsupportedProtocolError } from '@/server/sync/stream-map-events';
 import { MIN_SUPPORTED_PROTOCOL_VERSION } from '@/shared/events';
 import { ZId } from '@/shared/schemas/map';
+import { byMapId, viewerProcedure } from '../procedures';
 import { createTRPCRouter, publicProcedure } from '../trpc';
 
 export const ZOnMapEventInput = z.object({
@@ -31,8 +32,5 @@ export const eventsRouter = createTRPCRouter({
   }),
 
   /** A page of the log: gap filling (afterSeq) and the history panel (newest, or beforeSeq). */
-  list: publicProcedure.input(ZListEventsInput).query(async ({ ctx, input }) => {
-    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'viewer');
-    return listMapEvents(ctx.db, ctx.actor, input);
-  }),
+  list: viewerProcedure(ZListEventsInput, byMapId).query(({ ctx, input }) => listMapEvents(ctx.db, ctx.actor, input)),
 });

@@ -1,27 +1,17 @@
-import { mapIdOfClaim, mapIdOfLink, requireMapRole } from '@/server/access/map-access';
 import { createLink, deleteLink, updateLinkRelation } from '@/server/domain/links/change-link';
 import { ZCreateLinkInput, ZLinkIdInput, ZUpdateLinkInput } from '@/shared/schemas/claim';
-import { createTRPCRouter, protectedProcedure } from '../trpc';
+import { editorProcedure } from '../procedures';
+import { createTRPCRouter } from '../trpc';
 
-const EDIT = { isWrite: true } as const;
+const byLink = (input: { id: string }) => ({ kind: 'link', id: input.id }) as const;
 
 export const linkRouter = createTRPCRouter({
-  create: protectedProcedure.input(ZCreateLinkInput).mutation(async ({ ctx, input }) => {
-    // The target claim's map decides access; the domain then refuses a source on another map.
-    const mapId = await mapIdOfClaim(ctx.db, input.toClaimId);
-    await requireMapRole(ctx.db, ctx.actor, mapId, 'editor', EDIT);
-    return createLink(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId }, input);
-  }),
+  // The target claim's map decides access; the domain then refuses a source on another map.
+  create: editorProcedure(ZCreateLinkInput, (input) => ({ kind: 'claim', id: input.toClaimId })).mutation(({ ctx, input }) =>
+    createLink(ctx.db, ctx.map, input),
+  ),
 
-  update: protectedProcedure.input(ZUpdateLinkInput).mutation(async ({ ctx, input }) => {
-    const mapId = await mapIdOfLink(ctx.db, input.id);
-    await requireMapRole(ctx.db, ctx.actor, mapId, 'editor', EDIT);
-    return updateLinkRelation(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId }, input);
-  }),
+  update: editorProcedure(ZUpdateLinkInput, byLink).mutation(({ ctx, input }) => updateLinkRelation(ctx.db, ctx.map, input)),
 
-  delete: protectedProcedure.input(ZLinkIdInput).mutation(async ({ ctx, input }) => {
-    const mapId = await mapIdOfLink(ctx.db, input.id);
-    await requireMapRole(ctx.db, ctx.actor, mapId, 'editor', EDIT);
-    return deleteLink(ctx.db, { actor: ctx.actor, mapId, clientMutationId: input.clientMutationId }, input.id);
-  }),
+  delete: editorProcedure(ZLinkIdInput, byLink).mutation(({ ctx, input }) => deleteLink(ctx.db, ctx.map, input.id)),
 });

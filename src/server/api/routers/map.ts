@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { requireMapRole } from '@/server/access/map-access';
 import { createMap } from '@/server/domain/maps/create-map';
 import { getMap } from '@/server/domain/maps/get-map';
 import { listMaps, listPublicMaps } from '@/server/domain/maps/list-maps';
@@ -15,6 +14,7 @@ import { importMap, IMPORT_RATE_LIMIT } from '@/server/domain/exchange/import-ma
 import { enforceRateLimit } from '@/server/domain/rate-limit/rate-limit';
 import { ZImportMapInput } from '@/shared/schemas/exchange';
 import { getClassStatus } from '@/server/domain/classroom/class-status';
+import { byMapId, ownerProcedure, viewerProcedure } from '../procedures';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 
 export const mapRouter = createTRPCRouter({
@@ -26,10 +26,9 @@ export const mapRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => createMapFromTemplate(ctx.db, { actor: ctx.actor }, input)),
 
   /** A private copy of one of the caller's maps for another class: content only, no votes or members. */
-  duplicate: protectedProcedure.input(ZDuplicateMapInput).mutation(async ({ ctx, input }) => {
-    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
-    await enforceRateLimit(ctx.db, IMPORT_RATE_LIMIT, ctx.actor.id);
-    return duplicateMap(ctx.db, { actor: ctx.actor, mapId: input.mapId }, input);
+  duplicate: ownerProcedure(ZDuplicateMapInput, byMapId).mutation(async ({ ctx, input }) => {
+    await enforceRateLimit(ctx.db, IMPORT_RATE_LIMIT, ctx.map.actor.id);
+    return duplicateMap(ctx.db, ctx.map, input);
   }),
 
   /** A new map, owned by the caller, from an Argdown, AIF, Kialo or Crux JSON document (one transaction). */
@@ -42,42 +41,23 @@ export const mapRouter = createTRPCRouter({
 
   explore: publicProcedure.input(z.void()).query(({ ctx }) => listPublicMaps(ctx.db)),
 
-  get: publicProcedure.input(ZMapIdInput).query(async ({ ctx, input }) => {
-    const access = await requireMapRole(ctx.db, ctx.actor, input.mapId, 'viewer');
-    return getMap(ctx.db, { actor: ctx.actor, access });
-  }),
+  get: viewerProcedure(ZMapIdInput, byMapId).query(({ ctx }) => getMap(ctx.db, ctx.map)),
 
-  update: protectedProcedure.input(ZUpdateMapInput).mutation(async ({ ctx, input }) => {
-    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
-    return updateMap(ctx.db, { actor: ctx.actor, mapId: input.mapId }, input);
-  }),
+  update: ownerProcedure(ZUpdateMapInput, byMapId).mutation(({ ctx, input }) => updateMap(ctx.db, ctx.map, input)),
 
-  delete: protectedProcedure.input(ZMapIdInput).mutation(async ({ ctx, input }) => {
-    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
-    return deleteMap(ctx.db, { actor: ctx.actor, mapId: input.mapId });
-  }),
+  delete: ownerProcedure(ZMapIdInput, byMapId).mutation(({ ctx }) => deleteMap(ctx.db, ctx.map)),
 
   /** Blind voting: the owner shows everyone every target's aggregates. */
-  revealResults: protectedProcedure.input(ZMapIdInput).mutation(async ({ ctx, input }) => {
-    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner', { isWrite: true });
-    return revealResults(ctx.db, { actor: ctx.actor, mapId: input.mapId });
-  }),
+  revealResults: ownerProcedure(ZMapIdInput, byMapId).mutation(({ ctx }) => revealResults(ctx.db, ctx.map)),
 
   /** Full-text search over the map's live claims and its sources; anyone who may view the map. */
-  search: publicProcedure.input(ZMapSearchInput).query(async ({ ctx, input }) => {
-    const access = await requireMapRole(ctx.db, ctx.actor, input.mapId, 'viewer');
-    return searchMap(ctx.db, { actor: ctx.actor, access }, input);
-  }),
+  search: viewerProcedure(ZMapSearchInput, byMapId).query(({ ctx, input }) => searchMap(ctx.db, ctx.map, input)),
 
   /** Participation per member as rows and CSV; the owner's, so names are included unless omitted. */
-  participation: protectedProcedure.input(ZParticipationInput).query(async ({ ctx, input }) => {
-    const access = await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
-    return exportParticipation(ctx.db, { actor: ctx.actor, access }, { omitNames: input.omitNames });
-  }),
+  participation: ownerProcedure(ZParticipationInput, byMapId).query(({ ctx, input }) =>
+    exportParticipation(ctx.db, ctx.map, { omitNames: input.omitNames }),
+  ),
 
   /** The owner's class panel: members and their vote counts, votes and disagreement per claim. */
-  classStatus: protectedProcedure.input(ZMapIdInput).query(async ({ ctx, input }) => {
-    const access = await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
-    return getClassStatus(ctx.db, { actor: ctx.actor, access });
-  }),
+  classStatus: ownerProcedure(ZMapIdInput, byMapId).query(({ ctx }) => getClassStatus(ctx.db, ctx.map)),
 });

@@ -1,5 +1,6 @@
-import { mapIdOfMember, requireMembership } from '@/server/access/member-access';
-import { requireMapRole } from '@/server/access/map-access';
+import type { AccessTarget } from '@/server/access/map-access';
+import { mapIdOfMember } from '@/server/access/member-access';
+import type { Db } from '@/server/db';
 import { inviteMember, removeMember, setMemberRole, transferOwnership } from '@/server/domain/members/change-members';
 import { listMembers } from '@/server/domain/members/list-members';
 import { setModerator } from '@/server/domain/moderation/set-moderator';
@@ -20,44 +21,34 @@ import {
   mapIdOfAccessRequest,
   requestAccess,
 } from '@/server/domain/access-requests/access-requests';
-import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
+import { byMapId, memberProcedure, ownerProcedure } from '../procedures';
+import { createTRPCRouter, protectedProcedure } from '../trpc';
+
+const byMember = async (input: { memberId: string }, db: Db): Promise<AccessTarget> => ({
+  kind: 'map',
+  id: await mapIdOfMember(db, input.memberId),
+});
+const byRequest = async (input: { requestId: string }, db: Db): Promise<AccessTarget> => ({
+  kind: 'map',
+  id: await mapIdOfAccessRequest(db, input.requestId),
+});
 
 export const memberRouter = createTRPCRouter({
   /** Members only; in anonymous mode only the owner sees who they are. */
-  list: publicProcedure.input(ZMapIdInput).query(async ({ ctx, input }) => {
-    const access = await requireMembership(ctx.db, ctx.actor, input.mapId);
-    return listMembers(ctx.db, { actor: ctx.actor, access });
-  }),
+  list: memberProcedure(ZMapIdInput, byMapId).query(({ ctx }) => listMembers(ctx.db, ctx.map)),
 
-  invite: protectedProcedure.input(ZInviteMemberInput).mutation(async ({ ctx, input }) => {
-    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
-    return inviteMember(ctx.db, { actor: ctx.actor, mapId: input.mapId }, input);
-  }),
+  invite: ownerProcedure(ZInviteMemberInput, byMapId).mutation(({ ctx, input }) => inviteMember(ctx.db, ctx.map, input)),
 
-  setRole: protectedProcedure.input(ZSetMemberRoleInput).mutation(async ({ ctx, input }) => {
-    const mapId = await mapIdOfMember(ctx.db, input.memberId);
-    await requireMapRole(ctx.db, ctx.actor, mapId, 'owner');
-    return setMemberRole(ctx.db, { actor: ctx.actor, mapId }, input);
-  }),
+  setRole: ownerProcedure(ZSetMemberRoleInput, byMember).mutation(({ ctx, input }) => setMemberRole(ctx.db, ctx.map, input)),
 
   /** The owner lets an editor review proposals (or no longer). */
-  setModerator: protectedProcedure.input(ZSetModeratorInput).mutation(async ({ ctx, input }) => {
-    const mapId = await mapIdOfMember(ctx.db, input.memberId);
-    await requireMapRole(ctx.db, ctx.actor, mapId, 'owner');
-    return setModerator(ctx.db, { actor: ctx.actor, mapId }, input);
-  }),
+  setModerator: ownerProcedure(ZSetModeratorInput, byMember).mutation(({ ctx, input }) => setModerator(ctx.db, ctx.map, input)),
 
-  remove: protectedProcedure.input(ZMemberIdInput).mutation(async ({ ctx, input }) => {
-    const mapId = await mapIdOfMember(ctx.db, input.memberId);
-    await requireMapRole(ctx.db, ctx.actor, mapId, 'owner');
-    return removeMember(ctx.db, { actor: ctx.actor, mapId }, input.memberId);
-  }),
+  remove: ownerProcedure(ZMemberIdInput, byMember).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.map, input.memberId)),
 
-  transferOwnership: protectedProcedure.input(ZMemberIdInput).mutation(async ({ ctx, input }) => {
-    const mapId = await mapIdOfMember(ctx.db, input.memberId);
-    await requireMapRole(ctx.db, ctx.actor, mapId, 'owner');
-    return transferOwnership(ctx.db, { actor: ctx.actor, mapId }, input.memberId);
-  }),
+  transferOwnership: ownerProcedure(ZMemberIdInput, byMember).mutation(({ ctx, input }) =>
+    transferOwnership(ctx.db, ctx.map, input.memberId),
+  ),
 
   /** Anyone signed in may ask to be let into a map; the answer never says whether the map exists. */
   requestAccess: protectedProcedure
@@ -69,20 +60,13 @@ export const memberRouter = createTRPCRouter({
     .input(ZMapIdInput)
     .query(({ ctx, input }) => accessRequestStatus(ctx.db, { actor: ctx.actor }, input.mapId)),
 
-  listRequests: protectedProcedure.input(ZMapIdInput).query(async ({ ctx, input }) => {
-    const access = await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
-    return listAccessRequests(ctx.db, { actor: ctx.actor, access });
-  }),
+  listRequests: ownerProcedure(ZMapIdInput, byMapId).query(({ ctx }) => listAccessRequests(ctx.db, ctx.map)),
 
-  approveRequest: protectedProcedure.input(ZApproveAccessRequestInput).mutation(async ({ ctx, input }) => {
-    const mapId = await mapIdOfAccessRequest(ctx.db, input.requestId);
-    await requireMapRole(ctx.db, ctx.actor, mapId, 'owner');
-    return approveAccessRequest(ctx.db, { actor: ctx.actor, mapId }, input);
-  }),
+  approveRequest: ownerProcedure(ZApproveAccessRequestInput, byRequest).mutation(({ ctx, input }) =>
+    approveAccessRequest(ctx.db, ctx.map, input),
+  ),
 
-  declineRequest: protectedProcedure.input(ZAccessRequestIdInput).mutation(async ({ ctx, input }) => {
-    const mapId = await mapIdOfAccessRequest(ctx.db, input.requestId);
-    await requireMapRole(ctx.db, ctx.actor, mapId, 'owner');
-    return declineAccessRequest(ctx.db, { actor: ctx.actor, mapId }, input.requestId);
-  }),
+  declineRequest: ownerProcedure(ZAccessRequestIdInput, byRequest).mutation(({ ctx, input }) =>
+    declineAccessRequest(ctx.db, ctx.map, input.requestId),
+  ),
 });

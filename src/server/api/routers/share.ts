@@ -1,4 +1,4 @@
-import { mapIdOfShareLink, requireMapRole } from '@/server/access/map-access';
+import { mapIdOfShareLink } from '@/server/access/map-access';
 import { createShareLink } from '@/server/domain/sharing/create-share-link';
 import { joinShareLink } from '@/server/domain/sharing/join-share-link';
 import { listShareLinks } from '@/server/domain/sharing/list-share-links';
@@ -6,24 +6,17 @@ import { previewShareLink } from '@/server/domain/sharing/preview-share-link';
 import { revokeShareLink } from '@/server/domain/sharing/revoke-share-link';
 import { ZMapIdInput } from '@/shared/schemas/map';
 import { ZCreateShareLinkInput, ZShareLinkIdInput, ZShareLookupInput } from '@/shared/schemas/share';
+import { byMapId, ownerProcedure } from '../procedures';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 
 export const shareRouter = createTRPCRouter({
-  create: protectedProcedure.input(ZCreateShareLinkInput).mutation(async ({ ctx, input }) => {
-    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
-    return createShareLink(ctx.db, { actor: ctx.actor, mapId: input.mapId }, input);
-  }),
+  create: ownerProcedure(ZCreateShareLinkInput, byMapId).mutation(({ ctx, input }) => createShareLink(ctx.db, ctx.map, input)),
 
-  list: protectedProcedure.input(ZMapIdInput).query(async ({ ctx, input }) => {
-    const access = await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
-    return listShareLinks(ctx.db, { actor: ctx.actor, access });
-  }),
+  list: ownerProcedure(ZMapIdInput, byMapId).query(({ ctx }) => listShareLinks(ctx.db, ctx.map)),
 
-  revoke: protectedProcedure.input(ZShareLinkIdInput).mutation(async ({ ctx, input }) => {
-    const mapId = await mapIdOfShareLink(ctx.db, input.id);
-    await requireMapRole(ctx.db, ctx.actor, mapId, 'owner');
-    return revokeShareLink(ctx.db, { actor: ctx.actor, mapId }, input.id);
-  }),
+  revoke: ownerProcedure(ZShareLinkIdInput, async (input, db) => ({ kind: 'map', id: await mapIdOfShareLink(db, input.id) })).mutation(
+    ({ ctx, input }) => revokeShareLink(ctx.db, ctx.map, input.id),
+  ),
 
   /** Public: what a link or code leads to, or why it no longer works. Codes are rate-limited. */
   preview: publicProcedure

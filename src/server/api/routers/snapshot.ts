@@ -1,28 +1,21 @@
-import { requireMapRole } from '@/server/access/map-access';
 import { compareSnapshots, createSnapshot, getSnapshot, listSnapshots, mapIdOfSnapshot } from '@/server/domain/snapshots/snapshots';
 import { ZMapIdInput } from '@/shared/schemas/map';
 import { ZCompareSnapshotsInput, ZCreateSnapshotInput, ZSnapshotIdInput } from '@/shared/schemas/snapshot';
-import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
+import { byMapId, ownerProcedure, viewerProcedure } from '../procedures';
+import { createTRPCRouter } from '../trpc';
 
 export const snapshotRouter = createTRPCRouter({
   // Naming a point in time changes no content, so a locked map allows it (only the owner may anyway).
-  create: protectedProcedure.input(ZCreateSnapshotInput).mutation(async ({ ctx, input }) => {
-    await requireMapRole(ctx.db, ctx.actor, input.mapId, 'owner');
-    return createSnapshot(ctx.db, { actor: ctx.actor, mapId: input.mapId }, input);
-  }),
+  create: ownerProcedure(ZCreateSnapshotInput, byMapId).mutation(({ ctx, input }) => createSnapshot(ctx.db, ctx.map, input)),
 
-  list: publicProcedure.input(ZMapIdInput).query(async ({ ctx, input }) => {
-    const access = await requireMapRole(ctx.db, ctx.actor, input.mapId, 'viewer');
-    return listSnapshots(ctx.db, { actor: ctx.actor, access });
-  }),
+  list: viewerProcedure(ZMapIdInput, byMapId).query(({ ctx }) => listSnapshots(ctx.db, ctx.map)),
 
-  get: publicProcedure.input(ZSnapshotIdInput).query(async ({ ctx, input }) => {
-    const access = await requireMapRole(ctx.db, ctx.actor, await mapIdOfSnapshot(ctx.db, input.id), 'viewer');
-    return getSnapshot(ctx.db, { actor: ctx.actor, access }, input.id);
-  }),
+  get: viewerProcedure(ZSnapshotIdInput, async (input, db) => ({ kind: 'map', id: await mapIdOfSnapshot(db, input.id) })).query(
+    ({ ctx, input }) => getSnapshot(ctx.db, ctx.map, input.id),
+  ),
 
-  compare: publicProcedure.input(ZCompareSnapshotsInput).query(async ({ ctx, input }) => {
-    const access = await requireMapRole(ctx.db, ctx.actor, await mapIdOfSnapshot(ctx.db, input.fromId), 'viewer');
-    return compareSnapshots(ctx.db, { actor: ctx.actor, access }, input);
-  }),
+  compare: viewerProcedure(ZCompareSnapshotsInput, async (input, db) => ({
+    kind: 'map',
+    id: await mapIdOfSnapshot(db, input.fromId),
+  })).query(({ ctx, input }) => compareSnapshots(ctx.db, ctx.map, input)),
 });

@@ -1,6 +1,7 @@
+import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
-import { runMapWrite } from '@/server/sync/append-event';
+import { runMapWrite, runMapWriteStatement } from '@/server/sync/append-event';
 import { proposalEvent } from '@/server/domain/moderation/proposal';
 import type { WriteContext } from '@/server/domain/context';
 import type { TUpdateClaimInput } from '@/shared/schemas/claim';
@@ -18,6 +19,21 @@ export interface ClaimConflictDetails {
  */
 export async function updateClaimText(db: Db, context: WriteContext, input: TUpdateClaimInput) {
   const { mapId } = context;
+  // The common case in one round trip: the claim is at the expected version and the text changes.
+  const updatedAt = new Date();
+  const version = input.expectedVersion + 1;
+  const written = await runMapWriteStatement(db, mapId, context, {
+    change: Prisma.sql`
+      UPDATE "Claim" SET "text" = ${input.text}, "version" = ${version}, "updatedAt" = ${updatedAt.toISOString()}::timestamp(3)
+       WHERE "id" = ${input.id} AND "mapId" = ${mapId} AND "version" = ${input.expectedVersion} AND "deletedAt" IS NULL
+         AND "text" IS DISTINCT FROM ${input.text} AND NOT "awaitingApproval"
+      RETURNING 1`,
+    event: { type: 'claim.updated', payload: { claimId: input.id, text: input.text, version, previousText: null } },
+    result: { claim: { id: input.id, text: input.text, version, updatedAt } },
+  });
+  if (written) return written;
+  // Otherwise a no-op, a conflict, a deleted claim, a proposal (its event is restricted) or a replay: the
+  // general path tells them apart.
   const unchanged = await db.claim.findFirst({
     where: { id: input.id, version: input.expectedVersion, text: input.text, deletedAt: null },
     select: { id: true, text: true, version: true, updatedAt: true },

@@ -2,6 +2,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { appRouter } from '@/server/api/root';
 import { createRequestContext } from '@/server/api/context';
+import { MAP_EVENTS_PATH, mapEventsSseResponse } from '@/server/api/map-events-sse';
 import {
   BodyTooLarge,
   bodyLimitFor,
@@ -52,6 +53,12 @@ async function handler(request: Request): Promise<Response> {
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     return refuse('SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE, { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) });
+  }
+
+  // The map event stream, served with its bytes shared across subscribers; tRPC answers whatever it refuses.
+  if (request.method === 'GET' && url.searchParams.get('batch') !== '1' && paths[0] === MAP_EVENTS_PATH) {
+    const stream = await mapEventsSseResponse(request, url, context);
+    if (stream) return stream;
   }
 
   let req = request;

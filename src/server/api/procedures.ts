@@ -1,0 +1,117 @@
+import type { z } from 'zod';
+import type { Actor } from '@/server/access/actor';
+import { requireRoleOn, type AccessTarget, type CheckedMapAccess, type MapAccess } from '@/server/access/map-access';
+import { checkMembership } from '@/server/access/member-access';
+import { requireVoter } from '@/server/access/vote-access';
+import { requireModerator } from '@/server/access/moderator-access';
+import type { Db } from '@/server/db';
+import { requireCommentAccess } from '@/server/domain/comments/comment-access';
+import type { MapRoleName } from '@/shared/roles';
+import { protectedProcedure, publicProcedure } from './trpc';
+
+/**
+ * One procedure builder per access shape. Each is `builder(schema, mapOf)`: it validates the input with
+ * the schema, finds the map from the object the input names (`mapOf`, never a map id sent beside an
+ * object), checks the caller's role on that map — in the procedure, one query for the common objects
+ * (`requireRoleOn`) — and hands the resolver `ctx.map`, the context the domain takes:
+ * `{ actor, mapId, access, clientMutationId }` (a WriteContext for writes, a ReadContext for reads).
+ *
+ *   editorProcedure  content changes: editor or owner, refused on a locked map for all but the owner
+ *   voterProcedure   votes: voter or above (viewers are told why not), refused on a locked map
+ *   ownerProcedure   the owner's settings, members, links and reads
+ *   viewerProcedure  reads: anyone who may view the map (public maps: anonymous visitors too)
+ *   memberProcedure  reads for members only (a public map's passers-by are refused)
+ *   commentProcedure comments: the role on the target's map and the map's commenting rule
+ *   moderatorProcedure  proposals: the owner or an editor the owner made moderator (decisions refused on a
+ *                    locked map for all but the owner)
+ * Presence and the event stream keep their own checks in their routers (ephemeral, and streamed).
+ */
+
+/** Where an input's map is: an object the one access query can start from, or a lookup that finds the map's id. */
+export type MapOf<TInput> = (input: TInput, db: Db) => AccessTarget | Promise<AccessTarget>;
+
+/** The input's map is the map id it names (for inputs about the map itself). */
+export const byMapId = (input: { mapId: string }): AccessTarget => ({ kind: 'map', id: input.mapId });
+
+interface WriteInput {
+  clientMutationId?: string;
+}
+
+function writeContext<TAccess extends MapAccess>(actor: Actor, access: TAccess, input: unknown) {
+  const clientMutationId = (input as WriteInput | undefined)?.clientMutationId;
+  return { actor, mapId: access.mapId, access, ...(clientMutationId ? { clientMutationId } : {}) };
+}
+
+function protectedMapProcedure<S extends z.ZodType>(
+  schema: S,
+  mapOf: MapOf<z.output<S>>,
+  check: (db: Db, actor: Actor, target: AccessTarget) => Promise<CheckedMapAccess>,
+) {
+  return protectedProcedure.input(schema).use(async ({ ctx, input, next }) => {
+    const access = await check(ctx.db, ctx.actor, await mapOf(input as z.output<S>, ctx.db));
+    return next({ ctx: { map: writeContext(ctx.actor, access, input) } });
+  });
+}
+
+function roleCheck(minimum: MapRoleName, isWrite: boolean) {
+  return (db: Db, actor: Actor | null, target: AccessTarget) => requireRoleOn(db, actor, target, minimum, { isWrite });
+}
+
+export function editorProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>) {
+  return protectedMapProcedure(schema, mapOf, roleCheck('editor', true));
+}
+
+export function ownerProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>) {
+  // A locked map stays the owner's to change, so there is no write flag to pass.
+  return protectedMapProcedure(schema, mapOf, roleCheck('owner', false));
+}
+
+export function voterProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>) {
+  return protectedMapProcedure(schema, mapOf, requireVoter);
+}
+
+export function moderatorProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>, options: { isWrite: boolean }) {
+  return protectedMapProcedure(schema, mapOf, (db, actor, target) => requireModerator(db, actor, target, options));
+}
+
+/** Editor-level reads (what deleting a source would remove): editors and the owner, locked or not. */
+export function editorQueryProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>) {
+  return protectedMapProcedure(schema, mapOf, roleCheck('editor', false));
+}
+
+function publicMapProcedure<S extends z.ZodType>(
+  schema: S,
+  mapOf: MapOf<z.output<S>>,
+  check: (db: Db, actor: Actor | null, target: AccessTarget) => Promise<CheckedMapAccess>,
+) {
+  return publicProcedure.input(schema).use(async ({ ctx, input, next }) => {
+    const access = await check(ctx.db, ctx.actor, await mapOf(input as z.output<S>, ctx.db));
+    return next({ ctx: { map: { actor: ctx.actor, mapId: access.mapId, access } } });
+  });
+}
+
+export function viewerProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>) {
+  return publicMapProcedure(schema, mapOf, roleCheck('viewer', false));
+}
+
+export function memberProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>) {
+  return publicMapProcedure(schema, mapOf, async (db, actor, target) =>
+    checkMembership(await requireRoleOn(db, actor, target, 'viewer'), actor),
+  );
+}
+
+/**
+ * Comments: the role on the map of the comment's target (or of the comment), plus the map's commenting
+ * rule (`requireCommentAccess`: who may comment, and whether a locked map refuses the change).
+ */
+export function commentProcedure<S extends z.ZodType>(
+  schema: S,
+  mapOf: (input: z.output<S>, db: Db) => Promise<string>,
+  minimum: MapRoleName,
+  rule: { isWrite: boolean; mustMayComment: boolean },
+) {
+  return protectedProcedure.input(schema).use(async ({ ctx, input, next }) => {
+    const access = await requireCommentAccess(ctx.db, ctx.actor, await mapOf(input as z.output<S>, ctx.db), minimum, rule);
+    return next({ ctx: { map: writeContext(ctx.actor, access, input) } });
+  });
+}

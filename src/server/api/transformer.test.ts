@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import superjson from 'superjson';
+import { describe, expect, it } from 'vitest';
+import { serialize } from './transformer';
+
+// Trees of what procedures return, with keys that need escaping in superjson's paths.
+const key = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('a.b', 'x\\y', '0', '__proto__x', ''));
+const leaf = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.date({ noInvalidDate: true }),
+);
+const { tree } = fc.letrec((tie) => ({
+  tree: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('tree'), { maxLength: 4 }), fc.dictionary(key, tie('tree'), { maxKeys: 4 })),
+}));
+
+describe('the fast superjson serializer', () => {
+  it('writes exactly what superjson writes for plain trees of JSON values, undefined and Dates', () => {
+    fc.assert(
+      fc.property(tree, (value) => {
+        expect(serialize(value)).toEqual(superjson.serialize(value));
+        expect(superjson.deserialize(serialize(value))).toEqual(value);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('hands anything else to superjson whole', () => {
+    const shared = { id: 'same' };
+    for (const value of [
+      { tags: new Set(['a']) },
+      { byId: new Map([['a', 1]]) },
+      { big: 1n },
+      { n: Number.NaN },
+      { z: -0 },
+      { when: new Date(Number.NaN) },
+      { twice: [shared, shared] },
+      { error: new Error('x') },
+    ]) {
+      expect(serialize(value)).toEqual(superjson.serialize(value));
+    }
+  });
+});
