@@ -73,6 +73,9 @@ describe('students propose, the teacher approves', () => {
     const access = (await getMapAccess(db(), map.id, teacher))!;
     expect((await exportMapFile(db(), { actor: teacher, access }, { format: 'md' })).body).not.toContain('Teenagers');
     await expect(callerFor(voter).vote.cast({ claimId: claim.id, value: 2 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(callerFor(bo).comment.create({ target: { kind: 'claim', id: claim.id }, text: 'What is this?' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     // Nobody was nudged about an argument that is not one yet.
     expect(await db().notification.count({ where: { userId: voter.id, kind: 'rerate' } })).toBe(0);
 
