@@ -15,7 +15,7 @@ import { HistoryPanel } from '@/components/realtime/history-panel';
 import { useStrengths } from '@/components/votes/use-strengths';
 import { VoteDeck } from '@/components/votes/vote-deck';
 import { ClassPanel } from '@/components/classroom/class-panel';
-import { ReviewPanel, useRejectionNotices, useReviewQueue } from '@/components/moderation/review-panel';
+import { proposalCount, ReviewPanel, useRejectionNotices } from '@/components/moderation/review-panel';
 import { ClassToolbar } from '@/components/classroom/class-toolbar';
 import { PresenceBar } from '@/components/classroom/presence-bar';
 import type { Actor } from '@/server/access/actor';
@@ -140,7 +140,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
   const [isReviewOpen, setIsReviewOpen] = useState(false);
   const isModerator = Boolean(viewer) && (map.isModerator ?? map.role === 'owner');
-  const reviewCount = useReviewQueue(mapId, map.map.lastSeq, isModerator).data?.items.length ?? 0;
+  const reviewCount = isModerator ? proposalCount(map) : 0;
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [connect, setConnect] = useState<ConnectRequest | null>(null);
   const [isArranging, setIsArranging] = useState(false);

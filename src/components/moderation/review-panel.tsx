@@ -2,16 +2,27 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import type { MapView } from '@/server/domain/maps/get-map';
 import type { ProposalView } from '@/server/domain/moderation/list-proposals';
 import { excerpt } from '@/components/map/map-index';
 import { subscribeMapEvents } from '@/components/realtime/map-event-bus';
 import { errorMessage, useTRPC } from '@/trpc/client';
 
-/** The moderator's queue, refreshed whenever the map moves on (a proposal arrives or is decided). */
+/**
+ * How many proposals wait in a moderator's view: claims and passages marked, and links proposed on their
+ * own (a claim's or passage's own link waits with it). Live, since proposals reach moderators' views.
+ */
+export function proposalCount(map: MapView): number {
+  const waiting = new Set([...map.claims, ...map.evidence].filter((item) => item.awaitingApproval).map((item) => item.id));
+  const looseLinks = map.links.filter((link) => link.awaitingApproval && !waiting.has((link.fromClaimId ?? link.fromEvidenceId)!));
+  return waiting.size + looseLinks.length;
+}
+
+/** The moderator's queue, refreshed whenever the map moves on (a proposal arrives or is decided), and every 15 s. */
 export function useReviewQueue(mapId: string, lastSeq: number, isModerator: boolean) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const queue = useQuery({ ...trpc.moderation.queue.queryOptions({ mapId }), enabled: isModerator });
+  const queue = useQuery({ ...trpc.moderation.queue.queryOptions({ mapId }), enabled: isModerator, refetchInterval: 15_000 });
   useEffect(() => {
     if (isModerator) void queryClient.invalidateQueries({ queryKey: trpc.moderation.queue.queryKey({ mapId }) });
   }, [lastSeq, isModerator, mapId, queryClient, trpc]);
