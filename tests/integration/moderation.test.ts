@@ -158,6 +158,8 @@ describe('students propose, the teacher approves', () => {
     const passage = (
       await callerFor(bo).evidence.create({ sourceId: source.id, start: 0, end: 21, claimId: thesis.id, relation: 'support' })
     ).evidence;
+    await callerFor(bo).evidence.update({ id: passage.id, note: 'My private note' });
+    expect(JSON.stringify((await callerFor(ada).events.list({ mapId: map.id, afterSeq: 0 })).events)).not.toContain('My private note');
     const loose = (await callerFor(teacher).claim.create({ mapId: map.id, text: 'Start times are set by districts' })).claim;
     const link = (await callerFor(bo).link.create({ fromClaimId: loose.id, toClaimId: thesis.id, relation: 'oppose' })).link;
     expect((await callerFor(ada).map.get({ mapId: map.id })).links.map((l) => l.id)).not.toContain(link.id);
