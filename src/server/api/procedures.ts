@@ -3,6 +3,7 @@ import type { Actor } from '@/server/access/actor';
 import { requireRoleOn, type AccessCharge, type AccessTarget, type CheckedMapAccess, type MapAccess } from '@/server/access/map-access';
 import { checkMembership } from '@/server/access/member-access';
 import { requireVoter } from '@/server/access/vote-access';
+import { requireModerator } from '@/server/access/moderator-access';
 import type { Db } from '@/server/db';
 import { requireCommentAccess } from '@/server/domain/comments/comment-access';
 import type { MapRoleName } from '@/shared/roles';
@@ -21,6 +22,8 @@ import { protectedProcedure, publicProcedure, signedInProcedure, WRITE_QUOTA } f
  *   viewerProcedure  reads: anyone who may view the map (public maps: anonymous visitors too)
  *   memberProcedure  reads for members only (a public map's passers-by are refused)
  *   commentProcedure comments: the role on the target's map and the map's commenting rule
+ *   moderatorProcedure  proposals: the owner or an editor the owner made moderator (decisions refused on a
+ *                    locked map for all but the owner)
  * Presence and the event stream keep their own checks in their routers (ephemeral, and streamed).
  */
 
@@ -68,6 +71,10 @@ export function ownerProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.ou
 
 export function voterProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>) {
   return protectedMapProcedure(schema, mapOf, requireVoter);
+}
+
+export function moderatorProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>, options: { isWrite: boolean }) {
+  return protectedMapProcedure(schema, mapOf, (db, actor, target) => requireModerator(db, actor, target, options));
 }
 
 /** Editor-level reads (what deleting a source would remove): editors and the owner, locked or not. */
