@@ -35,6 +35,7 @@ export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCance
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
+  const relationGroup = `${id}-relation`;
   const [claimId, setClaimId] = useState<string | null>(null);
   const [relation, setRelation] = useState<TRelation>('support');
   const [note, setNote] = useState('');
@@ -92,7 +93,7 @@ export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCance
           <legend>This passage</legend>
           {RELATION_CHOICES.map(([value, label]) => (
             <label key={value}>
-              <input type="radio" name={`${id}-relation`} value={value} checked={relation === value} onChange={() => setRelation(value)} />{' '}
+              <input type="radio" name={relationGroup} value={value} checked={relation === value} onChange={() => setRelation(value)} />{' '}
               {label}
             </label>
           ))}
