@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { titleFromFirstLine } from './source-title';
 import type { AppClientError } from '@/trpc/client';
 import { errorMessage, useTRPC } from '@/trpc/client';
@@ -269,14 +269,7 @@ export function EditDetailsForm({ mapId, source, onDone }: EditProps) {
     }),
   );
   return (
-    <form
-      className="stack source-form"
-      aria-label="Edit source details"
-      onSubmit={(event) => {
-        event.preventDefault();
-        update.mutate({ id: source.id, ...metadata });
-      }}
-    >
+    <SourceEditForm label="Edit source details" onSubmit={() => update.mutate({ id: source.id, ...metadata })}>
       <MetadataFields value={metadata} onChange={setMetadata} />
       {update.error && <FormError message={errorMessage(update.error)} />}
       <div className="row">
@@ -287,7 +280,7 @@ export function EditDetailsForm({ mapId, source, onDone }: EditProps) {
           Cancel
         </button>
       </div>
-    </form>
+    </SourceEditForm>
   );
 }
 
@@ -319,14 +312,7 @@ export function EditTextForm({
     }),
   );
   return (
-    <form
-      className="stack source-form"
-      aria-label="Edit source text"
-      onSubmit={(event) => {
-        event.preventDefault();
-        update.mutate({ id: source.id, text });
-      }}
-    >
+    <SourceEditForm label="Edit source text" onSubmit={() => update.mutate({ id: source.id, text })}>
       <p className="form-note">
         Correcting the text keeps every passage where its words are: passages whose words are gone are flagged as orphaned, never moved to
         other words.
@@ -344,22 +330,19 @@ export function EditTextForm({
           Cancel
         </button>
       </div>
-    </form>
+    </SourceEditForm>
   );
 }
 
-/** Confirmation that says how many passages go with the source, then deletes it. */
-export function DeleteSourcePanel({
-  mapId,
-  sourceId,
-  onCancel,
-  onDeleted,
-}: {
+interface DeleteSourcePanelProps {
   mapId: string;
   sourceId: string;
   onCancel: () => void;
   onDeleted: () => void;
-}) {
+}
+
+/** Confirmation that says how many passages go with the source, then deletes it. */
+export function DeleteSourcePanel({ mapId, sourceId, onCancel, onDeleted }: DeleteSourcePanelProps) {
   const trpc = useTRPC();
   const refresh = useRefreshSources(mapId);
   const impact = useQuery({ ...trpc.source.deleteImpact.queryOptions({ id: sourceId }), staleTime: 0 });
@@ -409,5 +392,21 @@ export function DeleteSourcePanel({
         </button>
       </div>
     </div>
+  );
+}
+
+/** The form around one of a source's edits (details or text): submits without reloading the page. */
+function SourceEditForm({ label, onSubmit, children }: { label: string; onSubmit: () => void; children: ReactNode }) {
+  return (
+    <form
+      className="stack source-form"
+      aria-label={label}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+    </form>
   );
 }
