@@ -7,7 +7,7 @@ import { ClaimPicker, type PickableClaim } from './claim-picker';
 import { truncate } from '@/shared/truncate';
 import type { TRelation } from '@/shared/schemas/claim';
 import { FormError } from '@/components/ui/form-messages';
-import { SubmitButton } from '@/components/ui/form-controls';
+import { SubmitButton, CancelButton } from '@/components/ui/form-controls';
 
 export interface PendingQuote {
   start: number;
@@ -104,9 +104,7 @@ export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCance
         <FormError message={error} />
         <div className="row">
           <SubmitButton isPending={create.isPending} label="Add evidence" pendingLabel="Adding…" className="btn btn-primary btn-small" />
-          <button type="button" className="btn btn-small" onClick={onCancel}>
-            Cancel
-          </button>
+          <CancelButton onClick={onCancel} className="btn btn-small" />
         </div>
       </form>
     </div>

@@ -14,7 +14,7 @@ import {
   type TSourceFile,
 } from '@/shared/schemas/source';
 import { FormError } from '@/components/ui/form-messages';
-import { SubmitButton } from '@/components/ui/form-controls';
+import { SubmitButton, CancelButton } from '@/components/ui/form-controls';
 
 export interface SourceMetadata {
   title: string;
@@ -236,9 +236,7 @@ export function AddSourceForm({ mapId, onCreated, onOpenExisting, onCancel }: Ad
       )}
       <div className="row">
         <SubmitButton isPending={create.isPending} label="Add source" pendingLabel="Adding…" />
-        <button type="button" className="btn" onClick={onCancel}>
-          Cancel
-        </button>
+        <CancelButton onClick={onCancel} />
       </div>
     </form>
   );
@@ -276,9 +274,7 @@ export function EditDetailsForm({ mapId, source, onDone }: EditProps) {
         <button type="submit" className="btn btn-primary btn-small" disabled={update.isPending}>
           Save details
         </button>
-        <button type="button" className="btn btn-small" onClick={onDone}>
-          Cancel
-        </button>
+        <CancelButton onClick={onDone} className="btn btn-small" />
       </div>
     </SourceEditForm>
   );
@@ -387,9 +383,7 @@ export function DeleteSourcePanel({ mapId, sourceId, onCancel, onDeleted }: Dele
         >
           {count === 0 ? 'Delete source' : `Delete source and ${count} passage${count === 1 ? '' : 's'}`}
         </button>
-        <button type="button" className="btn btn-small" onClick={onCancel}>
-          Cancel
-        </button>
+        <CancelButton onClick={onCancel} className="btn btn-small" />
       </div>
     </div>
   );
