@@ -72,6 +72,7 @@ export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCance
     });
   };
 
+  const radioName = `${id}-relation`;
   return (
     <div
       className="evidence-popover card"
@@ -92,8 +93,7 @@ export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCance
           <legend>This passage</legend>
           {RELATION_CHOICES.map(([value, label]) => (
             <label key={value}>
-              <input type="radio" name={`${id}-relation`} value={value} checked={relation === value} onChange={() => setRelation(value)} />{' '}
-              {label}
+              <input type="radio" name={radioName} value={value} checked={relation === value} onChange={() => setRelation(value)} /> {label}
             </label>
           ))}
         </fieldset>
