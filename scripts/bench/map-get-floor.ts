@@ -74,10 +74,7 @@ export async function measureMapGetFloor(databaseUrl: string, mapId: string, use
   }
 }
 
-/**
- * map.get as the HTTP route answers it: the procedure through the caller, then the app's superjson
- * encoding (api/transformer.ts) and JSON.
- */
+/** map.get as the HTTP route answers it: the procedure through the caller, the app's superjson encoding (api/transformer.ts), JSON. */
 export function measureMapGet(call: () => Promise<unknown>, calls: number) {
   return timed(calls, async () => JSON.stringify(serialize(await call())));
 }

@@ -31,6 +31,7 @@ export function MembersPanel({ mapId, canManage }: Props) {
   const setRole = useMutation(trpc.member.setRole.mutationOptions(options));
   const remove = useMutation(trpc.member.remove.mutationOptions(options));
   const transfer = useMutation(trpc.member.transferOwnership.mutationOptions(options));
+  const setModerator = useMutation(trpc.member.setModerator.mutationOptions(options));
 
   async function submitInvite(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -80,8 +81,9 @@ export function MembersPanel({ mapId, canManage }: Props) {
                 key={member.memberId}
                 member={member}
                 canManage={canManage}
-                isBusy={setRole.isPending || remove.isPending || transfer.isPending}
+                isBusy={setRole.isPending || remove.isPending || transfer.isPending || setModerator.isPending}
                 onRole={(role) => setRole.mutate({ memberId: member.memberId, role })}
+                onModerator={(isModerator) => setModerator.mutate({ memberId: member.memberId, isModerator })}
                 onRemove={() => remove.mutate({ memberId: member.memberId })}
                 onTransfer={() => transfer.mutate({ memberId: member.memberId })}
               />
@@ -98,11 +100,12 @@ interface RowProps {
   canManage: boolean;
   isBusy: boolean;
   onRole: (role: TShareRole) => void;
+  onModerator: (isModerator: boolean) => void;
   onRemove: () => void;
   onTransfer: () => void;
 }
 
-function MemberRow({ member, canManage, isBusy, onRole, onRemove, onTransfer }: RowProps) {
+function MemberRow({ member, canManage, isBusy, onRole, onModerator, onRemove, onTransfer }: RowProps) {
   const [confirming, setConfirming] = useState<'remove' | 'transfer' | null>(null);
   const name = member.displayName ?? 'Anonymous member';
   const isEditable = canManage && member.role !== 'owner';
@@ -124,6 +127,14 @@ function MemberRow({ member, canManage, isBusy, onRole, onRemove, onTransfer }: 
         </select>
       ) : (
         <span className={`badge role-badge role-${member.role}`}>{ROLE_LABEL[member.role]}</span>
+      )}
+      {isEditable && member.role === 'editor' ? (
+        <label className="choice small" title="A moderator reviews what others propose when new claims need approval.">
+          <input type="checkbox" checked={member.isModerator} disabled={isBusy} onChange={(event) => onModerator(event.target.checked)} />
+          Moderator
+        </label>
+      ) : (
+        member.isModerator && member.role === 'editor' && <span className="badge">moderator</span>
       )}
       {isEditable &&
         (confirming ? (

@@ -37,6 +37,11 @@ const CLASS_SWITCHES = [
     label: 'Only editors comment',
     help: 'Voters can still read comments but not write them; editors and you can.',
   },
+  {
+    setting: 'requireApproval',
+    label: 'New claims need approval',
+    help: 'What students add waits in your Review queue; only its author and moderators see it until you approve it.',
+  },
 ] as const;
 
 interface Props {

@@ -5,6 +5,7 @@ import { DomainError } from '@/server/domain/errors';
 import { lockSource } from '@/server/domain/sources/update-source';
 import { runMapWrite } from '@/server/sync/append-event';
 import type { WriteContext } from '@/server/domain/context';
+import { isProposalBy, proposalEvent, proposalFlag } from '@/server/domain/moderation/proposal';
 import type { TCreateEvidenceInput } from '@/shared/schemas/evidence';
 import { EVIDENCE_VIEW_SELECT, toEvidencePayload } from './evidence-select';
 import { insertLink } from '@/server/domain/links/link-rules';
@@ -49,6 +50,7 @@ export async function createEvidence(db: Db, context: WriteContext, input: TCrea
     const selector = describeQuote(text, start, end);
 
     await requireLiveClaimOnMap(tx, mapId, input.claimId);
+    const isProposal = await isProposalBy(tx, mapId, context.actor);
     const row = await tx.evidence.create({
       data: {
         mapId,
@@ -58,17 +60,22 @@ export async function createEvidence(db: Db, context: WriteContext, input: TCrea
         x: input.x ?? null,
         y: input.y ?? null,
         authorId: context.actor?.id ?? null,
+        awaitingApproval: isProposal,
       },
       select: EVIDENCE_VIEW_SELECT,
     });
-    const evidence = toEvidencePayload(row);
+    const evidence = { ...toEvidencePayload(row), ...proposalFlag(isProposal) };
     const link = await insertLink(tx, {
       mapId,
       from: { evidenceId: evidence.id },
       toClaimId: input.claimId,
       relation: input.relation,
       actorId: context.actor.id,
+      isProposal,
     });
-    return { result: { evidence, link }, events: [{ type: 'evidence.created', payload: { evidence, link } }] };
+    return {
+      result: { evidence, link },
+      events: [proposalEvent({ type: 'evidence.created', payload: { evidence, link } }, isProposal, context.actor?.id ?? null)],
+    };
   });
 }

@@ -94,10 +94,23 @@ export async function loadMapDocument(db: Db, mapId: string, options: LoadMapDoc
 
   const [map, claims, links, sources, evidence, claimVoteRows, evidenceVoteRows, readerVotes] = await Promise.all([
     db.map.findUnique({ where: { id: mapId }, select: MAP_SELECT }),
-    db.claim.findMany({ where: { mapId, deletedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: CLAIM_SELECT }),
-    db.link.findMany({ where: { mapId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: LINK_VIEW_SELECT }),
+    // Proposals awaiting approval are left out of every export (for everyone: an export is the published map).
+    db.claim.findMany({
+      where: { mapId, deletedAt: null, awaitingApproval: false },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: CLAIM_SELECT,
+    }),
+    db.link.findMany({
+      where: { mapId, awaitingApproval: false },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: LINK_VIEW_SELECT,
+    }),
     db.source.findMany({ where: { mapId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: SOURCE_SELECT }),
-    db.evidence.findMany({ where: { mapId, deletedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: EVIDENCE_SELECT }),
+    db.evidence.findMany({
+      where: { mapId, deletedAt: null, awaitingApproval: false },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: EVIDENCE_SELECT,
+    }),
     withVotes
       ? db.vote.groupBy({ by: ['claimId', 'value'], where: { mapId, claimId: { not: null } }, _count: { _all: true } })
       : Promise.resolve([]),

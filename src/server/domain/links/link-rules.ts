@@ -48,6 +48,8 @@ export interface NewLink {
   toClaimId: string;
   relation: TRelation;
   actorId: string | null;
+  /** A proposal (map.requireApproval) waits for a moderator and nudges nobody until approved. */
+  isProposal?: boolean;
 }
 
 /**
@@ -58,9 +60,19 @@ export async function insertLink(tx: Prisma.TransactionClient, link: NewLink) {
   const fromClaimId = 'claimId' in link.from ? link.from.claimId : null;
   const fromEvidenceId = 'evidenceId' in link.from ? link.from.evidenceId : null;
   const row = await tx.link.create({
-    data: { mapId: link.mapId, fromClaimId, fromEvidenceId, toClaimId: link.toClaimId, relation: link.relation, createdById: link.actorId },
+    data: {
+      mapId: link.mapId,
+      fromClaimId,
+      fromEvidenceId,
+      toClaimId: link.toClaimId,
+      relation: link.relation,
+      createdById: link.actorId,
+      awaitingApproval: link.isProposal ?? false,
+    },
     select: LINK_VIEW_SELECT,
   });
+  // A proposal is no argument yet: its raters are nudged when it is approved.
+  if (link.isProposal) return { ...row, awaitingApproval: true as const };
   await nudgeRaters(tx, {
     mapId: link.mapId,
     claimId: link.toClaimId,
