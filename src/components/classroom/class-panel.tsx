@@ -5,6 +5,7 @@ import type { Peer } from '@/components/realtime/use-presence';
 import { excerpt, indexMap } from '@/components/map/map-index';
 import { errorMessage } from '@/trpc/client';
 import { useClassStatus } from './use-class-status';
+import { FormError } from '@/components/ui/form-messages';
 
 const STALE_VOTES_HELP =
   'Votes cast before the latest supporting or opposing argument under this claim: their voters were nudged to look again';
@@ -33,11 +34,7 @@ export function ClassPanel({ map, peers, onClose, onSelectClaim }: Props) {
           Close
         </button>
       </div>
-      {status.isError && (
-        <p className="form-error" role="alert">
-          The class could not be loaded: {errorMessage(status.error)}
-        </p>
-      )}
+      <FormError message={status.isError && `The class could not be loaded: ${errorMessage(status.error)}`} />
 
       <section className="panel-section" aria-labelledby="class-here">
         <h3 id="class-here">

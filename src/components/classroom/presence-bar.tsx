@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Peer } from '@/components/realtime/use-presence';
+import { useDisclosure } from '@/components/ui/use-disclosure';
 
 function initialsOf(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
@@ -18,22 +19,19 @@ interface Props {
 
 /** Who is on the map now (across instances): avatars and a count; a click lists everyone. */
 export function PresenceBar({ peers, isPresent, max = 4 }: Props) {
-  const [isOpen, setIsOpen] = useState(false);
-  const listId = useId();
+  const { isOpen, setIsOpen, close, panelId: listId, buttonProps } = useDisclosure();
   const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
   const count = peers.length + (isPresent ? 1 : 0);
 
   useEffect(() => {
     if (!isOpen) return;
     const onPointer = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setIsOpen(false);
+      if (!rootRef.current?.contains(event.target as Node)) close();
     };
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       event.preventDefault();
-      setIsOpen(false);
-      buttonRef.current?.focus();
+      close({ refocus: true });
     };
     document.addEventListener('pointerdown', onPointer);
     rootRef.current?.addEventListener('keydown', onKey);
@@ -42,20 +40,13 @@ export function PresenceBar({ peers, isPresent, max = 4 }: Props) {
       document.removeEventListener('pointerdown', onPointer);
       root?.removeEventListener('keydown', onKey);
     };
-  }, [isOpen]);
+  }, [isOpen, close]);
 
   if (count === 0) return null;
   const shown = peers.slice(0, max);
   return (
     <div className="presence-bar" ref={rootRef} data-testid="presence-bar">
-      <button
-        ref={buttonRef}
-        type="button"
-        className="presence-button"
-        aria-expanded={isOpen}
-        aria-controls={listId}
-        onClick={() => setIsOpen((open) => !open)}
-      >
+      <button {...buttonProps} className="presence-button" onClick={() => setIsOpen((open) => !open)}>
         <span className="presence-faces" aria-hidden="true">
           {shown.map((peer) => (
             <span key={peer.userId} className="presence-face" style={{ boxShadow: `inset 0 0 0 3px ${peer.color}` }} title={peer.name}>

@@ -7,6 +7,7 @@ import type { CommentView } from '@/server/domain/comments/list-comments';
 import type { TCommentTarget } from '@/shared/schemas/comment';
 import { useTRPC } from '@/trpc/client';
 import { MentionInput, type MentionMember } from './mention-input';
+import { CancelButton } from '@/components/ui/form-controls';
 
 interface Props {
   mapId: string;
@@ -139,11 +140,7 @@ function Composer({
         <button type="submit" className="btn btn-small" disabled={!text.trim() || create.isPending}>
           {parentId ? 'Reply' : 'Comment'}
         </button>
-        {onDone && (
-          <button type="button" className="btn btn-small btn-link" onClick={onDone}>
-            Cancel
-          </button>
-        )}
+        {onDone && <CancelButton onClick={onDone} className="btn btn-small btn-link" />}
       </div>
     </form>
   );

@@ -2,9 +2,10 @@
 
 import Link from 'next/link';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { subscribeAllMapEvents } from '@/components/realtime/map-event-bus';
 import { useTRPC } from '@/trpc/client';
+import { useDisclosure } from '@/components/ui/use-disclosure';
 
 /** Events that may have notified someone: a mention or reply, or a new argument under a rated claim. */
 const NOTIFYING_EVENTS = new Set(['comment.created', 'claim.created', 'link.created', 'evidence.created']);
@@ -16,9 +17,7 @@ const NOTIFYING_EVENTS = new Set(['comment.created', 'claim.created', 'link.crea
 export function NotificationBell() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const panelId = useId();
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const [isOpen, setIsOpen] = useState(false);
+  const { isOpen, setIsOpen, close, panelId, buttonProps } = useDisclosure();
   const list = useQuery({ ...trpc.notification.list.queryOptions(), refetchInterval: 30_000 });
   const markRead = useMutation(
     trpc.notification.markRead.mutationOptions({
@@ -45,11 +44,8 @@ export function NotificationBell() {
   return (
     <div className="notification-bell">
       <button
-        ref={buttonRef}
-        type="button"
+        {...buttonProps}
         className="btn btn-small"
-        aria-expanded={isOpen}
-        aria-controls={panelId}
         aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}
         onClick={toggle}
       >
@@ -62,10 +58,7 @@ export function NotificationBell() {
           role="region"
           aria-label="Notifications"
           onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              setIsOpen(false);
-              buttonRef.current?.focus();
-            }
+            if (event.key === 'Escape') close({ refocus: true });
           }}
         >
           {list.data?.items.length ? (

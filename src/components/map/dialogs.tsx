@@ -5,6 +5,7 @@ import { CLAIM_TEXT_MAX } from '@/shared/schemas/claim';
 import { excerpt } from './map-index';
 import { Modal } from './modal';
 import type { Relation } from './outline';
+import { CancelButton } from '@/components/ui/form-controls';
 
 export function ConfirmDeleteDialog({
   text,
@@ -226,9 +227,7 @@ export function ConnectPopover({
         <button type="button" className="btn btn-small oppose-button" onClick={() => onChoose('oppose')}>
           − Opposes
         </button>
-        <button type="button" className="btn btn-small" onClick={onCancel}>
-          Cancel
-        </button>
+        <CancelButton onClick={onCancel} className="btn btn-small" />
       </div>
     </div>
   );

@@ -78,3 +78,8 @@ export function mapView(parts: { claims?: ClaimView[]; links?: LinkView[]; evide
     strengthMeta: { converged: true, hasCycles: false },
   };
 }
+
+/** A claim as a claim.created event carries it (author u2, Ben), for reducer tests. */
+export function claimPayload(id: string, text = `Claim ${id}`, title: string | null = null, at = new Date('2026-01-02T00:00:00Z')) {
+  return { id, title, text, x: null, y: null, version: 1, authorId: 'u2', authorName: 'Ben', createdAt: at, updatedAt: at };
+}

@@ -7,6 +7,7 @@ import type { ProposalView } from '@/server/domain/moderation/list-proposals';
 import { excerpt } from '@/components/map/map-index';
 import { subscribeMapEvents } from '@/components/realtime/map-event-bus';
 import { errorMessage, useTRPC } from '@/trpc/client';
+import { FormError } from '@/components/ui/form-messages';
 
 /**
  * How many proposals wait in a moderator's view: claims and passages marked, and links proposed on their
@@ -77,16 +78,8 @@ export function ReviewPanel({ mapId, lastSeq, onClose, onSelectClaim }: Props) {
           Close
         </button>
       </div>
-      {queue.isError && (
-        <p className="form-error" role="alert">
-          The review queue could not be loaded: {errorMessage(queue.error)}
-        </p>
-      )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={queue.isError && `The review queue could not be loaded: ${errorMessage(queue.error)}`} />
+      <FormError message={error} />
       {queue.isSuccess && items.length === 0 && <p className="muted small">Nothing waits for approval.</p>}
       {items.length > 1 && (
         <button

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claim, link, mapView } from '@/components/map/test-map';
+import { claim, claimPayload, link, mapView } from '@/components/map/test-map';
 import type { MapView } from '@/server/domain/maps/get-map';
 import type { MapEventBody } from '@/shared/events';
 import { applyEvent, needsRefetch, pendingClaimId, type AppliedEvent } from './apply-event';
@@ -12,18 +12,7 @@ function confirmed(body: MapEventBody, extra: Partial<AppliedEvent> = {}): Appli
   return { ...body, seq: nextSeq++, isOwn: false, clientMutationId: null, createdAt: at, ...extra } as AppliedEvent;
 }
 
-const payloadOf = (id: string, text = `Claim ${id}`, title: string | null = null) => ({
-  id,
-  title,
-  text,
-  x: null,
-  y: null,
-  version: 1,
-  authorId: 'u2',
-  authorName: 'Ben',
-  createdAt: at,
-  updatedAt: at,
-});
+const payloadOf = (id: string, text = `Claim ${id}`, title: string | null = null) => claimPayload(id, text, title, at);
 
 describe('applyEvent', () => {
   it('is idempotent: applying a confirmed event twice changes nothing', () => {

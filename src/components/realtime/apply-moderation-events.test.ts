@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claim, link, mapView } from '@/components/map/test-map';
+import { claim, claimPayload, link, mapView } from '@/components/map/test-map';
 import type { MapEventBody } from '@/shared/events';
 import { applyEvent, type AppliedEvent } from './apply-event';
 
@@ -7,18 +7,7 @@ const at = new Date('2026-01-02T00:00:00Z');
 let nextSeq = 2;
 const confirmed = (body: MapEventBody): AppliedEvent => ({ ...body, seq: nextSeq++, isOwn: false, clientMutationId: null, createdAt: at });
 
-const proposal = {
-  id: 'p',
-  title: null,
-  text: 'A proposal',
-  x: null,
-  y: null,
-  version: 1,
-  authorId: 'u2',
-  authorName: 'Ben',
-  createdAt: at,
-  updatedAt: at,
-};
+const proposal = claimPayload('p', 'A proposal', null, at);
 
 describe('applyEvent: moderation', () => {
   it('marks an arriving proposal, and an approval publishes it (or brings it to a view that never had it)', () => {

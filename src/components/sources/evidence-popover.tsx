@@ -7,7 +7,7 @@ import { ClaimPicker, type PickableClaim } from './claim-picker';
 import { truncate } from '@/shared/truncate';
 import type { TRelation } from '@/shared/schemas/claim';
 import { FormError } from '@/components/ui/form-messages';
-import { SubmitButton } from '@/components/ui/form-controls';
+import { SubmitButton, CancelButton } from '@/components/ui/form-controls';
 
 export interface PendingQuote {
   start: number;
@@ -35,7 +35,6 @@ export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCance
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
-  const relationGroup = `${id}-relation`;
   const [claimId, setClaimId] = useState<string | null>(null);
   const [relation, setRelation] = useState<TRelation>('support');
   const [note, setNote] = useState('');
@@ -73,6 +72,7 @@ export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCance
     });
   };
 
+  const radioName = `${id}-relation`;
   return (
     <div
       className="evidence-popover card"
@@ -93,8 +93,7 @@ export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCance
           <legend>This passage</legend>
           {RELATION_CHOICES.map(([value, label]) => (
             <label key={value}>
-              <input type="radio" name={relationGroup} value={value} checked={relation === value} onChange={() => setRelation(value)} />{' '}
-              {label}
+              <input type="radio" name={radioName} value={value} checked={relation === value} onChange={() => setRelation(value)} /> {label}
             </label>
           ))}
         </fieldset>
@@ -105,9 +104,7 @@ export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCance
         <FormError message={error} />
         <div className="row">
           <SubmitButton isPending={create.isPending} label="Add evidence" pendingLabel="Adding…" className="btn btn-primary btn-small" />
-          <button type="button" className="btn btn-small" onClick={onCancel}>
-            Cancel
-          </button>
+          <CancelButton onClick={onCancel} className="btn btn-small" />
         </div>
       </form>
     </div>

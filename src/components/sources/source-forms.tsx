@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { titleFromFirstLine } from './source-title';
 import type { AppClientError } from '@/trpc/client';
 import { errorMessage, useTRPC } from '@/trpc/client';
@@ -14,7 +14,7 @@ import {
   type TSourceFile,
 } from '@/shared/schemas/source';
 import { FormError } from '@/components/ui/form-messages';
-import { SubmitButton } from '@/components/ui/form-controls';
+import { SubmitButton, CancelButton } from '@/components/ui/form-controls';
 
 export interface SourceMetadata {
   title: string;
@@ -236,9 +236,7 @@ export function AddSourceForm({ mapId, onCreated, onOpenExisting, onCancel }: Ad
       )}
       <div className="row">
         <SubmitButton isPending={create.isPending} label="Add source" pendingLabel="Adding…" />
-        <button type="button" className="btn" onClick={onCancel}>
-          Cancel
-        </button>
+        <CancelButton onClick={onCancel} />
       </div>
     </form>
   );
@@ -269,25 +267,16 @@ export function EditDetailsForm({ mapId, source, onDone }: EditProps) {
     }),
   );
   return (
-    <form
-      className="stack source-form"
-      aria-label="Edit source details"
-      onSubmit={(event) => {
-        event.preventDefault();
-        update.mutate({ id: source.id, ...metadata });
-      }}
-    >
+    <SourceEditForm label="Edit source details" onSubmit={() => update.mutate({ id: source.id, ...metadata })}>
       <MetadataFields value={metadata} onChange={setMetadata} />
       {update.error && <FormError message={errorMessage(update.error)} />}
       <div className="row">
         <button type="submit" className="btn btn-primary btn-small" disabled={update.isPending}>
           Save details
         </button>
-        <button type="button" className="btn btn-small" onClick={onDone}>
-          Cancel
-        </button>
+        <CancelButton onClick={onDone} className="btn btn-small" />
       </div>
-    </form>
+    </SourceEditForm>
   );
 }
 
@@ -319,14 +308,7 @@ export function EditTextForm({
     }),
   );
   return (
-    <form
-      className="stack source-form"
-      aria-label="Edit source text"
-      onSubmit={(event) => {
-        event.preventDefault();
-        update.mutate({ id: source.id, text });
-      }}
-    >
+    <SourceEditForm label="Edit source text" onSubmit={() => update.mutate({ id: source.id, text })}>
       <p className="form-note">
         Correcting the text keeps every passage where its words are: passages whose words are gone are flagged as orphaned, never moved to
         other words.
@@ -344,22 +326,19 @@ export function EditTextForm({
           Cancel
         </button>
       </div>
-    </form>
+    </SourceEditForm>
   );
 }
 
-/** Confirmation that says how many passages go with the source, then deletes it. */
-export function DeleteSourcePanel({
-  mapId,
-  sourceId,
-  onCancel,
-  onDeleted,
-}: {
+interface DeleteSourcePanelProps {
   mapId: string;
   sourceId: string;
   onCancel: () => void;
   onDeleted: () => void;
-}) {
+}
+
+/** Confirmation that says how many passages go with the source, then deletes it. */
+export function DeleteSourcePanel({ mapId, sourceId, onCancel, onDeleted }: DeleteSourcePanelProps) {
   const trpc = useTRPC();
   const refresh = useRefreshSources(mapId);
   const impact = useQuery({ ...trpc.source.deleteImpact.queryOptions({ id: sourceId }), staleTime: 0 });
@@ -404,10 +383,24 @@ export function DeleteSourcePanel({
         >
           {count === 0 ? 'Delete source' : `Delete source and ${count} passage${count === 1 ? '' : 's'}`}
         </button>
-        <button type="button" className="btn btn-small" onClick={onCancel}>
-          Cancel
-        </button>
+        <CancelButton onClick={onCancel} className="btn btn-small" />
       </div>
     </div>
+  );
+}
+
+/** The form around one of a source's edits (details or text): submits without reloading the page. */
+function SourceEditForm({ label, onSubmit, children }: { label: string; onSubmit: () => void; children: ReactNode }) {
+  return (
+    <form
+      className="stack source-form"
+      aria-label={label}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+    </form>
   );
 }

@@ -51,3 +51,12 @@ export function ChoiceText({ name, help }: { name: string; help: string }) {
     </span>
   );
 }
+
+/** The Cancel button beside a form's submit: closes the form without saving. */
+export function CancelButton({ onClick, className = 'btn' }: { onClick: () => void; className?: string }) {
+  return (
+    <button type="button" className={className} onClick={onClick}>
+      Cancel
+    </button>
+  );
+}

@@ -1,5 +1,8 @@
 import type { Prisma } from '@/generated/prisma/client';
 
+/** The one thing of an author (or owner) a view carries: the name they show. */
+export const AUTHOR_NAME_SELECT = { select: { displayName: true } } as const satisfies Prisma.UserDefaultArgs;
+
 /** The columns of a claim that clients see (with its author's name), as map.get returns them. */
 export const CLAIM_VIEW_SELECT = {
   id: true,
@@ -12,7 +15,7 @@ export const CLAIM_VIEW_SELECT = {
   authorId: true,
   createdAt: true,
   updatedAt: true,
-  author: { select: { displayName: true } },
+  author: AUTHOR_NAME_SELECT,
 } satisfies Prisma.ClaimSelect;
 
 export const LINK_VIEW_SELECT = {

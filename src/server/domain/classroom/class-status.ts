@@ -1,6 +1,7 @@
 import type { Db } from '@/server/db';
 import type { ReadContext } from '@/server/domain/context';
 import type { MapRoleName } from '@/shared/roles';
+import { rosterOf } from '@/server/domain/members/list-members';
 
 export interface ClassMember {
   userId: string;
@@ -57,11 +58,7 @@ export async function getClassStatus(db: Db, context: ReadContext): Promise<Clas
   const { mapId } = context.access;
   const [map, members, claims, votes, latestArguments] = await Promise.all([
     db.map.findUniqueOrThrow({ where: { id: mapId }, select: { ownerId: true, isAnonymous: true } }),
-    db.mapMember.findMany({
-      where: { mapId },
-      orderBy: { createdAt: 'asc' },
-      select: { role: true, user: { select: { id: true, displayName: true, isGuest: true } } },
-    }),
+    rosterOf(db, mapId),
     db.claim.findMany({ where: { mapId, deletedAt: null }, select: { id: true }, orderBy: { createdAt: 'asc' } }),
     db.vote.findMany({
       where: { mapId, claimId: { not: null }, claim: { deletedAt: null } },

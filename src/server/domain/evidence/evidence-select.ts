@@ -1,4 +1,5 @@
 import type { Prisma } from '@/generated/prisma/client';
+import { AUTHOR_NAME_SELECT } from '@/server/domain/claims/claim-select';
 
 /** What a passage quotes and where (the W3C selectors over its source's text), with its note. */
 export const EVIDENCE_QUOTE_SELECT = {
@@ -20,7 +21,7 @@ export const EVIDENCE_VIEW_SELECT = {
   y: true,
   authorId: true,
   createdAt: true,
-  author: { select: { displayName: true } },
+  author: AUTHOR_NAME_SELECT,
 } satisfies Prisma.EvidenceSelect;
 
 type EvidenceRow = Prisma.EvidenceGetPayload<{ select: typeof EVIDENCE_VIEW_SELECT }>;

@@ -19,6 +19,25 @@ function quote(exact: string) {
   };
 }
 
+/**
+ * Links written one a line as "from supports|opposes to[, why]", numbered l1, l2, … in order; a
+ * `from` starting with q is an evidence passage, anything else a claim.
+ */
+function linksFrom(lines: string): MapDocument['links'] {
+  return lines
+    .trim()
+    .split('\n')
+    .map((line, index) => {
+      const [from = '', verb, to = ''] = line.trim().split(/[ ,]+/);
+      return {
+        id: `l${index + 1}`,
+        from: from.startsWith('q') ? { evidenceId: from } : { claimId: from },
+        toClaimId: to,
+        relation: verb === 'supports' ? 'support' : 'oppose',
+      };
+    });
+}
+
 /** A small but complete map: nested support/opposition, evidence, a shared child and a cycle. */
 export function sampleMap(): MapDocument {
   return validateMapDocument({
@@ -46,22 +65,20 @@ export function sampleMap(): MapDocument {
       { id: 'trade', text: 'Shops will lose trade.', x: null, y: null, title: 'Trade worry' },
       { id: 'footfall', text: 'Pedestrian zones increase footfall.', x: null, y: null },
     ],
-    links: [
-      { id: 'l1', from: { claimId: 'air' }, toClaimId: 'thesis', relation: 'support' },
-      { id: 'l2', from: { claimId: 'ev' }, toClaimId: 'air', relation: 'oppose' },
-      { id: 'l3', from: { claimId: 'tyres' }, toClaimId: 'ev', relation: 'oppose' },
-      { id: 'l4', from: { claimId: 'access' }, toClaimId: 'thesis', relation: 'oppose' },
-      { id: 'l5', from: { claimId: 'exempt' }, toClaimId: 'access', relation: 'oppose' },
-      { id: 'l6', from: { claimId: 'trade' }, toClaimId: 'thesis', relation: 'oppose' },
-      { id: 'l7', from: { claimId: 'footfall' }, toClaimId: 'trade', relation: 'oppose' },
-      // footfall also supports the thesis directly (a shared child)…
-      { id: 'l8', from: { claimId: 'footfall' }, toClaimId: 'thesis', relation: 'support' },
-      // …and a cycle: trade worry opposes footfall.
-      { id: 'l9', from: { claimId: 'trade' }, toClaimId: 'footfall', relation: 'oppose' },
-      { id: 'l10', from: { evidenceId: 'q1' }, toClaimId: 'air', relation: 'support' },
-      { id: 'l11', from: { evidenceId: 'q2' }, toClaimId: 'trade', relation: 'oppose' },
-      { id: 'l12', from: { evidenceId: 'q1' }, toClaimId: 'thesis', relation: 'support' },
-    ],
+    links: linksFrom(`
+      air supports thesis
+      ev opposes air
+      tyres opposes ev
+      access opposes thesis
+      exempt opposes access
+      trade opposes thesis
+      footfall opposes trade
+      footfall supports thesis, a shared child
+      trade opposes footfall, a cycle
+      q1 supports air
+      q2 opposes trade
+      q1 supports thesis
+    `),
     sources: [
       {
         id: 'src1',

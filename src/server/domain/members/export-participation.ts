@@ -1,6 +1,7 @@
 import type { Db } from '@/server/db';
 import type { ReadContext } from '@/server/domain/context';
 import type { MapRoleName } from '@/shared/roles';
+import { rosterOf } from './list-members';
 
 export interface ParticipationRow {
   /** The member's display name, or a stable pseudonym ("Participant 3") when names are omitted. */
@@ -35,11 +36,7 @@ export async function exportParticipation(
   const { mapId } = context.access;
   const [map, members, claims, evidence, votes] = await Promise.all([
     db.map.findUniqueOrThrow({ where: { id: mapId }, select: { title: true, isAnonymous: true } }),
-    db.mapMember.findMany({
-      where: { mapId },
-      orderBy: { createdAt: 'asc' },
-      select: { role: true, createdAt: true, user: { select: { id: true, displayName: true, isGuest: true } } },
-    }),
+    rosterOf(db, mapId),
     db.claim.groupBy({ by: ['authorId'], where: { mapId, deletedAt: null, authorId: { not: null } }, _count: { _all: true } }),
     db.evidence.groupBy({ by: ['authorId'], where: { mapId, deletedAt: null, authorId: { not: null } }, _count: { _all: true } }),
     db.vote.groupBy({ by: ['userId'], where: { mapId }, _count: { _all: true } }),

@@ -17,14 +17,19 @@ export interface MemberView {
 
 const RANK_DESC = [...MAP_ROLES].reverse();
 
-/** The map's members, owner first then by role and joining time. Access was checked by the caller. */
-export async function listMembers(db: Db, context: ReadContext): Promise<{ members: MemberView[]; isAnonymous: boolean }> {
-  const { actor, access } = context;
-  const rows = await db.mapMember.findMany({
-    where: { mapId: access.mapId },
+/** Every member of the map with their role and who they are, in joining order (lists, class panel, export). */
+export function rosterOf(db: Db, mapId: string) {
+  return db.mapMember.findMany({
+    where: { mapId },
     orderBy: { createdAt: 'asc' },
     select: { id: true, role: true, isModerator: true, createdAt: true, user: { select: { id: true, displayName: true, isGuest: true } } },
   });
+}
+
+/** The map's members, owner first then by role and joining time. Access was checked by the caller. */
+export async function listMembers(db: Db, context: ReadContext): Promise<{ members: MemberView[]; isAnonymous: boolean }> {
+  const { actor, access } = context;
+  const rows = await rosterOf(db, access.mapId);
   const hideIdentities = access.map.isAnonymous && access.role !== 'owner';
   const members = rows
     .map((row): MemberView => {
