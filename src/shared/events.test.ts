@@ -103,6 +103,17 @@ const SAMPLES: { [T in MapEventType]: Extract<MapEventDraft, { type: T }>['paylo
   'comment.resolved': { commentId: 'k1', targetKind: 'claim', targetId: 'c1', isResolved: true },
   'comment.hidden': { commentId: 'k1', targetKind: 'map', targetId: 'm1', wasCounted: true },
   'snapshot.created': { snapshotId: 'sn1', name: 'End of period 2', seq: 12 },
+  'moderation.approved': { claims: [claim], evidence: [evidence], links: [link] },
+  'moderation.rejected': {
+    kind: 'claim',
+    id: 'c1',
+    text: 'A claim',
+    reason: 'Off topic',
+    claimIds: ['c1'],
+    evidenceIds: [],
+    linkIds: ['l1'],
+  },
+  'event.withheld': {},
 };
 
 const draftOf = (type: MapEventType) => ({ type, payload: SAMPLES[type] }) as MapEventDraft;

@@ -29,6 +29,8 @@ export const ZLinkPayload = z.object({
   relation: ZRelation,
   /** An imported argumentation scheme (AIF), shown on the edge; absent in events written before schemes. */
   scheme: z.string().nullable().optional(),
+  /** A proposal waiting for a moderator (see src/server/domain/moderation); absent: published. */
+  awaitingApproval: z.boolean().optional(),
 });
 
 export const ZClaimPayload = z.object({
@@ -45,6 +47,8 @@ export const ZClaimPayload = z.object({
   authorName: z.string().nullable(),
   createdAt: ZDate,
   updatedAt: ZDate,
+  /** A proposal waiting for a moderator; absent: published. */
+  awaitingApproval: z.boolean().optional(),
 });
 
 export const ZEvidencePayload = z.object({
@@ -62,6 +66,8 @@ export const ZEvidencePayload = z.object({
   authorId: z.string().nullable(),
   authorName: z.string().nullable(),
   createdAt: ZDate,
+  /** A proposal waiting for a moderator; absent: published. */
+  awaitingApproval: z.boolean().optional(),
 });
 
 export const ZSourceSummaryPayload = z.object({
@@ -111,6 +117,8 @@ export const ZCommentPayload = z.object({
   /** Users the text @mentions (they are notified); null where anonymous mode hides who they are. */
   mentionedUserIds: z.array(z.string()).nullable(),
   createdAt: ZDate,
+  /** Never stored: set by redaction when the owner has hidden the comment since (its text is then empty). */
+  isHidden: z.boolean().optional(),
 });
 
 const ZCommentRef = { commentId: z.string(), targetKind: ZCommentTargetKind, targetId: z.string() };
@@ -131,6 +139,7 @@ export const MAP_EVENT_PAYLOADS = {
     isLocked: z.boolean().optional(),
     isAnonymous: z.boolean().optional(),
     isCommentingRestricted: z.boolean().optional(),
+    requireApproval: z.boolean().optional(),
   }),
   'claim.created': z.object({ claim: ZClaimPayload, link: ZLinkPayload.nullable() }),
   'claim.updated': z.object({ claimId: z.string(), text: z.string(), version: z.number().int(), previousText: z.string().nullable() }),
@@ -161,6 +170,8 @@ export const MAP_EVENT_PAYLOADS = {
     userId: z.string().nullable(),
     role: z.enum(['owner', 'editor', 'voter', 'viewer']),
     via: z.enum(['invite', 'owner', 'transfer', 'link', 'request']),
+    /** Set when the owner made an editor a moderator (true) or no longer one (false). */
+    isModerator: z.boolean().optional(),
   }),
   'member.removed': z.object({ memberId: z.string(), userId: z.string().nullable() }),
   'share.changed': z.object({
@@ -170,12 +181,34 @@ export const MAP_EVENT_PAYLOADS = {
   }),
   'results.revealed': z.object({ resultsRevealed: z.literal(true) }),
   'comment.created': z.object({ comment: ZCommentPayload }),
-  'comment.updated': z.object({ ...ZCommentRef, text: z.string() }),
+  /** `isHidden` is never stored: set by redaction when the owner has hidden the comment since (text empty). */
+  'comment.updated': z.object({ ...ZCommentRef, text: z.string(), isHidden: z.boolean().optional() }),
   /** `wasCounted`: the comment was visible (not hidden) until now, so a node's comment count drops by one. */
   'comment.deleted': z.object({ ...ZCommentRef, wasCounted: z.boolean() }),
   'comment.resolved': z.object({ ...ZCommentRef, isResolved: z.boolean() }),
   'comment.hidden': z.object({ ...ZCommentRef, wasCounted: z.boolean() }),
   'snapshot.created': z.object({ snapshotId: z.string(), name: z.string(), seq: z.number().int() }),
+  /** A moderator published proposals: everyone now sees these claims, passages and links (already edited, if they were). */
+  'moderation.approved': z.object({
+    claims: z.array(ZClaimPayload),
+    evidence: z.array(ZEvidencePayload),
+    links: z.array(ZLinkPayload),
+  }),
+  /** A moderator turned a proposal down (its author and the moderators see this): the items are gone, with the reason. */
+  'moderation.rejected': z.object({
+    kind: z.enum(['claim', 'link', 'evidence']),
+    id: z.string(),
+    text: z.string(),
+    reason: z.string().nullable(),
+    claimIds: z.array(z.string()),
+    evidenceIds: z.array(z.string()),
+    linkIds: z.array(z.string()),
+  }),
+  /**
+   * Never stored: what a recipient outside an event's audience gets in its place (a proposal they may not
+   * see), so their seq stays gapless. It changes nothing.
+   */
+  'event.withheld': z.object({}),
 } as const;
 
 export type MapEventType = keyof typeof MAP_EVENT_PAYLOADS;
@@ -205,6 +238,7 @@ const LINK_FIELDS = {
   toClaimId: 'public',
   relation: 'public',
   scheme: 'public',
+  awaitingApproval: 'public',
 } as const;
 const CLAIM_FIELDS = {
   id: 'public',
@@ -218,6 +252,7 @@ const CLAIM_FIELDS = {
   authorName: 'identity',
   createdAt: 'public',
   updatedAt: 'public',
+  awaitingApproval: 'public',
 } as const;
 const EVIDENCE_FIELDS = {
   id: 'public',
@@ -234,6 +269,7 @@ const EVIDENCE_FIELDS = {
   authorId: 'identity',
   authorName: 'identity',
   createdAt: 'public',
+  awaitingApproval: 'public',
 } as const;
 // A source's `author` is who wrote the quoted text, not a Crux user.
 const SOURCE_FIELDS = {
@@ -267,6 +303,7 @@ export const MAP_EVENT_FIELDS: { [T in MapEventType]: Record<string, FieldClass>
     isLocked: 'public',
     isAnonymous: 'public',
     isCommentingRestricted: 'public',
+    requireApproval: 'public',
   },
   'claim.created': { ...under('claim', CLAIM_FIELDS), ...under('link', LINK_FIELDS) },
   'claim.updated': { claimId: 'public', text: 'public', version: 'public', previousText: 'public' },
@@ -284,7 +321,7 @@ export const MAP_EVENT_FIELDS: { [T in MapEventType]: Record<string, FieldClass>
   'evidence.deleted': { evidenceId: 'public', sourceId: 'public', linkIds: 'public' },
   'evidence.restored': { ...under('evidence', EVIDENCE_FIELDS), ...under('links[]', LINK_FIELDS) },
   'vote.changed': { targetKind: 'public', targetId: 'public', voterId: 'identity', value: 'vote', summary: 'vote' },
-  'member.changed': { memberId: 'public', userId: 'identity', role: 'public', via: 'public' },
+  'member.changed': { memberId: 'public', userId: 'identity', role: 'public', via: 'public', isModerator: 'public' },
   'member.removed': { memberId: 'public', userId: 'identity' },
   'share.changed': { shareLinkId: 'public', action: 'public', role: 'public' },
   'results.revealed': { resultsRevealed: 'public' },
@@ -299,13 +336,25 @@ export const MAP_EVENT_FIELDS: { [T in MapEventType]: Record<string, FieldClass>
       authorName: 'identity',
       mentionedUserIds: 'identity',
       createdAt: 'public',
+      isHidden: 'public',
     }),
   },
-  'comment.updated': { ...COMMENT_REF_FIELDS, text: 'public' },
+  'comment.updated': { ...COMMENT_REF_FIELDS, text: 'public', isHidden: 'public' },
   'comment.deleted': { ...COMMENT_REF_FIELDS, wasCounted: 'public' },
   'comment.resolved': { ...COMMENT_REF_FIELDS, isResolved: 'public' },
   'comment.hidden': { ...COMMENT_REF_FIELDS, wasCounted: 'public' },
   'snapshot.created': { snapshotId: 'public', name: 'public', seq: 'public' },
+  'moderation.approved': { ...under('claims[]', CLAIM_FIELDS), ...under('evidence[]', EVIDENCE_FIELDS), ...under('links[]', LINK_FIELDS) },
+  'moderation.rejected': {
+    kind: 'public',
+    id: 'public',
+    text: 'public',
+    reason: 'public',
+    claimIds: 'public',
+    evidenceIds: 'public',
+    linkIds: 'public',
+  },
+  'event.withheld': {},
 };
 
 function bodySchema<T extends MapEventType>(type: T) {
@@ -342,10 +391,16 @@ export const ZMapEventBody = z.discriminatedUnion('type', [
   bodySchema('comment.resolved'),
   bodySchema('comment.hidden'),
   bodySchema('snapshot.created'),
+  bodySchema('moderation.approved'),
+  bodySchema('moderation.rejected'),
+  bodySchema('event.withheld'),
 ]);
 
-/** What a write hands to `runMapWrite` (dates may be Date objects or ISO strings). */
-export type MapEventDraft = z.input<typeof ZMapEventBody>;
+/**
+ * What a write hands to `runMapWrite` (dates may be Date objects or ISO strings). `audienceUserId`
+ * restricts the event to that user and the map's moderators (a proposal awaiting approval).
+ */
+export type MapEventDraft = z.input<typeof ZMapEventBody> & { audienceUserId?: string | null };
 /** A parsed `{ type, payload }`. */
 export type MapEventBody = z.output<typeof ZMapEventBody>;
 
@@ -358,13 +413,18 @@ interface MapEventEnvelope {
 }
 
 /** One entry of a map's event log, as stored (before per-recipient redaction). */
-export type StoredMapEvent = MapEventBody & MapEventEnvelope;
+export type StoredMapEvent = MapEventBody &
+  MapEventEnvelope & {
+    /** Only this user and the map's moderators may see the event; null: everyone who may view the map. */
+    audienceUserId: string | null;
+  };
 
 /** One entry of a map's event log as a particular recipient may see it. */
-export type MapEventView = StoredMapEvent & {
-  /** The recipient made this change (computed before identities are redacted). */
-  isOwn: boolean;
-};
+export type MapEventView = MapEventBody &
+  MapEventEnvelope & {
+    /** The recipient made this change (computed before identities are redacted). */
+    isOwn: boolean;
+  };
 
 export type MapEventOf<T extends MapEventType> = Extract<MapEventView, { type: T }>;
 

@@ -81,6 +81,8 @@ interface World {
   /** A comment on a claim of the map, written by the caller (so author-only rules pass for members). */
   newComment(): Promise<{ id: string }>;
   newSnapshot(): Promise<{ id: string }>;
+  /** A claim awaiting a moderator's approval (proposed by someone else). */
+  newProposal(): Promise<{ id: string }>;
 }
 
 interface Entry {
@@ -192,6 +194,20 @@ const MATRIX: Record<string, Entry> = {
   'snapshot.list': { input: (w) => ({ mapId: w.mapId }), expect: readable('viewer') },
   'snapshot.get': { input: async (w) => ({ id: (await w.newSnapshot()).id }), expect: readable('viewer') },
   'snapshot.compare': { input: async (w) => ({ fromId: (await w.newSnapshot()).id }), expect: readable('viewer') },
+  // Moderators: the owner, and editors the owner marked (the matrix's editor is not marked).
+  'moderation.queue': { input: (w) => ({ mapId: w.mapId }), expect: atLeast('owner') },
+  'moderation.decide': {
+    input: async (w) => ({ kind: 'claim', id: (await w.newProposal()).id, decision: 'reject', reason: 'Off topic' }),
+    expect: atLeast('owner'),
+  },
+  'moderation.approveMany': {
+    input: async (w) => ({ mapId: w.mapId, items: [{ kind: 'claim', id: (await w.newProposal()).id }] }),
+    expect: atLeast('owner'),
+  },
+  'member.setModerator': {
+    input: async (w) => ({ memberId: (await w.newMember('editor')).memberId, isModerator: true }),
+    expect: atLeast('owner'),
+  },
 
   // The caller's own notifications, whatever map they are about.
   'notification.list': { input: () => undefined, expect: signedIn },
@@ -302,6 +318,9 @@ function worldFor(mapId: string, actor: Actor | null, kind: ActorKind): World {
         data: { mapId, targetKind: 'claim', targetId: claim.id, authorId: actor?.id ?? null, text: `A comment ${unique()}` },
         select: { id: true },
       });
+    },
+    async newProposal() {
+      return db.claim.create({ data: { mapId, text: `A proposal ${unique()}`, awaitingApproval: true }, select: { id: true } });
     },
     async newSnapshot() {
       return db.mapSnapshot.create({ data: { mapId, name: 'A snapshot', seq: 0 }, select: { id: true } });

@@ -59,12 +59,34 @@ describe('class status and access requests', () => {
       ['Grace', 1],
       [lin.displayName, 0],
     ]);
-    expect(status.mostDisagreement).toEqual([{ claimId: thesis.id, votes: 2, spread: 2 }]);
+    expect(status.mostDisagreement).toEqual([{ claimId: thesis.id, votes: 2, spread: 2, votesBeforeLatestArgument: 0 }]);
     await expect(callerFor(ada).map.classStatus({ mapId: map.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     await callerFor(teacher).map.update({ mapId: map.id, isAnonymous: true });
     const anonymous = await callerFor(teacher).map.classStatus({ mapId: map.id });
     expect(anonymous.members.map((member) => member.name)).toEqual(['Participant 1', 'Participant 2', 'Participant 3']);
+  });
+
+  it('counts per claim the votes cast before its latest argument', async () => {
+    const teacher = await createUser();
+    const [ada, bo] = [await createUser(), await createUser()];
+    const map = await callerFor(teacher).map.create({ title: 'Stale votes' });
+    await db().mapMember.createMany({
+      data: [ada, bo].map((user) => ({ mapId: map.id, userId: user.id, role: 'voter' as const })),
+    });
+    const thesis = (await callerFor(teacher).claim.create({ mapId: map.id, text: 'Uniforms help' })).claim;
+    await callerFor(ada).vote.cast({ claimId: thesis.id, value: 3 });
+    const before = await callerFor(teacher).map.classStatus({ mapId: map.id });
+    expect(before.claims.find((claim) => claim.claimId === thesis.id)?.votesBeforeLatestArgument).toBe(0);
+
+    await callerFor(teacher).claim.create({ mapId: map.id, text: 'They cost money', parentId: thesis.id, relation: 'oppose' });
+    await callerFor(bo).vote.cast({ claimId: thesis.id, value: 1 });
+    const after = await callerFor(teacher).map.classStatus({ mapId: map.id });
+    // Ada voted before the objection, Bo after it.
+    expect(after.claims.find((claim) => claim.claimId === thesis.id)?.votesBeforeLatestArgument).toBe(1);
+    await callerFor(ada).vote.cast({ claimId: thesis.id, value: 2 });
+    const reRated = await callerFor(teacher).map.classStatus({ mapId: map.id });
+    expect(reRated.claims.find((claim) => claim.claimId === thesis.id)?.votesBeforeLatestArgument).toBe(0);
   });
 
   it('a request is answered the same for a map that does not exist; the owner lets the person in with a role', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { MapStreamItem } from '@/shared/events';
 import { callerFor, createMapWith, createUser, db } from './helpers';
+import { StreamReader, streamingCallerFor } from './realtime-stream';
 
 async function setup() {
   const owner = await createUser({ displayName: 'Teacher' });
@@ -98,6 +100,45 @@ describe('comments', () => {
       'comment.hidden',
       'comment.deleted',
     ]);
+  });
+
+  it('keeps a hidden comment’s text out of events.list and the stream for everyone but the owner', async () => {
+    const { owner, voter, voter2, map, claim } = await setup();
+    const rude = await callerFor(voter).comment.create({ target: onClaim(claim.id), text: 'Something rude' });
+    await callerFor(voter).comment.update({ id: rude.comment.id, text: 'Something ruder' });
+    await callerFor(owner).comment.hide({ id: rude.comment.id });
+
+    const textsFor = async (actor: typeof owner) => {
+      const page = await callerFor(actor).events.list({ mapId: map.id, afterSeq: 0 });
+      return page.events.flatMap((event) =>
+        event.type === 'comment.created'
+          ? [[event.payload.comment.text, event.payload.comment.isHidden ?? false]]
+          : event.type === 'comment.updated'
+            ? [[event.payload.text, event.payload.isHidden ?? false]]
+            : [],
+      );
+    };
+    expect(await textsFor(owner)).toEqual([
+      ['Something rude', false],
+      ['Something ruder', false],
+    ]);
+    // Even its author reads the hidden form once the owner hid it.
+    for (const actor of [voter, voter2]) {
+      expect(await textsFor(actor)).toEqual([
+        ['', true],
+        ['', true],
+      ]);
+    }
+
+    // A stream replaying the backlog gives the same hidden form.
+    const controller = new AbortController();
+    const stream = await streamingCallerFor(voter2, controller).events.onMapEvent({ mapId: map.id, lastEventId: '0' });
+    const reader = new StreamReader(stream as unknown as AsyncIterable<[string, MapStreamItem]>);
+    const items = await reader.waitFor((got) => got.some(([, item]) => item.kind === 'event' && item.type === 'comment.hidden'));
+    controller.abort();
+    const created = items.map(([, item]) => item).find((item) => item.kind === 'event' && item.type === 'comment.created');
+    expect(created).toMatchObject({ payload: { comment: { text: '', isHidden: true } } });
+    expect(JSON.stringify(items)).not.toContain('rude');
   });
 
   it('lets the owner restrict commenting to editors', async () => {

@@ -498,6 +498,39 @@ describe('a failed import writes nothing', () => {
 });
 
 describe('GET /api/maps/{id}/export', () => {
+  it('&snapshot= exports the map as it was at the snapshot, in every format, and only a snapshot of this map', async () => {
+    const owner = await createUser();
+    const viewer = await createUser();
+    const map = await createMapWith(owner, [{ actor: viewer, role: 'viewer' }], { title: 'Homework' });
+    const api = callerFor(owner);
+    const thesis = (await api.claim.create({ mapId: map.id, text: 'Homework should be abolished' })).claim;
+    await api.claim.create({ mapId: map.id, text: 'It widens inequality', parentId: thesis.id, relation: 'support' });
+    const { snapshot } = await api.snapshot.create({ mapId: map.id, name: 'End of period 2' });
+    await api.claim.update({ id: thesis.id, text: 'Homework should be limited', expectedVersion: 1 });
+    await api.claim.create({ mapId: map.id, text: 'Practice builds mastery', parentId: thesis.id, relation: 'oppose' });
+
+    for (const format of ['argdown', 'aif', 'kialo', 'json', 'md'] as const) {
+      const response = await callRoute(viewer, map.id, `?format=${format}&snapshot=${snapshot.id}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toContain('homework-end-of-period-2.');
+      const body = await response.text();
+      expect(body).toContain('Homework should be abolished');
+      expect(body).toContain('It widens inequality');
+      expect(body).not.toContain('Homework should be limited');
+      expect(body).not.toContain('Practice builds mastery');
+    }
+    const json = validateMapDocument(JSON.parse(await (await callRoute(owner, map.id, `?format=json&snapshot=${snapshot.id}`)).text()));
+    expect(json.claims).toHaveLength(2);
+    expect(json.links).toHaveLength(1);
+
+    const other = await createMapWith(owner);
+    const foreign = (await api.snapshot.create({ mapId: other.id, name: 'Elsewhere' })).snapshot;
+    expect((await callRoute(owner, map.id, `?format=json&snapshot=${foreign.id}`)).status).toBe(404);
+    expect((await callRoute(owner, map.id, '?format=json&snapshot=missing')).status).toBe(404);
+    // Someone who may not view the map gets the not-found answer, snapshot or not.
+    expect((await callRoute(await createUser(), map.id, `?format=json&snapshot=${snapshot.id}`)).status).toBe(404);
+  });
+
   it('answers with the file, its type and an attachment name', async () => {
     const owner = await createUser();
     const map = await createMapWith(owner, [], { title: 'Homework: good or bad?' });

@@ -6,6 +6,9 @@ import { excerpt, indexMap } from '@/components/map/map-index';
 import { errorMessage } from '@/trpc/client';
 import { useClassStatus } from './use-class-status';
 
+const STALE_VOTES_HELP =
+  'Votes cast before the latest supporting or opposing argument under this claim: their voters were nudged to look again';
+
 interface Props {
   map: MapView;
   peers: Peer[];
@@ -106,6 +109,12 @@ export function ClassPanel({ map, peers, onClose, onSelectClaim }: Props) {
                   <span className="class-count" aria-label={`${claim.votes} of ${voters.length} voted`}>
                     {claim.votes}/{voters.length}
                   </span>
+                  {claim.votesBeforeLatestArgument > 0 && (
+                    <span className="small muted class-stale" title={STALE_VOTES_HELP}>
+                      {' '}
+                      · {claim.votesBeforeLatestArgument} before the latest argument
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>

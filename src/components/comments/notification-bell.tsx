@@ -72,9 +72,14 @@ export function NotificationBell() {
             <ul>
               {list.data.items.map((item) => (
                 <li key={item.id} className={item.isRead ? undefined : 'is-unread'}>
-                  <Link href={`/maps/${item.mapId}`} onClick={() => setIsOpen(false)}>
-                    {item.text}
-                  </Link>
+                  {item.kind === 'rerate' && item.claimId ? (
+                    // A full load: the map opens in Vote mode on that claim even when it is already open.
+                    <a href={`/maps/${item.mapId}?mode=vote&claim=${encodeURIComponent(item.claimId)}`}>{item.text}</a>
+                  ) : (
+                    <Link href={`/maps/${item.mapId}`} onClick={() => setIsOpen(false)}>
+                      {item.text}
+                    </Link>
+                  )}
                   <span className="muted small"> · {item.mapTitle}</span>
                 </li>
               ))}

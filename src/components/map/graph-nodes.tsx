@@ -105,6 +105,15 @@ function ClaimHandles({ isConnectable }: { isConnectable: boolean }) {
   );
 }
 
+/** A proposal only its author and the moderators see until a moderator approves it. */
+function AwaitingApprovalBadge() {
+  return (
+    <span className="badge badge-awaiting" title="Only you and the moderators see this until a moderator approves it">
+      Waiting for approval
+    </span>
+  );
+}
+
 export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodeProps<ClaimFlowNode>) {
   const actions = useMapActions();
   const [isExpanded, setIsExpanded] = useState(false);
@@ -122,6 +131,7 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
         isPending ? 'is-pending' : '',
         strength !== null ? 'has-strength' : '',
         data.isRecent ? 'is-recent' : '',
+        claim.awaitingApproval ? 'is-awaiting-approval' : '',
       ].join(' ')}
       style={{ ...strengthStyle(strength), ...(editingPeer ? { outlineColor: editingPeer.color } : {}) }}
       data-peer-editing={editingPeer ? 'true' : undefined}
@@ -158,6 +168,7 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
       )}
       <div className="node-footer">
         <span className="node-author">{claim.authorName ?? 'Anonymous'}</span>
+        {claim.awaitingApproval && <AwaitingApprovalBadge />}
         <VoteSummaryMini votes={claim.votes} />
         <CommentBadge count={data.commentCount} />
         <StrengthBadge strength={strength} isUnrated={data.isUnrated} />
@@ -192,7 +203,12 @@ export const EvidenceNode = memo(function EvidenceNode({ id, data, selected }: N
   const { evidence, sourceTitle, peers, strength } = data;
   return (
     <div
-      className={['evidence-node', selected ? 'is-selected' : '', strength !== null ? 'has-strength' : ''].join(' ')}
+      className={[
+        'evidence-node',
+        selected ? 'is-selected' : '',
+        strength !== null ? 'has-strength' : '',
+        evidence.awaitingApproval ? 'is-awaiting-approval' : '',
+      ].join(' ')}
       style={strengthStyle(strength)}
       data-strength={strength !== null ? strength.toFixed(3) : undefined}
     >
@@ -216,6 +232,7 @@ export const EvidenceNode = memo(function EvidenceNode({ id, data, selected }: N
         )}
       </p>
       <div className="node-footer">
+        {evidence.awaitingApproval && <AwaitingApprovalBadge />}
         <VoteSummaryMini votes={evidence.votes} />
         <CommentBadge count={data.commentCount} />
         <StrengthBadge strength={strength} isUnrated={data.isUnrated} />

@@ -426,6 +426,7 @@ const OutlineRow = memo(function OutlineRow(props: RowProps) {
             <>
               <span className="outline-text">{claim?.text}</span>
               <TagChips tags={claim?.tags} />
+              {claim?.awaitingApproval && <span className="badge badge-awaiting">Waiting for approval</span>}
               <span className="outline-meta" id={metaId}>
                 {claim?.authorName ?? 'Anonymous'} · <VoteSummaryMini votes={claim?.votes ?? null} />
               </span>

@@ -15,6 +15,7 @@ import { HistoryPanel } from '@/components/realtime/history-panel';
 import { useStrengths } from '@/components/votes/use-strengths';
 import { VoteDeck } from '@/components/votes/vote-deck';
 import { ClassPanel } from '@/components/classroom/class-panel';
+import { proposalCount, ReviewPanel, useRejectionNotices } from '@/components/moderation/review-panel';
 import { ClassToolbar } from '@/components/classroom/class-toolbar';
 import { PresenceBar } from '@/components/classroom/presence-bar';
 import type { Actor } from '@/server/access/actor';
@@ -46,6 +47,8 @@ interface Props {
   initialFocusId?: string | null;
   /** `vote`: open in Vote mode (where /join sends a voter). */
   initialMode?: 'vote' | 'map';
+  /** Vote mode opens on this claim (a re-rate nudge), with the reader's earlier vote beside the buttons. */
+  initialVoteClaimId?: string | null;
 }
 
 type View = 'graph' | 'outline' | 'focus';
@@ -110,7 +113,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && Boolean(target.closest('input, textarea, select, [contenteditable="true"]'));
 }
 
-export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initialMode = 'map' }: Props) {
+export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initialMode = 'map', initialVoteClaimId = null }: Props) {
   const trpc = useTRPC();
   const mapId = initialMap.map.id;
   const query = useQuery({
@@ -135,6 +138,9 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
   const [showStrength, setShowStrength] = useState(false);
   const [sources, setSources] = useState<{ focus: SourcesDrawerProps['focus'] } | null>(null);
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
+  const [isReviewOpen, setIsReviewOpen] = useState(false);
+  const isModerator = Boolean(viewer) && (map.isModerator ?? map.role === 'owner');
+  const reviewCount = isModerator ? proposalCount(map) : 0;
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [connect, setConnect] = useState<ConnectRequest | null>(null);
   const [isArranging, setIsArranging] = useState(false);
@@ -158,6 +164,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
     }
   }, [editingId, sync.deletedClaimIds, notify]);
   useMapOutbox({ mapId, viewer, isLive: sync.connection === 'live', notify });
+  useRejectionNotices(mapId, isModerator, notify);
   const connectionRef = useRef(sync.connection);
   connectionRef.current = sync.connection;
   const presence = usePresence(mapId, Boolean(viewer));
@@ -712,6 +719,22 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
               Vote mode
             </button>
           )}
+          {isModerator && (map.map.requireApproval || reviewCount > 0) && (
+            <button
+              type="button"
+              className="btn btn-small"
+              aria-pressed={isReviewOpen}
+              onClick={() => {
+                setSources(null);
+                setIsHistoryOpen(false);
+                setIsClassOpen(false);
+                setIsReviewOpen((open) => !open);
+              }}
+              title="Claims, links and evidence waiting for your approval"
+            >
+              Review ({reviewCount})
+            </button>
+          )}
           {map.role === 'owner' && viewer && (
             <ClassToolbar
               map={map}
@@ -772,6 +795,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
         {isVoteMode && (
           <VoteDeck
             map={map}
+            startClaimId={initialVoteClaimId}
             refusal={voteRefusal(map, viewer)}
             onLeave={() => setIsVoteMode(false)}
             onOpenSource={(sourceId, evidenceId) => {
@@ -870,6 +894,19 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
                 map={map}
                 peers={presence.peers}
                 onClose={() => setIsClassOpen(false)}
+                onSelectClaim={(claimId) => {
+                  setSelection({ kind: 'claim', id: claimId });
+                  graphApi.current?.reveal(claimId);
+                }}
+              />
+            </div>
+          )}
+          {isReviewOpen && isModerator && !sources && !isHistoryOpen && (
+            <div className="map-drawer">
+              <ReviewPanel
+                mapId={mapId}
+                lastSeq={map.map.lastSeq}
+                onClose={() => setIsReviewOpen(false)}
                 onSelectClaim={(claimId) => {
                   setSelection({ kind: 'claim', id: claimId });
                   graphApi.current?.reveal(claimId);

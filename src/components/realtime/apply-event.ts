@@ -79,7 +79,12 @@ function reduce(view: MapView, event: AppliedEvent): MapView {
     case 'comment.updated':
     case 'comment.resolved':
     case 'snapshot.created':
+    case 'event.withheld':
       return view;
+    case 'moderation.approved':
+      return applyApproved(view, event);
+    case 'moderation.rejected':
+      return applyRejected(view, event);
     case 'comment.created':
       return countComment(view, event.payload.comment.targetId, +1);
     case 'comment.deleted':
@@ -190,8 +195,16 @@ function upsertLinks(view: MapView, links: LinkView[]): MapView {
 }
 
 function pickLink(link: LinkView): LinkView {
-  const { id, fromClaimId, fromEvidenceId, toClaimId, relation, scheme } = link;
-  return { id, fromClaimId, fromEvidenceId, toClaimId, relation, ...(scheme !== undefined ? { scheme } : {}) };
+  const { id, fromClaimId, fromEvidenceId, toClaimId, relation, scheme, awaitingApproval } = link;
+  return {
+    id,
+    fromClaimId,
+    fromEvidenceId,
+    toClaimId,
+    relation,
+    ...(scheme !== undefined ? { scheme } : {}),
+    ...(awaitingApproval ? { awaitingApproval } : {}),
+  };
 }
 
 function removeLinks(view: MapView, ids: ReadonlySet<string>): MapView {
@@ -217,6 +230,57 @@ function applyMoves(view: MapView, moves: MapEventOf<'claim.moved'>['payload']['
   const claims = moveAll(view.claims, claimMoves);
   const evidence = moveAll(view.evidence, evidenceMoves);
   return claims === view.claims && evidence === view.evidence ? view : { ...view, claims, evidence };
+}
+
+// ——— Moderation ———————————————————————————————————————————————————————————————————————————
+
+/**
+ * Approved proposals: for their author and the moderators they were there (marked), for everyone else
+ * they arrive now. Either way they are published: claims first, then passages, then the links between.
+ */
+function applyApproved(view: MapView, event: Applied<'moderation.approved'>): MapView {
+  const hide = hidesIdentities(view);
+  const empty = { strength: 0.5, votes: canSeeResults(view, false) ? emptySummary() : null, myVote: null };
+  let next = view;
+  for (const payload of event.payload.claims) {
+    const existing = next.claims.find((claim) => claim.id === payload.id);
+    const claim: ClaimView = {
+      ...empty,
+      ...existing,
+      ...payload,
+      title: payload.title !== undefined ? payload.title : (existing?.title ?? null),
+      tags: payload.tags ?? existing?.tags ?? [],
+      authorId: hide ? null : payload.authorId,
+      authorName: hide ? null : payload.authorName,
+      awaitingApproval: false,
+    };
+    next = upsertById(next, 'claims', claim);
+  }
+  for (const payload of event.payload.evidence) {
+    const existing = next.evidence.find((item) => item.id === payload.id);
+    const evidence: EvidenceView = {
+      ...empty,
+      ...existing,
+      ...payload,
+      authorId: hide ? null : payload.authorId,
+      authorName: hide ? null : payload.authorName,
+      awaitingApproval: false,
+    };
+    next = upsertById(next, 'evidence', evidence);
+    if (!existing) next = countEvidence(next, evidence.sourceId, +1);
+  }
+  return upsertLinks(
+    next,
+    event.payload.links.map((link) => ({ ...link, awaitingApproval: false })),
+  );
+}
+
+/** A rejected proposal leaves the views of its author and the moderators (nobody else had it). */
+function applyRejected(view: MapView, event: Applied<'moderation.rejected'>): MapView {
+  let next = removeLinks(view, new Set(event.payload.linkIds));
+  for (const id of event.payload.evidenceIds) next = removeEvidence(next, id);
+  for (const id of event.payload.claimIds) next = removeClaim(next, id);
+  return next;
 }
 
 // ——— Sources and evidence ——————————————————————————————————————————————————————————————
@@ -386,6 +450,8 @@ export function touchedIds(event: MapEventBody): string[] {
     case 'source.created':
     case 'source.updated':
       return [event.payload.source.id];
+    case 'moderation.approved':
+      return [...event.payload.claims, ...event.payload.evidence, ...event.payload.links].map((item) => item.id);
     default:
       return [];
   }

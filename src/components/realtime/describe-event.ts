@@ -18,6 +18,7 @@ const ROLE_WORDS: Record<string, string> = { owner: 'the owner', editor: 'an edi
 /** A membership change in the teacher's words: "joined as a voter", "let someone in as an editor". */
 function describeMember(payload: MapEventPayload<'member.changed'>): string {
   const role = ROLE_WORDS[payload.role] ?? null;
+  if (payload.isModerator !== undefined) return payload.isModerator ? 'made an editor a moderator' : 'made a moderator a plain editor';
   switch (payload.via) {
     case 'link':
       return role ? `joined as ${role}` : 'joined the map';
@@ -47,10 +48,21 @@ function describeSettings(payload: MapEventPayload<'map.updated'>): string {
   if (typeof payload.isLocked === 'boolean') parts.push(payload.isLocked ? 'locked the map' : 'unlocked the map');
   if (typeof payload.isAnonymous === 'boolean') parts.push(payload.isAnonymous ? 'turned anonymous mode on' : 'turned anonymous mode off');
   if (typeof payload.isBlindVoting === 'boolean') parts.push(payload.isBlindVoting ? 'turned blind voting on' : 'turned blind voting off');
+  if (typeof payload.requireApproval === 'boolean') {
+    parts.push(payload.requireApproval ? 'made new claims wait for approval' : 'stopped requiring approval for new claims');
+  }
   if (typeof payload.isCommentingRestricted === 'boolean') {
     parts.push(payload.isCommentingRestricted ? 'allowed only editors to comment' : 'allowed voters to comment');
   }
   return parts.length ? parts.join(', ') : "changed the map's settings";
+}
+
+function describeApproval(payload: MapEventPayload<'moderation.approved'>): string {
+  const [first] = payload.claims;
+  if (payload.claims.length === 1 && first && !payload.evidence.length) return `approved the claim ${quote(first.text)}`;
+  const count =
+    payload.claims.length + payload.evidence.length + (payload.claims.length || payload.evidence.length ? 0 : payload.links.length);
+  return count === 1 ? 'approved a proposal' : `approved ${count} proposals`;
 }
 
 function commentTargetNoun(kind: 'map' | 'claim' | 'evidence'): string {
@@ -125,6 +137,17 @@ export function describeEvent(event: MapEventBody, subjectText: string | null = 
       return 'hid a comment';
     case 'snapshot.created':
       return `saved the snapshot ${quote(event.payload.name)}`;
+    case 'moderation.approved':
+      return describeApproval(event.payload);
+    case 'moderation.rejected': {
+      const what =
+        event.payload.kind === 'link'
+          ? 'a proposed link'
+          : `the proposed ${event.payload.kind === 'claim' ? 'claim' : 'evidence'} ${quote(event.payload.text, 60)}`;
+      return `turned down ${what}${event.payload.reason ? `: ${event.payload.reason}` : ''}`;
+    }
+    case 'event.withheld':
+      return '';
   }
 }
 

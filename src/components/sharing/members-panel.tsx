@@ -1,13 +1,16 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { MemberView } from '@/server/domain/members/list-members';
-import { errorMessage, useTRPC } from '@/trpc/client';
+import { useTRPC } from '@/trpc/client';
 import { ROLE_LABEL } from '@/shared/roles';
 import { SHARE_ROLES, type TShareRole } from '@/shared/schemas/share';
 import { formText } from '@/components/form-text';
 import { AccessRequests } from './access-requests';
+import { useActionFeedback } from '@/components/ui/use-action-feedback';
+import { FormError, FormNote } from '@/components/ui/form-messages';
+import { LabelledOptions, SubmitButton } from '@/components/ui/form-controls';
 
 interface Props {
   mapId: string;
@@ -17,28 +20,18 @@ interface Props {
 
 export function MembersPanel({ mapId, canManage }: Props) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const members = useQuery(trpc.member.list.queryOptions({ mapId }));
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey({ mapId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.share.list.queryKey({ mapId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.map.get.queryKey({ mapId }) }),
-    ]);
-  const options = {
-    onSettled: refresh,
-    onError: (caught: unknown) => setError(errorMessage(caught)),
-    onMutate: () => {
-      setError(null);
-      setNotice(null);
-    },
-  };
+  const {
+    error,
+    notice,
+    setNotice,
+    mutationOptions: options,
+  } = useActionFeedback([trpc.member.list.queryKey({ mapId }), trpc.share.list.queryKey({ mapId }), trpc.map.get.queryKey({ mapId })]);
   const invite = useMutation(trpc.member.invite.mutationOptions(options));
   const setRole = useMutation(trpc.member.setRole.mutationOptions(options));
   const remove = useMutation(trpc.member.remove.mutationOptions(options));
   const transfer = useMutation(trpc.member.transferOwnership.mutationOptions(options));
+  const setModerator = useMutation(trpc.member.setModerator.mutationOptions(options));
 
   async function submitInvite(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -65,34 +58,18 @@ export function MembersPanel({ mapId, canManage }: Props) {
           <label className="field">
             Role
             <select name="role" defaultValue="editor">
-              {SHARE_ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {ROLE_LABEL[role]}
-                </option>
-              ))}
+              <LabelledOptions values={SHARE_ROLES} labels={ROLE_LABEL} />
             </select>
           </label>
-          <button type="submit" className="btn" disabled={invite.isPending}>
-            {invite.isPending ? 'Inviting…' : 'Invite'}
-          </button>
+          <SubmitButton isPending={invite.isPending} label="Invite" pendingLabel="Inviting…" className="btn" />
         </form>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="form-note" role="status">
-          {notice}
-        </p>
-      )}
+      <FormError message={error} />
+      <FormNote message={notice} />
       {members.isPending ? (
         <p className="muted">Loading members…</p>
       ) : members.error ? (
-        <p className="form-error" role="alert">
-          {members.error.message}
-        </p>
+        <FormError message={members.error.message} />
       ) : (
         <>
           {members.data.isAnonymous && (
@@ -104,8 +81,9 @@ export function MembersPanel({ mapId, canManage }: Props) {
                 key={member.memberId}
                 member={member}
                 canManage={canManage}
-                isBusy={setRole.isPending || remove.isPending || transfer.isPending}
+                isBusy={setRole.isPending || remove.isPending || transfer.isPending || setModerator.isPending}
                 onRole={(role) => setRole.mutate({ memberId: member.memberId, role })}
+                onModerator={(isModerator) => setModerator.mutate({ memberId: member.memberId, isModerator })}
                 onRemove={() => remove.mutate({ memberId: member.memberId })}
                 onTransfer={() => transfer.mutate({ memberId: member.memberId })}
               />
@@ -122,11 +100,12 @@ interface RowProps {
   canManage: boolean;
   isBusy: boolean;
   onRole: (role: TShareRole) => void;
+  onModerator: (isModerator: boolean) => void;
   onRemove: () => void;
   onTransfer: () => void;
 }
 
-function MemberRow({ member, canManage, isBusy, onRole, onRemove, onTransfer }: RowProps) {
+function MemberRow({ member, canManage, isBusy, onRole, onModerator, onRemove, onTransfer }: RowProps) {
   const [confirming, setConfirming] = useState<'remove' | 'transfer' | null>(null);
   const name = member.displayName ?? 'Anonymous member';
   const isEditable = canManage && member.role !== 'owner';
@@ -144,14 +123,18 @@ function MemberRow({ member, canManage, isBusy, onRole, onRemove, onTransfer }: 
           disabled={isBusy}
           onChange={(event) => onRole(event.target.value as TShareRole)}
         >
-          {SHARE_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABEL[role]}
-            </option>
-          ))}
+          <LabelledOptions values={SHARE_ROLES} labels={ROLE_LABEL} />
         </select>
       ) : (
         <span className={`badge role-badge role-${member.role}`}>{ROLE_LABEL[member.role]}</span>
+      )}
+      {isEditable && member.role === 'editor' ? (
+        <label className="choice small" title="A moderator reviews what others propose when new claims need approval.">
+          <input type="checkbox" checked={member.isModerator} disabled={isBusy} onChange={(event) => onModerator(event.target.checked)} />
+          Moderator
+        </label>
+      ) : (
+        member.isModerator && member.role === 'editor' && <span className="badge">moderator</span>
       )}
       {isEditable &&
         (confirming ? (

@@ -4,7 +4,9 @@ import Link from 'next/link';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '@/trpc/client';
+import { EXPORT_FORMATS, EXPORT_FORMAT_INFO } from '@/shared/schemas/exchange';
 import { SnapshotOutline } from './snapshot-outline';
+import { CompareGraph } from './compare-graph';
 
 interface Props {
   mapId: string;
@@ -96,13 +98,31 @@ export function SnapshotsView({ mapId, mapTitle, isOwner }: Props) {
           })}
         </ul>
       )}
-      {compare && <Comparison fromId={compare.fromId} toId={compare.toId} onClose={() => setCompare(null)} />}
-      {openId && <OpenSnapshot id={openId} onClose={() => setOpenId(null)} />}
+      {compare && <Comparison mapId={mapId} fromId={compare.fromId} toId={compare.toId} onClose={() => setCompare(null)} />}
+      {openId && <OpenSnapshot id={openId} mapId={mapId} onClose={() => setOpenId(null)} />}
     </div>
   );
 }
 
-function OpenSnapshot({ id, onClose }: { id: string; onClose: () => void }) {
+/** Download the snapshot in any export format (the export route replays it). */
+function SnapshotExport({ mapId, snapshotId }: { mapId: string; snapshotId: string }) {
+  return (
+    <details className="snapshot-export">
+      <summary className="btn btn-small">Export</summary>
+      <ul aria-label="Export this snapshot">
+        {EXPORT_FORMATS.map((format) => (
+          <li key={format}>
+            <a href={`/api/maps/${mapId}/export?format=${format}&snapshot=${snapshotId}`} download>
+              {EXPORT_FORMAT_INFO[format].label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function OpenSnapshot({ id, mapId, onClose }: { id: string; mapId: string; onClose: () => void }) {
   const trpc = useTRPC();
   const snapshot = useQuery(trpc.snapshot.get.queryOptions({ id }));
   if (snapshot.isError) return <p className="form-error">{snapshot.error.message}</p>;
@@ -122,14 +142,20 @@ function OpenSnapshot({ id, onClose }: { id: string; onClose: () => void }) {
       <p className="muted small">
         {view.claims.length} claims · {view.links.length} links · {view.evidence.length} evidence passages
       </p>
+      <SnapshotExport mapId={mapId} snapshotId={meta.id} />
       <SnapshotOutline view={view} />
     </section>
   );
 }
 
-function Comparison({ fromId, toId, onClose }: { fromId: string; toId?: string; onClose: () => void }) {
+function Comparison({ mapId, fromId, toId, onClose }: { mapId: string; fromId: string; toId?: string; onClose: () => void }) {
   const trpc = useTRPC();
   const result = useQuery(trpc.snapshot.compare.queryOptions({ fromId, toId }));
+  // The two views the comparison is between, for the graph: the snapshots replayed, or the map now.
+  const fromView = useQuery(trpc.snapshot.get.queryOptions({ id: fromId }));
+  const toSnapshot = useQuery({ ...trpc.snapshot.get.queryOptions({ id: toId ?? '' }), enabled: toId !== undefined });
+  const now = useQuery({ ...trpc.map.get.queryOptions({ mapId }), enabled: toId === undefined });
+  const toView = toId !== undefined ? toSnapshot.data?.view : now.data;
   if (result.isError) return <p className="form-error">{result.error.message}</p>;
   if (!result.data) return <p className="muted">Comparing…</p>;
   const { from, to, changes } = result.data;
@@ -146,6 +172,7 @@ function Comparison({ fromId, toId, onClose }: { fromId: string; toId?: string; 
         </button>
       </div>
       {isEmpty && <p className="muted">Nothing changed.</p>}
+      {!isEmpty && fromView.data && toView && <CompareGraph from={fromView.data.view} to={toView} />}
       <ChangeList
         title="Claims added"
         items={changes.claimsAdded.map((claim) => ({ key: claim.id, text: claim.text }))}

@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import type { MapView } from '@/server/domain/maps/get-map';
+import { publishedOnly } from '@/shared/moderation';
 import type { StrengthState } from '@/shared/strength/incremental-strength';
 import { updateStrengthOfMap, type StrengthMapInput } from '@/shared/strength/strength-of-map';
 
@@ -44,5 +45,5 @@ export function strengthsOfView(mapId: string, input: StrengthMapInput): Strengt
 export function useStrengths(map: MapView): StrengthInfo {
   const { claims, evidence, links } = map;
   const mapId = map.map.id;
-  return useMemo(() => strengthsOfView(mapId, { claims, evidence, links }), [mapId, claims, evidence, links]);
+  return useMemo(() => strengthsOfView(mapId, publishedOnly({ claims, evidence, links })), [mapId, claims, evidence, links]);
 }

@@ -2,12 +2,12 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MapView } from '@/server/domain/maps/get-map';
-import { VOTE_VALUES } from '@/shared/votes';
-import { VOTE_LABELS } from '@/shared/schemas/vote';
 import { excerpt, indexMap } from '@/components/map/map-index';
 import { deckOrder, nextUnvoted, type DeckCard } from './deck-order';
 import { useVote } from './use-vote';
 import { VoteHistogram, voteLabel } from './vote-panel';
+import { FormError } from '@/components/ui/form-messages';
+import { VoteButtons } from './vote-buttons';
 
 interface Props {
   map: MapView;
@@ -15,6 +15,8 @@ interface Props {
   refusal: string | null;
   onLeave: () => void;
   onOpenSource: (sourceId: string, evidenceId: string) => void;
+  /** Open on this claim (a re-rate nudge) instead of the first unvoted one; its earlier vote is shown. */
+  startClaimId?: string | null;
 }
 
 /** How long the "Saved" state of a card shows before the next card slides in. */
@@ -28,13 +30,18 @@ function isTypingTarget(target: EventTarget | null): boolean {
  * Vote mode: one card per claim, thesis first, in the map's order. A vote moves to the next
  * card; Skip and Previous move without voting. Keys: 0–4 vote, → next, ← previous.
  */
-export function VoteDeck({ map, refusal, onLeave, onOpenSource }: Props) {
+export function VoteDeck({ map, refusal, onLeave, onOpenSource, startClaimId = null }: Props) {
   const cards = useMemo(() => deckOrder(map), [map]);
   const index = indexMap(map);
   const hasVoted = (claimId: string) => index.claimById.get(claimId)?.myVote != null;
   // The card is remembered by claim, so claims added or removed by others do not move the reader.
-  const [currentId, setCurrentId] = useState<string | null>(() => cards[nextUnvoted(cards, hasVoted, 0) ?? 0]?.claimId ?? null);
-  const [isDone, setIsDone] = useState(() => cards.length > 0 && nextUnvoted(cards, hasVoted, 0) === null);
+  const startsAtNudge = startClaimId !== null && cards.some((item) => item.claimId === startClaimId);
+  const [currentId, setCurrentId] = useState<string | null>(() =>
+    startsAtNudge ? startClaimId : (cards[nextUnvoted(cards, hasVoted, 0) ?? 0]?.claimId ?? null),
+  );
+  const [isDone, setIsDone] = useState(() => !startsAtNudge && cards.length > 0 && nextUnvoted(cards, hasVoted, 0) === null);
+  // The vote the nudge asked about, as it was when the card opened: shown until the reader votes again.
+  const [earlierVote] = useState(() => (startsAtNudge ? (index.claimById.get(startClaimId)?.myVote ?? null) : null));
   const headingRef = useRef<HTMLHeadingElement>(null);
   const voted = cards.filter((card) => hasVoted(card.claimId)).length;
   const at = Math.max(
@@ -139,6 +146,7 @@ export function VoteDeck({ map, refusal, onLeave, onOpenSource }: Props) {
           onPrevious={at > 0 ? () => goTo(at - 1) : null}
           onSkip={() => goTo(at + 1)}
           onOpenSource={onOpenSource}
+          earlierVote={card.claimId === startClaimId ? earlierVote : null}
         />
       )}
     </section>
@@ -154,9 +162,11 @@ interface CardProps {
   onPrevious: (() => void) | null;
   onSkip: () => void;
   onOpenSource: (sourceId: string, evidenceId: string) => void;
+  /** The reader's vote before a new argument landed under the claim (opened from a re-rate nudge). */
+  earlierVote: number | null;
 }
 
-function VoteCard({ map, card, refusal, headingRef, onVoted, onPrevious, onSkip, onOpenSource }: CardProps) {
+function VoteCard({ map, card, refusal, headingRef, onVoted, onPrevious, onSkip, onOpenSource, earlierVote }: CardProps) {
   const index = indexMap(map);
   const claim = index.claimById.get(card.claimId);
   const parent = card.parentClaimId ? index.claimById.get(card.parentClaimId) : undefined;
@@ -230,33 +240,21 @@ function VoteCard({ map, card, refusal, headingRef, onVoted, onPrevious, onSkip,
         </ul>
       )}
       <h3 className="vote-panel-title">How strong is this claim?</h3>
+      {earlierVote !== null && justCast === null && (
+        <p className="vote-earlier small" data-testid="earlier-vote">
+          Your earlier vote: <strong>{voteLabel(earlierVote)}</strong> — a new argument was added since. Does it still hold?
+        </p>
+      )}
       {refusal ? (
         <p className="vote-refusal">{refusal}</p>
       ) : (
-        <div className="vote-buttons vote-deck-buttons" role="group" aria-label="Your vote">
-          {VOTE_VALUES.map((value) => (
-            <button
-              key={value}
-              type="button"
-              className={`vote-button v${value}`}
-              aria-pressed={myVote === value}
-              aria-keyshortcuts={String(value)}
-              onClick={() => cast(value)}
-            >
-              <span className="vote-button-value">{value}</span> <span className="vote-button-label">{VOTE_LABELS[value]}</span>
-            </button>
-          ))}
-        </div>
+        <VoteButtons className="vote-buttons vote-deck-buttons" myVote={myVote} onVote={cast} hasKeyShortcuts />
       )}
       <p className="vote-mine small" role="status">
         {justCast !== null && vote.isPending ? 'Saving…' : justCast !== null && !vote.error ? `Saved: ${voteLabel(justCast)}.` : ''}
         {justCast === null && myVote !== null ? `Your vote: ${voteLabel(myVote)}.` : ''}
       </p>
-      {vote.error && (
-        <p className="form-error" role="alert">
-          {vote.error.message}
-        </p>
-      )}
+      {vote.error && <FormError message={vote.error.message} />}
       <VoteHistogram votes={claim.votes} myVote={myVote} canVote={!refusal} />
       <div className="vote-deck-nav">
         <button type="button" className="btn" onClick={() => onPrevious?.()} disabled={!onPrevious} aria-keyshortcuts="ArrowLeft">

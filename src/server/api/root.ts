@@ -12,6 +12,7 @@ import { userRouter } from './routers/user';
 import { commentRouter } from './routers/comment';
 import { notificationRouter } from './routers/notification';
 import { snapshotRouter } from './routers/snapshot';
+import { moderationRouter } from './routers/moderation';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   comment: commentRouter,
   notification: notificationRouter,
   snapshot: snapshotRouter,
+  moderation: moderationRouter,
 });
 
 export type AppRouter = typeof appRouter;

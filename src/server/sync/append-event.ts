@@ -44,6 +44,7 @@ export async function appendMapEvent(
       payload: parsed.data.payload,
       actorId: context.actor?.id ?? null,
       clientMutationId: context.clientMutationId ?? null,
+      audienceUserId: draft.audienceUserId ?? null,
     },
   });
   await tx.$executeRaw`SELECT pg_notify(${MAP_EVENTS_CHANNEL}, ${`${mapId}:${seq}`})`;

@@ -5,6 +5,7 @@ import { notFoundOrNoAccess } from '@/server/domain/errors';
 import { ZId } from '@/shared/schemas/map';
 import type { MapEventView } from './event-types';
 import { readEventsAfter, readEventsBefore, readHeadSeq } from './read-events';
+import { hiddenCommentIdsIn } from './hidden-comments';
 import { loadRecipient, redactEventFor } from './redact-event';
 
 export const ZListEventsInput = z.object({
@@ -59,9 +60,10 @@ export async function listMapEvents(db: Db, actor: Actor | null, input: z.output
       )
     : new Map<string, string>();
 
+  const hiddenComments = recipient.role === 'owner' ? undefined : await hiddenCommentIdsIn(db, input.mapId, stored);
   return {
     events: stored.map((event) => {
-      const view = redactEventFor(recipient, event);
+      const view = redactEventFor(recipient, event, hiddenComments);
       const subjectText = event.type === 'claim.deleted' ? (texts.get(event.payload.claimId) ?? null) : null;
       return { ...view, subjectText };
     }),

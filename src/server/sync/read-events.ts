@@ -8,6 +8,7 @@ const EVENT_SELECT = {
   payload: true,
   actorId: true,
   clientMutationId: true,
+  audienceUserId: true,
   createdAt: true,
   actor: { select: { displayName: true } },
 } as const;
@@ -18,6 +19,7 @@ type EventRow = {
   payload: unknown;
   actorId: string | null;
   clientMutationId: string | null;
+  audienceUserId: string | null;
   createdAt: Date;
   actor: { displayName: string } | null;
 };
@@ -38,6 +40,7 @@ function toStored(row: EventRow): StoredMapEvent | null {
     actorId: row.actorId,
     actorName: row.actor?.displayName ?? null,
     clientMutationId: row.clientMutationId,
+    audienceUserId: row.audienceUserId,
     createdAt: row.createdAt,
   };
 }

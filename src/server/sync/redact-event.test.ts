@@ -14,6 +14,7 @@ const recipient = fc
     resultsRevealed: fc.boolean(),
     voted: fc.subarray(TARGETS),
     hasVoteSet: fc.boolean(),
+    isModerator: fc.boolean(),
   })
   .map((r): Recipient => ({
     userId: r.userId,
@@ -23,10 +24,12 @@ const recipient = fc
     isBlindVoting: r.isBlindVoting,
     resultsRevealed: r.resultsRevealed,
     votedTargets: r.hasVoteSet ? new Set(r.voted) : null,
+    isModerator: r.userId === 'u-owner' || r.isModerator,
   }));
 
-const envelope = (seq: number, actorId: string | null) => ({
+const envelope = (seq: number, actorId: string | null, audienceUserId: string | null = null) => ({
   seq,
+  audienceUserId,
   actorId,
   actorName: actorId ? `Name of ${actorId}` : null,
   clientMutationId: 'm-1',
@@ -52,14 +55,53 @@ const event = fc.oneof(
     type: 'member.changed',
     payload: { memberId: 'mm-1', userId: actor, role: 'voter', via: 'link' },
   })),
+  // A proposal (restricted to its author) or a published claim.
+  fc.record({ actor: fc.constantFrom(...USERS), isProposal: fc.boolean() }).map(({ actor, isProposal }): StoredMapEvent => ({
+    ...envelope(9, actor, isProposal ? actor : null),
+    type: 'claim.created',
+    payload: {
+      claim: {
+        id: 'c9',
+        text: 'A claim',
+        x: null,
+        y: null,
+        version: 1,
+        authorId: actor,
+        authorName: `Name of ${actor}`,
+        createdAt: new Date('2026-12-01T10:00:00Z'),
+        updatedAt: new Date('2026-12-01T10:00:00Z'),
+        ...(isProposal ? { awaitingApproval: true } : {}),
+      },
+      link: null,
+    },
+  })),
+  // A comment, hidden since or not (see `hidden` below).
+  fc.constantFrom(...USERS).map((actor): StoredMapEvent => ({
+    ...envelope(10, actor),
+    type: 'comment.created',
+    payload: {
+      comment: {
+        id: 'k1',
+        targetKind: 'claim',
+        targetId: 'c1',
+        parentId: null,
+        text: 'Rude words',
+        authorId: actor,
+        authorName: `Name of ${actor}`,
+        mentionedUserIds: [],
+        createdAt: new Date('2026-12-01T10:00:00Z'),
+      },
+    },
+  })),
 );
+const hidden = fc.boolean().map((isHidden) => new Set(isHidden ? ['k1'] : []));
 
 describe('redaction classes', () => {
   it('two recipients in one class see exactly the same event, so its bytes can be shared', () => {
     fc.assert(
-      fc.property(event, recipient, recipient, (stored, a, b) => {
-        const sameClass = redactionClassKey(redactionOf(a, stored)) === redactionClassKey(redactionOf(b, stored));
-        if (sameClass) expect(redactEventFor(a, stored)).toEqual(redactEventFor(b, stored));
+      fc.property(event, recipient, recipient, hidden, (stored, a, b, hiddenComments) => {
+        const keyOf = (r: Recipient) => redactionClassKey(redactionOf(r, stored, hiddenComments));
+        if (keyOf(a) === keyOf(b)) expect(redactEventFor(a, stored, hiddenComments)).toEqual(redactEventFor(b, stored, hiddenComments));
       }),
       { numRuns: 500 },
     );
@@ -85,6 +127,7 @@ describe('redaction classes', () => {
       isBlindVoting: true,
       resultsRevealed: false,
       votedTargets: new Set(),
+      isModerator: false,
     };
     const keyOf = (r: Recipient) => redactionClassKey(redactionOf(r, vote));
     const hasVoted = { ...base, votedTargets: new Set(['c1']) };
@@ -93,5 +136,38 @@ describe('redaction classes', () => {
     const keys = new Set([keyOf(base), keyOf(hasVoted), keyOf(owner), keyOf(writer)]);
     expect(keys.size).toBe(4);
     expect(keyOf({ ...base, userId: 'u-cy' })).toBe(keyOf(base));
+  });
+
+  it('puts everyone outside a proposal’s audience in one class that gets only a placeholder', () => {
+    const base: Recipient = {
+      userId: 'u-ben',
+      role: 'voter',
+      isOwner: false,
+      isAnonymous: false,
+      isBlindVoting: false,
+      resultsRevealed: false,
+      votedTargets: null,
+      isModerator: false,
+    };
+    const proposal: StoredMapEvent = {
+      ...envelope(4, 'u-ann', 'u-ann'),
+      type: 'link.created',
+      payload: {
+        link: {
+          id: 'l1',
+          fromClaimId: 'c1',
+          fromEvidenceId: null,
+          toClaimId: 'c2',
+          relation: 'support',
+          awaitingApproval: true,
+        },
+      },
+    };
+    const keyOf = (r: Recipient) => redactionClassKey(redactionOf(r, proposal));
+    const others = [base, { ...base, userId: 'u-cy', isAnonymous: true }, { ...base, userId: null }];
+    expect(new Set(others.map(keyOf)).size).toBe(1);
+    expect(redactEventFor(base, proposal)).toMatchObject({ type: 'event.withheld', payload: {}, seq: 4, actorId: null });
+    expect(redactEventFor({ ...base, userId: 'u-ann' }, proposal).type).toBe('link.created');
+    expect(redactEventFor({ ...base, isModerator: true }, proposal).type).toBe('link.created');
   });
 });

@@ -1,10 +1,11 @@
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
 import { getMapAccess } from '@/server/access/map-access';
+import { getModerationStanding } from '@/server/access/moderator-access';
 import type { MapRoleName } from '@/shared/roles';
-import { redactEvent } from '@/shared/events';
+import { redactEvent, type MapEventBody } from '@/shared/events';
 import type { MapEventView, StoredMapEvent } from './event-types';
-import { shouldHideIdentities, shouldHideVoteResults, type RedactionContext } from './redaction-rules';
+import { isInEventAudience, shouldHideIdentities, shouldHideVoteResults, type RedactionContext } from './redaction-rules';
 
 /**
  * Everything needed to show one recipient a map's events: their role, the map's teacher
@@ -15,6 +16,8 @@ export interface Recipient extends RedactionContext {
   role: MapRoleName;
   /** Targets (claim or evidence ids) the recipient has voted on; null when blind voting hides nothing. */
   votedTargets: Set<string> | null;
+  /** The owner, or an editor the owner made moderator: sees proposals awaiting approval. */
+  isModerator: boolean;
 }
 
 /**
@@ -22,9 +25,10 @@ export interface Recipient extends RedactionContext {
  * Called when a stream opens, when a membership or settings event passes, and periodically.
  */
 export async function loadRecipient(db: Db, actor: Actor | null, mapId: string): Promise<Recipient | null> {
-  const [access, settings] = await Promise.all([
+  const [access, settings, moderation] = await Promise.all([
     getMapAccess(db, mapId, actor),
     db.map.findUnique({ where: { id: mapId }, select: { isBlindVoting: true, resultsRevealed: true } }),
+    getModerationStanding(db, mapId, actor),
   ]);
   if (!access || access.role === null || !settings) return null;
   const isOwner = access.role === 'owner';
@@ -46,7 +50,7 @@ export async function loadRecipient(db: Db, actor: Actor | null, mapId: string):
       }
     }
   }
-  return { ...context, userId: actor?.id ?? null, role: access.role, votedTargets };
+  return { ...context, userId: actor?.id ?? null, role: access.role, votedTargets, isModerator: moderation.isModerator };
 }
 
 /**
@@ -82,13 +86,63 @@ export interface EventRedaction {
   hideVotes: boolean;
   /** The recipient wrote it (the client reconciles its own writes by this flag). */
   isOwn: boolean;
+  /** Outside the event's audience (someone else's proposal): an `event.withheld` placeholder instead. */
+  isWithheld: boolean;
+  /** A comment the owner has hidden since: its text is the owner's only; everyone else gets the hidden form. */
+  hideCommentText: boolean;
 }
 
-export function redactionOf(recipient: Recipient, event: StoredMapEvent): EventRedaction {
+/** Everyone outside an event's audience gets the same placeholder: one class for all of them. */
+const WITHHELD: EventRedaction = { hideIdentities: true, hideVotes: true, isOwn: false, isWithheld: true, hideCommentText: true };
+
+/**
+ * `hiddenComments`: the comments among the events being redacted that the owner has hidden since
+ * (`hiddenCommentIdsIn`); a comment's text in the log is then withheld from everyone but the owner.
+ */
+export function redactionOf(
+  recipient: Recipient,
+  event: StoredMapEvent,
+  hiddenComments: ReadonlySet<string> = NO_HIDDEN_COMMENTS,
+): EventRedaction {
+  if (!isInEventAudience(recipient, event.audienceUserId)) return WITHHELD;
   return {
     hideIdentities: shouldHideIdentities(recipient),
     hideVotes: hidesVotes(recipient, event),
     isOwn: recipient.userId !== null && event.actorId === recipient.userId,
+    isWithheld: false,
+    hideCommentText: recipient.role !== 'owner' && isHiddenComment(event, hiddenComments),
+  };
+}
+
+const NO_HIDDEN_COMMENTS: ReadonlySet<string> = new Set();
+
+function isHiddenComment(event: MapEventBody, hidden: ReadonlySet<string>): boolean {
+  if (!hidden.size) return false;
+  if (event.type === 'comment.created') return hidden.has(event.payload.comment.id);
+  if (event.type === 'comment.updated') return hidden.has(event.payload.commentId);
+  return false;
+}
+
+/** The hidden form of a comment event: its text emptied and flagged (fields the schema declares). */
+function withoutCommentText<B extends MapEventBody>(event: B): B {
+  const body: MapEventBody = event;
+  if (body.type === 'comment.created') {
+    return { ...event, payload: { ...body.payload, comment: { ...body.payload.comment, text: '', isHidden: true } } };
+  }
+  if (body.type === 'comment.updated') return { ...event, payload: { ...body.payload, text: '', isHidden: true } };
+  return event;
+}
+
+function withheld(event: StoredMapEvent): MapEventView {
+  return {
+    type: 'event.withheld',
+    payload: {},
+    seq: event.seq,
+    actorId: null,
+    actorName: null,
+    clientMutationId: null,
+    createdAt: event.createdAt,
+    isOwn: false,
   };
 }
 
@@ -101,16 +155,22 @@ export function redactionClassKey(redaction: EventRedaction): string {
 
 /** The event as a recipient with these decisions may see it. */
 export function redactWith(redaction: EventRedaction, event: StoredMapEvent): MapEventView {
+  if (redaction.isWithheld) return withheld(event);
   const hide = redaction.hideIdentities;
+  const { audienceUserId: _audienceUserId, ...stored } = event;
+  const body = redaction.hideCommentText ? withoutCommentText(stored) : stored;
   return {
-    ...redactEvent(event, { hideIdentities: hide, hideVotes: redaction.hideVotes }),
+    ...redactEvent(body, { hideIdentities: hide, hideVotes: redaction.hideVotes }),
     actorId: hide ? null : event.actorId,
     actorName: hide ? null : event.actorName,
     isOwn: redaction.isOwn,
   };
 }
 
-/** The event as this recipient may see it: blind results and anonymous identities removed. */
-export function redactEventFor(recipient: Recipient, event: StoredMapEvent): MapEventView {
-  return redactWith(redactionOf(recipient, event), event);
+/**
+ * The event as this recipient may see it: blind results and anonymous identities removed, a hidden
+ * comment's text withheld, and someone else's proposal replaced by a placeholder with the same seq.
+ */
+export function redactEventFor(recipient: Recipient, event: StoredMapEvent, hiddenComments?: ReadonlySet<string>): MapEventView {
+  return redactWith(redactionOf(recipient, event, hiddenComments), event);
 }

@@ -1,3 +1,4 @@
+import { canSeeProposal, type ProposalViewer } from '@/shared/moderation';
 import { canSeeVoteResults } from '@/shared/votes';
 
 /**
@@ -23,4 +24,14 @@ export function shouldHideVoteResults(context: RedactionContext, hasVotedOnTarge
     { isBlindVoting: context.isBlindVoting, resultsRevealed: context.resultsRevealed, isOwner: context.isOwner },
     hasVotedOnTarget,
   );
+}
+
+/**
+ * The audience rule: an event with an `audienceUserId` (a proposal awaiting approval, a decision on it)
+ * reaches only that user and the map's moderators; everyone else gets an `event.withheld` placeholder.
+ * Its outcome depends only on (is moderator, is that user), so a fan-out can serialise such an event
+ * once for the audience and once, as the placeholder, for everyone else.
+ */
+export function isInEventAudience(viewer: ProposalViewer, audienceUserId: string | null): boolean {
+  return audienceUserId === null || canSeeProposal(viewer, audienceUserId);
 }

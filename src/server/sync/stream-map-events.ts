@@ -6,6 +6,7 @@ import { MAP_EVENT_PROTOCOL_VERSION as v, MIN_SUPPORTED_PROTOCOL_VERSION, type M
 import { abortableIterable, Wakeup } from './async-tools';
 import { getEventHub, type EventHub } from './event-hub';
 import { MAX_REPLAY_EVENTS, type MapStreamItem, type StoredMapEvent } from './event-types';
+import { hiddenCommentIdsIn } from './hidden-comments';
 import { readEventsAfter } from './read-events';
 import { loadRecipient, redactionClassKey, redactionOf, redactWith, trackOwnVote, type Recipient } from './redact-event';
 
@@ -140,6 +141,8 @@ async function* run(options: StreamMapEventsOptions, signal: AbortSignal): Async
       if (batch === null) batch = await readEventsAfter(db, mapId, cursor, BACKLOG_BATCH);
       mustRead = false;
       let entries: StreamEntry[] = [];
+      // A backlog can hold comments the owner has hidden since; only the owner may read their text.
+      const hiddenComments = recipient.role === 'owner' ? undefined : await hiddenCommentIdsIn(db, mapId, batch);
       for (const event of batch) {
         if (event.seq <= cursor) continue;
         if (ACCESS_EVENTS.has(event.type)) {
@@ -152,7 +155,7 @@ async function* run(options: StreamMapEventsOptions, signal: AbortSignal): Async
           nextRecheck = Date.now() + recheckMs;
         }
         trackOwnVote(recipient, event);
-        const redaction = redactionOf(recipient, event);
+        const redaction = redactionOf(recipient, event, hiddenComments);
         entries.push({
           id: String(event.seq),
           item: { kind: 'event', v, ...redactWith(redaction, event) },

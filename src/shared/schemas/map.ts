@@ -26,6 +26,8 @@ export const ZUpdateMapInput = z.object({
   isAnonymous: z.boolean().optional(),
   /** Only editors and the owner may comment. */
   isCommentingRestricted: z.boolean().optional(),
+  /** New claims, links and passages by anyone but a moderator wait for approval. */
+  requireApproval: z.boolean().optional(),
 });
 export type TUpdateMapInput = z.infer<typeof ZUpdateMapInput>;
 

@@ -13,10 +13,10 @@ export const dynamic = 'force-dynamic';
 
 interface Props {
   params: Promise<{ id: string }>;
-  searchParams?: Promise<{ focus?: string | string[]; mode?: string | string[] }>;
+  searchParams?: Promise<Query>;
 }
 
-type Query = { focus?: string | string[]; mode?: string | string[] };
+type Query = { focus?: string | string[]; mode?: string | string[]; claim?: string | string[] };
 
 // `cache` makes one map.get per request (it matters for 2,000 claims).
 const loadMap = cache(async function loadMap(mapId: string) {
@@ -82,6 +82,9 @@ async function LoadedMap({ mapId, query }: { mapId: string; query: Query }) {
       viewer={loaded.actor}
       initialFocusId={focusId}
       initialMode={query.mode === 'vote' ? 'vote' : 'map'}
+      initialVoteClaimId={
+        typeof query.claim === 'string' && loaded.map.claims.some((claim) => claim.id === query.claim) ? query.claim : null
+      }
     />
   );
 }

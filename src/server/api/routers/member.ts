@@ -3,6 +3,8 @@ import { mapIdOfMember } from '@/server/access/member-access';
 import type { Db } from '@/server/db';
 import { inviteMember, removeMember, setMemberRole, transferOwnership } from '@/server/domain/members/change-members';
 import { listMembers } from '@/server/domain/members/list-members';
+import { setModerator } from '@/server/domain/moderation/set-moderator';
+import { ZSetModeratorInput } from '@/shared/schemas/moderation';
 import { ZMapIdInput } from '@/shared/schemas/map';
 import {
   ZAccessRequestIdInput,
@@ -38,6 +40,9 @@ export const memberRouter = createTRPCRouter({
   invite: ownerProcedure(ZInviteMemberInput, byMapId).mutation(({ ctx, input }) => inviteMember(ctx.db, ctx.map, input)),
 
   setRole: ownerProcedure(ZSetMemberRoleInput, byMember).mutation(({ ctx, input }) => setMemberRole(ctx.db, ctx.map, input)),
+
+  /** The owner lets an editor review proposals (or no longer). */
+  setModerator: ownerProcedure(ZSetModeratorInput, byMember).mutation(({ ctx, input }) => setModerator(ctx.db, ctx.map, input)),
 
   remove: ownerProcedure(ZMemberIdInput, byMember).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.map, input.memberId)),
 

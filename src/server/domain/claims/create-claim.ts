@@ -1,42 +1,47 @@
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
-import { assertLinkAllowed } from '@/server/domain/links/link-rules';
+import { assertLinkAllowed, insertLink } from '@/server/domain/links/link-rules';
 import { runMapWrite } from '@/server/sync/append-event';
 import type { WriteContext } from '@/server/domain/context';
-import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
+import { isProposalBy, proposalEvent, proposalFlag } from '@/server/domain/moderation/proposal';
 import type { TCreateClaimInput } from '@/shared/schemas/claim';
-import { CLAIM_VIEW_SELECT, LINK_VIEW_SELECT, toClaimPayload } from './claim-select';
+import { CLAIM_VIEW_SELECT, toClaimPayload } from './claim-select';
 
-/** Adds a claim, optionally linked to a parent it supports or opposes, in one write. */
+/**
+ * Adds a claim, optionally linked to a parent it supports or opposes, in one write. On a map that
+ * requires approval, a non-moderator's claim (and its link) is a proposal: only they and the moderators see it.
+ */
 export async function createClaim(db: Db, context: WriteContext, input: TCreateClaimInput) {
   return runMapWrite(db, context.mapId, context, async (tx) => {
+    const isProposal = await isProposalBy(tx, context.mapId, context.actor);
     const claimRow = await tx.claim.create({
-      data: { mapId: context.mapId, text: input.text, x: input.x ?? null, y: input.y ?? null, authorId: context.actor?.id ?? null },
+      data: {
+        mapId: context.mapId,
+        text: input.text,
+        x: input.x ?? null,
+        y: input.y ?? null,
+        authorId: context.actor?.id ?? null,
+        awaitingApproval: isProposal,
+      },
       select: CLAIM_VIEW_SELECT,
     });
-    const claim = toClaimPayload(claimRow);
+    const claim = { ...toClaimPayload(claimRow), ...proposalFlag(isProposal) };
     let link = null;
     if (input.parentId) {
       if (!input.relation) throw new DomainError('INVALID', 'Say whether the new claim supports or opposes its parent.');
       await assertLinkAllowed(tx, { mapId: context.mapId, fromClaimId: claim.id, toClaimId: input.parentId });
-      link = await tx.link.create({
-        data: {
-          mapId: context.mapId,
-          fromClaimId: claim.id,
-          toClaimId: input.parentId,
-          relation: input.relation,
-          createdById: context.actor?.id ?? null,
-        },
-        select: LINK_VIEW_SELECT,
-      });
-      await nudgeRaters(tx, {
+      link = await insertLink(tx, {
         mapId: context.mapId,
-        claimId: input.parentId,
+        from: { claimId: claim.id },
+        toClaimId: input.parentId,
         relation: input.relation,
-        from: 'claim',
-        actorId: context.actor?.id ?? null,
+        actorId: context.actor.id,
+        isProposal,
       });
     }
-    return { result: { claim, link }, events: [{ type: 'claim.created', payload: { claim, link } }] };
+    return {
+      result: { claim, link },
+      events: [proposalEvent({ type: 'claim.created', payload: { claim, link } }, isProposal, context.actor?.id ?? null)],
+    };
   });
 }

@@ -2,6 +2,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
 import { runMapWrite, runMapWriteStatement } from '@/server/sync/append-event';
+import { proposalEvent } from '@/server/domain/moderation/proposal';
 import type { WriteContext } from '@/server/domain/context';
 import type { TUpdateClaimInput } from '@/shared/schemas/claim';
 
@@ -25,13 +26,14 @@ export async function updateClaimText(db: Db, context: WriteContext, input: TUpd
     change: Prisma.sql`
       UPDATE "Claim" SET "text" = ${input.text}, "version" = ${version}, "updatedAt" = ${updatedAt.toISOString()}::timestamp(3)
        WHERE "id" = ${input.id} AND "mapId" = ${mapId} AND "version" = ${input.expectedVersion} AND "deletedAt" IS NULL
-         AND "text" IS DISTINCT FROM ${input.text}
+         AND "text" IS DISTINCT FROM ${input.text} AND NOT "awaitingApproval"
       RETURNING 1`,
     event: { type: 'claim.updated', payload: { claimId: input.id, text: input.text, version, previousText: null } },
     result: { claim: { id: input.id, text: input.text, version, updatedAt } },
   });
   if (written) return written;
-  // Otherwise a no-op, a conflict, a deleted claim or a replay: the general path tells them apart.
+  // Otherwise a no-op, a conflict, a deleted claim, a proposal (its event is restricted) or a replay: the
+  // general path tells them apart.
   const unchanged = await db.claim.findFirst({
     where: { id: input.id, version: input.expectedVersion, text: input.text, deletedAt: null },
     select: { id: true, text: true, version: true, updatedAt: true },
@@ -54,13 +56,15 @@ export async function updateClaimText(db: Db, context: WriteContext, input: TUpd
       };
       throw new DomainError('CONFLICT', 'Someone else changed this claim while you were editing it.', details);
     }
-    const claim = await tx.claim.findUniqueOrThrow({
+    const { awaitingApproval, authorId, ...claim } = await tx.claim.findUniqueOrThrow({
       where: { id: input.id },
-      select: { id: true, text: true, version: true, updatedAt: true },
+      select: { id: true, text: true, version: true, updatedAt: true, awaitingApproval: true, authorId: true },
     });
-    return {
-      result: { claim },
-      events: [{ type: 'claim.updated', payload: { claimId: claim.id, text: claim.text, version: claim.version, previousText: null } }],
-    };
+    const event = {
+      type: 'claim.updated',
+      payload: { claimId: claim.id, text: claim.text, version: claim.version, previousText: null },
+    } as const;
+    // An edit of a proposal is seen by whom the proposal is: its author and the moderators.
+    return { result: { claim }, events: [proposalEvent(event, awaitingApproval, authorId)] };
   });
 }

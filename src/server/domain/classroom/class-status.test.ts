@@ -13,11 +13,11 @@ describe('voteSpread', () => {
 describe('rankDisagreement', () => {
   it('orders claims by spread, then by votes, and leaves out agreement and single votes', () => {
     const ranked = rankDisagreement([
-      { claimId: 'agreed', votes: 5, spread: 0 },
-      { claimId: 'single', votes: 1, spread: null },
-      { claimId: 'some', votes: 2, spread: 1 },
-      { claimId: 'split', votes: 4, spread: 2 },
-      { claimId: 'some-more', votes: 6, spread: 1 },
+      { claimId: 'agreed', votes: 5, spread: 0, votesBeforeLatestArgument: 0 },
+      { claimId: 'single', votes: 1, spread: null, votesBeforeLatestArgument: 0 },
+      { claimId: 'some', votes: 2, spread: 1, votesBeforeLatestArgument: 0 },
+      { claimId: 'split', votes: 4, spread: 2, votesBeforeLatestArgument: 0 },
+      { claimId: 'some-more', votes: 6, spread: 1, votesBeforeLatestArgument: 0 },
     ]);
     expect(ranked.map((claim) => claim.claimId)).toEqual(['split', 'some-more', 'some']);
     expect(rankDisagreement(ranked, 1)).toHaveLength(1);

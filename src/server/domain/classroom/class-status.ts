@@ -16,6 +16,8 @@ export interface ClassClaim {
   votes: number;
   /** Standard deviation of the values (0–2): how much the class disagrees; null under two votes. */
   spread: number | null;
+  /** Votes cast before the claim's latest argument (a supporter, opposer or passage added or changed under it). */
+  votesBeforeLatestArgument: number;
 }
 
 export interface ClassStatus {
@@ -53,7 +55,7 @@ export function rankDisagreement(claims: readonly ClassClaim[], limit = 5): Clas
  */
 export async function getClassStatus(db: Db, context: ReadContext): Promise<ClassStatus> {
   const { mapId } = context.access;
-  const [map, members, claims, votes] = await Promise.all([
+  const [map, members, claims, votes, latestArguments] = await Promise.all([
     db.map.findUniqueOrThrow({ where: { id: mapId }, select: { ownerId: true, isAnonymous: true } }),
     db.mapMember.findMany({
       where: { mapId },
@@ -63,9 +65,17 @@ export async function getClassStatus(db: Db, context: ReadContext): Promise<Clas
     db.claim.findMany({ where: { mapId, deletedAt: null }, select: { id: true }, orderBy: { createdAt: 'asc' } }),
     db.vote.findMany({
       where: { mapId, claimId: { not: null }, claim: { deletedAt: null } },
-      select: { userId: true, claimId: true, value: true },
+      select: { userId: true, claimId: true, value: true, updatedAt: true },
     }),
+    // A proposal awaiting approval is no argument yet; approving it stamps updatedAt.
+    db.link.groupBy({ by: ['toClaimId'], where: { mapId, awaitingApproval: false }, _max: { updatedAt: true } }),
   ]);
+  const latestArgumentAt = new Map(latestArguments.map((row) => [row.toClaimId, row._max.updatedAt]));
+  const staleVotes = new Map<string, number>();
+  for (const vote of votes) {
+    const latest = latestArgumentAt.get(vote.claimId!);
+    if (latest && vote.updatedAt < latest) staleVotes.set(vote.claimId!, (staleVotes.get(vote.claimId!) ?? 0) + 1);
+  }
   const histograms = new Map<string, number[]>();
   const votesByUser = new Map<string, number>();
   for (const vote of votes) {
@@ -76,7 +86,12 @@ export async function getClassStatus(db: Db, context: ReadContext): Promise<Clas
   }
   const classClaims = claims.map((claim): ClassClaim => {
     const histogram = histograms.get(claim.id) ?? [0, 0, 0, 0, 0];
-    return { claimId: claim.id, votes: histogram.reduce((sum, n) => sum + n, 0), spread: voteSpread(histogram) };
+    return {
+      claimId: claim.id,
+      votes: histogram.reduce((sum, n) => sum + n, 0),
+      spread: voteSpread(histogram),
+      votesBeforeLatestArgument: staleVotes.get(claim.id) ?? 0,
+    };
   });
   const others = members.filter((member) => member.user.id !== map.ownerId);
   return {

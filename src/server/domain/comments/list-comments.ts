@@ -126,10 +126,18 @@ export async function assertTargetExists(db: Pick<Db, 'claim' | 'evidence'>, map
     return;
   }
   if (target.kind === 'claim') {
-    const claim = await db.claim.findFirst({ where: { id: target.id, mapId, deletedAt: null }, select: { id: true } });
-    if (!claim) throw new DomainError('NOT_FOUND', 'That claim was not found (it may have been deleted).');
+    // A proposal awaiting approval has no thread yet: its comments could reach members who may not see it.
+    const claim = await db.claim.findFirst({
+      where: { id: target.id, mapId, deletedAt: null, awaitingApproval: false },
+      select: { id: true },
+    });
+    if (!claim) throw new DomainError('NOT_FOUND', 'That claim was not found (it may have been deleted, or waits for approval).');
     return;
   }
-  const evidence = await db.evidence.findFirst({ where: { id: target.id, mapId, deletedAt: null }, select: { id: true } });
-  if (!evidence) throw new DomainError('NOT_FOUND', 'That evidence passage was not found (it may have been deleted).');
+  const evidence = await db.evidence.findFirst({
+    where: { id: target.id, mapId, deletedAt: null, awaitingApproval: false },
+    select: { id: true },
+  });
+  if (!evidence)
+    throw new DomainError('NOT_FOUND', 'That evidence passage was not found (it may have been deleted, or waits for approval).');
 }

@@ -1,14 +1,14 @@
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import { describeQuote } from '@/server/domain/anchoring/anchor-quote';
-import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { DomainError } from '@/server/domain/errors';
 import { lockSource } from '@/server/domain/sources/update-source';
 import { runMapWrite } from '@/server/sync/append-event';
 import type { WriteContext } from '@/server/domain/context';
-import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
+import { isProposalBy, proposalEvent, proposalFlag } from '@/server/domain/moderation/proposal';
 import type { TCreateEvidenceInput } from '@/shared/schemas/evidence';
 import { EVIDENCE_VIEW_SELECT, toEvidencePayload } from './evidence-select';
+import { insertLink } from '@/server/domain/links/link-rules';
 
 /** A live claim of `mapId`, or NOT_FOUND (a claim on another map is reported the same way). */
 export async function requireLiveClaimOnMap(tx: Prisma.TransactionClient, mapId: string, claimId: string) {
@@ -50,6 +50,7 @@ export async function createEvidence(db: Db, context: WriteContext, input: TCrea
     const selector = describeQuote(text, start, end);
 
     await requireLiveClaimOnMap(tx, mapId, input.claimId);
+    const isProposal = await isProposalBy(tx, mapId, context.actor);
     const row = await tx.evidence.create({
       data: {
         mapId,
@@ -59,27 +60,22 @@ export async function createEvidence(db: Db, context: WriteContext, input: TCrea
         x: input.x ?? null,
         y: input.y ?? null,
         authorId: context.actor?.id ?? null,
+        awaitingApproval: isProposal,
       },
       select: EVIDENCE_VIEW_SELECT,
     });
-    const evidence = toEvidencePayload(row);
-    const link = await tx.link.create({
-      data: {
-        mapId,
-        fromEvidenceId: evidence.id,
-        toClaimId: input.claimId,
-        relation: input.relation,
-        createdById: context.actor?.id ?? null,
-      },
-      select: LINK_VIEW_SELECT,
-    });
-    await nudgeRaters(tx, {
+    const evidence = { ...toEvidencePayload(row), ...proposalFlag(isProposal) };
+    const link = await insertLink(tx, {
       mapId,
-      claimId: input.claimId,
+      from: { evidenceId: evidence.id },
+      toClaimId: input.claimId,
       relation: input.relation,
-      from: 'evidence',
-      actorId: context.actor?.id ?? null,
+      actorId: context.actor.id,
+      isProposal,
     });
-    return { result: { evidence, link }, events: [{ type: 'evidence.created', payload: { evidence, link } }] };
+    return {
+      result: { evidence, link },
+      events: [proposalEvent({ type: 'evidence.created', payload: { evidence, link } }, isProposal, context.actor?.id ?? null)],
+    };
   });
 }

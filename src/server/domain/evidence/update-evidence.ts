@@ -2,6 +2,7 @@ import type { Db } from '@/server/db';
 import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { DomainError } from '@/server/domain/errors';
 import { runMapWrite } from '@/server/sync/append-event';
+import { proposalEvent } from '@/server/domain/moderation/proposal';
 import type { WriteContext } from '@/server/domain/context';
 import type { TUpdateEvidenceInput } from '@/shared/schemas/evidence';
 import { requireLiveClaimOnMap } from './create-evidence';
@@ -17,7 +18,14 @@ export async function updateEvidence(db: Db, context: WriteContext, input: TUpda
   return runMapWrite(db, mapId, context, async (tx) => {
     const current = await tx.evidence.findUnique({
       where: { id: input.id },
-      select: { id: true, mapId: true, deletedAt: true, links: { orderBy: { createdAt: 'asc' }, select: LINK_VIEW_SELECT } },
+      select: {
+        id: true,
+        mapId: true,
+        deletedAt: true,
+        awaitingApproval: true,
+        authorId: true,
+        links: { orderBy: { createdAt: 'asc' }, select: LINK_VIEW_SELECT },
+      },
     });
     if (!current || current.mapId !== mapId) throw new DomainError('NOT_FOUND', 'That evidence passage was not found.');
     if (current.deletedAt) throw new DomainError('NOT_FOUND', 'This evidence passage was deleted; restore it first.');
@@ -63,6 +71,8 @@ export async function updateEvidence(db: Db, context: WriteContext, input: TUpda
 
     const evidence = toEvidencePayload(await tx.evidence.findUniqueOrThrow({ where: { id: input.id }, select: EVIDENCE_VIEW_SELECT }));
     const links = await tx.link.findMany({ where: { fromEvidenceId: input.id }, orderBy: { createdAt: 'asc' }, select: LINK_VIEW_SELECT });
-    return { result: { evidence, links }, events: [{ type: 'evidence.updated', payload: { evidence, links } }] };
+    // An edit of a proposal is seen by whom the proposal is: its author and the moderators.
+    const event = proposalEvent({ type: 'evidence.updated', payload: { evidence, links } }, current.awaitingApproval, current.authorId);
+    return { result: { evidence, links }, events: [event] };
   });
 }

@@ -3,6 +3,7 @@
  * reader may view the map; vote aggregates follow what that reader may see (blind voting).
  */
 import type { Db } from '@/server/db';
+import type { MapDocument } from '@/shared/map-document';
 import type { ReadContext } from '@/server/domain/context';
 import { EXPORT_FORMAT_INFO, slugify, type TExportFormat } from '@/shared/schemas/exchange';
 
@@ -31,6 +32,11 @@ export async function exportMapFile(
   // Only the backup carries vote results; the other formats have no place for them.
   const votes: VoteVisibility = format === 'json' ? reader : 'none';
   const { document, omittedEvidence } = await loadMapDocument(db, context.access.mapId, { votes, exportedAt });
+  return renderExportFile(document, format, omittedEvidence);
+}
+
+/** A MapDocument (of the map now, or of a snapshot) written in one of the export formats. */
+export function renderExportFile(document: MapDocument, format: TExportFormat, omittedEvidence: number, nameSuffix = ''): ExportFile {
   const info = EXPORT_FORMAT_INFO[format];
   const body =
     format === 'argdown'
@@ -42,5 +48,6 @@ export async function exportMapFile(
           : format === 'json'
             ? exportJson(document)
             : exportMarkdown(document);
-  return { body, contentType: info.contentType, fileName: `${slugify(document.map.title)}.${info.extension}`, omittedEvidence };
+  const fileName = `${slugify(document.map.title)}${nameSuffix ? `-${slugify(nameSuffix)}` : ''}.${info.extension}`;
+  return { body, contentType: info.contentType, fileName, omittedEvidence };
 }

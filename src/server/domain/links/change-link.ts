@@ -3,9 +3,9 @@ import { DomainError } from '@/server/domain/errors';
 import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { runMapWrite } from '@/server/sync/append-event';
 import type { WriteContext } from '@/server/domain/context';
-import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
+import { isProposalBy, proposalEvent } from '@/server/domain/moderation/proposal';
 import type { TCreateLinkInput, TRelation } from '@/shared/schemas/claim';
-import { assertLinkAllowed } from './link-rules';
+import { assertLinkAllowed, insertLink } from './link-rules';
 
 export async function createLink(db: Db, context: WriteContext, input: TCreateLinkInput) {
   const { mapId } = context;
@@ -16,20 +16,20 @@ export async function createLink(db: Db, context: WriteContext, input: TCreateLi
       fromEvidenceId: input.fromEvidenceId,
       toClaimId: input.toClaimId,
     });
-    const link = await tx.link.create({
-      data: {
-        mapId,
-        fromClaimId: input.fromClaimId ?? null,
-        fromEvidenceId: input.fromEvidenceId ?? null,
-        toClaimId: input.toClaimId,
-        relation: input.relation,
-        createdById: context.actor?.id ?? null,
-      },
-      select: LINK_VIEW_SELECT,
+    const isProposal = await isProposalBy(tx, mapId, context.actor);
+    const from = input.fromEvidenceId ? { evidenceId: input.fromEvidenceId } : { claimId: input.fromClaimId! };
+    const link = await insertLink(tx, {
+      mapId,
+      from,
+      toClaimId: input.toClaimId,
+      relation: input.relation,
+      actorId: context.actor.id,
+      isProposal,
     });
-    const from = input.fromEvidenceId ? 'evidence' : 'claim';
-    await nudgeRaters(tx, { mapId, claimId: input.toClaimId, relation: input.relation, from, actorId: context.actor?.id ?? null });
-    return { result: { link }, events: [{ type: 'link.created', payload: { link } }] };
+    return {
+      result: { link },
+      events: [proposalEvent({ type: 'link.created', payload: { link } }, isProposal, context.actor?.id ?? null)],
+    };
   });
 }
 

@@ -36,13 +36,17 @@ export async function getMapPreview(
   await requireMapRole(db, actor, mapId, 'viewer');
   const map = await db.map.findUniqueOrThrow({ where: { id: mapId }, select: { title: true, description: true } });
   const focused = focusId
-    ? await db.claim.findFirst({ where: { id: focusId, mapId, deletedAt: null }, select: { id: true, text: true } })
+    ? await db.claim.findFirst({
+        where: { id: focusId, mapId, deletedAt: null, awaitingApproval: false },
+        select: { id: true, text: true },
+      })
     : null;
   // The first thesis: the oldest live claim that argues about no live claim.
   const thesis =
     focused ??
     (await db.claim.findFirst({
-      where: { mapId, deletedAt: null, outgoing: { none: { toClaim: { deletedAt: null } } } },
+      // Proposals awaiting approval are in nobody's preview.
+      where: { mapId, deletedAt: null, awaitingApproval: false, outgoing: { none: { toClaim: { deletedAt: null } } } },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       select: { id: true, text: true },
     }));
@@ -50,7 +54,8 @@ export async function getMapPreview(
   const links = await db.link.findMany({
     where: {
       toClaimId: thesis.id,
-      OR: [{ fromClaim: { deletedAt: null } }, { fromEvidence: { deletedAt: null } }],
+      awaitingApproval: false,
+      OR: [{ fromClaim: { deletedAt: null, awaitingApproval: false } }, { fromEvidence: { deletedAt: null, awaitingApproval: false } }],
     },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     take: PREVIEW_ITEMS,

@@ -9,8 +9,11 @@ import { EVIDENCE_VIEW_SELECT } from '@/server/domain/evidence/evidence-select';
 import { canSeeVoteResults, summarizeVoteRows, type VoteSummary } from '@/server/domain/votes/summarize-votes';
 import { strengthOfMap } from '@/shared/strength/strength-of-map';
 import type { MapRoleName } from '@/shared/roles';
+import { getModerationStanding } from '@/server/access/moderator-access';
+import { canSeeProposal, publishedOnly } from '@/shared/moderation';
 import type { TRelation } from '@/shared/schemas/claim';
 import type { TVisibility } from '@/shared/schemas/map';
+import { SOURCE_CITATION_SELECT } from '@/server/domain/sources/source-select';
 
 export interface ClaimView {
   id: string;
@@ -30,6 +33,8 @@ export interface ClaimView {
   myVote: number | null;
   /** DF-QuAD strength in [0,1] over the structure and the votes this caller may see. */
   strength: number;
+  /** A proposal waiting for a moderator (only its author and the moderators see it); absent or false: published. */
+  awaitingApproval?: boolean;
 }
 
 export interface LinkView {
@@ -40,6 +45,8 @@ export interface LinkView {
   relation: TRelation;
   /** The argumentation scheme an import named (AIF), shown on the edge's tooltip. */
   scheme?: string | null;
+  /** A proposal waiting for a moderator; absent or false: published. */
+  awaitingApproval?: boolean;
 }
 
 export interface SourceSummaryView {
@@ -72,6 +79,8 @@ export interface EvidenceView {
   myVote: number | null;
   /** DF-QuAD strength in [0,1] over the structure and the votes this caller may see. */
   strength: number;
+  /** A proposal waiting for a moderator; absent or false: published. */
+  awaitingApproval?: boolean;
 }
 
 export interface StrengthMeta {
@@ -92,12 +101,16 @@ export interface MapView {
     isAnonymous: boolean;
     isBlindVoting: boolean;
     resultsRevealed: boolean;
+    /** New claims, links and passages by anyone but a moderator wait for approval. */
+    requireApproval?: boolean;
     lastSeq: number;
     createdAt: Date;
     updatedAt: Date;
   };
   role: MapRoleName;
   isMember: boolean;
+  /** The caller reviews proposals (the owner, or an editor the owner made moderator). */
+  isModerator?: boolean;
   claims: ClaimView[];
   links: LinkView[];
   sources: SourceSummaryView[];
@@ -126,49 +139,67 @@ export async function getMap(db: Db, context: ReadContext): Promise<MapView> {
   );
 }
 
+/** A map's own fields and settings as map.get returns them (snapshots rebuild views with the same). */
+export const MAP_HEADER_SELECT = {
+  id: true,
+  title: true,
+  description: true,
+  visibility: true,
+  ownerId: true,
+  isLocked: true,
+  isAnonymous: true,
+  isBlindVoting: true,
+  resultsRevealed: true,
+  requireApproval: true,
+  createdAt: true,
+  updatedAt: true,
+  owner: { select: { displayName: true } },
+} satisfies Prisma.MapSelect;
+
 async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, access: MapAccess, role: MapRoleName): Promise<MapView> {
   const mapId = access.mapId;
-  const [map, claims, links, sources, evidence, claimVoteRows, evidenceVoteRows, myVotes] = await Promise.all([
+  const [map, allClaims, allLinks, sources, allEvidence, claimVoteRows, evidenceVoteRows, myVotes, moderation] = await Promise.all([
     db.map.findUniqueOrThrow({
       where: { id: mapId },
-      select: {
-        id: true,
-        title: true,
-        description: true,
-        visibility: true,
-        ownerId: true,
-        isLocked: true,
-        isAnonymous: true,
-        isBlindVoting: true,
-        resultsRevealed: true,
-        lastSeq: true,
-        createdAt: true,
-        updatedAt: true,
-        owner: { select: { displayName: true } },
-      },
+      select: { ...MAP_HEADER_SELECT, lastSeq: true },
     }),
-    db.claim.findMany({ where: { mapId, deletedAt: null }, orderBy: { createdAt: 'asc' }, select: CLAIM_VIEW_SELECT }),
-    db.link.findMany({ where: { mapId }, orderBy: { createdAt: 'asc' }, select: LINK_VIEW_SELECT }),
+    db.claim.findMany({
+      where: { mapId, deletedAt: null },
+      orderBy: { createdAt: 'asc' },
+      select: { ...CLAIM_VIEW_SELECT, awaitingApproval: true },
+    }),
+    db.link.findMany({
+      where: { mapId },
+      orderBy: { createdAt: 'asc' },
+      select: { ...LINK_VIEW_SELECT, awaitingApproval: true, createdById: true },
+    }),
     db.source.findMany({
       where: { mapId },
       orderBy: { createdAt: 'asc' },
       select: {
-        id: true,
-        title: true,
-        author: true,
-        publisher: true,
-        url: true,
-        publishedAt: true,
-        _count: { select: { evidence: { where: { deletedAt: null } } } },
+        ...SOURCE_CITATION_SELECT,
+        _count: { select: { evidence: { where: { deletedAt: null, awaitingApproval: false } } } },
       },
     }),
-    db.evidence.findMany({ where: { mapId, deletedAt: null }, orderBy: { createdAt: 'asc' }, select: EVIDENCE_VIEW_SELECT }),
+    db.evidence.findMany({
+      where: { mapId, deletedAt: null },
+      orderBy: { createdAt: 'asc' },
+      select: { ...EVIDENCE_VIEW_SELECT, awaitingApproval: true },
+    }),
     db.vote.groupBy({ by: ['claimId', 'value'], where: { mapId, claimId: { not: null } }, _count: { _all: true } }),
     db.vote.groupBy({ by: ['evidenceId', 'value'], where: { mapId, evidenceId: { not: null } }, _count: { _all: true } }),
     actor
       ? db.vote.findMany({ where: { mapId, userId: actor.id }, select: { claimId: true, evidenceId: true, value: true } })
       : Promise.resolve([]),
+    getModerationStanding(db, mapId, actor),
   ]);
+  // Proposals awaiting approval: only their author and the moderators see them (src/shared/moderation.ts).
+  const viewer = { userId: actor?.id ?? null, isModerator: moderation.isModerator };
+  const claims = allClaims.filter((claim) => !claim.awaitingApproval || canSeeProposal(viewer, claim.authorId));
+  const evidence = allEvidence.filter((item) => !item.awaitingApproval || canSeeProposal(viewer, item.authorId));
+  const links = allLinks
+    .filter((link) => !link.awaitingApproval || canSeeProposal(viewer, link.createdById))
+    .map(({ createdById: _createdById, awaitingApproval, ...link }) => ({ ...link, ...(awaitingApproval ? { awaitingApproval } : {}) }));
   const commentRows = await db.comment.groupBy({
     by: ['targetId'],
     where: { mapId, deletedAt: null, hiddenAt: null },
@@ -199,20 +230,20 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
   const liveClaimIds = new Set(claims.map((claim) => claim.id));
   const liveEvidenceIds = new Set(evidence.map((item) => item.id));
 
-  const claimViews = claims.map(({ author, ...claim }) => ({
-    ...claim,
-    authorId: hideIdentities ? null : claim.authorId,
+  /** A voted-on node as this reader sees it: its author (unless hidden), its aggregates (unless blind), their vote. */
+  const forReader = <T extends { id: string; authorId: string | null; author: { displayName: string } | null; awaitingApproval: boolean }>(
+    { author, awaitingApproval, ...row }: T,
+    summaries: Map<string, VoteSummary>,
+  ) => ({
+    ...row,
+    ...(awaitingApproval ? { awaitingApproval } : {}),
+    authorId: hideIdentities ? null : row.authorId,
     authorName: hideIdentities ? null : (author?.displayName ?? null),
-    votes: visibleSummary(claimSummaries, claim.id),
-    myVote: myVoteByTarget.get(claim.id) ?? null,
-  }));
-  const evidenceViews = evidence.map(({ author, ...item }) => ({
-    ...item,
-    authorId: hideIdentities ? null : item.authorId,
-    authorName: hideIdentities ? null : (author?.displayName ?? null),
-    votes: visibleSummary(evidenceSummaries, item.id),
-    myVote: myVoteByTarget.get(item.id) ?? null,
-  }));
+    votes: visibleSummary(summaries, row.id),
+    myVote: myVoteByTarget.get(row.id) ?? null,
+  });
+  const claimViews = claims.map((claim) => forReader(claim, claimSummaries));
+  const evidenceViews = evidence.map((item) => forReader(item, evidenceSummaries));
   // Links of a deleted claim or passage stay stored (so a restore brings them back) but are hidden.
   const visibleLinks = links.filter(
     (link) =>
@@ -220,7 +251,10 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
       (link.fromClaimId ? liveClaimIds.has(link.fromClaimId) : liveEvidenceIds.has(link.fromEvidenceId!)),
   );
   // Over the visible summaries only: a target whose votes are hidden from this caller counts as base 0.5.
-  const { strengths, converged, hasCycles } = strengthOfMap({ claims: claimViews, evidence: evidenceViews, links: visibleLinks });
+  // Proposals count in nobody's strength until approved (they show the neutral 0.5 to those who see them).
+  const { strengths, converged, hasCycles } = strengthOfMap(
+    publishedOnly({ claims: claimViews, evidence: evidenceViews, links: visibleLinks }),
+  );
   const strengthOf = (id: string) => strengths[id] ?? 0.5;
 
   return {
@@ -232,6 +266,7 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
     },
     role,
     isMember: access.isMember,
+    isModerator: moderation.isModerator,
     claims: claimViews.map((claim) => ({ ...claim, strength: strengthOf(claim.id) })),
     links: visibleLinks,
     sources: sources.map(({ _count, ...source }) => ({

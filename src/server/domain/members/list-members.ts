@@ -9,6 +9,8 @@ export interface MemberView {
   displayName: string | null;
   isGuest: boolean | null;
   role: MapRoleName;
+  /** An editor the owner lets review proposals (the owner always may). */
+  isModerator: boolean;
   joinedAt: Date;
   isYou: boolean;
 }
@@ -21,7 +23,7 @@ export async function listMembers(db: Db, context: ReadContext): Promise<{ membe
   const rows = await db.mapMember.findMany({
     where: { mapId: access.mapId },
     orderBy: { createdAt: 'asc' },
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, displayName: true, isGuest: true } } },
+    select: { id: true, role: true, isModerator: true, createdAt: true, user: { select: { id: true, displayName: true, isGuest: true } } },
   });
   const hideIdentities = access.map.isAnonymous && access.role !== 'owner';
   const members = rows
@@ -34,6 +36,7 @@ export async function listMembers(db: Db, context: ReadContext): Promise<{ membe
         displayName: isHidden ? null : row.user.displayName,
         isGuest: isHidden ? null : row.user.isGuest,
         role: row.role,
+        isModerator: row.isModerator,
         joinedAt: row.createdAt,
         isYou,
       };

@@ -1,4 +1,5 @@
 import type { Db } from '@/server/db';
+import { getModerationStanding } from '@/server/access/moderator-access';
 import type { ReadContext } from '@/server/domain/context';
 import { HIT_START, HIT_STOP, locateFirstHit, parseHeadline, type HitRange, type SnippetSegment } from './headline';
 
@@ -37,12 +38,16 @@ const SOURCE_HEADLINE = `StartSel="${HIT_START}", StopSel="${HIT_STOP}", MinWord
 export async function searchMap(db: Db, context: ReadContext, input: { query: string; limit?: number }): Promise<MapSearchResult> {
   const { mapId } = context.access;
   const { query, limit = 10 } = input;
+  // Proposals awaiting approval are found only by their author and the moderators.
+  const { isModerator } = await getModerationStanding(db, mapId, context.actor);
+  const proposalsSeenBy = isModerator ? null : (context.actor?.id ?? '');
   const [claimRows, sourceRows] = await Promise.all([
     db.$queryRaw<{ id: string; text: string; rank: number; headline: string }[]>`
       SELECT c."id", c."text", ts_rank(to_tsvector('english', c."text"), q.query)::float8 AS "rank",
              ts_headline('english', c."text", q.query, ${CLAIM_HEADLINE}) AS "headline"
       FROM "Claim" c, websearch_to_tsquery('english', ${query}) AS q(query)
       WHERE c."mapId" = ${mapId} AND c."deletedAt" IS NULL AND to_tsvector('english', c."text") @@ q.query
+        AND (${proposalsSeenBy}::text IS NULL OR NOT c."awaitingApproval" OR c."authorId" = ${proposalsSeenBy})
       ORDER BY "rank" DESC, c."createdAt" ASC
       LIMIT ${limit}`,
     // Rank first, then build headlines only for the sources shown (ts_headline reads the whole text).

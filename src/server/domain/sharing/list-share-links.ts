@@ -12,6 +12,8 @@ export interface SharingOverview {
     isAnonymous: boolean;
     isBlindVoting: boolean;
     resultsRevealed: boolean;
+    /** New claims by anyone but a moderator wait for approval. */
+    requireApproval: boolean;
   };
   links: ShareLinkView[];
 }
@@ -22,7 +24,15 @@ export async function listShareLinks(db: Db, context: ReadContext): Promise<Shar
   const [map, rows] = await Promise.all([
     db.map.findUniqueOrThrow({
       where: { id: mapId },
-      select: { title: true, visibility: true, isLocked: true, isAnonymous: true, isBlindVoting: true, resultsRevealed: true },
+      select: {
+        title: true,
+        visibility: true,
+        isLocked: true,
+        isAnonymous: true,
+        isBlindVoting: true,
+        resultsRevealed: true,
+        requireApproval: true,
+      },
     }),
     db.shareLink.findMany({ where: { mapId }, orderBy: { createdAt: 'desc' }, select: shareLinkSelect }),
   ]);

@@ -5,8 +5,11 @@ import { applyEvent } from '@/components/realtime/apply-event';
 import { CLAIM_VIEW_SELECT, LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { DomainError } from '@/server/domain/errors';
 import { EVIDENCE_VIEW_SELECT } from '@/server/domain/evidence/evidence-select';
-import type { MapView } from '@/server/domain/maps/get-map';
+import { MAP_HEADER_SELECT, type MapView } from '@/server/domain/maps/get-map';
 import { strengthOfMap } from '@/shared/strength/strength-of-map';
+import { getModerationStanding } from '@/server/access/moderator-access';
+import { isInEventAudience } from '@/server/sync/redaction-rules';
+import { publishedOnly } from '@/shared/moderation';
 import { readEventsAfter } from '@/server/sync/read-events';
 import type { StoredMapEvent } from '@/server/sync/event-types';
 import { canSeeVoteResults, emptySummary, type VoteSummary } from '@/shared/votes';
@@ -21,26 +24,15 @@ export async function mapViewAtSeq(db: Db, context: ReadContext, seq: number): P
   const { actor, access } = context;
   const role = access.role;
   if (!role) throw new DomainError('NOT_FOUND', 'This map does not exist or you do not have access to it.');
-  const [map, events] = await Promise.all([
+  const [map, events, moderation] = await Promise.all([
     db.map.findUniqueOrThrow({
       where: { id: access.mapId },
-      select: {
-        id: true,
-        title: true,
-        description: true,
-        visibility: true,
-        ownerId: true,
-        isLocked: true,
-        isAnonymous: true,
-        isBlindVoting: true,
-        resultsRevealed: true,
-        createdAt: true,
-        updatedAt: true,
-        owner: { select: { displayName: true } },
-      },
+      select: MAP_HEADER_SELECT,
     }),
     seq > 0 ? readEventsAfter(db, access.mapId, 0, seq) : Promise.resolve([]),
+    getModerationStanding(db, access.mapId, context.actor),
   ]);
+  const viewer = { userId: context.actor?.id ?? null, isModerator: moderation.isModerator };
   const { owner, ...mapFields } = map;
   let view: MapView = {
     map: { ...mapFields, ownerName: owner.displayName, isAnonymous: false, isBlindVoting: false, lastSeq: 0 },
@@ -56,6 +48,8 @@ export async function mapViewAtSeq(db: Db, context: ReadContext, seq: number): P
   const summaries = new Map<string, VoteSummary | null>();
   const myVotes = new Map<string, number | null>();
   for (const event of events) {
+    // Someone else's proposal (and the decision on it) is replayed only for its author and the moderators.
+    if (!isInEventAudience(viewer, event.audienceUserId)) continue;
     if (event.type === 'map.created') {
       view = { ...view, map: { ...view.map, title: event.payload.title } };
       // An import writes its content in the creating transaction without an event per row.
@@ -90,7 +84,7 @@ function finish(view: MapView, { map, role, seq, summaries, myVotes }: FinishInp
   };
   const claims = view.claims.map(present);
   const evidence = view.evidence.map(present);
-  const { strengths, converged, hasCycles } = strengthOfMap({ claims, evidence, links: view.links });
+  const { strengths, converged, hasCycles } = strengthOfMap(publishedOnly({ claims, evidence, links: view.links }));
   const strengthOf = (id: string) => strengths[id] ?? 0.5;
   return {
     ...view,

@@ -7,6 +7,9 @@ import type { MapRoleName } from '@/shared/roles';
 import type { VoteChangedPayload, VoteTarget } from '@/shared/schemas/vote';
 import { canSeeVoteResults, emptySummary, summarizeVoteRows, type VoteSummary } from './summarize-votes';
 
+/** The same words for everyone, so a proposal's existence does not leak to those who may not see it. */
+const PROPOSAL_NOT_VOTABLE = 'That was not found, or it waits for a moderator’s approval: votes open once it is approved.';
+
 /** The map a vote goes to and the caller's role there, as the access check resolved them. */
 export interface VoteAccess {
   mapId: string;
@@ -44,14 +47,19 @@ async function lockMapForVoting(tx: Prisma.TransactionClient, mapId: string): Pr
 /** Refuses a target that is deleted or not on this map (its map was looked up from it, but a delete may have raced). */
 async function assertLiveTarget(tx: Prisma.TransactionClient, mapId: string, target: VoteTarget): Promise<void> {
   if (target.kind === 'claim') {
-    const claim = await tx.claim.findUnique({ where: { id: target.id }, select: { mapId: true, deletedAt: true } });
+    const claim = await tx.claim.findUnique({ where: { id: target.id }, select: { mapId: true, deletedAt: true, awaitingApproval: true } });
     if (!claim || claim.mapId !== mapId) throw new DomainError('NOT_FOUND', 'That claim was not found.');
     if (claim.deletedAt) throw new DomainError('NOT_FOUND', 'That claim was deleted, so it cannot be voted on.');
+    if (claim.awaitingApproval) throw new DomainError('NOT_FOUND', PROPOSAL_NOT_VOTABLE);
     return;
   }
-  const evidence = await tx.evidence.findUnique({ where: { id: target.id }, select: { mapId: true, deletedAt: true } });
+  const evidence = await tx.evidence.findUnique({
+    where: { id: target.id },
+    select: { mapId: true, deletedAt: true, awaitingApproval: true },
+  });
   if (!evidence || evidence.mapId !== mapId) throw new DomainError('NOT_FOUND', 'That evidence passage was not found.');
   if (evidence.deletedAt) throw new DomainError('NOT_FOUND', 'That evidence passage was deleted, so it cannot be voted on.');
+  if (evidence.awaitingApproval) throw new DomainError('NOT_FOUND', PROPOSAL_NOT_VOTABLE);
 }
 
 /** Current aggregates of one target, read inside the write's transaction. */

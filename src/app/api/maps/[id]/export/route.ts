@@ -4,6 +4,8 @@ import { identityOfRequest } from '@/server/api/request-identity';
 import { getDb } from '@/server/db';
 import { notFoundOrNoAccess } from '@/server/domain/errors';
 import { exportMapFile } from '@/server/domain/exchange/export-map';
+import { exportSnapshotFile } from '@/server/domain/snapshots/export-snapshot';
+import { mapIdOfSnapshot } from '@/server/domain/snapshots/snapshots';
 import { consumeRateLimit, rateLimitError, type RateLimitRule } from '@/server/domain/rate-limit/rate-limit';
 import { EXPORT_FORMATS, isExportFormat } from '@/shared/schemas/exchange';
 import { ZId } from '@/shared/schemas/map';
@@ -15,13 +17,16 @@ export const dynamic = 'force-dynamic';
 const EXPORT_RATE_LIMIT = { name: 'export', points: 60, durationSeconds: 60 } as const satisfies RateLimitRule;
 
 /**
- * GET /api/maps/{id}/export?format=argdown|aif|kialo|json|md — the map as a file, with the same access
+ * GET /api/maps/{id}/export?format=argdown|aif|kialo|json|md[&snapshot={snapshotId}] — the map (or the map as
+ * of one of its snapshots) as a file, with the same access
  * as reading it: public maps for anyone; a map the caller cannot open answers 404 with the same
  * message as a map that does not exist (anonymous visitors included).
  */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
-  const format = new URL(request.url).searchParams.get('format');
+  const params = new URL(request.url).searchParams;
+  const format = params.get('format');
+  const snapshotId = params.get('snapshot');
   if (!isExportFormat(format)) {
     return jsonErrorResponse(
       400,
@@ -36,7 +41,16 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     if (!limit.isAllowed) throw rateLimitError(EXPORT_RATE_LIMIT, limit);
     if (!ZId.safeParse(id).success || findUnsafeText(id)) throw notFoundOrNoAccess();
     const access = await requireMapRole(db, actor, id, 'viewer');
-    const file = await exportMapFile(db, { actor, access }, { format });
+    let file;
+    if (snapshotId !== null) {
+      // The snapshot must be one of this map's: its own map is looked up, never taken from the path.
+      if (!ZId.safeParse(snapshotId).success || findUnsafeText(snapshotId) || (await mapIdOfSnapshot(db, snapshotId)) !== id) {
+        throw notFoundOrNoAccess();
+      }
+      file = await exportSnapshotFile(db, { actor, access }, { snapshotId, format });
+    } else {
+      file = await exportMapFile(db, { actor, access }, { format });
+    }
     const headers: Record<string, string> = {
       'Content-Type': file.contentType,
       'Content-Disposition': `attachment; filename="${file.fileName}"`,
