@@ -152,8 +152,10 @@ async function measureInteraction(
   account: { email: string; password: string },
 ): Promise<Interaction> {
   const context = await signedInContext(browser, account);
+  const pageErrors: string[] = [];
   try {
     const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     const cdp = PROFILE ? await context.newCDPSession(page) : null;
     if (cdp) await cdp.send('Profiler.enable');
     let tracePhase = '';
@@ -310,7 +312,10 @@ async function measureInteraction(
       .pages()[0]
       ?.screenshot({ path: screenshot })
       .catch(() => {});
-    throw new Error(`the interaction run on the ${size}-claim map failed (screenshot: ${screenshot})`, { cause: error });
+    throw new Error(
+      `the interaction run on the ${size}-claim map failed (screenshot: ${screenshot}; page errors: ${pageErrors.join(' | ') || 'none'})`,
+      { cause: error },
+    );
   } finally {
     await context.close();
   }

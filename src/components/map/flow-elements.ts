@@ -234,18 +234,16 @@ export function createFlowNodeBuilder() {
       // Fast path (most nodes on most changes): the same claim object and the same decorations give
       // the same node, checked field by field without building a candidate to compare.
       const last = lastClaimNodes.get(claim.id);
-      if (last && last.claim === claim) {
-        const { node } = last;
-        const { data } = node;
+      // A claim that only moved (a layout, a drag, someone else's move) counts as the same claim here.
+      if (last && (last.claim === claim || sameExceptPosition(last.claim, claim))) {
+        const { data } = last.node;
         const override = decorations.overridePositions?.get(claim.id);
         const fallback = claim.x === null || claim.y === null ? decorations.fallbackPositions.get(claim.id) : undefined;
         const x = override ? override.x : claim.x !== null && claim.y !== null ? claim.x : (fallback?.x ?? 0);
         const y = override ? override.y : claim.x !== null && claim.y !== null ? claim.y : (fallback?.y ?? 0);
         if (
-          node.position.x === x &&
-          node.position.y === y &&
-          node.selected === (decorations.selectedId === claim.id) &&
-          node.draggable === decorations.canEdit &&
+          last.node.selected === (decorations.selectedId === claim.id) &&
+          last.node.draggable === decorations.canEdit &&
           data.canEdit === decorations.canEdit &&
           data.isEditing === (decorations.editingId === claim.id) &&
           data.peers === (decorations.peersByNode.get(claim.id) ?? NO_PEERS) &&
@@ -258,11 +256,13 @@ export function createFlowNodeBuilder() {
           data.descendantCount === (decorations.collapse?.descendantCount.get(claim.id) ?? 0) &&
           data.isCollapsed === (decorations.collapse?.collapsed.has(claim.id) ?? false)
         ) {
+          const isMoved = last.node.position.x !== x || last.node.position.y !== y;
+          const node = isMoved ? { ...last.node, position: { x, y } } : last.node;
           reuseData.keep(claim.id, data);
           reuseNode.keep(claim.id, node);
           reusePosition.keep(claim.id, node.position);
           sameClaim.keep(claim.id, data.claim);
-          claimNodes.set(claim.id, last);
+          claimNodes.set(claim.id, isMoved || last.claim !== claim ? { claim, node } : last);
           nodes.push(node);
           continue;
         }
