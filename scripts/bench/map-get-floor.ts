@@ -74,7 +74,7 @@ export async function measureMapGetFloor(databaseUrl: string, mapId: string, use
   }
 }
 
-/** map.get as the HTTP route answers it: the procedure through the caller, then the app's superjson encoding (api/transformer.ts) and JSON. */
+/** map.get as the HTTP route answers it: the procedure through the caller, the app's superjson encoding (api/transformer.ts), JSON. */
 export function measureMapGet(call: () => Promise<unknown>, calls: number) {
   return timed(calls, async () => JSON.stringify(serialize(await call())));
 }
@@ -86,7 +86,8 @@ export function printMapGetFloorTable(rows: { size: number; mapGet: { p50: numbe
   for (const { size, mapGet, floor } of rows) {
     const cell = (value: number) => `${value.toFixed(1)} ms`;
     console.log(
-      `| ${size} | ${cell(mapGet.p50)} | ${cell(mapGet.p95)} | ${cell(floor.p50)} | ${cell(floor.p95)} | ${(mapGet.p50 / floor.p50).toFixed(2)}× |`,
+      `| ${size} | ${cell(mapGet.p50)} | ${cell(mapGet.p95)} | ${cell(floor.p50)} | ${cell(floor.p95)} | ` +
+        `${(mapGet.p50 / floor.p50).toFixed(2)}× |`,
     );
   }
 }

@@ -39,6 +39,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 3240);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54340);
 /** Set to record a CPU profile of each interaction phase to .data/bench/profile-<claims>-<phase>.cpuprofile. */
 const PROFILE = process.env.BENCH_MAP_PROFILE === '1';
+/** Set to record a Chrome trace of each interaction phase instead (.data/bench/trace-<claims>-<phase>.json). */
+const TRACE = process.env.BENCH_MAP_TRACE === '1';
 const DATA_DIR = path.join('.data', 'bench-postgres');
 const say = (line: string) => console.log(`bench:map: ${line}`);
 
@@ -154,10 +156,19 @@ async function measureInteraction(
     const page = await context.newPage();
     const cdp = PROFILE ? await context.newCDPSession(page) : null;
     if (cdp) await cdp.send('Profiler.enable');
-    const startProfile = async () => {
+    let tracePhase = '';
+    const startProfile = async (phase = '') => {
+      if (TRACE) {
+        tracePhase = phase;
+        await browser.startTracing(page, {
+          path: path.join('.data', 'bench', `trace-${size}-${phase}.json`),
+          categories: ['devtools.timeline', 'v8.execute', 'blink.user_timing'],
+        });
+      }
       if (cdp) await cdp.send('Profiler.start');
     };
     const stopProfile = async (phase: string) => {
+      if (TRACE && tracePhase === phase) await browser.stopTracing();
       if (!cdp) return;
       const { profile } = await cdp.send('Profiler.stop');
       fs.mkdirSync(path.join('.data', 'bench'), { recursive: true });
@@ -227,7 +238,7 @@ async function measureInteraction(
     // 2. Auto-layout (the owner's layout is saved and undoable).
     await page.getByRole('button', { name: 'Fit view', exact: true }).click();
     await page.waitForTimeout(800);
-    await startProfile();
+    await startProfile('layout');
     const layoutStart = await now();
     await page.getByRole('button', { name: 'Auto-layout' }).click();
     await page.getByRole('button', { name: 'Auto-layout' }).waitFor({ state: 'visible', timeout: 600_000 });
@@ -250,7 +261,7 @@ async function measureInteraction(
     // Zoomed out, nodes are shapes without text: count claim nodes instead of looking for the text.
     const claimCount = () => page.locator('.react-flow__node-claim').count();
     const before = await claimCount();
-    await startProfile();
+    await startProfile('add');
     const addStart = await now();
     await page.keyboard.press('Enter');
     await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node-claim').length > count, before, {
@@ -269,7 +280,7 @@ async function measureInteraction(
       .getAttribute('data-id', { timeout: 10_000 })
       .catch(() => null);
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: box.height - 5 } });
-    await startProfile();
+    await startProfile('undo');
     const undoStart = await now();
     await page.keyboard.press('Control+z');
     // The undone claim's node goes (counting nodes would depend on what else scrolled into view).

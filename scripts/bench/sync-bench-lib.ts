@@ -248,7 +248,8 @@ export function printLoadTable(rows: LoadResultRow[]): void {
   console.log('system        maps  edits/s   p95 ms   lost');
   for (const row of rows) {
     console.log(
-      `${row.system.padEnd(12)} ${cell(String(row.maps), 5)} ${cell(row.editsPerSec, 8)} ${cell(row.p95Ms, 8)} ${cell(String(row.lost), 6)}`,
+      `${row.system.padEnd(12)} ${cell(String(row.maps), 5)} ${cell(row.editsPerSec, 8)} ${cell(row.p95Ms, 8)} ` +
+        `${cell(String(row.lost), 6)}`,
     );
   }
 }

@@ -138,12 +138,14 @@ async function main() {
         const row = await runOne(system, clients, crux);
         rows.push(row);
         say(
-          `${system} × ${clients}: p50 ${row.p50Ms.toFixed(1)} ms, p95 ${row.p95Ms.toFixed(1)} ms, burst ${row.burstEditsPerSec.toFixed(0)}/s`,
+          `${system} × ${clients}: p50 ${row.p50Ms.toFixed(1)} ms, p95 ${row.p95Ms.toFixed(1)} ms, ` +
+            `burst ${row.burstEditsPerSec.toFixed(0)}/s`,
         );
       }
     }
     console.log(
-      '\nedit-to-delivered latency (paced); "write" = the writer\'s own request (Yjs: none, fire-and-forget); burst = edits/s fully delivered',
+      '\nedit-to-delivered latency (paced); "write" = the writer\'s own request (Yjs: none, fire-and-forget); ' +
+        'burst = edits/s fully delivered',
     );
     printSyncTable(rows);
     const durableByClients = new Map(rows.filter((row) => row.system === 'durable').map((row) => [row.clients, row]));
@@ -154,7 +156,8 @@ async function main() {
         const floor = durableByClients.get(row.clients);
         if (floor) {
           console.log(
-            `  ${String(row.clients).padStart(4)} clients: p50 ${(row.p50Ms / floor.p50Ms).toFixed(2)}×, p95 ${(row.p95Ms / floor.p95Ms).toFixed(2)}×`,
+            `  ${String(row.clients).padStart(4)} clients: p50 ${(row.p50Ms / floor.p50Ms).toFixed(2)}×, ` +
+              `p95 ${(row.p95Ms / floor.p95Ms).toFixed(2)}×`,
           );
         }
       }

@@ -5,6 +5,8 @@ import { signOut } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { formText } from '@/components/form-text';
 import { errorMessage, useTRPC } from '@/trpc/client';
+import { FormError, FormNote } from '@/components/ui/form-messages';
+import { SubmitButton } from '@/components/ui/form-controls';
 
 const plural = (count: number) => `${count} other ${count === 1 ? 'session' : 'sessions'}`;
 
@@ -32,11 +34,7 @@ export function SignOutEverywhere({ isGuest }: { isGuest: boolean }) {
         Ends your session on every device and browser, this one included.
         {isGuest && ' As a guest you cannot sign in again afterwards: keep your account first if you want to come back.'}
       </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div>
         <button type="button" className="btn" onClick={() => void signOutEverywhere()} disabled={end.isPending}>
           {end.isPending ? 'Signing out…' : 'Sign out everywhere'}
@@ -90,20 +88,10 @@ export function ChangePasswordForm() {
           Confirm the new password
           <input name="confirmPassword" type="password" autoComplete="new-password" minLength={8} required />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        {done && (
-          <p className="form-note" role="status">
-            {done}
-          </p>
-        )}
+        <FormError message={error} />
+        <FormNote message={done} />
         <div>
-          <button type="submit" className="btn btn-primary" disabled={change.isPending}>
-            {change.isPending ? 'Changing…' : 'Change password'}
-          </button>
+          <SubmitButton isPending={change.isPending} label="Change password" pendingLabel="Changing…" />
         </div>
       </form>
     </section>

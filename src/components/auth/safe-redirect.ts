@@ -3,3 +3,9 @@ export function safeCallbackUrl(value: string | null | undefined, fallback = '/d
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
   return value;
 }
+
+/** Opens `url` once a sign-in succeeded, and re-renders the server components with the new session. */
+export function goToAfterSignIn(router: { push(url: string): void; refresh(): void }, url: string): void {
+  router.push(url);
+  router.refresh();
+}

@@ -4,7 +4,9 @@ import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
-import { safeCallbackUrl } from './safe-redirect';
+import { CredentialFields, readCredentials } from './credential-fields';
+import { goToAfterSignIn, safeCallbackUrl } from './safe-redirect';
+import { FormError } from '@/components/ui/form-messages';
 
 interface Props {
   oauth: { github: boolean; google: boolean };
@@ -19,13 +21,12 @@ export function SignInForm({ oauth }: Props) {
   const [isPending, setIsPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+    const { form, email, password } = readCredentials(event);
     setError(null);
     setIsPending(true);
-    const form = new FormData(event.currentTarget);
     const result =
       mode === 'account'
-        ? await signIn('credentials', { email: form.get('email'), password: form.get('password'), redirect: false })
+        ? await signIn('credentials', { email, password, redirect: false })
         : await signIn('guest', { displayName: form.get('displayName'), redirect: false });
     setIsPending(false);
     if (!result || result.error) {
@@ -37,8 +38,7 @@ export function SignInForm({ oauth }: Props) {
       );
       return;
     }
-    router.push(callbackUrl);
-    router.refresh();
+    goToAfterSignIn(router, callbackUrl);
   }
 
   return (
@@ -54,16 +54,7 @@ export function SignInForm({ oauth }: Props) {
       </div>
       <form className="stack" onSubmit={submit} noValidate>
         {mode === 'account' ? (
-          <>
-            <label className="field">
-              Email
-              <input name="email" type="email" autoComplete="email" required />
-            </label>
-            <label className="field">
-              Password
-              <input name="password" type="password" autoComplete="current-password" required />
-            </label>
-          </>
+          <CredentialFields />
         ) : (
           <>
             <p className="muted small">
@@ -75,11 +66,7 @@ export function SignInForm({ oauth }: Props) {
             </label>
           </>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <button type="submit" className="btn btn-primary" disabled={isPending}>
           {isPending ? 'Signing in…' : mode === 'account' ? 'Sign in' : 'Continue as guest'}
         </button>

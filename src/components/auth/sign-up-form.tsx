@@ -7,7 +7,10 @@ import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import { formText } from '@/components/form-text';
-import { safeCallbackUrl } from './safe-redirect';
+import { CredentialFields, readCredentials } from './credential-fields';
+import { goToAfterSignIn, safeCallbackUrl } from './safe-redirect';
+import { FormError } from '@/components/ui/form-messages';
+import { SubmitButton } from '@/components/ui/form-controls';
 
 export function SignUpForm() {
   const trpc = useTRPC();
@@ -18,11 +21,8 @@ export function SignUpForm() {
   const signUp = useMutation(trpc.user.signUp.mutationOptions());
 
   async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+    const { form, email, password } = readCredentials(event);
     setError(null);
-    const form = new FormData(event.currentTarget);
-    const email = formText(form, 'email');
-    const password = formText(form, 'password');
     const displayName = formText(form, 'displayName').trim();
     try {
       await signUp.mutateAsync({ email, password, displayName: displayName || undefined });
@@ -35,8 +35,7 @@ export function SignUpForm() {
       setError('Your account was created, but signing in failed. Try signing in.');
       return;
     }
-    router.push(callbackUrl);
-    router.refresh();
+    goToAfterSignIn(router, callbackUrl);
   }
 
   return (
@@ -47,25 +46,9 @@ export function SignUpForm() {
           Display name
           <input name="displayName" type="text" maxLength={60} autoComplete="name" placeholder="How others see you" />
         </label>
-        <label className="field">
-          Email
-          <input name="email" type="email" autoComplete="email" required />
-        </label>
-        <label className="field">
-          Password
-          <input name="password" type="password" autoComplete="new-password" minLength={8} required aria-describedby="password-hint" />
-          <span id="password-hint" className="small muted">
-            At least 8 characters.
-          </span>
-        </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="btn btn-primary" disabled={signUp.isPending}>
-          {signUp.isPending ? 'Creating your account…' : 'Sign up'}
-        </button>
+        <CredentialFields isNewPassword />
+        <FormError message={error} />
+        <SubmitButton isPending={signUp.isPending} label="Sign up" pendingLabel="Creating your account…" />
       </form>
       <p className="small muted">
         Already have an account? <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Sign in</Link>

@@ -100,35 +100,34 @@ export function ClassToolbar({ map, isClassOpen, onToggleClass, hereCount, notif
       >
         {isRevealed ? 'Results shown' : reveal.isPending ? 'Revealing…' : 'Reveal results'}
       </button>
-      <button
-        type="button"
-        role="switch"
-        className="btn btn-small"
-        aria-checked={isLocked}
-        title="Read-only for everyone but you: no edits and no votes"
-        onClick={() => toggle({ isLocked: !isLocked })}
-      >
-        {isLocked ? 'Locked' : 'Lock'}
-      </button>
-      <button
-        type="button"
-        role="switch"
-        className="btn btn-small"
-        aria-checked={isAnonymous}
-        title="Hide authors and voters from everyone but you"
-        onClick={() => toggle({ isAnonymous: !isAnonymous })}
-      >
-        Anonymous
-      </button>
+      {[
+        {
+          setting: 'isLocked',
+          isOn: isLocked,
+          label: isLocked ? 'Locked' : 'Lock',
+          title: 'Read-only for everyone but you: no edits and no votes',
+        },
+        { setting: 'isAnonymous', isOn: isAnonymous, label: 'Anonymous', title: 'Hide authors and voters from everyone but you' },
+      ].map(({ setting, isOn, label, title }) => (
+        <button
+          key={setting}
+          type="button"
+          role="switch"
+          className="btn btn-small"
+          aria-checked={isOn}
+          title={title}
+          onClick={() => toggle({ [setting]: !isOn })}
+        >
+          {label}
+        </button>
+      ))}
       <button ref={presentButton} type="button" className="btn btn-small" disabled={isPreparing} onClick={() => void startPresenting()}>
         {isPreparing ? 'Preparing…' : 'Present'}
       </button>
       {present && (
         <PresentMode
           mapTitle={map.map.title}
-          token={present.token}
-          code={present.code}
-          role={present.role}
+          link={present}
           live={{ here: hereCount, joined: status.data?.members.length ?? null, votes: status.data?.totalVotes ?? null }}
           onClose={() => {
             setPresent(null);

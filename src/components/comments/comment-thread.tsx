@@ -46,6 +46,13 @@ export function CommentThread({ mapId, target }: Props) {
   const resolved = heads.filter((head) => head.isResolved);
   const repliesOf = (id: string) => comments.filter((comment) => comment.parentId === id);
   const canComment = thread.data?.blockReason === null;
+  const threadList = (list: typeof heads) => (
+    <ol className="comment-list">
+      {list.map((head) => (
+        <Thread key={head.id} head={head} replies={repliesOf(head.id)} target={target} canComment={canComment} mentionable={mentionable} />
+      ))}
+    </ol>
+  );
 
   return (
     <section className="panel-section comment-thread" aria-label="Comments">
@@ -54,35 +61,13 @@ export function CommentThread({ mapId, target }: Props) {
       </h3>
       {thread.isError && <p className="form-error">{thread.error.message}</p>}
       {open.length === 0 && resolved.length === 0 && thread.isSuccess && <p className="muted small">No comments yet.</p>}
-      <ol className="comment-list">
-        {open.map((head) => (
-          <Thread
-            key={head.id}
-            head={head}
-            replies={repliesOf(head.id)}
-            target={target}
-            canComment={canComment}
-            mentionable={mentionable}
-          />
-        ))}
-      </ol>
+      {threadList(open)}
       {resolved.length > 0 && (
         <details className="comment-resolved">
           <summary>
             {resolved.length} resolved {resolved.length === 1 ? 'thread' : 'threads'}
           </summary>
-          <ol className="comment-list">
-            {resolved.map((head) => (
-              <Thread
-                key={head.id}
-                head={head}
-                replies={repliesOf(head.id)}
-                target={target}
-                canComment={canComment}
-                mentionable={mentionable}
-              />
-            ))}
-          </ol>
+          {threadList(resolved)}
         </details>
       )}
       {thread.data &&

@@ -9,6 +9,8 @@ import { errorMessage, useTRPC } from '@/trpc/client';
 import { formText } from '@/components/form-text';
 import { ImportMapButton } from '@/components/exchange/import-dialog';
 import { MAP_TEMPLATES, type MapTemplateId } from '@/shared/map-templates';
+import { FormError } from '@/components/ui/form-messages';
+import { ChoiceText } from '@/components/ui/form-controls';
 
 export function Dashboard({ displayName, isGuest }: { displayName: string; isGuest: boolean }) {
   const trpc = useTRPC();
@@ -62,24 +64,16 @@ export function Dashboard({ displayName, isGuest }: { displayName: string; isGue
         <legend>Start from</legend>
         <label className="choice">
           <input type="radio" name="template" value="blank" defaultChecked />
-          <span>
-            <strong>A blank map</strong> <span className="small muted">Just the question; add claims yourself.</span>
-          </span>
+          <ChoiceText name="A blank map" help="Just the question; add claims yourself." />
         </label>
         {MAP_TEMPLATES.map((template) => (
           <label key={template.id} className="choice">
             <input type="radio" name="template" value={template.id} />
-            <span>
-              <strong>{template.name}</strong> <span className="small muted">{template.description}</span>
-            </span>
+            <ChoiceText name={template.name} help={template.description} />
           </label>
         ))}
       </fieldset>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="row">
         <button type="submit" className="btn btn-primary" disabled={createMap.isPending || fromTemplate.isPending}>
           {createMap.isPending || fromTemplate.isPending ? 'Creating…' : 'Create map'}
@@ -111,11 +105,7 @@ export function Dashboard({ displayName, isGuest }: { displayName: string; isGue
         </div>
       </div>
       {isCreating && createForm}
-      {error && !isCreating && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && !isCreating && <FormError message={error} />}
       {maps.isPending && <p className="muted">Loading your maps…</p>}
       {maps.isError && (
         <p className="form-error" role="alert">

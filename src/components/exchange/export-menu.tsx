@@ -6,6 +6,7 @@ import type { MapView } from '@/server/domain/maps/get-map';
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, slugify, type TExportFormat } from '@/shared/schemas/exchange';
 import { useTRPC } from '@/trpc/client';
 import { exportGraphImage, GraphImageError, type GraphImageKind } from './graph-image';
+import { FormError } from '@/components/ui/form-messages';
 
 export interface ExportMenuProps {
   mapId: string;
@@ -160,11 +161,7 @@ export function ExportMenu({ mapId, mapTitle, isGraphVisible = true }: ExportMen
               Switch to the graph to export an image.
             </p>
           )}
-          {error && (
-            <p className="form-error export-menu-note" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError message={error} className="form-error export-menu-note" />
         </div>
       )}
     </div>

@@ -13,6 +13,7 @@ import {
   type TImportFormat,
 } from '@/shared/schemas/exchange';
 import { errorMessage, useTRPC } from '@/trpc/client';
+import { LabelledOptions } from '@/components/ui/form-controls';
 
 const ACCEPT = '.argdown,.ad,.txt,.json,.md,.markdown,text/plain,application/json,text/markdown';
 
@@ -89,7 +90,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const { ref, titleId, onCloseRef } = useModalDialog(onClose);
+  const { ref, titleId, onCloseRef, closeOnCancel } = useModalDialog(onClose);
   const fileInputId = useId();
 
   const [pasted, setPasted] = useState('');
@@ -161,15 +162,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const excerpt = location?.line ? lineExcerpt(text, location.line, location.column) : null;
 
   return (
-    <dialog
-      ref={ref}
-      className="import-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!importMap.isPending) onCloseRef.current();
-      }}
-    >
+    <dialog ref={ref} className="import-dialog" aria-labelledby={titleId} onCancel={closeOnCancel(() => !importMap.isPending)}>
       <div className="import-dialog-body stack">
         <div className="import-dialog-head">
           <h2 id={titleId}>{success ? 'Map imported' : 'Import a map'}</h2>
@@ -256,11 +249,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                   <option value="auto">
                     Detect automatically{detected && format === 'auto' ? ` (${IMPORT_FORMAT_LABEL[detected]})` : ''}
                   </option>
-                  {IMPORT_FORMATS.map((option) => (
-                    <option key={option} value={option}>
-                      {IMPORT_FORMAT_LABEL[option]}
-                    </option>
-                  ))}
+                  <LabelledOptions values={IMPORT_FORMATS} labels={IMPORT_FORMAT_LABEL} />
                 </select>
               </label>
             </div>

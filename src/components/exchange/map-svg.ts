@@ -61,6 +61,12 @@ function charWidth(c: string): number {
   return 0.56;
 }
 
+/** A node box's outer width (at least 120) and the width its text wraps in. */
+function boxWidths(at: { width?: number }): { width: number; inner: number } {
+  const width = Math.max(120, at.width ?? NODE_WIDTH);
+  return { width, inner: width - 2 * PADDING };
+}
+
 export function textWidth(text: string, fontSize: number): number {
   let em = 0;
   for (const c of text) em += charWidth(c);
@@ -145,8 +151,7 @@ export function buildMapSvg(
   for (const claim of map.claims) {
     const at = placements.get(claim.id);
     if (!at) continue;
-    const width = Math.max(120, at.width ?? NODE_WIDTH);
-    const inner = width - 2 * PADDING;
+    const { width, inner } = boxWidths(at);
     let y = PADDING;
     let body = '';
     if (claim.title) {
@@ -169,8 +174,7 @@ export function buildMapSvg(
   for (const item of map.evidence) {
     const at = placements.get(item.id);
     if (!at) continue;
-    const width = Math.max(120, at.width ?? NODE_WIDTH);
-    const inner = width - 2 * PADDING;
+    const { width, inner } = boxWidths(at);
     let y = PADDING;
     const quote = wrapText(`“${item.exact.replace(/\s+/g, ' ').trim()}”`, inner, FONT_SIZE, 8);
     let body = textBlock(quote, PADDING, y + FONT_SIZE, FONT_SIZE, LINE_HEIGHT, `font-style="italic" fill="${COLORS.text}"`);

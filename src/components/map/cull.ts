@@ -42,24 +42,36 @@ export function cullToRegion(
   region: Rect,
   sizeOf: (id: string) => { width: number; height: number } | null,
 ): { nodes: MapFlowNode[]; edges: RelationFlowEdge[] } {
-  const byId = new Map<string, MapFlowNode>();
+  // Allocation-free boxes (left, top, right, bottom per node): this runs over every node and link
+  // of a 10,000-claim map on each change.
+  const boxes = new Map<string, [number, number, number, number]>();
   const kept = new Set<string>();
+  const right = region.x + region.width;
+  const bottom = region.y + region.height;
   for (const node of nodes) {
-    byId.set(node.id, node);
-    if (node.id === DRAFT_NODE_ID || node.selected || node.dragging || intersects(boxOf(node, sizeOf(node.id)), region)) kept.add(node.id);
+    const measured = sizeOf(node.id);
+    const { x, y } = node.position;
+    const box: [number, number, number, number] = [
+      x,
+      y,
+      x + (measured?.width ?? node.measured?.width ?? node.initialWidth ?? NODE_WIDTH),
+      y + (measured?.height ?? node.measured?.height ?? node.initialHeight ?? 100),
+    ];
+    boxes.set(node.id, box);
+    const isNear = box[0] <= right && box[1] <= bottom && box[2] >= region.x && box[3] >= region.y;
+    if (isNear || node.id === DRAFT_NODE_ID || node.selected || node.dragging) kept.add(node.id);
   }
   const keptEdges = edges.filter((edge) => {
     if (kept.has(edge.source) && kept.has(edge.target)) return true;
-    const source = byId.get(edge.source);
-    const target = byId.get(edge.target);
-    if (!source || !target) return false;
-    const a = boxOf(source, sizeOf(source.id));
-    const b = boxOf(target, sizeOf(target.id));
-    const x = Math.min(a.x, b.x);
-    const y = Math.min(a.y, b.y);
-    return intersects(
-      { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y },
-      region,
+    const a = boxes.get(edge.source);
+    const b = boxes.get(edge.target);
+    if (!a || !b) return false;
+    // The box spanning both ends meets the region.
+    return (
+      Math.min(a[0], b[0]) <= right &&
+      Math.min(a[1], b[1]) <= bottom &&
+      Math.max(a[2], b[2]) >= region.x &&
+      Math.max(a[3], b[3]) >= region.y
     );
   });
   for (const edge of keptEdges) {
@@ -77,10 +89,10 @@ export function viewOf(transform: [number, number, number], width: number, heigh
   return { x: -x / zoom, y: -y / zoom, width: w / zoom, height: h / zoom };
 }
 
-/** The screen and one screen's width and height around it. */
+/** The screen and half a screen's width and height around it. */
 export const regionAround = (view: Rect): Rect => ({
-  x: view.x - view.width,
-  y: view.y - view.height,
-  width: view.width * 3,
-  height: view.height * 3,
+  x: view.x - view.width / 2,
+  y: view.y - view.height / 2,
+  width: view.width * 2,
+  height: view.height * 2,
 });

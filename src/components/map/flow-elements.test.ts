@@ -92,6 +92,25 @@ describe('MapView to React Flow', () => {
     expect(buildEdges({ ...map }, { selectedId: null, draft: null })).toBe(firstEdges);
   });
 
+  it('rebuilds only the nodes and edges whose decorations changed (selection, strengths, counts)', () => {
+    const build = createFlowNodeBuilder();
+    const buildEdges = createFlowEdgeBuilder();
+    const first = build(map, decorations());
+    const firstEdges = buildEdges(map, { selectedId: null, draft: null });
+    const selected = build(map, decorations({ selectedId: 'a' }));
+    expect(selected.map((node) => node.selected)).toEqual([false, true, false, false]);
+    expect(selected[0]).toBe(first[0]);
+    const strong = build(map, decorations({ selectedId: 'a', strengths: { t: 0.7, a: 0.6, b: 0.4, e1: 0.5 } }));
+    expect(strong.map((node) => (node.type === 'draft' ? null : node.data.strength))).toEqual([0.7, 0.6, 0.4, 0.5]);
+    const linked = { ...map, links: [...map.links, link('e1', 't', 'oppose')] };
+    const counted = build(linked, decorations({ selectedId: 'a', strengths: { t: 0.7, a: 0.6, b: 0.4, e1: 0.5 } }));
+    expect(counted[0]!.type === 'claim' && counted[0]!.data.opposerCount).toBe(2);
+    expect(counted[1]).toBe(strong[1]);
+    const edges = buildEdges(map, { selectedId: 'b>t', draft: null });
+    expect(edges.map((edge) => edge.selected)).toEqual([false, true, false]);
+    expect(edges[0]).toBe(firstEdges[0]);
+  });
+
   it('renders a cycle as two edges without trouble', () => {
     const cyclic = mapView({ claims: [claim('a'), claim('b')], links: [link('a', 'b'), link('b', 'a', 'oppose')] });
     expect(createFlowEdgeBuilder()(cyclic, { selectedId: null, draft: null })).toHaveLength(2);

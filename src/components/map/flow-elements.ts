@@ -143,12 +143,15 @@ export function createReuseCache<T extends object>() {
       const before = previous;
       const next = new Map<string, T>();
       previous = next;
-      return (id: string, candidate: T): T => {
+      const reuse = (id: string, candidate: T): T => {
         const old = before.get(id);
         const kept = old && shallowEqual(old as Record<string, unknown>, candidate as Record<string, unknown>) ? old : candidate;
         next.set(id, kept);
         return kept;
       };
+      /** Carries a value known to be unchanged over to the next round without comparing it. */
+      const keep = (id: string, value: T) => void next.set(id, value);
+      return Object.assign(reuse, { keep });
     },
   };
 }
@@ -177,12 +180,14 @@ function createContentCache<T extends { id: string; x: number | null; y: number 
       const before = previous;
       const next = new Map<string, T>();
       previous = next;
-      return (item: T): T => {
+      const same = (item: T): T => {
         const old = before.get(item.id);
         const kept = old && (old === item || sameExceptPosition(old, item)) ? old : item;
         next.set(item.id, kept);
         return kept;
       };
+      const keep = (id: string, value: T) => void next.set(id, value);
+      return Object.assign(same, { keep });
     },
   };
 }
@@ -198,6 +203,8 @@ export function createFlowNodeBuilder() {
   const claimCache = createContentCache<ClaimView>();
   const evidenceCache = createContentCache<EvidenceView>();
   let previousNodes: MapFlowNode[] | null = null;
+  /** Each claim's node with the claim object it was built from, for the fast path below. */
+  let lastClaimNodes = new Map<string, { claim: ClaimView; node: ClaimFlowNode }>();
 
   return function toFlowNodes(map: MapView, decorations: NodeDecorations): MapFlowNode[] {
     const index = indexMap(map);
@@ -215,6 +222,7 @@ export function createFlowNodeBuilder() {
     const isUnrated = (id: string) => decorations.unratedIds?.has(id) ?? false;
     const strengthOf = (id: string) => (decorations.strengths && !isUnrated(id) ? (decorations.strengths[id] ?? null) : null);
     const nodes: MapFlowNode[] = [];
+    const claimNodes = new Map<string, { claim: ClaimView; node: ClaimFlowNode }>();
 
     for (const claim of map.claims) {
       let supporterCount = 0;
@@ -222,6 +230,42 @@ export function createFlowNodeBuilder() {
       for (const link of index.incoming.get(claim.id) ?? []) {
         if (link.relation === 'support') supporterCount += 1;
         else opposerCount += 1;
+      }
+      // Fast path (most nodes on most changes): the same claim object and the same decorations give
+      // the same node, checked field by field without building a candidate to compare.
+      const last = lastClaimNodes.get(claim.id);
+      if (last && last.claim === claim) {
+        const { node } = last;
+        const { data } = node;
+        const override = decorations.overridePositions?.get(claim.id);
+        const fallback = claim.x === null || claim.y === null ? decorations.fallbackPositions.get(claim.id) : undefined;
+        const x = override ? override.x : claim.x !== null && claim.y !== null ? claim.x : (fallback?.x ?? 0);
+        const y = override ? override.y : claim.x !== null && claim.y !== null ? claim.y : (fallback?.y ?? 0);
+        if (
+          node.position.x === x &&
+          node.position.y === y &&
+          node.selected === (decorations.selectedId === claim.id) &&
+          node.draggable === decorations.canEdit &&
+          data.canEdit === decorations.canEdit &&
+          data.isEditing === (decorations.editingId === claim.id) &&
+          data.peers === (decorations.peersByNode.get(claim.id) ?? NO_PEERS) &&
+          data.strength === strengthOf(claim.id) &&
+          data.isUnrated === isUnrated(claim.id) &&
+          data.supporterCount === supporterCount &&
+          data.opposerCount === opposerCount &&
+          data.isRecent === (decorations.recentIds?.has(claim.id) ?? false) &&
+          data.commentCount === (map.commentCounts?.[claim.id] ?? 0) &&
+          data.descendantCount === (decorations.collapse?.descendantCount.get(claim.id) ?? 0) &&
+          data.isCollapsed === (decorations.collapse?.collapsed.has(claim.id) ?? false)
+        ) {
+          reuseData.keep(claim.id, data);
+          reuseNode.keep(claim.id, node);
+          reusePosition.keep(claim.id, node.position);
+          sameClaim.keep(claim.id, data.claim);
+          claimNodes.set(claim.id, last);
+          nodes.push(node);
+          continue;
+        }
       }
       const data = reuseData(claim.id, {
         claim: sameClaim(claim),
@@ -238,22 +282,23 @@ export function createFlowNodeBuilder() {
         isCollapsed: decorations.collapse?.collapsed.has(claim.id) ?? false,
       } satisfies ClaimNodeData) as ClaimNodeData;
       const size = estimateNodeSize('claim', claim.text);
-      nodes.push(
-        reuseNode(claim.id, {
-          id: claim.id,
-          type: 'claim',
-          position: position(claim),
-          initialWidth: size.width,
-          initialHeight: size.height,
-          handles: handlesFor('claim', size.width, size.height),
-          data,
-          selected: decorations.selectedId === claim.id,
-          ariaLabel: claimAriaLabel(claim),
-          draggable: decorations.canEdit,
-          connectable: decorations.canEdit,
-        } satisfies ClaimFlowNode),
-      );
+      const node = reuseNode(claim.id, {
+        id: claim.id,
+        type: 'claim',
+        position: position(claim),
+        initialWidth: size.width,
+        initialHeight: size.height,
+        handles: handlesFor('claim', size.width, size.height),
+        data,
+        selected: decorations.selectedId === claim.id,
+        ariaLabel: claimAriaLabel(claim),
+        draggable: decorations.canEdit,
+        connectable: decorations.canEdit,
+      } satisfies ClaimFlowNode) as ClaimFlowNode;
+      claimNodes.set(claim.id, { claim, node });
+      nodes.push(node);
     }
+    lastClaimNodes = claimNodes;
     for (const passage of map.evidence) {
       const data = reuseData(passage.id, {
         evidence: sameEvidence(passage),
@@ -302,36 +347,61 @@ export function createFlowNodeBuilder() {
   };
 }
 
+interface BuiltEdge {
+  link: LinkView;
+  fromText: string;
+  toText: string;
+  edge: RelationFlowEdge;
+}
+
 export function createFlowEdgeBuilder() {
   const edgeCache = createReuseCache<RelationFlowEdge>();
   const dataCache = createReuseCache<RelationEdgeData>();
   let previousEdges: RelationFlowEdge[] | null = null;
+  let lastEdges = new Map<string, BuiltEdge>();
 
   return function toFlowEdges(map: MapView, options: { selectedId: string | null; draft: Draft | null }): RelationFlowEdge[] {
     const index = indexMap(map);
     const reuseEdge = edgeCache.begin();
     const reuseData = dataCache.begin();
     const edges: RelationFlowEdge[] = [];
+    const built = new Map<string, BuiltEdge>();
     for (const link of map.links) {
       const from = link.fromClaimId ?? link.fromEvidenceId!;
       const fromText = link.fromClaimId ? index.claimById.get(link.fromClaimId)?.text : index.evidenceById.get(from)?.exact;
       const toText = index.claimById.get(link.toClaimId)?.text;
       if (fromText === undefined || toText === undefined) continue;
-      edges.push(
-        reuseEdge(link.id, {
-          id: link.id,
-          type: 'relation',
-          source: from,
-          target: link.toClaimId,
-          sourceHandle: 'out',
-          targetHandle: 'in',
-          data: reuseData(link.id, { relation: link.relation, link }),
-          selected: options.selectedId === link.id,
-          ariaLabel: `“${excerpt(fromText, 50)}” ${link.relation === 'support' ? 'supports' : 'opposes'} “${excerpt(toText, 50)}”`,
-          markerEnd: MARKERS[link.relation],
-        }),
-      );
+      // Fast path: same link, same texts at both ends, same selection: the same edge, nothing rebuilt.
+      const last = lastEdges.get(link.id);
+      if (
+        last &&
+        last.link === link &&
+        last.fromText === fromText &&
+        last.toText === toText &&
+        last.edge.selected === (options.selectedId === link.id)
+      ) {
+        reuseEdge.keep(link.id, last.edge);
+        reuseData.keep(link.id, last.edge.data!);
+        built.set(link.id, last);
+        edges.push(last.edge);
+        continue;
+      }
+      const edge = reuseEdge(link.id, {
+        id: link.id,
+        type: 'relation',
+        source: from,
+        target: link.toClaimId,
+        sourceHandle: 'out',
+        targetHandle: 'in',
+        data: reuseData(link.id, { relation: link.relation, link }),
+        selected: options.selectedId === link.id,
+        ariaLabel: `“${excerpt(fromText, 50)}” ${link.relation === 'support' ? 'supports' : 'opposes'} “${excerpt(toText, 50)}”`,
+        markerEnd: MARKERS[link.relation],
+      });
+      built.set(link.id, { link, fromText, toText, edge });
+      edges.push(edge);
     }
+    lastEdges = built;
     const draft = options.draft;
     if (draft?.parentId && draft.relation && index.claimById.has(draft.parentId)) {
       edges.push({
@@ -361,9 +431,16 @@ export function createFlowEdgeBuilder() {
  */
 export function mergeFlowNodes(previous: readonly MapFlowNode[], next: MapFlowNode[]): MapFlowNode[] {
   if (previous.length === 0) return next;
-  const before = new Map(previous.map((node) => [node.id, node]));
-  return next.map((node) => {
-    const old = before.get(node.id);
+  // Usually the lists line up index by index; the lookup table is built only when they do not.
+  let before: Map<string, MapFlowNode> | null = null;
+  const previousOf = (node: MapFlowNode, i: number) => {
+    const aligned = previous[i];
+    if (aligned?.id === node.id) return aligned;
+    before ??= new Map(previous.map((item) => [item.id, item]));
+    return before.get(node.id);
+  };
+  return next.map((node, i) => {
+    const old = previousOf(node, i);
     if (!old) return node;
     const position = old.dragging ? old.position : node.position;
     if (

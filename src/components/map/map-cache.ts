@@ -32,10 +32,17 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 function shareList<T extends { id: string }>(previous: T[], next: T[]): T[] {
-  const before = new Map(previous.map((item) => [item.id, item]));
+  // Usually the lists line up index by index; the lookup table is built only when they do not.
+  let before: Map<string, T> | null = null;
+  const previousOf = (item: T, i: number) => {
+    const aligned = previous[i];
+    if (aligned?.id === item.id) return aligned;
+    before ??= new Map(previous.map((entry) => [entry.id, entry]));
+    return before.get(item.id);
+  };
   let isSame = previous.length === next.length;
   const shared = next.map((item, i) => {
-    const old = before.get(item.id);
+    const old = previousOf(item, i);
     const kept = old && sameValue(old, item) ? old : item;
     if (kept !== previous[i]) isSame = false;
     return kept;

@@ -462,7 +462,7 @@ function GraphCanvas({
       const { transform, width, height } = store.getState();
       const view = viewOf(transform, width, height);
       const current = regionRef.current;
-      if (current && contains(current, view) && current.width <= view.width * 6) return;
+      if (current && contains(current, view) && current.width <= view.width * 4) return;
       regionRef.current = regionAround(view);
       setRegion(regionRef.current);
     };

@@ -30,6 +30,8 @@ export function mapTree(map: MapView): MapTree {
   const childrenOf = new Map<string, string[]>();
   const depthOf = new Map<string, number>();
   const roots: string[] = [];
+  /** Every node in visiting order: parents before their children. */
+  const order: string[] = [];
 
   const visit = (rootId: string) => {
     if (depthOf.has(rootId)) return;
@@ -38,6 +40,7 @@ export function mapTree(map: MapView): MapTree {
     const queue = [rootId];
     for (let head = 0; head < queue.length; head += 1) {
       const id = queue[head]!;
+      order.push(id);
       const links = index.incoming.get(id) ?? [];
       const kids: string[] = [];
       // Supporters first, then opposers, each in creation order.
@@ -75,9 +78,9 @@ export function mapTree(map: MapView): MapTree {
     descendantCount.set(id, total);
     return total;
   };
-  // Deepest first, so each count reuses its children's.
-  const byDepth = [...depthOf.keys()].sort((a, b) => depthOf.get(b)! - depthOf.get(a)!);
-  for (const id of byDepth) {
+  // Children before parents (the reverse of the visit), so each count reuses its children's.
+  for (let i = order.length - 1; i >= 0; i -= 1) {
+    const id = order[i]!;
     let total = 0;
     for (const child of childrenOf.get(id) ?? []) total += 1 + (descendantCount.get(child) ?? count(child));
     descendantCount.set(id, total);

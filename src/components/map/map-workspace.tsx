@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Viewport } from '@xyflow/react';
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { usePresence, type Peer } from '@/components/realtime/use-presence';
 import { useMapOutbox } from '@/components/realtime/use-map-outbox';
 import { useMapSync, type ConnectionState } from '@/components/realtime/use-map-sync';
@@ -168,7 +168,11 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
   const connectionRef = useRef(sync.connection);
   connectionRef.current = sync.connection;
   const presence = usePresence(mapId, Boolean(viewer));
-  const strengthInfo = useStrengths(map);
+  // The graph and the strengths follow the map one render behind, as a transition: on a big map that
+  // work (a pass over every node) is then split into short slices React can interrupt, instead of one
+  // long task per change, while typing, selection and the draft stay immediate.
+  const graphMap = useDeferredValue(map);
+  const strengthInfo = useStrengths(graphMap);
 
   /** The toast offering Undo for a change, to dismiss once that change is undone another way. */
   const undoToasts = useRef(new Map<Change, number>());
@@ -839,7 +843,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
             ) : view === 'graph' ? (
               <GraphView
                 firstView={<MapFocus map={map} focusId={null} onFocus={focus.open} onSelect={select} isInteractive={false} />}
-                map={map}
+                map={graphMap}
                 decorations={decorations}
                 draft={draft}
                 canEdit={canEdit}

@@ -1,27 +1,25 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage, useTRPC } from '@/trpc/client';
+import { useTRPC } from '@/trpc/client';
+import { useActionFeedback } from '@/components/ui/use-action-feedback';
 import { ROLE_LABEL } from '@/shared/roles';
 import { SHARE_ROLES, type TShareRole } from '@/shared/schemas/share';
+import { FormError, FormNote } from '@/components/ui/form-messages';
+import { LabelledOptions } from '@/components/ui/form-controls';
 
 /** The owner's list of people asking to be let in; checked every few seconds while it is open. */
 export function AccessRequests({ mapId }: { mapId: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const requests = useQuery({ ...trpc.member.listRequests.queryOptions({ mapId }), refetchInterval: 4000 });
   const [roles, setRoles] = useState<Record<string, TShareRole>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.member.listRequests.queryKey({ mapId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey({ mapId }) }),
-    ]);
-  const options = { onSettled: refresh, onError: (caught: unknown) => setError(errorMessage(caught)), onMutate: () => setError(null) };
-  const approve = useMutation(trpc.member.approveRequest.mutationOptions(options));
-  const decline = useMutation(trpc.member.declineRequest.mutationOptions(options));
+  const { error, notice, setNotice, mutationOptions } = useActionFeedback([
+    trpc.member.listRequests.queryKey({ mapId }),
+    trpc.member.list.queryKey({ mapId }),
+  ]);
+  const approve = useMutation(trpc.member.approveRequest.mutationOptions(mutationOptions));
+  const decline = useMutation(trpc.member.declineRequest.mutationOptions(mutationOptions));
 
   const list = requests.data ?? [];
   if (list.length === 0 && !error && !notice) return null;
@@ -45,11 +43,7 @@ export function AccessRequests({ mapId }: { mapId: string }) {
                   value={role}
                   onChange={(event) => setRoles((current) => ({ ...current, [request.id]: event.target.value as TShareRole }))}
                 >
-                  {SHARE_ROLES.map((choice) => (
-                    <option key={choice} value={choice}>
-                      {ROLE_LABEL[choice]}
-                    </option>
-                  ))}
+                  <LabelledOptions values={SHARE_ROLES} labels={ROLE_LABEL} />
                 </select>
               </label>
               <button
@@ -77,16 +71,8 @@ export function AccessRequests({ mapId }: { mapId: string }) {
           );
         })}
       </ul>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="small" role="status">
-          {notice}
-        </p>
-      )}
+      <FormError message={error} />
+      <FormNote message={notice} className="small" />
     </section>
   );
 }

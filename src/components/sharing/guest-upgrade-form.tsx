@@ -5,7 +5,9 @@ import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { errorMessage, useTRPC } from '@/trpc/client';
-import { formText } from '@/components/form-text';
+import { CredentialFields, readCredentials } from '@/components/auth/credential-fields';
+import { FormError } from '@/components/ui/form-messages';
+import { SubmitButton } from '@/components/ui/form-controls';
 
 /** A guest adds an email and password, keeping everything they wrote under the same account. */
 export function GuestUpgradeForm() {
@@ -16,11 +18,8 @@ export function GuestUpgradeForm() {
   const [savedEmail, setSavedEmail] = useState<string | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+    const { email, password } = readCredentials(event);
     setError(null);
-    const form = new FormData(event.currentTarget);
-    const email = formText(form, 'email');
-    const password = formText(form, 'password');
     try {
       await upgrade.mutateAsync({ email, password });
     } catch (caught) {
@@ -42,23 +41,9 @@ export function GuestUpgradeForm() {
   }
   return (
     <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
-      <label className="field">
-        Email
-        <input name="email" type="email" autoComplete="email" required />
-      </label>
-      <label className="field">
-        Password
-        <input name="password" type="password" autoComplete="new-password" minLength={8} required />
-        <span className="small muted">At least 8 characters.</span>
-      </label>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="btn btn-primary" disabled={upgrade.isPending}>
-        {upgrade.isPending ? 'Saving…' : 'Keep my account'}
-      </button>
+      <CredentialFields isNewPassword />
+      <FormError message={error} />
+      <SubmitButton isPending={upgrade.isPending} label="Keep my account" pendingLabel="Saving…" />
     </form>
   );
 }

@@ -8,6 +8,8 @@ import { errorMessage, useTRPC } from '@/trpc/client';
 import { formText } from '@/components/form-text';
 import { isWellFormedJoinCode, JOIN_CODE_LENGTH, normalizeJoinCode } from '@/shared/schemas/share';
 import { JoinCard } from './join-card';
+import { FormError } from '@/components/ui/form-messages';
+import { SubmitButton } from '@/components/ui/form-controls';
 
 interface Props {
   initialCode: string;
@@ -96,15 +98,9 @@ export function JoinByCode({ initialCode, viewer }: Props) {
             required
           />
         </label>
-        <button type="submit" className="btn btn-primary" disabled={isLooking}>
-          {isLooking ? 'Looking…' : 'Continue'}
-        </button>
+        <SubmitButton isPending={isLooking} label="Continue" pendingLabel="Looking…" />
       </form>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <p className="small muted">Your teacher shows the code on the board, next to a QR code you can scan instead.</p>
     </div>
   );

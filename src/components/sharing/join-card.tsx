@@ -11,6 +11,9 @@ import { errorMessage, useTRPC } from '@/trpc/client';
 import { roleAtLeast, ROLE_LABEL, type MapRoleName } from '@/shared/roles';
 import type { TShareLookupInput } from '@/shared/schemas/share';
 import { formText } from '@/components/form-text';
+import { FormError } from '@/components/ui/form-messages';
+import { SubmitButton } from '@/components/ui/form-controls';
+import { SignInLinks } from '@/components/ui/form-controls';
 
 const ROLE_SENTENCE: Record<MapRoleName, string> = {
   owner: 'manage it',
@@ -119,7 +122,6 @@ export function JoinCard({ lookup, preview, viewer, returnPath }: Props) {
   }
 
   const alreadyHas = preview.currentRole && roleAtLeast(preview.currentRole, preview.role) ? preview.currentRole : null;
-  const callback = encodeURIComponent(returnPath);
   const isBusy = isSigningIn || join.isPending;
 
   return (
@@ -164,27 +166,16 @@ export function JoinCard({ lookup, preview, viewer, returnPath }: Props) {
                 placeholder="The name others will see"
               />
             </label>
-            <button type="submit" className="btn btn-primary" disabled={isBusy}>
-              {isBusy ? 'Joining…' : 'Join as guest'}
-            </button>
+            <SubmitButton isPending={isBusy} label="Join as guest" pendingLabel="Joining…" />
             <p className="small muted">No account needed. You can add an email and password later to keep your work.</p>
           </form>
           <p className="row join-account-links">
             Have an account?
-            <Link className="btn btn-small" href={`/signin?callbackUrl=${callback}`}>
-              Sign in
-            </Link>
-            <Link className="btn btn-small" href={`/signup?callbackUrl=${callback}`}>
-              Sign up
-            </Link>
+            <SignInLinks returnTo={returnPath} signInClass="btn btn-small" signUpClass="btn btn-small" />
           </p>
         </>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </div>
   );
 }

@@ -1,13 +1,16 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { MemberView } from '@/server/domain/members/list-members';
-import { errorMessage, useTRPC } from '@/trpc/client';
+import { useTRPC } from '@/trpc/client';
 import { ROLE_LABEL } from '@/shared/roles';
 import { SHARE_ROLES, type TShareRole } from '@/shared/schemas/share';
 import { formText } from '@/components/form-text';
 import { AccessRequests } from './access-requests';
+import { useActionFeedback } from '@/components/ui/use-action-feedback';
+import { FormError, FormNote } from '@/components/ui/form-messages';
+import { LabelledOptions, SubmitButton } from '@/components/ui/form-controls';
 
 interface Props {
   mapId: string;
@@ -17,24 +20,13 @@ interface Props {
 
 export function MembersPanel({ mapId, canManage }: Props) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const members = useQuery(trpc.member.list.queryOptions({ mapId }));
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey({ mapId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.share.list.queryKey({ mapId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.map.get.queryKey({ mapId }) }),
-    ]);
-  const options = {
-    onSettled: refresh,
-    onError: (caught: unknown) => setError(errorMessage(caught)),
-    onMutate: () => {
-      setError(null);
-      setNotice(null);
-    },
-  };
+  const {
+    error,
+    notice,
+    setNotice,
+    mutationOptions: options,
+  } = useActionFeedback([trpc.member.list.queryKey({ mapId }), trpc.share.list.queryKey({ mapId }), trpc.map.get.queryKey({ mapId })]);
   const invite = useMutation(trpc.member.invite.mutationOptions(options));
   const setRole = useMutation(trpc.member.setRole.mutationOptions(options));
   const remove = useMutation(trpc.member.remove.mutationOptions(options));
@@ -66,34 +58,18 @@ export function MembersPanel({ mapId, canManage }: Props) {
           <label className="field">
             Role
             <select name="role" defaultValue="editor">
-              {SHARE_ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {ROLE_LABEL[role]}
-                </option>
-              ))}
+              <LabelledOptions values={SHARE_ROLES} labels={ROLE_LABEL} />
             </select>
           </label>
-          <button type="submit" className="btn" disabled={invite.isPending}>
-            {invite.isPending ? 'Inviting…' : 'Invite'}
-          </button>
+          <SubmitButton isPending={invite.isPending} label="Invite" pendingLabel="Inviting…" className="btn" />
         </form>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="form-note" role="status">
-          {notice}
-        </p>
-      )}
+      <FormError message={error} />
+      <FormNote message={notice} />
       {members.isPending ? (
         <p className="muted">Loading members…</p>
       ) : members.error ? (
-        <p className="form-error" role="alert">
-          {members.error.message}
-        </p>
+        <FormError message={members.error.message} />
       ) : (
         <>
           {members.data.isAnonymous && (
@@ -147,11 +123,7 @@ function MemberRow({ member, canManage, isBusy, onRole, onModerator, onRemove, o
           disabled={isBusy}
           onChange={(event) => onRole(event.target.value as TShareRole)}
         >
-          {SHARE_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABEL[role]}
-            </option>
-          ))}
+          <LabelledOptions values={SHARE_ROLES} labels={ROLE_LABEL} />
         </select>
       ) : (
         <span className={`badge role-badge role-${member.role}`}>{ROLE_LABEL[member.role]}</span>

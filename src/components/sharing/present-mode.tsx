@@ -8,9 +8,8 @@ import { joinUrl, shareUrl, useOrigin } from './use-origin';
 
 interface Props {
   mapTitle: string;
-  token: string;
-  code: string;
-  role: MapRoleName;
+  /** The share link shown: its token (QR code and address), join code and the role it gives. */
+  link: { token: string; code: string; role: MapRoleName };
   /** Live counts for the room: people on the map now, members joined, votes cast (null while loading). */
   live?: { here: number; joined: number | null; votes: number | null };
   onClose: () => void;
@@ -20,7 +19,8 @@ interface Props {
  * For the projector: the QR code as large as the screen allows, the join code and the address.
  * Its own modal dialog, so Esc closes this view and leaves the share dialog open beneath it.
  */
-export function PresentMode({ mapTitle, token, code, role, live, onClose }: Props) {
+export function PresentMode({ mapTitle, link, live, onClose }: Props) {
+  const { token, code, role } = link;
   const ref = useRef<HTMLDialogElement>(null);
   const onCloseRef = useRef(onClose);
   useEffect(() => {

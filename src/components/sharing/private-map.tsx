@@ -5,17 +5,14 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { errorMessage, useTRPC } from '@/trpc/client';
-
-interface Props {
-  mapId: string;
-  isSignedIn: boolean;
-}
+import { FormError } from '@/components/ui/form-messages';
+import { SignInLinks } from '@/components/ui/form-controls';
 
 /**
  * What someone sees at a map they cannot open, and at a map that does not exist (the same page,
  * so existence does not leak): ask the owner for access, and the map opens once they say yes.
  */
-export function PrivateMap({ mapId, isSignedIn }: Props) {
+export function PrivateMap({ mapId, isSignedIn }: { mapId: string; isSignedIn: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -33,7 +30,6 @@ export function PrivateMap({ mapId, isSignedIn }: Props) {
     if (isLetIn) router.refresh();
   }, [isLetIn, router]);
 
-  const back = encodeURIComponent(`/maps/${mapId}`);
   return (
     <div className="card stack private-map-card">
       <h1 ref={headingRef} tabIndex={-1}>
@@ -53,22 +49,13 @@ export function PrivateMap({ mapId, isSignedIn }: Props) {
               {request.isPending ? 'Asking…' : 'Request access'}
             </button>
           )}
-          {request.error && (
-            <p className="form-error" role="alert">
-              {errorMessage(request.error)}
-            </p>
-          )}
+          {request.error && <FormError message={errorMessage(request.error)} />}
         </>
       ) : (
         <>
           <p>Sign in to ask its owner for access, or to open it if it is yours. If the address is wrong, the map may not exist.</p>
           <p className="row">
-            <Link className="btn btn-primary" href={`/signin?callbackUrl=${back}`}>
-              Sign in
-            </Link>
-            <Link className="btn" href={`/signup?callbackUrl=${back}`}>
-              Sign up
-            </Link>
+            <SignInLinks returnTo={`/maps/${mapId}`} signInClass="btn btn-primary" signUpClass="btn" />
           </p>
         </>
       )}

@@ -34,18 +34,15 @@ interface DialogProps extends ShareButtonProps {
  * focus returns to the Share button.
  */
 function ShareDialog({ mapId, mapTitle, onClose }: DialogProps) {
-  const { ref, titleId, onCloseRef } = useModalDialog(onClose);
+  const { ref, titleId, onCloseRef, closeOnCancel } = useModalDialog(onClose);
 
   return (
     <dialog
       ref={ref}
       className="share-dialog"
       aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        // Only Esc on this dialog: a nested one (the presentation) handles its own.
-        if (event.target === event.currentTarget) onCloseRef.current();
-      }}
+      // Only Esc on this dialog: a nested one (the presentation) handles its own.
+      onCancel={closeOnCancel((event) => event.target === event.currentTarget)}
       onMouseDown={(event) => {
         if (event.target === ref.current) onCloseRef.current();
       }}

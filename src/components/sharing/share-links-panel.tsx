@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { SharingOverview } from '@/server/domain/sharing/list-share-links';
 import type { ShareLinkView } from '@/server/domain/sharing/share-link-view';
@@ -12,6 +12,9 @@ import { CopyButton } from './copy-button';
 import { PresentMode } from './present-mode';
 import { QrCode } from './qr-code';
 import { shareUrl, useOrigin } from './use-origin';
+import { useActionFeedback } from '@/components/ui/use-action-feedback';
+import { FormError, FormNote } from '@/components/ui/form-messages';
+import { SubmitButton } from '@/components/ui/form-controls';
 
 const EXPIRY_CHOICES = [
   { value: '', label: 'Never' },
@@ -42,16 +45,12 @@ interface Props {
 
 export function ShareLinksPanel({ mapId, overview }: Props) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [expandedId, setExpandedId] = useState<string | null>(null);
   const [presenting, setPresenting] = useState<ShareLinkView | null>(null);
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.share.list.queryKey({ mapId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.map.get.queryKey({ mapId }) }),
-    ]);
+  const { error, setError, notice, setNotice, refresh } = useActionFeedback([
+    trpc.share.list.queryKey({ mapId }),
+    trpc.map.get.queryKey({ mapId }),
+  ]);
   const create = useMutation(trpc.share.create.mutationOptions({ onSettled: refresh }));
   const revoke = useMutation(trpc.share.revoke.mutationOptions({ onSettled: refresh }));
 
@@ -109,20 +108,10 @@ export function ShareLinksPanel({ mapId, overview }: Props) {
           Use limit
           <input name="maxUses" type="number" min={1} max={10000} inputMode="numeric" placeholder="No limit" />
         </label>
-        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create link'}
-        </button>
+        <SubmitButton isPending={create.isPending} label="Create link" pendingLabel="Creating…" />
       </form>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="form-note" role="status">
-          {notice}
-        </p>
-      )}
+      <FormError message={error} />
+      <FormNote message={notice} />
       {overview.map.visibility === 'private' && overview.links.some((link) => link.status === 'paused') && (
         <p className="form-note">
           The map is private, so its links are paused. Change the visibility under Classroom controls to use them.
@@ -145,20 +134,8 @@ export function ShareLinksPanel({ mapId, overview }: Props) {
           ))}
         </ul>
       )}
-      {revoke.error && (
-        <p className="form-error" role="alert">
-          {revoke.error.message}
-        </p>
-      )}
-      {presenting && (
-        <PresentMode
-          mapTitle={overview.map.title}
-          token={presenting.token}
-          code={presenting.code}
-          role={presenting.role}
-          onClose={() => setPresenting(null)}
-        />
-      )}
+      {revoke.error && <FormError message={revoke.error.message} />}
+      {presenting && <PresentMode mapTitle={overview.map.title} link={presenting} onClose={() => setPresenting(null)} />}
     </div>
   );
 }

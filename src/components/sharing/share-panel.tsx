@@ -7,6 +7,7 @@ import { useTRPC } from '@/trpc/client';
 import { MembersPanel } from './members-panel';
 import { ShareLinksPanel } from './share-links-panel';
 import { TeacherControls } from './teacher-controls';
+import { FormError } from '@/components/ui/form-messages';
 
 const TABS = [
   { id: 'links', label: 'Links and codes' },
@@ -80,9 +81,7 @@ export function SharePanel({ mapId, initialTab = 'links' }: Props) {
         ) : overview.isPending ? (
           <p className="muted">Loading…</p>
         ) : overview.error ? (
-          <p className="form-error" role="alert">
-            {overview.error.message}
-          </p>
+          <FormError message={overview.error.message} />
         ) : tab === 'links' ? (
           <ShareLinksPanel mapId={mapId} overview={overview.data} />
         ) : (

@@ -6,6 +6,8 @@ import type { SharingOverview } from '@/server/domain/sharing/list-share-links';
 import { RevealResultsButton } from '@/components/votes/reveal-results-button';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import type { TUpdateMapInput } from '@/shared/schemas/map';
+import { FormError } from '@/components/ui/form-messages';
+import { ChoiceText } from '@/components/ui/form-controls';
 
 const VISIBILITY_CHOICES = [
   { value: 'private', label: 'Private', help: 'Only members. Share links are paused.' },
@@ -13,8 +15,36 @@ const VISIBILITY_CHOICES = [
   { value: 'public', label: 'Public', help: 'Anyone can read it and it is listed on Explore; joining to do more still needs a link.' },
 ] as const;
 
-const APPROVAL_HELP =
-  'Claims, links and evidence added by students wait in your Review queue; only their author and moderators see them until approved.';
+/** The switches the owner flips while the class works, in the order they are shown. */
+const CLASS_SWITCHES = [
+  {
+    setting: 'isLocked',
+    label: 'Lock the map',
+    help: 'Read-only for everyone but you: no edits and no votes until you unlock it.',
+  },
+  {
+    setting: 'isAnonymous',
+    label: 'Anonymous mode',
+    help: 'Authors and voters are hidden from everyone but you, on screen, in the API and in live updates.',
+  },
+  {
+    setting: 'isBlindVoting',
+    label: 'Blind voting',
+    help: 'Members see how others voted only after voting themselves, or once you reveal the results.',
+  },
+  {
+    setting: 'isCommentingRestricted',
+    label: 'Only editors comment',
+    help: 'Voters can still read comments but not write them; editors and you can.',
+  },
+  {
+    setting: 'requireApproval',
+    label: 'New claims need approval',
+    help:
+      'Claims, links and evidence added by students wait in your Review queue; ' +
+      'only their author and moderators see them until approved.',
+  },
+] as const;
 
 interface Props {
   mapId: string;
@@ -50,41 +80,15 @@ export function TeacherControls({ mapId, overview }: Props) {
     update.mutate({ mapId, ...changes });
   };
   const map = { ...overview.map, ...chosen };
+  const settings = { ...map, isCommentingRestricted: map.isCommentingRestricted ?? mapThread.data?.isCommentingRestricted ?? false };
 
   return (
     <div className="stack teacher-controls">
       <fieldset className="control-group">
         <legend>While the class works</legend>
-        <Toggle
-          label="Lock the map"
-          help="Read-only for everyone but you: no edits and no votes until you unlock it."
-          isOn={map.isLocked}
-          onChange={(isLocked) => change({ isLocked })}
-        />
-        <Toggle
-          label="Anonymous mode"
-          help="Authors and voters are hidden from everyone but you, on screen, in the API and in live updates."
-          isOn={map.isAnonymous}
-          onChange={(isAnonymous) => change({ isAnonymous })}
-        />
-        <Toggle
-          label="Blind voting"
-          help="Members see how others voted only after voting themselves, or once you reveal the results."
-          isOn={map.isBlindVoting}
-          onChange={(isBlindVoting) => change({ isBlindVoting })}
-        />
-        <Toggle
-          label="Only editors comment"
-          help="Voters can still read comments but not write them; editors and you can."
-          isOn={map.isCommentingRestricted ?? mapThread.data?.isCommentingRestricted ?? false}
-          onChange={(isCommentingRestricted) => change({ isCommentingRestricted })}
-        />
-        <Toggle
-          label="New claims need approval"
-          help={APPROVAL_HELP}
-          isOn={map.requireApproval}
-          onChange={(requireApproval) => change({ requireApproval })}
-        />
+        {CLASS_SWITCHES.map(({ setting, label, help }) => (
+          <Toggle key={setting} label={label} help={help} isOn={settings[setting]} onChange={(isOn) => change({ [setting]: isOn })} />
+        ))}
         {map.isBlindVoting && (
           <div className="row">
             <RevealResultsButton mapId={mapId} />
@@ -104,17 +108,11 @@ export function TeacherControls({ mapId, overview }: Props) {
               checked={map.visibility === choice.value}
               onChange={() => change({ visibility: choice.value })}
             />
-            <span>
-              <strong>{choice.label}</strong> <span className="small muted">{choice.help}</span>
-            </span>
+            <ChoiceText name={choice.label} help={choice.help} />
           </label>
         ))}
       </fieldset>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <ParticipationExport mapId={mapId} isAnonymous={map.isAnonymous} />
     </div>
   );
@@ -182,11 +180,7 @@ function ParticipationExport({ mapId, isAnonymous }: { mapId: string; isAnonymou
           {state.kind === 'done' && `Downloaded ${state.rows} ${state.rows === 1 ? 'row' : 'rows'}.`}
         </span>
       </div>
-      {state.kind === 'error' && (
-        <p className="form-error" role="alert">
-          {state.message}
-        </p>
-      )}
+      {state.kind === 'error' && <FormError message={state.message} />}
     </fieldset>
   );
 }

@@ -6,6 +6,8 @@ import { errorMessage, useTRPC } from '@/trpc/client';
 import { ClaimPicker, type PickableClaim } from './claim-picker';
 import { truncate } from '@/shared/truncate';
 import type { TRelation } from '@/shared/schemas/claim';
+import { FormError } from '@/components/ui/form-messages';
+import { SubmitButton } from '@/components/ui/form-controls';
 
 export interface PendingQuote {
   start: number;
@@ -24,6 +26,11 @@ interface Props {
 }
 
 /** "Use as evidence": pick a claim, support or oppose, an optional note → evidence.create. */
+const RELATION_CHOICES = [
+  ['support', 'Supports the claim'],
+  ['oppose', 'Opposes the claim'],
+] as const;
+
 export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCancel, onCreated }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -83,40 +90,20 @@ export function EvidencePopover({ mapId, sourceId, quote, claims, style, onCance
         <ClaimPicker claims={claims} value={claimId} onChange={setClaimId} label="Claim" autoFocus />
         <fieldset className="relation-choice">
           <legend>This passage</legend>
-          <label>
-            <input
-              type="radio"
-              name={`${id}-relation`}
-              value="support"
-              checked={relation === 'support'}
-              onChange={() => setRelation('support')}
-            />{' '}
-            Supports the claim
-          </label>
-          <label>
-            <input
-              type="radio"
-              name={`${id}-relation`}
-              value="oppose"
-              checked={relation === 'oppose'}
-              onChange={() => setRelation('oppose')}
-            />{' '}
-            Opposes the claim
-          </label>
+          {RELATION_CHOICES.map(([value, label]) => (
+            <label key={value}>
+              <input type="radio" name={`${id}-relation`} value={value} checked={relation === value} onChange={() => setRelation(value)} />{' '}
+              {label}
+            </label>
+          ))}
         </fieldset>
         <label className="field">
           Note (optional)
           <textarea rows={2} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="row">
-          <button type="submit" className="btn btn-primary btn-small" disabled={create.isPending}>
-            {create.isPending ? 'Adding…' : 'Add evidence'}
-          </button>
+          <SubmitButton isPending={create.isPending} label="Add evidence" pendingLabel="Adding…" className="btn btn-primary btn-small" />
           <button type="button" className="btn btn-small" onClick={onCancel}>
             Cancel
           </button>

@@ -13,6 +13,8 @@ import {
   utf8ByteLength,
   type TSourceFile,
 } from '@/shared/schemas/source';
+import { FormError } from '@/components/ui/form-messages';
+import { SubmitButton } from '@/components/ui/form-controls';
 
 export interface SourceMetadata {
   title: string;
@@ -233,9 +235,7 @@ export function AddSourceForm({ mapId, onCreated, onOpenExisting, onCancel }: Ad
         </div>
       )}
       <div className="row">
-        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-          {create.isPending ? 'Adding…' : 'Add source'}
-        </button>
+        <SubmitButton isPending={create.isPending} label="Add source" pendingLabel="Adding…" />
         <button type="button" className="btn" onClick={onCancel}>
           Cancel
         </button>
@@ -278,11 +278,7 @@ export function EditDetailsForm({ mapId, source, onDone }: EditProps) {
       }}
     >
       <MetadataFields value={metadata} onChange={setMetadata} />
-      {update.error && (
-        <p className="form-error" role="alert">
-          {errorMessage(update.error)}
-        </p>
-      )}
+      {update.error && <FormError message={errorMessage(update.error)} />}
       <div className="row">
         <button type="submit" className="btn btn-primary btn-small" disabled={update.isPending}>
           Save details
@@ -339,11 +335,7 @@ export function EditTextForm({
         Source text
         <textarea rows={16} value={text} onChange={(event) => setText(event.target.value)} />
       </label>
-      {update.error && (
-        <p className="form-error" role="alert">
-          {errorMessage(update.error)}
-        </p>
-      )}
+      {update.error && <FormError message={errorMessage(update.error)} />}
       <div className="row">
         <button type="submit" className="btn btn-primary btn-small" disabled={update.isPending}>
           Save text
@@ -402,11 +394,7 @@ export function DeleteSourcePanel({
           This cannot be undone.
         </p>
       )}
-      {remove.error && (
-        <p className="form-error" role="alert">
-          {errorMessage(remove.error)}
-        </p>
-      )}
+      {remove.error && <FormError message={errorMessage(remove.error)} />}
       <div className="row">
         <button
           type="button"

@@ -10,6 +10,7 @@ import { rangeToOffsets, type PassageRange, type PassageTone } from './reader-se
 import { ReaderText } from './reader-text';
 import { DeleteSourcePanel, EditDetailsForm, EditTextForm, useRefreshSources } from './source-forms';
 import { truncate } from '@/shared/truncate';
+import { FormError } from '@/components/ui/form-messages';
 
 /** What to show once the source is open: a passage (from the graph) or a search hit. */
 const RELATION_VERB = { support: 'Supports', oppose: 'Opposes' } as const;
@@ -217,6 +218,11 @@ export function SourceReader({ mapId, sourceId, canEdit, claims, target, onFocus
       onError: (err) => setStatus(errorMessage(err)),
     }),
   );
+  const removeNow = (id: string) => {
+    setLastRemoved(id);
+    setStatus('Passage removed.');
+    removePassage.mutate({ id });
+  };
   const restorePassage = useMutation(
     trpc.evidence.restore.mutationOptions({
       onSuccess: async () => {
@@ -234,9 +240,7 @@ export function SourceReader({ mapId, sourceId, canEdit, claims, target, onFocus
   if (query.error) {
     return (
       <div className="stack">
-        <p className="form-error" role="alert">
-          {errorMessage(query.error)}
-        </p>
+        <FormError message={errorMessage(query.error)} />
         <button type="button" className="btn btn-small" onClick={onBack}>
           Back to the library
         </button>
@@ -315,15 +319,7 @@ export function SourceReader({ mapId, sourceId, canEdit, claims, target, onFocus
               <li key={item.id} className={item.id === focusedOrphan ? 'is-focused' : undefined} data-orphan={item.id}>
                 <q>{truncate(item.exact, 140)}</q> <span className="muted small">— {describePassage(item)}</span>
                 {canEdit && (
-                  <button
-                    type="button"
-                    className="btn-link small"
-                    onClick={() => {
-                      setLastRemoved(item.id);
-                      setStatus('Passage removed.');
-                      removePassage.mutate({ id: item.id });
-                    }}
-                  >
+                  <button type="button" className="btn-link small" onClick={() => removeNow(item.id)}>
                     Remove
                   </button>
                 )}
@@ -364,11 +360,7 @@ export function SourceReader({ mapId, sourceId, canEdit, claims, target, onFocus
                           type="button"
                           className="btn-link small passage-remove"
                           aria-label={`Remove passage “${truncate(item.exact, 40)}”`}
-                          onClick={() => {
-                            setLastRemoved(item.id);
-                            setStatus('Passage removed.');
-                            removePassage.mutate({ id: item.id });
-                          }}
+                          onClick={() => removeNow(item.id)}
                         >
                           Remove
                         </button>

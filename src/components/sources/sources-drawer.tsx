@@ -6,6 +6,7 @@ import type { SourceSummary } from '@/server/domain/sources/source-select';
 import { errorMessage, useTRPC } from '@/trpc/client';
 import { SourceReader, type ReaderTarget } from './source-reader';
 import { AddSourceForm } from './source-forms';
+import { FormError } from '@/components/ui/form-messages';
 
 /**
  * The map's source library and reader, shown beside the graph.
@@ -138,9 +139,7 @@ export function SourcesDrawer({ mapId, canEdit, focus, onClose }: SourcesDrawerP
             {library.isPending ? (
               <p className="muted">Loading the library…</p>
             ) : library.error ? (
-              <p className="form-error" role="alert">
-                {errorMessage(library.error)}
-              </p>
+              <FormError message={errorMessage(library.error)} />
             ) : library.data.length === 0 ? (
               <p className="empty-state">
                 No sources yet.{canEdit ? ' Add an article, report or transcript to quote it as evidence.' : ''}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type SyntheticEvent } from 'react';
 
 /**
  * The shared half of every modal on the native <dialog>: it opens modally on mount (the page behind
@@ -24,5 +24,12 @@ export function useModalDialog(onClose: () => void) {
       if (previous?.isConnected) previous.focus({ preventScroll: true });
     };
   }, []);
-  return { ref, titleId, onCloseRef };
+  /** An onCancel handler (Esc): the browser's own close is stopped, and onClose runs when `canClose` allows. */
+  const closeOnCancel =
+    (canClose: (event: SyntheticEvent<HTMLDialogElement>) => boolean = () => true) =>
+    (event: SyntheticEvent<HTMLDialogElement>) => {
+      event.preventDefault();
+      if (canClose(event)) onCloseRef.current();
+    };
+  return { ref, titleId, onCloseRef, closeOnCancel };
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { MapView } from '@/server/domain/maps/get-map';
 import { explainNodeStrength } from '@/shared/strength/strength-of-map';
 import { useStrengths, type StrengthInfo } from './use-strengths';
@@ -20,7 +20,9 @@ export const formatStrength = (value: number) => value.toFixed(2);
  * Why a claim has its computed strength: "Base 0.62 from 14 votes; raised by 2 supporters
  * (combined 0.71), lowered by 1 opposer (0.40): strength 0.78.", then each contribution.
  */
-export function StrengthExplanation({ map, nodeId, strengths }: StrengthExplanationProps) {
+export function StrengthExplanation({ map: currentMap, nodeId, strengths }: StrengthExplanationProps) {
+  // A pass over the whole map: it follows the map as a deferred value, outside the urgent render of a change.
+  const map = useDeferredValue(currentMap);
   const computed = useStrengths(map);
   const info = strengths ?? computed;
   const explanation = useMemo(

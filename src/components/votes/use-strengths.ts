@@ -21,21 +21,24 @@ export interface StrengthInfo {
 }
 
 /**
- * Per map, the last computation: the next change (a vote, an added or undone claim) recomputes only
- * the claims it can reach, and every component asking about the same lists gets the same answer.
+ * Per map, the last two computations (the graph follows the map one render behind the side panel,
+ * so both versions are asked for): the next change (a vote, an added or undone claim) recomputes
+ * only the claims it can reach, and every component asking about the same lists gets the same answer.
  */
-const lastByMap = new Map<string, { input: StrengthMapInput; info: StrengthInfo; state: StrengthState }>();
+type Computed = { input: StrengthMapInput; info: StrengthInfo; state: StrengthState };
+const lastByMap = new Map<string, Computed[]>();
 const KEPT_MAPS = 4;
 
 export function strengthsOfView(mapId: string, input: StrengthMapInput): StrengthInfo {
-  const last = lastByMap.get(mapId);
-  if (last && last.input.claims === input.claims && last.input.evidence === input.evidence && last.input.links === input.links) {
-    return last.info;
-  }
-  const { result, state } = updateStrengthOfMap(last?.state ?? null, input);
+  const recent = lastByMap.get(mapId) ?? [];
+  const known = recent.find(
+    (entry) => entry.input.claims === input.claims && entry.input.evidence === input.evidence && entry.input.links === input.links,
+  );
+  if (known) return known.info;
+  const { result, state } = updateStrengthOfMap(recent[0]?.state ?? null, input);
   lastByMap.delete(mapId);
   if (lastByMap.size >= KEPT_MAPS) lastByMap.delete(lastByMap.keys().next().value!);
-  lastByMap.set(mapId, { input, info: result, state });
+  lastByMap.set(mapId, [{ input, info: result, state }, ...recent.slice(0, 1)]);
   return result;
 }
 

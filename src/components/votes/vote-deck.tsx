@@ -2,12 +2,12 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MapView } from '@/server/domain/maps/get-map';
-import { VOTE_VALUES } from '@/shared/votes';
-import { VOTE_LABELS } from '@/shared/schemas/vote';
 import { excerpt, indexMap } from '@/components/map/map-index';
 import { deckOrder, nextUnvoted, type DeckCard } from './deck-order';
 import { useVote } from './use-vote';
 import { VoteHistogram, voteLabel } from './vote-panel';
+import { FormError } from '@/components/ui/form-messages';
+import { VoteButtons } from './vote-buttons';
 
 interface Props {
   map: MapView;
@@ -248,30 +248,13 @@ function VoteCard({ map, card, refusal, headingRef, onVoted, onPrevious, onSkip,
       {refusal ? (
         <p className="vote-refusal">{refusal}</p>
       ) : (
-        <div className="vote-buttons vote-deck-buttons" role="group" aria-label="Your vote">
-          {VOTE_VALUES.map((value) => (
-            <button
-              key={value}
-              type="button"
-              className={`vote-button v${value}`}
-              aria-pressed={myVote === value}
-              aria-keyshortcuts={String(value)}
-              onClick={() => cast(value)}
-            >
-              <span className="vote-button-value">{value}</span> <span className="vote-button-label">{VOTE_LABELS[value]}</span>
-            </button>
-          ))}
-        </div>
+        <VoteButtons className="vote-buttons vote-deck-buttons" myVote={myVote} onVote={cast} hasKeyShortcuts />
       )}
       <p className="vote-mine small" role="status">
         {justCast !== null && vote.isPending ? 'Saving…' : justCast !== null && !vote.error ? `Saved: ${voteLabel(justCast)}.` : ''}
         {justCast === null && myVote !== null ? `Your vote: ${voteLabel(myVote)}.` : ''}
       </p>
-      {vote.error && (
-        <p className="form-error" role="alert">
-          {vote.error.message}
-        </p>
-      )}
+      {vote.error && <FormError message={vote.error.message} />}
       <VoteHistogram votes={claim.votes} myVote={myVote} canVote={!refusal} />
       <div className="vote-deck-nav">
         <button type="button" className="btn" onClick={() => onPrevious?.()} disabled={!onPrevious} aria-keyshortcuts="ArrowLeft">

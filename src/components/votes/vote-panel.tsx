@@ -4,11 +4,12 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { useSession } from 'next-auth/react';
 import type { VoteSummary } from '@/server/domain/votes/summarize-votes';
-import { VOTE_VALUES } from '@/shared/votes';
 import { VOTE_LABELS } from '@/shared/schemas/vote';
 import { formatMean } from './vote-summary-bar';
 import { useMapQueryData } from './use-map-query-data';
 import { useVote } from './use-vote';
+import { FormError } from '@/components/ui/form-messages';
+import { VoteButtons } from './vote-buttons';
 
 /** Casting, changing and retracting a vote on one claim or passage, with the full histogram. */
 export interface VotePanelProps {
@@ -52,20 +53,11 @@ export function VotePanel({ mapId, target, votes, myVote, role, isSignedIn, isLo
       <h3 className="vote-panel-title">How strong is this {noun}?</h3>
       {canVote ? (
         <>
-          <div className="vote-buttons" role="group" aria-label="Your vote">
-            {VOTE_VALUES.map((value) => (
-              <button
-                key={value}
-                type="button"
-                className={`vote-button v${value}`}
-                aria-pressed={myVote === value}
-                disabled={vote.isPending && myVote === value}
-                onClick={() => (myVote === value ? undefined : vote.cast(value))}
-              >
-                <span className="vote-button-value">{value}</span> <span className="vote-button-label">{VOTE_LABELS[value]}</span>
-              </button>
-            ))}
-          </div>
+          <VoteButtons
+            myVote={myVote}
+            isValueDisabled={(value) => vote.isPending && myVote === value}
+            onVote={(value) => (myVote === value ? undefined : vote.cast(value))}
+          />
           <p className="vote-mine small">
             {myVote === null ? (
               <span className="muted">You have not voted on this {noun}.</span>
@@ -82,11 +74,7 @@ export function VotePanel({ mapId, target, votes, myVote, role, isSignedIn, isLo
       ) : (
         refusal
       )}
-      {vote.error && (
-        <p className="form-error" role="alert">
-          {vote.error.message}
-        </p>
-      )}
+      {vote.error && <FormError message={vote.error.message} />}
       <VoteHistogram votes={votes} myVote={myVote} canVote={canVote} />
     </section>
   );

@@ -1,6 +1,7 @@
 import type { Db } from '@/server/db';
 import { Prisma } from '@/generated/prisma/client';
 import { DomainError, notFoundOrNoAccess } from '@/server/domain/errors';
+import { rateLimitError, rateLimitStateOf, rateLimitUpsert, type RateLimitRule } from '@/server/domain/rate-limit/rate-limit';
 import { roleAtLeast, type MapRoleName } from '@/shared/roles';
 import type { Actor } from './actor';
 import type { TVisibility } from '@/shared/schemas/map';
@@ -117,36 +118,56 @@ const OBJECT_ID: Record<AccessTarget['kind'], Prisma.Sql> = {
   evidence: Prisma.sql`o."id"`,
 };
 
+/** A rate-limit charge to take in the same query (the write procedures' per-user write quota). */
+export interface AccessCharge {
+  rule: RateLimitRule;
+  key: string;
+}
+
+type AccessRow = {
+  id: string | null;
+  ownerId: string;
+  visibility: MapAccess['map']['visibility'];
+  isLocked: boolean;
+  isAnonymous: boolean;
+  memberRole: MapRoleName | null;
+};
+
 /**
  * `requireMapRole` on the map an object belongs to, in one query: the object's map, its lock and
- * visibility flags and the caller's membership are read together (the write path's only read before
- * the write). A missing object is answered as a map the caller cannot open.
+ * visibility flags and the caller's membership are read together — with `charge`, the write quota's
+ * counter is taken in the same statement, and an exhausted quota is refused (429) before anything else,
+ * as the quota always was. A missing object is answered as a map the caller cannot open.
  */
 export async function requireRoleOn(
   db: DbOrTx,
   actor: Actor | null,
   target: AccessTarget,
   minimum: MapRoleName,
-  options: RequireOptions = {},
+  options: RequireOptions & { charge?: AccessCharge } = {},
 ): Promise<CheckedMapAccess> {
-  const rows = await db.$queryRaw<
-    {
-      id: string;
-      ownerId: string;
-      visibility: MapAccess['map']['visibility'];
-      isLocked: boolean;
-      isAnonymous: boolean;
-      memberRole: MapRoleName | null;
-    }[]
-  >`SELECT m."id", m."ownerId", m."visibility"::text AS "visibility", m."isLocked", m."isAnonymous", mm."role"::text AS "memberRole"
+  const access = Prisma.sql`
+    SELECT m."id", m."ownerId", m."visibility"::text AS "visibility", m."isLocked", m."isAnonymous", mm."role"::text AS "memberRole"
       FROM ${MAP_OF[target.kind]}
       LEFT JOIN "MapMember" mm ON mm."mapId" = m."id" AND mm."userId" = ${actor?.id ?? null}::text
      WHERE ${OBJECT_ID[target.kind]} = ${target.id}`;
-  const row = rows[0];
-  if (!row) throw notFoundOrNoAccess();
-  const { memberRole, ...map } = row;
-  const role: MapRoleName | null = memberRole ?? (map.visibility === 'public' ? 'viewer' : null);
-  return checkMapRole({ mapId: map.id, role, isMember: memberRole !== null, map }, actor, minimum, options);
+  let row: AccessRow | undefined;
+  if (options.charge) {
+    const { rule, key } = options.charge;
+    const rows = await db.$queryRaw<(AccessRow & { quotaPoints: number; quotaSecondsLeft: number })[]>`
+      WITH quota AS (${rateLimitUpsert(rule, key)})
+      SELECT q."points" AS "quotaPoints", q."secondsLeft" AS "quotaSecondsLeft", a.* FROM quota q LEFT JOIN (${access}) a ON true`;
+    const quota = rateLimitStateOf(rule, rows[0] && { points: rows[0].quotaPoints, secondsLeft: rows[0].quotaSecondsLeft });
+    if (!quota.isAllowed) throw rateLimitError(rule, quota);
+    row = rows[0]?.id ? rows[0] : undefined;
+  } else {
+    row = (await db.$queryRaw<AccessRow[]>(access))[0];
+  }
+  if (!row?.id) throw notFoundOrNoAccess();
+  const { memberRole, id, ownerId, visibility, isLocked, isAnonymous } = row;
+  const role: MapRoleName | null = memberRole ?? (visibility === 'public' ? 'viewer' : null);
+  const map = { id, ownerId, visibility, isLocked, isAnonymous };
+  return checkMapRole({ mapId: id, role, isMember: memberRole !== null, map }, actor, minimum, options);
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { Actor } from '@/server/access/actor';
-import { requireRoleOn, type AccessTarget, type CheckedMapAccess, type MapAccess } from '@/server/access/map-access';
+import { requireRoleOn, type AccessCharge, type AccessTarget, type CheckedMapAccess, type MapAccess } from '@/server/access/map-access';
 import { checkMembership } from '@/server/access/member-access';
 import { requireVoter } from '@/server/access/vote-access';
 import { requireModerator } from '@/server/access/moderator-access';
 import type { Db } from '@/server/db';
 import { requireCommentAccess } from '@/server/domain/comments/comment-access';
 import type { MapRoleName } from '@/shared/roles';
-import { protectedProcedure, publicProcedure } from './trpc';
+import { protectedProcedure, publicProcedure, signedInProcedure, WRITE_QUOTA } from './trpc';
 
 /**
  * One procedure builder per access shape. Each is `builder(schema, mapOf)`: it validates the input with
@@ -42,19 +42,22 @@ function writeContext<TAccess extends MapAccess>(actor: Actor, access: TAccess, 
   return { actor, mapId: access.mapId, access, ...(clientMutationId ? { clientMutationId } : {}) };
 }
 
-function protectedMapProcedure<S extends z.ZodType>(
-  schema: S,
-  mapOf: MapOf<z.output<S>>,
-  check: (db: Db, actor: Actor, target: AccessTarget) => Promise<CheckedMapAccess>,
-) {
-  return protectedProcedure.input(schema).use(async ({ ctx, input, next }) => {
-    const access = await check(ctx.db, ctx.actor, await mapOf(input as z.output<S>, ctx.db));
+type Check<TActor> = (db: Db, actor: TActor, target: AccessTarget, charge?: AccessCharge) => Promise<CheckedMapAccess>;
+
+/**
+ * Signed-in procedures on one map. A mutation's write quota is taken in the access query itself (one
+ * round trip for both, `requireRoleOn`'s charge), after the input is valid — so invalid input costs nothing.
+ */
+function protectedMapProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>, check: Check<Actor>) {
+  return signedInProcedure.input(schema).use(async ({ ctx, input, type, next }) => {
+    const charge = type === 'mutation' ? { rule: WRITE_QUOTA, key: ctx.actor.id } : undefined;
+    const access = await check(ctx.db, ctx.actor, await mapOf(input as z.output<S>, ctx.db), charge);
     return next({ ctx: { map: writeContext(ctx.actor, access, input) } });
   });
 }
 
-function roleCheck(minimum: MapRoleName, isWrite: boolean) {
-  return (db: Db, actor: Actor | null, target: AccessTarget) => requireRoleOn(db, actor, target, minimum, { isWrite });
+function roleCheck(minimum: MapRoleName, isWrite: boolean): Check<Actor | null> {
+  return (db, actor, target, charge) => requireRoleOn(db, actor, target, minimum, { isWrite, charge });
 }
 
 export function editorProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>) {
@@ -79,11 +82,7 @@ export function editorQueryProcedure<S extends z.ZodType>(schema: S, mapOf: MapO
   return protectedMapProcedure(schema, mapOf, roleCheck('editor', false));
 }
 
-function publicMapProcedure<S extends z.ZodType>(
-  schema: S,
-  mapOf: MapOf<z.output<S>>,
-  check: (db: Db, actor: Actor | null, target: AccessTarget) => Promise<CheckedMapAccess>,
-) {
+function publicMapProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>, check: Check<Actor | null>) {
   return publicProcedure.input(schema).use(async ({ ctx, input, next }) => {
     const access = await check(ctx.db, ctx.actor, await mapOf(input as z.output<S>, ctx.db));
     return next({ ctx: { map: { actor: ctx.actor, mapId: access.mapId, access } } });

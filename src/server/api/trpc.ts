@@ -112,22 +112,33 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(domainErrors).use(safeText);
 
-export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next, signal }) => {
+/**
+ * Signed in; a mutation also holds one of its user's write slots — a few writes per user at a time (the
+ * rest wait briefly), so one account cannot take the pool. It takes no write quota: `protectedProcedure`
+ * adds it, and the map procedure builders (procedures.ts) fold it into their access query instead.
+ */
+export const signedInProcedure = publicProcedure.use(async ({ ctx, type, next, signal }) => {
   if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to do this.' });
   const actor = ctx.actor;
   if (type !== 'mutation') return next({ ctx: { ...ctx, actor } });
-  // A few writes per user at a time (the rest wait briefly), so one account cannot take the pool.
   const release = await acquireWriteSlot(actor.id, signal);
   try {
-    // Writes per user, counted in Postgres so the limit holds across instances (429 + retry time). The
-    // point is taken before the input is parsed (one round trip, no race) and given back when the input
-    // turns out invalid: only well-formed writes spend the quota.
-    const state = await consumeRateLimit(ctx.db, RATE_LIMITS.writesPerUser, actor.id);
-    if (!state.isAllowed) throw rateLimitError(RATE_LIMITS.writesPerUser, state);
-    const result = await next({ ctx: { ...ctx, actor } });
-    if (isInputError(result)) await refundRateLimit(ctx.db, RATE_LIMITS.writesPerUser, actor.id).catch(() => {});
-    return result;
+    return await next({ ctx: { ...ctx, actor } });
   } finally {
     release();
   }
+});
+
+/** The per-user write quota of a mutation, counted in Postgres so the limit holds across instances. */
+export const WRITE_QUOTA = RATE_LIMITS.writesPerUser;
+
+export const protectedProcedure = signedInProcedure.use(async ({ ctx, type, next }) => {
+  if (type !== 'mutation') return next();
+  // Writes per user (429 + retry time). The point is taken before the input is parsed (one round trip,
+  // no race) and given back when the input turns out invalid: only well-formed writes spend the quota.
+  const state = await consumeRateLimit(ctx.db, WRITE_QUOTA, ctx.actor.id);
+  if (!state.isAllowed) throw rateLimitError(WRITE_QUOTA, state);
+  const result = await next();
+  if (isInputError(result)) await refundRateLimit(ctx.db, WRITE_QUOTA, ctx.actor.id).catch(() => {});
+  return result;
 });

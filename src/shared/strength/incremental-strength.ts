@@ -140,17 +140,27 @@ export function updateStrengths(
   const part = computeStrengthsInDetail(partNodes, partEdges, options);
 
   // Merge: the part's answers for the affected nodes, the previous ones for the rest.
-  const strengths = Object.create(null) as Record<string, number>;
-  const rated = new Set<string>();
-  const sweepsOf = new Map<string, number>();
-  const unsettled = new Set<string>();
-  for (const id of byId.keys()) {
-    const source = affected.has(id) ? part : before;
-    strengths[id] = source.result.strengths[id]!;
-    if (source.rated.has(id)) rated.add(id);
-    const sweeps = source.sweepsOf.get(id);
+  // (Copies of the previous tables, then the affected and removed entries: no per-node lookups.)
+  const strengths = Object.assign(Object.create(null) as Record<string, number>, before.result.strengths);
+  const rated = new Set(before.rated);
+  const sweepsOf = new Map(before.sweepsOf);
+  const unsettled = new Set(before.unsettled);
+  for (const id of previous.nodes.keys()) {
+    if (byId.has(id)) continue;
+    delete strengths[id];
+    rated.delete(id);
+    sweepsOf.delete(id);
+    unsettled.delete(id);
+  }
+  for (const id of affected) {
+    strengths[id] = part.result.strengths[id]!;
+    if (part.rated.has(id)) rated.add(id);
+    else rated.delete(id);
+    const sweeps = part.sweepsOf.get(id);
     if (sweeps !== undefined) sweepsOf.set(id, sweeps);
-    if (source.unsettled.has(id)) unsettled.add(id);
+    else sweepsOf.delete(id);
+    if (part.unsettled.has(id)) unsettled.add(id);
+    else unsettled.delete(id);
   }
   let maxSweeps = 0;
   for (const sweeps of sweepsOf.values()) if (sweeps > maxSweeps) maxSweeps = sweeps;

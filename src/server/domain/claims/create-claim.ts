@@ -1,12 +1,11 @@
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
-import { assertLinkAllowed } from '@/server/domain/links/link-rules';
+import { assertLinkAllowed, insertLink } from '@/server/domain/links/link-rules';
 import { runMapWrite } from '@/server/sync/append-event';
 import type { WriteContext } from '@/server/domain/context';
-import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
 import { isProposalBy, proposalEvent, proposalFlag } from '@/server/domain/moderation/proposal';
 import type { TCreateClaimInput } from '@/shared/schemas/claim';
-import { CLAIM_VIEW_SELECT, LINK_VIEW_SELECT, toClaimPayload } from './claim-select';
+import { CLAIM_VIEW_SELECT, toClaimPayload } from './claim-select';
 
 /**
  * Adds a claim, optionally linked to a parent it supports or opposes, in one write. On a map that
@@ -31,31 +30,18 @@ export async function createClaim(db: Db, context: WriteContext, input: TCreateC
     if (input.parentId) {
       if (!input.relation) throw new DomainError('INVALID', 'Say whether the new claim supports or opposes its parent.');
       await assertLinkAllowed(tx, { mapId: context.mapId, fromClaimId: claim.id, toClaimId: input.parentId });
-      link = await tx.link.create({
-        data: {
-          mapId: context.mapId,
-          fromClaimId: claim.id,
-          toClaimId: input.parentId,
-          relation: input.relation,
-          createdById: context.actor?.id ?? null,
-          awaitingApproval: isProposal,
-        },
-        select: LINK_VIEW_SELECT,
+      link = await insertLink(tx, {
+        mapId: context.mapId,
+        from: { claimId: claim.id },
+        toClaimId: input.parentId,
+        relation: input.relation,
+        actorId: context.actor.id,
+        isProposal,
       });
-      link = { ...link, ...proposalFlag(isProposal) };
-      // A proposal is no argument yet: its raters are nudged when it is approved.
-      if (!isProposal)
-        await nudgeRaters(tx, {
-          mapId: context.mapId,
-          claimId: input.parentId,
-          relation: input.relation,
-          from: 'claim',
-          actorId: context.actor?.id ?? null,
-        });
     }
     return {
       result: { claim, link },
-      events: [proposalEvent({ type: 'claim.created', payload: { claim, link } }, isProposal, context.actor?.id ?? null)],
+      events: [proposalEvent({ type: 'claim.created', payload: { claim, link } }, isProposal, context.actor.id)],
     };
   });
 }

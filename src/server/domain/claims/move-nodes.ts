@@ -1,3 +1,4 @@
+import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
 import { runMapWrite } from '@/server/sync/append-event';
@@ -24,31 +25,33 @@ export async function mapIdOfNodes(db: Db, moves: TNodeMove[]): Promise<string> 
 export async function moveNodes(db: Db, context: WriteContext, moves: TNodeMove[]) {
   const { mapId } = context;
   return runMapWrite(db, mapId, context, async (tx) => {
-    const claimMoves = moves.filter((move) => move.kind === 'claim');
-    const evidenceMoves = moves.filter((move) => move.kind === 'evidence');
     // One statement per table, whatever the batch size (an auto-layout moves every node).
-    if (claimMoves.length) {
-      await tx.$executeRawUnsafe(
-        `UPDATE "Claim" AS c SET "x" = m.x, "y" = m.y, "updatedAt" = now()
-         FROM (SELECT unnest($1::text[]) AS id, unnest($2::float8[]) AS x, unnest($3::float8[]) AS y) AS m
-         WHERE c."id" = m.id AND c."mapId" = $4 AND c."deletedAt" IS NULL`,
-        claimMoves.map((move) => move.id),
-        claimMoves.map((move) => move.x),
-        claimMoves.map((move) => move.y),
-        mapId,
-      );
-    }
-    if (evidenceMoves.length) {
-      await tx.$executeRawUnsafe(
-        `UPDATE "Evidence" AS e SET "x" = m.x, "y" = m.y, "updatedAt" = now()
-         FROM (SELECT unnest($1::text[]) AS id, unnest($2::float8[]) AS x, unnest($3::float8[]) AS y) AS m
-         WHERE e."id" = m.id AND e."mapId" = $4 AND e."deletedAt" IS NULL`,
-        evidenceMoves.map((move) => move.id),
-        evidenceMoves.map((move) => move.x),
-        evidenceMoves.map((move) => move.y),
-        mapId,
-      );
-    }
+    await moveRows(
+      tx,
+      '"Claim"',
+      mapId,
+      moves.filter((move) => move.kind === 'claim'),
+    );
+    await moveRows(
+      tx,
+      '"Evidence"',
+      mapId,
+      moves.filter((move) => move.kind === 'evidence'),
+    );
     return { result: { moved: moves.length }, events: [{ type: 'claim.moved', payload: { moves } }] };
   });
+}
+
+/** Sets x and y of the rows in `moves` that are live on the map, in one UPDATE. */
+async function moveRows(tx: Prisma.TransactionClient, table: '"Claim"' | '"Evidence"', mapId: string, moves: TNodeMove[]) {
+  if (moves.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `UPDATE ${table} AS t SET "x" = m.x, "y" = m.y, "updatedAt" = now()
+     FROM (SELECT unnest($1::text[]) AS id, unnest($2::float8[]) AS x, unnest($3::float8[]) AS y) AS m
+     WHERE t."id" = m.id AND t."mapId" = $4 AND t."deletedAt" IS NULL`,
+    moves.map((move) => move.id),
+    moves.map((move) => move.x),
+    moves.map((move) => move.y),
+    mapId,
+  );
 }

@@ -1,15 +1,14 @@
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import { describeQuote } from '@/server/domain/anchoring/anchor-quote';
-import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { DomainError } from '@/server/domain/errors';
 import { lockSource } from '@/server/domain/sources/update-source';
 import { runMapWrite } from '@/server/sync/append-event';
 import type { WriteContext } from '@/server/domain/context';
-import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
-import { isProposalBy, proposalEvent, proposalFlag } from '@/server/domain/moderation/proposal';
 import type { TCreateEvidenceInput } from '@/shared/schemas/evidence';
+import { isProposalBy, proposalEvent, proposalFlag } from '@/server/domain/moderation/proposal';
 import { EVIDENCE_VIEW_SELECT, toEvidencePayload } from './evidence-select';
+import { insertLink } from '@/server/domain/links/link-rules';
 
 /** A live claim of `mapId`, or NOT_FOUND (a claim on another map is reported the same way). */
 export async function requireLiveClaimOnMap(tx: Prisma.TransactionClient, mapId: string, claimId: string) {
@@ -66,31 +65,17 @@ export async function createEvidence(db: Db, context: WriteContext, input: TCrea
       select: EVIDENCE_VIEW_SELECT,
     });
     const evidence = { ...toEvidencePayload(row), ...proposalFlag(isProposal) };
-    const linkRow = await tx.link.create({
-      data: {
-        mapId,
-        fromEvidenceId: evidence.id,
-        toClaimId: input.claimId,
-        relation: input.relation,
-        createdById: context.actor?.id ?? null,
-        awaitingApproval: isProposal,
-      },
-      select: LINK_VIEW_SELECT,
+    const link = await insertLink(tx, {
+      mapId,
+      from: { evidenceId: evidence.id },
+      toClaimId: input.claimId,
+      relation: input.relation,
+      actorId: context.actor.id,
+      isProposal,
     });
-    const link = { ...linkRow, ...proposalFlag(isProposal) };
-    // A proposal is no argument yet: its raters are nudged when it is approved.
-    if (!isProposal) {
-      await nudgeRaters(tx, {
-        mapId,
-        claimId: input.claimId,
-        relation: input.relation,
-        from: 'evidence',
-        actorId: context.actor?.id ?? null,
-      });
-    }
     return {
       result: { evidence, link },
-      events: [proposalEvent({ type: 'evidence.created', payload: { evidence, link } }, isProposal, context.actor?.id ?? null)],
+      events: [proposalEvent({ type: 'evidence.created', payload: { evidence, link } }, isProposal, context.actor.id)],
     };
   });
 }

@@ -1,7 +1,7 @@
 import type { Prisma } from '@/generated/prisma/client';
 
-/** An evidence passage as clients see it (the shape map.get returns, without vote aggregates). */
-export const EVIDENCE_VIEW_SELECT = {
+/** What a passage quotes and where (the W3C selectors over its source's text), with its note. */
+export const EVIDENCE_QUOTE_SELECT = {
   id: true,
   sourceId: true,
   exact: true,
@@ -10,6 +10,11 @@ export const EVIDENCE_VIEW_SELECT = {
   start: true,
   end: true,
   note: true,
+} satisfies Prisma.EvidenceSelect;
+
+/** An evidence passage as clients see it (the shape map.get returns, without vote aggregates). */
+export const EVIDENCE_VIEW_SELECT = {
+  ...EVIDENCE_QUOTE_SELECT,
   isOrphaned: true,
   x: true,
   y: true,

@@ -6,18 +6,7 @@ import { AIF_CONFLICT_TEXT, AIF_SUPPORT_TEXT, exportAif, importAif } from './aif
 import { detectImportFormat } from '@/shared/schemas/exchange';
 
 import { evidenceText } from './evidence-text';
-import { ImportError } from './import-error';
-import { claimsOnlyMap, sampleMap, triples } from './test-fixtures';
-
-function expectImportError(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportError);
-    return e as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
+import { claimsOnlyMap, sampleMap, triples, expectImportError } from './test-fixtures';
 
 /** An AIFdb-style export with dialogue structure, numeric ids and schemes Crux cannot represent. */
 const AIFDB_SAMPLE = {
@@ -187,7 +176,12 @@ describe('importAif', () => {
 
 describe('importAif: OVA3/xAIF, long nodes and schemes', () => {
   const node = (nodeID: string, type: string, text: string, extra: Record<string, unknown> = {}) => ({ nodeID, type, text, ...extra });
-  const edge = (edgeID: string, fromID: string, toID: string) => ({ edgeID, fromID, toID });
+  /** Edges from "from>to" pairs, numbered from 1 in order. */
+  const edges = (pairs: string) =>
+    pairs.split(' ').map((pair, index) => {
+      const [fromID, toID] = pair.split('>');
+      return { edgeID: String(index + 1), fromID, toID };
+    });
   /** An OVA3 file as its editor saves it: the graph inside "AIF", the analysed text and layout beside it. */
   const OVA3 = {
     AIF: {
@@ -203,16 +197,7 @@ describe('importAif: OVA3/xAIF, long nodes and schemes', () => {
         node('9', 'YA', 'Asserting'),
         node('10', 'MA', 'Default Rephrase'),
       ],
-      edges: [
-        edge('1', '2', '3'),
-        edge('2', '3', '1'),
-        edge('3', '4', '5'),
-        edge('4', '5', '1'),
-        edge('5', '6', '7'),
-        edge('6', '7', '1'),
-        edge('7', '8', '9'),
-        edge('8', '9', '1'),
-      ],
+      edges: edges('2>3 3>1 4>5 5>1 6>7 7>1 8>9 9>1'),
       locutions: [{ nodeID: '8', personID: '1' }],
       schemefulfillments: [],
     },

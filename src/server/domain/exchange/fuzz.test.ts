@@ -42,6 +42,14 @@ function timed<T>(limitMs: number, run: () => T): T {
   return value;
 }
 
+/** Each generated input imports or fails with an ImportError, within the time bound (see outcome). */
+function survives(inputs: fc.Arbitrary<string>, importer: (text: string) => ImportResult, numRuns: number): void {
+  fc.assert(
+    fc.property(inputs, (s) => void outcome(() => importer(s))),
+    { numRuns },
+  );
+}
+
 /** Strings with any UTF-16 code units, lone surrogates included. */
 const anyString = fc.string({ unit: 'binary', maxLength: 300 });
 const LONE_SURROGATES = ['\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uD83D'];
@@ -120,18 +128,12 @@ describe('importArgdown with hostile input', () => {
   ];
 
   it('random strings', () => {
-    fc.assert(
-      fc.property(anyString, (s) => void outcome(() => importArgdown(s))),
-      { numRuns: 200 },
-    );
+    survives(anyString, importArgdown, 200);
   });
 
   it('random Argdown-like fragments (and Object.prototype stays clean)', () => {
     const before = Object.getOwnPropertyNames(Object.prototype).sort();
-    fc.assert(
-      fc.property(soup(pieces), (s) => void outcome(() => importArgdown(s))),
-      { numRuns: 400 },
-    );
+    survives(soup(pieces), importArgdown, 400);
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
   });
 
@@ -202,17 +204,11 @@ describe('importKialo with hostile input', () => {
   ];
 
   it('random strings', () => {
-    fc.assert(
-      fc.property(anyString, (s) => void outcome(() => importKialo(s))),
-      { numRuns: 200 },
-    );
+    survives(anyString, importKialo, 200);
   });
 
   it('random Kialo-like fragments', () => {
-    fc.assert(
-      fc.property(soup(pieces, 80), (s) => void outcome(() => importKialo(s))),
-      { numRuns: 400 },
-    );
+    survives(soup(pieces, 80), importKialo, 400);
   });
 
   it('deep numbering and long lines', () => {
@@ -322,10 +318,7 @@ describe('importJson with hostile input', () => {
   });
 
   it('valid documents with one value replaced', () => {
-    fc.assert(
-      fc.property(corrupted, (s) => void outcome(() => importJson(s))),
-      { numRuns: 400 },
-    );
+    survives(corrupted, importJson, 400);
   });
 
   it('truncated documents', () => {

@@ -358,30 +358,16 @@ export async function importMapDocument(
         },
         select: { id: true },
       });
-      await inBatches(
-        claimRows,
-        () => 1,
-        ROWS_PER_BATCH,
-        (data) => tx.claim.createMany({ data }),
-      );
+      const oneRow = () => 1;
+      await inBatches(claimRows, oneRow, ROWS_PER_BATCH, (data) => tx.claim.createMany({ data }));
       await inBatches(
         sourceRows,
         (row) => row.text.length,
         SOURCE_CHARS_PER_BATCH,
         (data) => tx.source.createMany({ data }),
       );
-      await inBatches(
-        evidenceRows,
-        () => 1,
-        ROWS_PER_BATCH,
-        (data) => tx.evidence.createMany({ data }),
-      );
-      await inBatches(
-        linkRows,
-        () => 1,
-        ROWS_PER_BATCH,
-        (data) => tx.link.createMany({ data }),
-      );
+      await inBatches(evidenceRows, oneRow, ROWS_PER_BATCH, (data) => tx.evidence.createMany({ data }));
+      await inBatches(linkRows, oneRow, ROWS_PER_BATCH, (data) => tx.link.createMany({ data }));
       await appendMapEvent(tx, mapId, { type: 'map.created', payload: { title, imported: { ...counts } } }, { actor });
     },
     // Large maps take longer than Prisma's 5 s default for an interactive transaction.

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { ImportError } from './import-error';
 import { exportJson, importJson, locateJsonError } from './json';
-import { sampleMap } from './test-fixtures';
-
-function expectImportError(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportError);
-    return e as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
+import { sampleMap, expectImportError } from './test-fixtures';
 
 describe('exportJson', () => {
   it('is pretty, stable and starts with the format header', () => {

@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 
 import { validateMapDocument, type MapDocument } from '@/shared/map-document';
 
-import { ImportError } from './import-error';
 import { detectImportFormat } from '@/shared/schemas/exchange';
 
 import { importKialo } from './kialo';
 import { exportKialo } from './kialo-export';
-import { KIALO_CARS_SAMPLE as CARS, sampleMap } from './test-fixtures';
+import { KIALO_CARS_SAMPLE as CARS, sampleMap, expectImportError } from './test-fixtures';
 
 /** The current layout: title under "Discussion Name:", each text under its label, references on their own line. */
 const SCHOOL_UNIFORMS = [
@@ -56,16 +55,6 @@ const ENERGY = [
   'around the clock.',
   '',
 ].join('\r\n');
-
-function expectImportError(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportError);
-    return e as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
 
 function link(doc: MapDocument, fromText: string, toText: string) {
   const id = (prefix: string) => doc.claims.find((c) => c.text.startsWith(prefix))?.id;

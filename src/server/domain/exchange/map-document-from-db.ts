@@ -23,6 +23,9 @@ import {
   type MapDocumentLink,
   type MapDocumentSource,
 } from '@/shared/map-document';
+import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
+import { EVIDENCE_QUOTE_SELECT } from '@/server/domain/evidence/evidence-select';
+import { SOURCE_CITATION_SELECT } from '@/server/domain/sources/source-select';
 
 /**
  * Whose view of the vote aggregates the document carries. `none` (the default) leaves them out;
@@ -59,37 +62,9 @@ const MAP_SELECT = {
 
 const CLAIM_SELECT = { id: true, title: true, text: true, tags: true, data: true, x: true, y: true } satisfies Prisma.ClaimSelect;
 
-const LINK_SELECT = {
-  id: true,
-  fromClaimId: true,
-  fromEvidenceId: true,
-  toClaimId: true,
-  relation: true,
-  scheme: true,
-} satisfies Prisma.LinkSelect;
+const SOURCE_SELECT = { ...SOURCE_CITATION_SELECT, text: true } satisfies Prisma.SourceSelect;
 
-const SOURCE_SELECT = {
-  id: true,
-  title: true,
-  author: true,
-  publisher: true,
-  url: true,
-  publishedAt: true,
-  text: true,
-} satisfies Prisma.SourceSelect;
-
-const EVIDENCE_SELECT = {
-  id: true,
-  sourceId: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
-  start: true,
-  end: true,
-  note: true,
-  x: true,
-  y: true,
-} satisfies Prisma.EvidenceSelect;
+const EVIDENCE_SELECT = { ...EVIDENCE_QUOTE_SELECT, x: true, y: true } satisfies Prisma.EvidenceSelect;
 
 /** A date-only value when the stored instant is UTC midnight (how dates are entered), else the instant. */
 export function formatPublishedAt(date: Date | null): string | null {
@@ -125,7 +100,11 @@ export async function loadMapDocument(db: Db, mapId: string, options: LoadMapDoc
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       select: CLAIM_SELECT,
     }),
-    db.link.findMany({ where: { mapId, awaitingApproval: false }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: LINK_SELECT }),
+    db.link.findMany({
+      where: { mapId, awaitingApproval: false },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: LINK_VIEW_SELECT,
+    }),
     db.source.findMany({ where: { mapId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: SOURCE_SELECT }),
     db.evidence.findMany({
       where: { mapId, deletedAt: null, awaitingApproval: false },
@@ -216,26 +195,13 @@ export async function loadMapDocument(db: Db, mapId: string, options: LoadMapDoc
   const liveEvidence = new Set(docEvidence.map((item) => item.id));
   const docLinks: MapDocumentLink[] = [];
   for (const link of links) {
-    if (!liveClaims.has(link.toClaimId)) continue;
-    if (link.fromClaimId !== null) {
-      if (liveClaims.has(link.fromClaimId) && link.fromClaimId !== link.toClaimId) {
-        docLinks.push({
-          id: link.id,
-          from: { claimId: link.fromClaimId },
-          toClaimId: link.toClaimId,
-          relation: link.relation,
-          ...(link.scheme && { scheme: link.scheme }),
-        });
-      }
-    } else if (link.fromEvidenceId !== null && liveEvidence.has(link.fromEvidenceId)) {
-      docLinks.push({
-        id: link.id,
-        from: { evidenceId: link.fromEvidenceId },
-        toClaimId: link.toClaimId,
-        relation: link.relation,
-        ...(link.scheme && { scheme: link.scheme }),
-      });
-    }
+    // Both ends live (a claim may not argue about itself): a claim's links and a live passage's links.
+    const from =
+      link.fromClaimId !== null
+        ? liveClaims.has(link.fromClaimId) && link.fromClaimId !== link.toClaimId && { claimId: link.fromClaimId }
+        : link.fromEvidenceId !== null && liveEvidence.has(link.fromEvidenceId) && { evidenceId: link.fromEvidenceId };
+    if (!from || !liveClaims.has(link.toClaimId)) continue;
+    docLinks.push({ id: link.id, from, toClaimId: link.toClaimId, relation: link.relation, ...(link.scheme && { scheme: link.scheme }) });
   }
 
   // Validating what we wrote costs one pass and guarantees every export can be imported again.

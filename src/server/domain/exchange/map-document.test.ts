@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { ImportError } from '@/shared/import-error';
-import { sampleMap } from './test-fixtures';
+import { expectImportError, sampleMap } from './test-fixtures';
 
 import { formatJsonPath, validateMapDocument, type MapDocument } from '@/shared/map-document';
 
@@ -13,15 +13,7 @@ function mutated(change: (doc: Mutable) => void): unknown {
   return doc;
 }
 
-function problem(value: unknown): ImportError {
-  try {
-    validateMapDocument(value);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportError);
-    return e as ImportError;
-  }
-  throw new Error('expected the document to be rejected');
-}
+const problem = (value: unknown): ImportError => expectImportError(() => validateMapDocument(value));
 
 describe('validateMapDocument', () => {
   it('accepts a complete document and returns it unchanged', () => {

@@ -1,4 +1,6 @@
-/** Sample map documents shared by the exchange tests. */
+/** Sample map documents and helpers shared by the exchange tests. */
+import { expect } from 'vitest';
+import { ImportError } from '@/shared/import-error';
 import { validateMapDocument, type MapDocument } from '@/shared/map-document';
 
 const SOURCE_TEXT =
@@ -147,3 +149,14 @@ Sources:
 [1] WHO Air quality guidelines 2021. https://www.who.int/publications/i/item/9789240034228
 [2] https://example.org/ghent-circulation-plan
 `;
+
+/** The ImportError `fn` throws (failing the test when it throws something else, or nothing). */
+export function expectImportError(fn: () => unknown): ImportError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ImportError);
+    return e as ImportError;
+  }
+  throw new Error('expected an ImportError');
+}

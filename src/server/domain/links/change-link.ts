@@ -3,10 +3,9 @@ import { DomainError } from '@/server/domain/errors';
 import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { runMapWrite } from '@/server/sync/append-event';
 import type { WriteContext } from '@/server/domain/context';
-import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
-import { isProposalBy, proposalEvent, proposalFlag } from '@/server/domain/moderation/proposal';
 import type { TCreateLinkInput, TRelation } from '@/shared/schemas/claim';
-import { assertLinkAllowed } from './link-rules';
+import { isProposalBy, proposalEvent } from '@/server/domain/moderation/proposal';
+import { assertLinkAllowed, insertLink } from './link-rules';
 
 export async function createLink(db: Db, context: WriteContext, input: TCreateLinkInput) {
   const { mapId } = context;
@@ -17,28 +16,17 @@ export async function createLink(db: Db, context: WriteContext, input: TCreateLi
       fromEvidenceId: input.fromEvidenceId,
       toClaimId: input.toClaimId,
     });
+    const from = input.fromEvidenceId ? { evidenceId: input.fromEvidenceId } : { claimId: input.fromClaimId! };
     const isProposal = await isProposalBy(tx, mapId, context.actor);
-    const row = await tx.link.create({
-      data: {
-        mapId,
-        fromClaimId: input.fromClaimId ?? null,
-        fromEvidenceId: input.fromEvidenceId ?? null,
-        toClaimId: input.toClaimId,
-        relation: input.relation,
-        createdById: context.actor?.id ?? null,
-        awaitingApproval: isProposal,
-      },
-      select: LINK_VIEW_SELECT,
+    const link = await insertLink(tx, {
+      mapId,
+      from,
+      toClaimId: input.toClaimId,
+      relation: input.relation,
+      actorId: context.actor.id,
+      isProposal,
     });
-    const link = { ...row, ...proposalFlag(isProposal) };
-    const from = input.fromEvidenceId ? 'evidence' : 'claim';
-    if (!isProposal) {
-      await nudgeRaters(tx, { mapId, claimId: input.toClaimId, relation: input.relation, from, actorId: context.actor?.id ?? null });
-    }
-    return {
-      result: { link },
-      events: [proposalEvent({ type: 'link.created', payload: { link } }, isProposal, context.actor?.id ?? null)],
-    };
+    return { result: { link }, events: [proposalEvent({ type: 'link.created', payload: { link } }, isProposal, context.actor.id)] };
   });
 }
 

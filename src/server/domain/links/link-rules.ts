@@ -1,5 +1,8 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { DomainError } from '@/server/domain/errors';
+import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
+import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
+import type { TRelation } from '@/shared/schemas/claim';
 
 interface LinkEnds {
   mapId: string;
@@ -37,4 +40,45 @@ export async function assertLinkAllowed(tx: Prisma.TransactionClient, ends: Link
     throw new DomainError('NOT_FOUND', 'The claim or passage to link from was not found on this map.');
   }
   if (duplicate) throw new DomainError('CONFLICT', 'These two are already linked; change the existing link instead.');
+}
+
+export interface NewLink {
+  mapId: string;
+  from: { claimId: string } | { evidenceId: string };
+  toClaimId: string;
+  relation: TRelation;
+  actorId: string | null;
+  /** Proposed on a map that requires approval: it waits, and nobody is nudged until it is approved. */
+  isProposal?: boolean;
+}
+
+/**
+ * Inserts a checked link and nudges the target's raters: a new argument under a claim is a reason to
+ * look at one's vote again (notifications/rerate-nudge.ts). Used by every write that links.
+ */
+export async function insertLink(tx: Prisma.TransactionClient, link: NewLink) {
+  const fromClaimId = 'claimId' in link.from ? link.from.claimId : null;
+  const fromEvidenceId = 'evidenceId' in link.from ? link.from.evidenceId : null;
+  const row = await tx.link.create({
+    data: {
+      mapId: link.mapId,
+      fromClaimId,
+      fromEvidenceId,
+      toClaimId: link.toClaimId,
+      relation: link.relation,
+      createdById: link.actorId,
+      awaitingApproval: link.isProposal ?? false,
+    },
+    select: LINK_VIEW_SELECT,
+  });
+  // A proposal is no argument yet: its raters are nudged when it is approved (moderation/decide-proposal.ts).
+  if (link.isProposal) return { ...row, awaitingApproval: true };
+  await nudgeRaters(tx, {
+    mapId: link.mapId,
+    claimId: link.toClaimId,
+    relation: link.relation,
+    from: fromEvidenceId ? 'evidence' : 'claim',
+    actorId: link.actorId,
+  });
+  return row;
 }

@@ -13,6 +13,7 @@ import { getModerationStanding } from '@/server/access/moderator-access';
 import { canSeeProposal, publishedOnly } from '@/shared/moderation';
 import type { TRelation } from '@/shared/schemas/claim';
 import type { TVisibility } from '@/shared/schemas/map';
+import { SOURCE_CITATION_SELECT } from '@/server/domain/sources/source-select';
 
 export interface ClaimView {
   id: string;
@@ -138,27 +139,32 @@ export async function getMap(db: Db, context: ReadContext): Promise<MapView> {
   );
 }
 
+/** A map's own fields and settings as map.get returns them (snapshots rebuild views with the same). */
+export const MAP_HEADER_SELECT = {
+  id: true,
+  title: true,
+  description: true,
+  visibility: true,
+  ownerId: true,
+  isLocked: true,
+  isAnonymous: true,
+  isBlindVoting: true,
+  resultsRevealed: true,
+  requireApproval: true,
+  createdAt: true,
+  updatedAt: true,
+  owner: { select: { displayName: true } },
+} satisfies Prisma.MapSelect;
+
+/** `awaitingApproval` only on proposals: a published node's view has no such field (as before moderation). */
+const proposalMark = (awaitingApproval: boolean) => (awaitingApproval ? { awaitingApproval } : {});
+
 async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, access: MapAccess, role: MapRoleName): Promise<MapView> {
   const mapId = access.mapId;
   const [map, allClaims, allLinks, sources, allEvidence, claimVoteRows, evidenceVoteRows, myVotes, moderation] = await Promise.all([
     db.map.findUniqueOrThrow({
       where: { id: mapId },
-      select: {
-        id: true,
-        title: true,
-        description: true,
-        visibility: true,
-        ownerId: true,
-        isLocked: true,
-        isAnonymous: true,
-        isBlindVoting: true,
-        resultsRevealed: true,
-        requireApproval: true,
-        lastSeq: true,
-        createdAt: true,
-        updatedAt: true,
-        owner: { select: { displayName: true } },
-      },
+      select: { ...MAP_HEADER_SELECT, lastSeq: true },
     }),
     db.claim.findMany({
       where: { mapId, deletedAt: null },
@@ -174,12 +180,7 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
       where: { mapId },
       orderBy: { createdAt: 'asc' },
       select: {
-        id: true,
-        title: true,
-        author: true,
-        publisher: true,
-        url: true,
-        publishedAt: true,
+        ...SOURCE_CITATION_SELECT,
         _count: { select: { evidence: { where: { deletedAt: null, awaitingApproval: false } } } },
       },
     }),
@@ -232,21 +233,24 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
   const liveClaimIds = new Set(claims.map((claim) => claim.id));
   const liveEvidenceIds = new Set(evidence.map((item) => item.id));
 
-  const claimViews = claims.map(({ author, awaitingApproval, ...claim }) => ({
-    ...claim,
-    ...(awaitingApproval ? { awaitingApproval } : {}),
-    authorId: hideIdentities ? null : claim.authorId,
+  /** A voted-on node as this reader sees it: its author (unless hidden), its aggregates (unless blind), their vote. */
+  const forReader = <T extends { id: string; authorId: string | null; author: { displayName: string } | null }>(
+    { author, ...row }: T,
+    summaries: Map<string, VoteSummary>,
+  ) => ({
+    ...row,
+    authorId: hideIdentities ? null : row.authorId,
     authorName: hideIdentities ? null : (author?.displayName ?? null),
-    votes: visibleSummary(claimSummaries, claim.id),
-    myVote: myVoteByTarget.get(claim.id) ?? null,
+    votes: visibleSummary(summaries, row.id),
+    myVote: myVoteByTarget.get(row.id) ?? null,
+  });
+  const claimViews = claims.map(({ awaitingApproval, ...claim }) => ({
+    ...forReader(claim, claimSummaries),
+    ...proposalMark(awaitingApproval),
   }));
-  const evidenceViews = evidence.map(({ author, awaitingApproval, ...item }) => ({
-    ...item,
-    ...(awaitingApproval ? { awaitingApproval } : {}),
-    authorId: hideIdentities ? null : item.authorId,
-    authorName: hideIdentities ? null : (author?.displayName ?? null),
-    votes: visibleSummary(evidenceSummaries, item.id),
-    myVote: myVoteByTarget.get(item.id) ?? null,
+  const evidenceViews = evidence.map(({ awaitingApproval, ...item }) => ({
+    ...forReader(item, evidenceSummaries),
+    ...proposalMark(awaitingApproval),
   }));
   // Links of a deleted claim or passage stay stored (so a restore brings them back) but are hidden.
   const visibleLinks = links.filter(

@@ -1,3 +1,4 @@
+import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
 import { hardeningConfig } from '@/server/infra/hardening-config';
@@ -65,30 +66,47 @@ function counterKey(rule: RateLimitRule, key: string): string {
   return `${rule.name}:${key}`;
 }
 
-/** Adds `points` to the counter and reports whether the caller is still within the limit. */
-export async function consumeRateLimit(db: Db, rule: RateLimitRule, key: string, points = 1): Promise<RateLimitState> {
-  const rows = await db.$queryRawUnsafe<{ points: number; secondsLeft: number }[]>(
-    `INSERT INTO ${TABLE} AS c ("key", "points", "expiresAt")
-       VALUES ($1, $2::int, now() + make_interval(secs => $3::float8))
-     ON CONFLICT ("key") DO UPDATE SET
-       "points" = CASE WHEN c."expiresAt" <= now() THEN EXCLUDED."points" ELSE c."points" + EXCLUDED."points" END,
-       "expiresAt" = CASE WHEN c."expiresAt" <= now() THEN EXCLUDED."expiresAt" ELSE c."expiresAt" END
-     RETURNING c."points", extract(epoch FROM (c."expiresAt" - now()))::float8 AS "secondsLeft"`,
-    counterKey(rule, key),
-    points,
-    rule.durationSeconds,
-  );
-  const row = rows[0];
+/**
+ * The statement that adds `points` to a counter (one atomic upsert; an expired window restarts), returning
+ * the window's points and seconds left. `consumeRateLimit` runs it alone; the write procedures fold it into
+ * their access query (`requireRoleOn`'s `charge`), so a write's quota costs no round trip of its own.
+ */
+export function rateLimitUpsert(rule: RateLimitRule, key: string, points = 1): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "crux_rate_limit" AS c ("key", "points", "expiresAt")
+      VALUES (${counterKey(rule, key)}, ${points}::int, now() + make_interval(secs => ${rule.durationSeconds}::float8))
+    ON CONFLICT ("key") DO UPDATE SET
+      "points" = CASE WHEN c."expiresAt" <= now() THEN EXCLUDED."points" ELSE c."points" + EXCLUDED."points" END,
+      "expiresAt" = CASE WHEN c."expiresAt" <= now() THEN EXCLUDED."expiresAt" ELSE c."expiresAt" END
+    RETURNING c."points", extract(epoch FROM (c."expiresAt" - now()))::float8 AS "secondsLeft"`;
+}
+
+/** The state of a counter from what `rateLimitUpsert` returned. */
+export function rateLimitStateOf(
+  rule: RateLimitRule,
+  row: { points: number; secondsLeft: number } | undefined,
+  points = 1,
+): RateLimitState {
   const limit = effectiveLimit(rule);
   const consumed = row?.points ?? points;
-  // Expired counters are swept now and then, by whichever request happens to pass.
-  if (Math.random() < 0.01) void db.$executeRawUnsafe(`DELETE FROM ${TABLE} WHERE "expiresAt" < now()`).catch(() => {});
   return {
     isAllowed: consumed <= limit,
     consumed,
     limit,
     retryAfterSeconds: Math.max(1, Math.ceil(row?.secondsLeft ?? rule.durationSeconds)),
   };
+}
+
+/** Expired counters are swept now and then, by whichever request happens to pass. */
+export function sweepExpiredRateLimits(db: Db): void {
+  if (Math.random() < 0.01) void db.$executeRawUnsafe(`DELETE FROM ${TABLE} WHERE "expiresAt" < now()`).catch(() => {});
+}
+
+/** Adds `points` to the counter and reports whether the caller is still within the limit. */
+export async function consumeRateLimit(db: Db, rule: RateLimitRule, key: string, points = 1): Promise<RateLimitState> {
+  const rows = await db.$queryRaw<{ points: number; secondsLeft: number }[]>(rateLimitUpsert(rule, key, points));
+  sweepExpiredRateLimits(db);
+  return rateLimitStateOf(rule, rows[0], points);
 }
 
 /**

@@ -5,7 +5,7 @@ import { applyEvent } from '@/components/realtime/apply-event';
 import { CLAIM_VIEW_SELECT, LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { DomainError } from '@/server/domain/errors';
 import { EVIDENCE_VIEW_SELECT } from '@/server/domain/evidence/evidence-select';
-import type { MapView } from '@/server/domain/maps/get-map';
+import { MAP_HEADER_SELECT, type MapView } from '@/server/domain/maps/get-map';
 import { strengthOfMap } from '@/shared/strength/strength-of-map';
 import { getModerationStanding } from '@/server/access/moderator-access';
 import { isInEventAudience } from '@/server/sync/redaction-rules';
@@ -27,20 +27,7 @@ export async function mapViewAtSeq(db: Db, context: ReadContext, seq: number): P
   const [map, events, moderation] = await Promise.all([
     db.map.findUniqueOrThrow({
       where: { id: access.mapId },
-      select: {
-        id: true,
-        title: true,
-        description: true,
-        visibility: true,
-        ownerId: true,
-        isLocked: true,
-        isAnonymous: true,
-        isBlindVoting: true,
-        resultsRevealed: true,
-        createdAt: true,
-        updatedAt: true,
-        owner: { select: { displayName: true } },
-      },
+      select: MAP_HEADER_SELECT,
     }),
     seq > 0 ? readEventsAfter(db, access.mapId, 0, seq) : Promise.resolve([]),
     getModerationStanding(db, access.mapId, context.actor),

@@ -1,14 +1,19 @@
 import type { Prisma } from '@/generated/prisma/client';
 
-/** A source's metadata as clients see it: never its text (that comes from source.get only). */
-export const SOURCE_SUMMARY_SELECT = {
+/** What a source is, as a citation names it. */
+export const SOURCE_CITATION_SELECT = {
   id: true,
-  mapId: true,
   title: true,
   author: true,
   publisher: true,
   url: true,
   publishedAt: true,
+} satisfies Prisma.SourceSelect;
+
+/** A source's metadata as clients see it: never its text (that comes from source.get only). */
+export const SOURCE_SUMMARY_SELECT = {
+  ...SOURCE_CITATION_SELECT,
+  mapId: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.SourceSelect;
