@@ -40,9 +40,7 @@ const CLASS_SWITCHES = [
   {
     setting: 'requireApproval',
     label: 'New claims need approval',
-    help:
-      'Claims, links and evidence added by students wait in your Review queue; ' +
-      'only their author and moderators see them until approved.',
+    help: 'What students add waits in your Review queue; only its author and moderators see it until you approve it.',
   },
 ] as const;
 

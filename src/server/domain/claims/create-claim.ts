@@ -41,7 +41,7 @@ export async function createClaim(db: Db, context: WriteContext, input: TCreateC
     }
     return {
       result: { claim, link },
-      events: [proposalEvent({ type: 'claim.created', payload: { claim, link } }, isProposal, context.actor.id)],
+      events: [proposalEvent({ type: 'claim.created', payload: { claim, link } }, isProposal, context.actor?.id ?? null)],
     };
   });
 }

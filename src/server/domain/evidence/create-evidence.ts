@@ -5,8 +5,8 @@ import { DomainError } from '@/server/domain/errors';
 import { lockSource } from '@/server/domain/sources/update-source';
 import { runMapWrite } from '@/server/sync/append-event';
 import type { WriteContext } from '@/server/domain/context';
-import type { TCreateEvidenceInput } from '@/shared/schemas/evidence';
 import { isProposalBy, proposalEvent, proposalFlag } from '@/server/domain/moderation/proposal';
+import type { TCreateEvidenceInput } from '@/shared/schemas/evidence';
 import { EVIDENCE_VIEW_SELECT, toEvidencePayload } from './evidence-select';
 import { insertLink } from '@/server/domain/links/link-rules';
 
@@ -75,7 +75,7 @@ export async function createEvidence(db: Db, context: WriteContext, input: TCrea
     });
     return {
       result: { evidence, link },
-      events: [proposalEvent({ type: 'evidence.created', payload: { evidence, link } }, isProposal, context.actor.id)],
+      events: [proposalEvent({ type: 'evidence.created', payload: { evidence, link } }, isProposal, context.actor?.id ?? null)],
     };
   });
 }

@@ -3,8 +3,8 @@ import { DomainError } from '@/server/domain/errors';
 import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { runMapWrite } from '@/server/sync/append-event';
 import type { WriteContext } from '@/server/domain/context';
-import type { TCreateLinkInput, TRelation } from '@/shared/schemas/claim';
 import { isProposalBy, proposalEvent } from '@/server/domain/moderation/proposal';
+import type { TCreateLinkInput, TRelation } from '@/shared/schemas/claim';
 import { assertLinkAllowed, insertLink } from './link-rules';
 
 export async function createLink(db: Db, context: WriteContext, input: TCreateLinkInput) {
@@ -16,8 +16,8 @@ export async function createLink(db: Db, context: WriteContext, input: TCreateLi
       fromEvidenceId: input.fromEvidenceId,
       toClaimId: input.toClaimId,
     });
-    const from = input.fromEvidenceId ? { evidenceId: input.fromEvidenceId } : { claimId: input.fromClaimId! };
     const isProposal = await isProposalBy(tx, mapId, context.actor);
+    const from = input.fromEvidenceId ? { evidenceId: input.fromEvidenceId } : { claimId: input.fromClaimId! };
     const link = await insertLink(tx, {
       mapId,
       from,
@@ -26,7 +26,10 @@ export async function createLink(db: Db, context: WriteContext, input: TCreateLi
       actorId: context.actor.id,
       isProposal,
     });
-    return { result: { link }, events: [proposalEvent({ type: 'link.created', payload: { link } }, isProposal, context.actor.id)] };
+    return {
+      result: { link },
+      events: [proposalEvent({ type: 'link.created', payload: { link } }, isProposal, context.actor?.id ?? null)],
+    };
   });
 }
 

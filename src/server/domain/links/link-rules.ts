@@ -48,7 +48,7 @@ export interface NewLink {
   toClaimId: string;
   relation: TRelation;
   actorId: string | null;
-  /** Proposed on a map that requires approval: it waits, and nobody is nudged until it is approved. */
+  /** A proposal (map.requireApproval) waits for a moderator and nudges nobody until approved. */
   isProposal?: boolean;
 }
 
@@ -71,8 +71,8 @@ export async function insertLink(tx: Prisma.TransactionClient, link: NewLink) {
     },
     select: LINK_VIEW_SELECT,
   });
-  // A proposal is no argument yet: its raters are nudged when it is approved (moderation/decide-proposal.ts).
-  if (link.isProposal) return { ...row, awaitingApproval: true };
+  // A proposal is no argument yet: its raters are nudged when it is approved.
+  if (link.isProposal) return { ...row, awaitingApproval: true as const };
   await nudgeRaters(tx, {
     mapId: link.mapId,
     claimId: link.toClaimId,

@@ -156,9 +156,6 @@ export const MAP_HEADER_SELECT = {
   owner: { select: { displayName: true } },
 } satisfies Prisma.MapSelect;
 
-/** `awaitingApproval` only on proposals: a published node's view has no such field (as before moderation). */
-const proposalMark = (awaitingApproval: boolean) => (awaitingApproval ? { awaitingApproval } : {});
-
 async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, access: MapAccess, role: MapRoleName): Promise<MapView> {
   const mapId = access.mapId;
   const [map, allClaims, allLinks, sources, allEvidence, claimVoteRows, evidenceVoteRows, myVotes, moderation] = await Promise.all([
@@ -234,24 +231,19 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
   const liveEvidenceIds = new Set(evidence.map((item) => item.id));
 
   /** A voted-on node as this reader sees it: its author (unless hidden), its aggregates (unless blind), their vote. */
-  const forReader = <T extends { id: string; authorId: string | null; author: { displayName: string } | null }>(
-    { author, ...row }: T,
+  const forReader = <T extends { id: string; authorId: string | null; author: { displayName: string } | null; awaitingApproval: boolean }>(
+    { author, awaitingApproval, ...row }: T,
     summaries: Map<string, VoteSummary>,
   ) => ({
     ...row,
+    ...(awaitingApproval ? { awaitingApproval } : {}),
     authorId: hideIdentities ? null : row.authorId,
     authorName: hideIdentities ? null : (author?.displayName ?? null),
     votes: visibleSummary(summaries, row.id),
     myVote: myVoteByTarget.get(row.id) ?? null,
   });
-  const claimViews = claims.map(({ awaitingApproval, ...claim }) => ({
-    ...forReader(claim, claimSummaries),
-    ...proposalMark(awaitingApproval),
-  }));
-  const evidenceViews = evidence.map(({ awaitingApproval, ...item }) => ({
-    ...forReader(item, evidenceSummaries),
-    ...proposalMark(awaitingApproval),
-  }));
+  const claimViews = claims.map((claim) => forReader(claim, claimSummaries));
+  const evidenceViews = evidence.map((item) => forReader(item, evidenceSummaries));
   // Links of a deleted claim or passage stay stored (so a restore brings them back) but are hidden.
   const visibleLinks = links.filter(
     (link) =>
