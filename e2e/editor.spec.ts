@@ -27,6 +27,8 @@ test('build a map by keyboard, edit, connect, delete and undo, reload, and read 
   const map = await createMapOverApi(page, 'Should homework be abolished?');
   await page.goto(`/maps/${map.id}`);
   await expect(page.getByText('Start with a thesis: press')).toBeVisible();
+  // The empty state is server-rendered; shortcuts work once the graph (client-only) has mounted.
+  await expect(page.locator('.react-flow__pane')).toBeVisible();
 
   // The thesis and two arguments, with the keyboard only.
   await page.keyboard.press('n');
