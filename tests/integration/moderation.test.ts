@@ -40,6 +40,23 @@ async function subscribe(actor: Parameters<typeof streamingCallerFor>[0], mapId:
 const events = (items: Item[]) => items.map(([, data]) => data).filter((data) => data.kind === 'event');
 
 describe('students propose, the teacher approves', () => {
+  it('sends the move of a proposal only to its audience, even in a moderator’s whole-map layout', async () => {
+    const { teacher, ada, bo, map, thesis } = await setup();
+    const { claim } = await callerFor(ada).claim.create({ mapId: map.id, text: 'A proposal', parentId: thesis.id, relation: 'support' });
+    await callerFor(teacher).claim.move({
+      moves: [
+        { id: thesis.id, kind: 'claim', x: 10, y: 20 },
+        { id: claim.id, kind: 'claim', x: 30, y: 40 },
+      ],
+    });
+    const movesSeenBy = async (actor: typeof ada) =>
+      (await callerFor(actor).events.list({ mapId: map.id, afterSeq: 0 })).events
+        .filter((event) => event.type === 'claim.moved')
+        .flatMap((event) => (event.payload as { moves: { id: string }[] }).moves.map((move) => move.id));
+    expect(await movesSeenBy(bo)).toEqual([thesis.id]);
+    expect((await movesSeenBy(ada)).sort()).toEqual([thesis.id, claim.id].sort());
+  });
+
   it('keeps a proposal out of other members’ map.get, search, strength and exports until approved', async () => {
     const { teacher, ada, bo, voter, map, thesis } = await setup();
     await callerFor(voter).vote.cast({ claimId: thesis.id, value: 4 });

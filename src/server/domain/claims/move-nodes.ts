@@ -1,7 +1,8 @@
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
-import { runMapWrite } from '@/server/sync/append-event';
+import { runMapWrite, type EventDraft } from '@/server/sync/append-event';
+import { proposalEvent } from '@/server/domain/moderation/proposal';
 import type { WriteContext } from '@/server/domain/context';
 import type { TNodeMove } from '@/shared/schemas/claim';
 
@@ -38,8 +39,34 @@ export async function moveNodes(db: Db, context: WriteContext, moves: TNodeMove[
       mapId,
       moves.filter((move) => move.kind === 'evidence'),
     );
-    return { result: { moved: moves.length }, events: [{ type: 'claim.moved', payload: { moves } }] };
+    return { result: { moved: moves.length }, events: await moveEvents(tx, mapId, moves) };
   });
+}
+
+/**
+ * The moves as events: published nodes in one, and a proposal's move only to its own audience (its
+ * author and the moderators), so nobody else learns that it exists.
+ */
+async function moveEvents(tx: Prisma.TransactionClient, mapId: string, moves: TNodeMove[]): Promise<EventDraft[]> {
+  const ids = moves.map((move) => move.id);
+  const proposals = await tx.$queryRaw<{ id: string; authorId: string | null }[]>`
+    SELECT "id", "authorId" FROM "Claim" WHERE "mapId" = ${mapId} AND "awaitingApproval" AND "id" = ANY(${ids}::text[])
+    UNION ALL
+    SELECT "id", "authorId" FROM "Evidence" WHERE "mapId" = ${mapId} AND "awaitingApproval" AND "id" = ANY(${ids}::text[])`;
+  if (proposals.length === 0) return [{ type: 'claim.moved', payload: { moves } }];
+  const authorOf = new Map(proposals.map((row) => [row.id, row.authorId]));
+  const published = moves.filter((move) => !authorOf.has(move.id));
+  const byAuthor = new Map<string | null, TNodeMove[]>();
+  for (const move of moves) {
+    if (!authorOf.has(move.id)) continue;
+    const author = authorOf.get(move.id) ?? null;
+    byAuthor.set(author, [...(byAuthor.get(author) ?? []), move]);
+  }
+  const events: EventDraft[] = published.length ? [{ type: 'claim.moved', payload: { moves: published } }] : [];
+  for (const [author, authorMoves] of byAuthor) {
+    events.push(proposalEvent({ type: 'claim.moved', payload: { moves: authorMoves } }, true, author));
+  }
+  return events;
 }
 
 /** Sets x and y of the rows in `moves` that are live on the map, in one UPDATE. */
