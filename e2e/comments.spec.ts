@@ -1,16 +1,7 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { addMember } from './db';
-import { createMapOverApi, expect, newAccount, signInOverApi, test, trpc, type TestAccount } from './fixtures';
+import { createMapOverApi, expect, nodeOf, signedInPage, test, trpc } from './fixtures';
 
-async function signedInPage(browser: Browser, prefix: string): Promise<{ page: Page; account: TestAccount; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const account = newAccount(prefix);
-  await signInOverApi(page, account);
-  return { page, account, close: () => context.close() };
-}
-
-const nodeOf = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const commentsOf = (page: Page) => page.getByRole('complementary', { name: 'Selection details' }).getByRole('region', { name: 'Comments' });
 
 test('a student comments and mentions the teacher; the teacher is notified and resolves the thread, live for the student', async ({

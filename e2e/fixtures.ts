@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { expect, test as base, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test as base, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 export { expect };
 
@@ -65,6 +65,21 @@ interface CruxFixtures {
  * Playwright's `test` with Crux's fixtures: each test that asks for `account` or `seededMap` gets
  * its own user and map, so specs run in parallel without resetting the database.
  */
+/** A second (or third) user in a browser context of their own, signed in; `close` ends the context. */
+export async function signedInPage(
+  browser: Browser,
+  prefix: string,
+): Promise<{ page: Page; account: TestAccount; close: () => Promise<void> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const account = newAccount(prefix);
+  await signInOverApi(page, account);
+  return { page, account, close: () => context.close() };
+}
+
+/** The React Flow node of a claim or passage (React Flow puts the node id in data-id). */
+export const nodeOf = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
 export const test = base.extend<CruxFixtures>({
   account: async ({ page }, provide) => {
     const account = newAccount('owner');

@@ -1,16 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
 import { addMember } from './db';
-import { createMapOverApi, expect, newAccount, signInOverApi, test, trpc, type TestAccount } from './fixtures';
-
-async function signedInPage(browser: Browser, prefix: string): Promise<{ page: Page; account: TestAccount; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const account = newAccount(prefix);
-  await signInOverApi(page, account);
-  return { page, account, close: () => context.close() };
-}
-
-const nodeOf = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+import { createMapOverApi, expect, nodeOf, signedInPage, test, trpc } from './fixtures';
 
 test('with approval on, a student’s claim is invisible to a second student until the teacher approves it, then appears live', async ({
   browser,

@@ -1,22 +1,11 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { addMember } from './db';
-import { createMapOverApi, expect, newAccount, signInOverApi, test, trpc, type TestAccount } from './fixtures';
+import { createMapOverApi, expect, nodeOf, signedInPage, test, trpc } from './fixtures';
 
 interface ClaimResult {
   claim: { id: string };
   link: { relation: 'support' | 'oppose' } | null;
 }
-
-async function signedInPage(browser: Browser, prefix: string): Promise<{ page: Page; account: TestAccount; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const account = newAccount(prefix);
-  await signInOverApi(page, account);
-  return { page, account, close: () => context.close() };
-}
-
-/** The React Flow node of a claim (React Flow puts the node id in data-id). */
-const nodeOf = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
 /** Selects a node on the canvas; the side panel then shows its VotePanel. */
 async function select(page: Page, id: string) {

@@ -135,8 +135,11 @@ function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): b
   return keys.every((key) => Object.is(a[key], b[key]));
 }
 
-/** Keeps the previous object when a freshly built one is shallowly equal to it. */
-export function createReuseCache<T extends object>() {
+/**
+ * Remembers one round of objects by id; in the next round a candidate that `isSame` as the
+ * remembered one is replaced by it, so React sees an unchanged object.
+ */
+function createGenerationCache<T>(isSame: (old: T, candidate: T) => boolean) {
   let previous = new Map<string, T>();
   return {
     begin() {
@@ -145,7 +148,7 @@ export function createReuseCache<T extends object>() {
       previous = next;
       const reuse = (id: string, candidate: T): T => {
         const old = before.get(id);
-        const kept = old && shallowEqual(old as Record<string, unknown>, candidate as Record<string, unknown>) ? old : candidate;
+        const kept = old !== undefined && (old === candidate || isSame(old, candidate)) ? old : candidate;
         next.set(id, kept);
         return kept;
       };
@@ -154,6 +157,11 @@ export function createReuseCache<T extends object>() {
       return Object.assign(reuse, { keep });
     },
   };
+}
+
+/** Keeps the previous object when a freshly built one is shallowly equal to it. */
+export function createReuseCache<T extends object>() {
+  return createGenerationCache<T>((old, candidate) => shallowEqual(old as Record<string, unknown>, candidate as Record<string, unknown>));
 }
 
 /** The previous list when every element is the same object, so React Flow sees no change at all. */
@@ -174,20 +182,11 @@ function sameExceptPosition<T extends object>(a: T, b: T): boolean {
  * the position; React Flow places them from the node's `position`).
  */
 function createContentCache<T extends { id: string; x: number | null; y: number | null }>() {
-  let previous = new Map<string, T>();
+  const cache = createGenerationCache<T>(sameExceptPosition);
   return {
     begin() {
-      const before = previous;
-      const next = new Map<string, T>();
-      previous = next;
-      const same = (item: T): T => {
-        const old = before.get(item.id);
-        const kept = old && (old === item || sameExceptPosition(old, item)) ? old : item;
-        next.set(item.id, kept);
-        return kept;
-      };
-      const keep = (id: string, value: T) => void next.set(id, value);
-      return Object.assign(same, { keep });
+      const reuse = cache.begin();
+      return Object.assign((item: T): T => reuse(item.id, item), { keep: reuse.keep });
     },
   };
 }
