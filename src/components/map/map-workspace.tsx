@@ -175,6 +175,8 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
   const graphMap = useDeferredValue(map);
   const strengthInfo = useStrengths(graphMap);
 
+  /** The layout being put on screen slice by slice (see layout-apply.ts); a node dragged meanwhile leaves it. */
+  const layoutApply = useRef<{ droppedIds: Set<string> } | null>(null);
   /** The toast offering Undo for a change, to dismiss once that change is undone another way. */
   const undoToasts = useRef(new Map<Change, number>());
   const commands = useMapCommands({
@@ -182,6 +184,12 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
     viewer,
     notify,
     shouldRefetch: () => connectionRef.current !== 'live',
+    showMoves: async (moves) => {
+      await showInSlices({ moves, show: setLocalPositions });
+      return () => {
+        if (!layoutApply.current) setLocalPositions(undefined);
+      };
+    },
     onUndone: (change) => {
       const toastId = undoToasts.current.get(change);
       if (toastId !== undefined) dismiss(toastId);
@@ -396,8 +404,6 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
       });
   };
 
-  /** The layout being put on screen slice by slice (see layout-apply.ts); a node dragged meanwhile leaves it. */
-  const layoutApply = useRef<{ droppedIds: Set<string> } | null>(null);
   const onMoveNodes = useCallback(
     (moves: NodeMove[], previous: NodeMove[]) => {
       // What the user dragged shows where they put it, not where a layout being shown or saved put it.
