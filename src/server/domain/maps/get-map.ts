@@ -3,7 +3,6 @@ import type { Db } from '@/server/db';
 import type { ReadContext } from '@/server/domain/context';
 import type { Actor } from '@/server/access/actor';
 import type { MapAccess } from '@/server/access/map-access';
-import { CLAIM_VIEW_SELECT, LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { notFoundOrNoAccess } from '@/server/domain/errors';
 import { EVIDENCE_VIEW_SELECT } from '@/server/domain/evidence/evidence-select';
 import { canSeeVoteResults, summarizeVoteRows, type VoteSummary } from '@/server/domain/votes/summarize-votes';
@@ -158,21 +157,23 @@ export const MAP_HEADER_SELECT = {
 
 async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, access: MapAccess, role: MapRoleName): Promise<MapView> {
   const mapId = access.mapId;
-  const [map, allClaims, allLinks, sources, allEvidence, claimVoteRows, evidenceVoteRows, myVotes, moderation] = await Promise.all([
+  // The three reads that grow with the map (claims, links, vote counts) in SQL: Prisma's row mapping
+  // was half of map.get's time at 2,000 claims (docs/benchmarks.md, "map.get beside its raw-pg floor").
+  const [map, allClaims, allLinks, sources, allEvidence, voteCountRows, myVotes, moderation] = await Promise.all([
     db.map.findUniqueOrThrow({
       where: { id: mapId },
       select: { ...MAP_HEADER_SELECT, lastSeq: true },
     }),
-    db.claim.findMany({
-      where: { mapId, deletedAt: null },
-      orderBy: { createdAt: 'asc' },
-      select: { ...CLAIM_VIEW_SELECT, awaitingApproval: true },
-    }),
-    db.link.findMany({
-      where: { mapId },
-      orderBy: { createdAt: 'asc' },
-      select: { ...LINK_VIEW_SELECT, awaitingApproval: true, createdById: true },
-    }),
+    db.$queryRaw<ClaimRow[]>`
+      SELECT c."id", c."title", c."text", c."tags", c."x", c."y", c."version", c."authorId", c."createdAt", c."updatedAt",
+             c."awaitingApproval", u."displayName" AS "authorName"
+        FROM "Claim" c LEFT JOIN "User" u ON u."id" = c."authorId"
+       WHERE c."mapId" = ${mapId} AND c."deletedAt" IS NULL
+       ORDER BY c."createdAt", c."id"`,
+    db.$queryRaw<LinkRow[]>`
+      SELECT "id", "fromClaimId", "fromEvidenceId", "toClaimId", "relation"::text AS "relation", "scheme", "awaitingApproval", "createdById"
+        FROM "Link" WHERE "mapId" = ${mapId}
+       ORDER BY "createdAt", "id"`,
     db.source.findMany({
       where: { mapId },
       orderBy: { createdAt: 'asc' },
@@ -186,8 +187,8 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
       orderBy: { createdAt: 'asc' },
       select: { ...EVIDENCE_VIEW_SELECT, awaitingApproval: true },
     }),
-    db.vote.groupBy({ by: ['claimId', 'value'], where: { mapId, claimId: { not: null } }, _count: { _all: true } }),
-    db.vote.groupBy({ by: ['evidenceId', 'value'], where: { mapId, evidenceId: { not: null } }, _count: { _all: true } }),
+    db.$queryRaw<VoteCountRow[]>`
+      SELECT "claimId", "evidenceId", "value", count(*)::int AS "count" FROM "Vote" WHERE "mapId" = ${mapId} GROUP BY 1, 2, 3`,
     actor
       ? db.vote.findMany({ where: { mapId, userId: actor.id }, select: { claimId: true, evidenceId: true, value: true } })
       : Promise.resolve([]),
@@ -217,10 +218,10 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
   for (const vote of myVotes) myVoteByTarget.set((vote.claimId ?? vote.evidenceId)!, vote.value);
 
   const claimSummaries = summarizeVoteRows(
-    claimVoteRows.map((row) => ({ targetId: row.claimId!, value: row.value, count: row._count._all })),
+    voteCountRows.flatMap((row) => (row.claimId ? [{ targetId: row.claimId, value: row.value, count: row.count }] : [])),
   );
   const evidenceSummaries = summarizeVoteRows(
-    evidenceVoteRows.map((row) => ({ targetId: row.evidenceId!, value: row.value, count: row._count._all })),
+    voteCountRows.flatMap((row) => (row.evidenceId ? [{ targetId: row.evidenceId, value: row.value, count: row.count }] : [])),
   );
   const visibleSummary = (summaries: Map<string, VoteSummary>, targetId: string): VoteSummary | null => {
     if (!canSeeVoteResults(rule, myVoteByTarget.has(targetId))) return null;
@@ -231,19 +232,21 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
   const liveEvidenceIds = new Set(evidence.map((item) => item.id));
 
   /** A voted-on node as this reader sees it: its author (unless hidden), its aggregates (unless blind), their vote. */
-  const forReader = <T extends { id: string; authorId: string | null; author: { displayName: string } | null; awaitingApproval: boolean }>(
-    { author, awaitingApproval, ...row }: T,
+  const forReader = <T extends { id: string; authorId: string | null; authorName: string | null; awaitingApproval: boolean }>(
+    { awaitingApproval, ...row }: T,
     summaries: Map<string, VoteSummary>,
   ) => ({
     ...row,
     ...(awaitingApproval ? { awaitingApproval } : {}),
     authorId: hideIdentities ? null : row.authorId,
-    authorName: hideIdentities ? null : (author?.displayName ?? null),
+    authorName: hideIdentities ? null : row.authorName,
     votes: visibleSummary(summaries, row.id),
     myVote: myVoteByTarget.get(row.id) ?? null,
   });
   const claimViews = claims.map((claim) => forReader(claim, claimSummaries));
-  const evidenceViews = evidence.map((item) => forReader(item, evidenceSummaries));
+  const evidenceViews = evidence.map(({ author, ...item }) =>
+    forReader({ ...item, authorName: author?.displayName ?? null }, evidenceSummaries),
+  );
   // Links of a deleted claim or passage stay stored (so a restore brings them back) but are hidden.
   const visibleLinks = links.filter(
     (link) =>
@@ -278,6 +281,40 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
     strengthMeta: { converged, hasCycles },
     commentCounts: Object.fromEntries(commentRows.map((row) => [row.targetId, row._count._all])),
   };
+}
+
+/** The claim columns map.get reads (CLAIM_VIEW_SELECT's, with the author's name joined in). */
+interface ClaimRow {
+  id: string;
+  title: string | null;
+  text: string;
+  tags: string[];
+  x: number | null;
+  y: number | null;
+  version: number;
+  authorId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  awaitingApproval: boolean;
+  authorName: string | null;
+}
+
+interface LinkRow {
+  id: string;
+  fromClaimId: string | null;
+  fromEvidenceId: string | null;
+  toClaimId: string;
+  relation: TRelation;
+  scheme: string | null;
+  awaitingApproval: boolean;
+  createdById: string | null;
+}
+
+interface VoteCountRow {
+  claimId: string | null;
+  evidenceId: string | null;
+  value: number;
+  count: number;
 }
 
 function omitOwnerRelation<T extends { owner: unknown }>({ owner: _owner, ...rest }: T): Omit<T, 'owner'> {
