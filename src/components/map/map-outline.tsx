@@ -17,6 +17,7 @@ import { InlineEditor } from './inline-editor';
 import { isPendingId } from './map-cache';
 import { excerpt, indexMap, type MapIndex } from './map-index';
 import { useMapActions, type Selection } from './map-actions';
+import { PeerChips } from './peer-chips';
 import { TagChips } from './tag-chips';
 import { ancestorKeys, buildOutline, visibleItems, type ClaimItem, type Outline, type OutlineItem } from './outline';
 import { VoteSummaryMini } from './vote-summary';
@@ -209,6 +210,23 @@ export function MapOutline({ map, selection, editingId, draft, canEdit, peersByN
     },
   };
 
+  // Each tree has its own tab stop, so the rows of each are told which of their items holds it.
+  const renderRows = (items: OutlineItem[], treeActiveKey: string | null) =>
+    flatRows(items, isShown, draft).map((row) =>
+      row.kind === 'draft' ? (
+        <DraftRow key="draft" level={row.level} relation={row.relation} />
+      ) : (
+        <OutlineRow
+          key={row.item.key}
+          item={row.item}
+          setSize={row.setSize}
+          position={row.position}
+          {...rowProps}
+          activeKey={treeActiveKey}
+        />
+      ),
+    );
+
   const isEmpty = outline.roots.length === 0 && outline.unlinked.length === 0;
 
   return (
@@ -222,20 +240,7 @@ export function MapOutline({ map, selection, editingId, draft, canEdit, peersByN
         </div>
       )}
       <ul ref={treeRef} role="tree" aria-label="Argument outline" className="outline-tree" onKeyDown={onKeyDown}>
-        {flatRows(outline.roots, isShown, draft).map((row) =>
-          row.kind === 'draft' ? (
-            <DraftRow key="draft" level={row.level} relation={row.relation} />
-          ) : (
-            <OutlineRow
-              key={row.item.key}
-              item={row.item}
-              setSize={row.setSize}
-              position={row.position}
-              {...rowProps}
-              activeKey={mainActiveKey}
-            />
-          ),
-        )}
+        {renderRows(outline.roots, mainActiveKey)}
         {draft && draft.parentId === null && <DraftRow level={1} />}
       </ul>
       {outline.unlinked.length > 0 && (
@@ -243,20 +248,7 @@ export function MapOutline({ map, selection, editingId, draft, canEdit, peersByN
           <h2 id="outline-unlinked-title">Unlinked</h2>
           <p className="muted small">Claims and passages not connected to any thesis above (for example, a circle of claims).</p>
           <ul role="tree" aria-labelledby="outline-unlinked-title" className="outline-tree" onKeyDown={onKeyDown}>
-            {flatRows(outline.unlinked, isShown, draft).map((row) =>
-              row.kind === 'draft' ? (
-                <DraftRow key="draft" level={row.level} relation={row.relation} />
-              ) : (
-                <OutlineRow
-                  key={row.item.key}
-                  item={row.item}
-                  setSize={row.setSize}
-                  position={row.position}
-                  {...rowProps}
-                  activeKey={unlinkedActiveKey}
-                />
-              ),
-            )}
+            {renderRows(outline.unlinked, unlinkedActiveKey)}
           </ul>
         </section>
       )}
@@ -432,16 +424,7 @@ const OutlineRow = memo(function OutlineRow(props: RowProps) {
               </span>
             </>
           )}
-          {peers.length > 0 && (
-            <span className="peer-chips inline">
-              {peers.map((peer) => (
-                <span key={peer.userId} className="peer-chip" style={{ background: peer.color }}>
-                  {peer.name}
-                  {peer.isEditing && ' ✎'}
-                </span>
-              ))}
-            </span>
-          )}
+          <PeerChips peers={peers} isInline />
         </div>
       </div>
     </li>
