@@ -9,6 +9,7 @@ import { excerpt, indexMap, linkFromId, type MapIndex } from './map-index';
 import { useMapActions, type Selection } from './map-actions';
 import { StrengthExplanation } from '@/components/votes/strength-explanation';
 import { CommentThread } from '@/components/comments/comment-thread';
+import { CountedSection } from '@/components/ui/counted-section';
 
 interface Props {
   map: MapView;
@@ -69,13 +70,9 @@ export function SidePanel({ map, selection, canEdit, role, strength, peers, onCl
 
 function LinkedList({ title, links, index, end }: { title: string; links: LinkView[]; index: MapIndex; end: 'from' | 'to' }) {
   const actions = useMapActions();
-  if (links.length === 0) return null;
   return (
-    <section className="panel-section">
-      <h3>
-        {title} <span className="muted">({links.length})</span>
-      </h3>
-      <ul className="panel-links">
+    <CountedSection title={title} count={links.length}>
+      <ul className="stack-list panel-links">
         {links.map((link) => {
           const id = end === 'from' ? linkFromId(link) : link.toClaimId;
           const isEvidence = end === 'from' && Boolean(link.fromEvidenceId);
@@ -97,7 +94,7 @@ function LinkedList({ title, links, index, end }: { title: string; links: LinkVi
           );
         })}
       </ul>
-    </section>
+    </CountedSection>
   );
 }
 
