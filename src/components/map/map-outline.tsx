@@ -195,7 +195,6 @@ export function MapOutline({ map, selection, editingId, draft, canEdit, peersByN
   const isShown = (item: ClaimItem) => isExpanded(item) || draft?.parentId === item.claimId;
   const rowProps = {
     index,
-    activeKey,
     selection,
     editingId,
     draft,
@@ -306,17 +305,13 @@ function selectionKey(selection: Selection | null, outline: Outline): string | n
   return null;
 }
 
-interface RowProps {
+/** A row sees the outline's own selection, editing and presence state, and its place in its tree. */
+interface RowProps extends Pick<Props, 'selection' | 'editingId' | 'draft' | 'canEdit' | 'peersByNode'> {
   item: OutlineItem;
   setSize: number;
   position: number;
   index: MapIndex;
   activeKey: string | null;
-  selection: Selection | null;
-  editingId: string | null;
-  draft: Draft | null;
-  canEdit: boolean;
-  peersByNode: ReadonlyMap<string, readonly PeerMark[]>;
   isExpanded: (item: ClaimItem) => boolean;
   onToggle: (item: ClaimItem) => void;
   onSelectItem: (item: OutlineItem) => void;
