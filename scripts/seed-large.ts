@@ -24,6 +24,7 @@ import type { MapView } from '../src/server/domain/maps/get-map';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/server/infra/embedded-postgres';
 import { applyMigrations } from '../src/server/infra/migrate';
 import { appendMapEvent } from '../src/server/sync/append-event';
+import { seededRandom } from '../src/shared/seeded-random';
 
 const WORDS = (
   'evidence policy students teachers homework schools learning outcomes families time practice research ' +
@@ -31,18 +32,6 @@ const WORDS = (
   'workload grows beyond reason the effect depends on age subject quality feedback and support at home ' +
   'critics argue data are mixed supporters point to long term gains in discipline and memory'
 ).split(' ');
-
-/** A small deterministic PRNG, so every run builds the same shape of map. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentence(next: () => number, index: number): string {
   // Mostly short claims, some long enough to be clamped with "more".
@@ -74,7 +63,7 @@ const ELK_SEED_LIMIT = TREE_LAYOUT_ABOVE;
  * close cycles) and votes on about a third of the claims. Returns the map id.
  */
 export async function createLargeMap(db: PrismaClient, options: LargeMapOptions): Promise<{ mapId: string; links: number }> {
-  const next = random(options.seed ?? 2026);
+  const next = seededRandom(options.seed ?? 2026);
   const count = Math.max(1, options.claims);
   const mapId = crypto.randomUUID();
   const start = Date.now() - count * 1000;

@@ -18,20 +18,10 @@ import { getEventHub } from '@/server/sync/event-hub';
 import type { MapStreamItem } from '@/server/sync/event-types';
 import { callerFor, createMapWith, createUser, db } from './helpers';
 import { sleep, streamingCallerFor } from './realtime-stream';
+import { seededRandom } from '@/shared/seeded-random';
 
 const RANDOM_SEEDS = [Number(process.env.CRUX_SYNC_SEED ?? 0) || Math.floor(Math.random() * 2 ** 31)];
 const REGRESSION_SEEDS = [1, 2];
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALLOWED_REFUSALS = ['CONFLICT', 'NOT_FOUND', 'BAD_REQUEST', 'FORBIDDEN'];
 
@@ -249,7 +239,7 @@ function normalize(map: MapView) {
 const SOURCE_TEXT = 'The first sentence is quoted. The second sentence is quoted too. A third one closes the text.';
 
 async function runScenario(seed: number, steps: number) {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: T[]): T | undefined => items[Math.floor(random() * items.length)];
   const owner = await createUser();
   const editors = [await createUser(), await createUser()];

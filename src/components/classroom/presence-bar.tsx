@@ -59,7 +59,7 @@ export function PresenceBar({ peers, isPresent, max = 4 }: Props) {
       </button>
       {isOpen && (
         <div className="presence-popover" id={listId}>
-          <ul aria-label="People on this map now">
+          <ul className="stack-list" aria-label="People on this map now">
             {isPresent && <li>You</li>}
             {peers.map((peer) => {
               const doing = peer.editingNodeId ? 'editing' : peer.selectedNodeId ? 'looking at a claim' : 'viewing';

@@ -60,7 +60,7 @@ export function Dashboard({ displayName, isGuest }: { displayName: string; isGue
         Description <span className="muted small">(optional)</span>
         <textarea name="description" rows={2} maxLength={2000} />
       </label>
-      <fieldset className="template-choice">
+      <fieldset className="control-group template-choice">
         <legend>Start from</legend>
         <label className="choice">
           <input type="radio" name="template" value="blank" defaultChecked />

@@ -2,14 +2,16 @@
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useState, type CSSProperties } from 'react';
-import type { ClaimFlowNode, DraftFlowNode, EvidenceFlowNode, PeerMark } from './flow-elements';
+import type { ClaimFlowNode, DraftFlowNode, EvidenceFlowNode } from './flow-elements';
 import { InlineEditor } from './inline-editor';
 import { isPendingId } from './map-cache';
 import { useMapActions } from './map-actions';
+import { PeerChips } from './peer-chips';
 import { TagChips } from './tag-chips';
 import { VoteSummaryMini } from './vote-summary';
 import { strengthLabel } from './strength-label';
 import { useCollapseToggle } from './use-collapse';
+import { ZRelation, type TRelation } from '@/shared/schemas/claim';
 
 function CollapseToggle({ id, count, isCollapsed }: { id: string; count: number; isCollapsed: boolean }) {
   const toggle = useCollapseToggle();
@@ -32,6 +34,12 @@ function CollapseToggle({ id, count, isCollapsed }: { id: string; count: number;
   );
 }
 
+/** The node's own "add an argument under this" buttons; S and O do the same from the keyboard. */
+const ADD_CHILD: Record<TRelation, { label: string; title: string }> = {
+  support: { label: '+ Support', title: 'Add a supporting claim (S)' },
+  oppose: { label: '+ Oppose', title: 'Add an opposing claim (O)' },
+};
+
 const CLAMP_CHARS = 150;
 
 function needsClamp(text: string) {
@@ -41,23 +49,6 @@ function needsClamp(text: string) {
 function strengthStyle(strength: number | null): CSSProperties | undefined {
   if (strength === null) return undefined;
   return { '--strength': strength.toFixed(3), '--strength-hue': Math.round(strength * 130) } as CSSProperties;
-}
-
-function PeerChips({ peers }: { peers: readonly PeerMark[] }) {
-  if (peers.length === 0) return null;
-  return (
-    <div
-      className="peer-chips"
-      aria-label={`Also here: ${peers.map((peer) => `${peer.name}${peer.isEditing ? ' (editing)' : ''}`).join(', ')}`}
-    >
-      {peers.map((peer) => (
-        <span key={peer.userId} className="peer-chip" style={{ background: peer.color }}>
-          {peer.name}
-          {peer.isEditing && ' ✎'}
-        </span>
-      ))}
-    </div>
-  );
 }
 
 function CommentBadge({ count }: { count: number | undefined }) {
@@ -176,22 +167,17 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
       <CollapseToggle id={id} count={data.descendantCount} isCollapsed={data.isCollapsed} />
       {selected && canEdit && !isEditing && (
         <div className="node-actions nodrag nopan">
-          <button
-            type="button"
-            className="node-action support"
-            onClick={() => actions.addChild(id, 'support')}
-            title="Add a supporting claim (S)"
-          >
-            + Support
-          </button>
-          <button
-            type="button"
-            className="node-action oppose"
-            onClick={() => actions.addChild(id, 'oppose')}
-            title="Add an opposing claim (O)"
-          >
-            + Oppose
-          </button>
+          {ZRelation.options.map((relation) => (
+            <button
+              key={relation}
+              type="button"
+              className={`node-action ${relation}`}
+              onClick={() => actions.addChild(id, relation)}
+              title={ADD_CHILD[relation].title}
+            >
+              {ADD_CHILD[relation].label}
+            </button>
+          ))}
         </div>
       )}
     </div>

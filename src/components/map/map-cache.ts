@@ -4,6 +4,7 @@
  * (src/components/realtime/apply-event.ts) via the map's MapViewStore.
  */
 import type { MapView } from '@/server/domain/maps/get-map';
+import { sameValue } from '@/shared/same-value';
 
 export { isPendingId, pendingClaimId } from '@/components/realtime/apply-event';
 
@@ -15,21 +16,6 @@ export interface NodeMove {
 }
 
 // ——— Structural sharing ———————————————————————————————————————————————————————————————
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const keysA = Object.keys(a);
-    const keysB = Object.keys(b);
-    return (
-      keysA.length === keysB.length &&
-      keysA.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
-    );
-  }
-  return false;
-}
 
 function shareList<T extends { id: string }>(previous: T[], next: T[]): T[] {
   // Usually the lists line up index by index; the lookup table is built only when they do not.

@@ -6,6 +6,7 @@ import { excerpt, indexMap, linkFromId, rootClaims } from './map-index';
 import { mapTree, pathToRoot } from './map-tree';
 import { VoteSummaryMini } from './vote-summary';
 import { strengthLabel } from './strength-label';
+import { focusColumns } from './focus-columns';
 import './map-views.css';
 import type { TRelation } from '@/shared/schemas/claim';
 
@@ -62,8 +63,6 @@ export function MapFocus({ map, focusId, onFocus, onSelect, onOpenSource, streng
   const path = pathToRoot(map, claim.id);
   const parentId = path.length > 1 ? path[path.length - 2]! : null;
   const incoming = index.incoming.get(claim.id) ?? [];
-  const pros = incoming.filter((link) => link.relation === 'support');
-  const cons = incoming.filter((link) => link.relation === 'oppose');
   const otherParents = (index.outgoing.get(claim.id) ?? []).filter(
     (link) => link.toClaimId !== parentId && index.claimById.has(link.toClaimId),
   );
@@ -163,12 +162,7 @@ export function MapFocus({ map, focusId, onFocus, onSelect, onOpenSource, streng
       </div>
 
       <div className="focus-columns">
-        {(
-          [
-            ['support', 'Supporting', pros],
-            ['oppose', 'Opposing', cons],
-          ] as const
-        ).map(([relation, title, links]) => (
+        {focusColumns(incoming).map(({ relation, title, items: links }) => (
           <section key={relation} className={`focus-column ${relation}`} aria-label={`${title} (${links.length})`}>
             <h2 className="focus-column-title">
               {title} <span className="muted">({links.length})</span>

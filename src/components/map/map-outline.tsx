@@ -17,6 +17,7 @@ import { InlineEditor } from './inline-editor';
 import { isPendingId } from './map-cache';
 import { excerpt, indexMap, type MapIndex } from './map-index';
 import { useMapActions, type Selection } from './map-actions';
+import { PeerChips } from './peer-chips';
 import { TagChips } from './tag-chips';
 import { ancestorKeys, buildOutline, visibleItems, type ClaimItem, type Outline, type OutlineItem } from './outline';
 import { VoteSummaryMini } from './vote-summary';
@@ -194,7 +195,6 @@ export function MapOutline({ map, selection, editingId, draft, canEdit, peersByN
   const isShown = (item: ClaimItem) => isExpanded(item) || draft?.parentId === item.claimId;
   const rowProps = {
     index,
-    activeKey,
     selection,
     editingId,
     draft,
@@ -209,6 +209,23 @@ export function MapOutline({ map, selection, editingId, draft, canEdit, peersByN
     },
   };
 
+  // Each tree has its own tab stop, so the rows of each are told which of their items holds it.
+  const renderRows = (items: OutlineItem[], treeActiveKey: string | null) =>
+    flatRows(items, isShown, draft).map((row) =>
+      row.kind === 'draft' ? (
+        <DraftRow key="draft" level={row.level} relation={row.relation} />
+      ) : (
+        <OutlineRow
+          key={row.item.key}
+          item={row.item}
+          setSize={row.setSize}
+          position={row.position}
+          {...rowProps}
+          activeKey={treeActiveKey}
+        />
+      ),
+    );
+
   const isEmpty = outline.roots.length === 0 && outline.unlinked.length === 0;
 
   return (
@@ -222,20 +239,7 @@ export function MapOutline({ map, selection, editingId, draft, canEdit, peersByN
         </div>
       )}
       <ul ref={treeRef} role="tree" aria-label="Argument outline" className="outline-tree" onKeyDown={onKeyDown}>
-        {flatRows(outline.roots, isShown, draft).map((row) =>
-          row.kind === 'draft' ? (
-            <DraftRow key="draft" level={row.level} relation={row.relation} />
-          ) : (
-            <OutlineRow
-              key={row.item.key}
-              item={row.item}
-              setSize={row.setSize}
-              position={row.position}
-              {...rowProps}
-              activeKey={mainActiveKey}
-            />
-          ),
-        )}
+        {renderRows(outline.roots, mainActiveKey)}
         {draft && draft.parentId === null && <DraftRow level={1} />}
       </ul>
       {outline.unlinked.length > 0 && (
@@ -243,20 +247,7 @@ export function MapOutline({ map, selection, editingId, draft, canEdit, peersByN
           <h2 id="outline-unlinked-title">Unlinked</h2>
           <p className="muted small">Claims and passages not connected to any thesis above (for example, a circle of claims).</p>
           <ul role="tree" aria-labelledby="outline-unlinked-title" className="outline-tree" onKeyDown={onKeyDown}>
-            {flatRows(outline.unlinked, isShown, draft).map((row) =>
-              row.kind === 'draft' ? (
-                <DraftRow key="draft" level={row.level} relation={row.relation} />
-              ) : (
-                <OutlineRow
-                  key={row.item.key}
-                  item={row.item}
-                  setSize={row.setSize}
-                  position={row.position}
-                  {...rowProps}
-                  activeKey={unlinkedActiveKey}
-                />
-              ),
-            )}
+            {renderRows(outline.unlinked, unlinkedActiveKey)}
           </ul>
         </section>
       )}
@@ -314,17 +305,13 @@ function selectionKey(selection: Selection | null, outline: Outline): string | n
   return null;
 }
 
-interface RowProps {
+/** A row sees the outline's own selection, editing and presence state, and its place in its tree. */
+interface RowProps extends Pick<Props, 'selection' | 'editingId' | 'draft' | 'canEdit' | 'peersByNode'> {
   item: OutlineItem;
   setSize: number;
   position: number;
   index: MapIndex;
   activeKey: string | null;
-  selection: Selection | null;
-  editingId: string | null;
-  draft: Draft | null;
-  canEdit: boolean;
-  peersByNode: ReadonlyMap<string, readonly PeerMark[]>;
   isExpanded: (item: ClaimItem) => boolean;
   onToggle: (item: ClaimItem) => void;
   onSelectItem: (item: OutlineItem) => void;
@@ -432,16 +419,7 @@ const OutlineRow = memo(function OutlineRow(props: RowProps) {
               </span>
             </>
           )}
-          {peers.length > 0 && (
-            <span className="peer-chips inline">
-              {peers.map((peer) => (
-                <span key={peer.userId} className="peer-chip" style={{ background: peer.color }}>
-                  {peer.name}
-                  {peer.isEditing && ' ✎'}
-                </span>
-              ))}
-            </span>
-          )}
+          <PeerChips peers={peers} isInline />
         </div>
       </div>
     </li>

@@ -1,4 +1,5 @@
 import type { MapPreview } from '@/server/domain/maps/get-map-preview';
+import { focusColumns } from './focus-columns';
 import './map-views.css';
 
 /**
@@ -7,8 +8,6 @@ import './map-views.css';
  * view. The workspace replaces it as soon as the map arrives.
  */
 export function MapPreviewView({ preview }: { preview: MapPreview }) {
-  const pros = preview.items.filter((item) => item.relation === 'support');
-  const cons = preview.items.filter((item) => item.relation === 'oppose');
   return (
     <main className="map-workspace map-preview" aria-busy="true">
       <header className="map-header">
@@ -26,12 +25,7 @@ export function MapPreviewView({ preview }: { preview: MapPreview }) {
                   <p className="focus-claim-text">{preview.thesis.text}</p>
                 </div>
                 <div className="focus-columns">
-                  {(
-                    [
-                      ['support', 'Supporting', pros],
-                      ['oppose', 'Opposing', cons],
-                    ] as const
-                  ).map(([relation, title, items]) => (
+                  {focusColumns(preview.items).map(({ relation, title, items }) => (
                     <div key={relation} className={`focus-column ${relation}`}>
                       <h2 className="focus-column-title">{title}</h2>
                       <ul className="focus-cards">

@@ -2,13 +2,14 @@
 
 import type { ClaimView, LinkView, MapView } from '@/server/domain/maps/get-map';
 import type { MapRoleName } from '@/shared/roles';
-import { VotePanel } from '@/components/votes/vote-panel';
+import { VotePanel, type VotePanelProps } from '@/components/votes/vote-panel';
 import type { PeerMark } from './flow-elements';
 import { isPendingId } from './map-cache';
 import { excerpt, indexMap, linkFromId, type MapIndex } from './map-index';
 import { useMapActions, type Selection } from './map-actions';
 import { StrengthExplanation } from '@/components/votes/strength-explanation';
 import { CommentThread } from '@/components/comments/comment-thread';
+import { CountedSection } from '@/components/ui/counted-section';
 
 interface Props {
   map: MapView;
@@ -27,6 +28,23 @@ function StrengthDisclosure({ map, nodeId, isOpen }: { map: MapView; nodeId: str
       <summary>Why this strength?</summary>
       <StrengthExplanation map={map} nodeId={nodeId} />
     </details>
+  );
+}
+
+/** Voting on a claim or passage and its discussion; keyed by the node, so selecting another starts both afresh. */
+function VotesAndComments({
+  mapId,
+  target,
+  node,
+  role,
+}: Pick<VotePanelProps, 'mapId' | 'target' | 'role'> & { node: Pick<VotePanelProps, 'votes' | 'myVote'> }) {
+  return (
+    <>
+      <section className="panel-section">
+        <VotePanel mapId={mapId} target={target} votes={node.votes} myVote={node.myVote} role={role} />
+      </section>
+      <CommentThread mapId={mapId} target={target} />
+    </>
   );
 }
 
@@ -52,13 +70,9 @@ export function SidePanel({ map, selection, canEdit, role, strength, peers, onCl
 
 function LinkedList({ title, links, index, end }: { title: string; links: LinkView[]; index: MapIndex; end: 'from' | 'to' }) {
   const actions = useMapActions();
-  if (links.length === 0) return null;
   return (
-    <section className="panel-section">
-      <h3>
-        {title} <span className="muted">({links.length})</span>
-      </h3>
-      <ul className="panel-links">
+    <CountedSection title={title} count={links.length}>
+      <ul className="stack-list panel-links">
         {links.map((link) => {
           const id = end === 'from' ? linkFromId(link) : link.toClaimId;
           const isEvidence = end === 'from' && Boolean(link.fromEvidenceId);
@@ -80,7 +94,7 @@ function LinkedList({ title, links, index, end }: { title: string; links: LinkVi
           );
         })}
       </ul>
-    </section>
+    </CountedSection>
   );
 }
 
@@ -162,19 +176,7 @@ function ClaimDetails({
       <LinkedList title="Opposers" links={opposers} index={index} end="from" />
       <LinkedList title="Evidence" links={evidence} index={index} end="from" />
       {incoming.length === 0 && <p className="muted small">Nothing supports or opposes this claim yet.</p>}
-      {!isPending && (
-        <section className="panel-section">
-          <VotePanel
-            key={claimId}
-            mapId={map.map.id}
-            target={{ kind: 'claim', id: claimId }}
-            votes={claim.votes}
-            myVote={claim.myVote}
-            role={role}
-          />
-        </section>
-      )}
-      {!isPending && <CommentThread key={`comments-${claimId}`} mapId={map.map.id} target={{ kind: 'claim', id: claimId }} />}
+      {!isPending && <VotesAndComments key={claimId} mapId={map.map.id} target={{ kind: 'claim', id: claimId }} node={claim} role={role} />}
     </div>
   );
 }
@@ -217,17 +219,7 @@ function EvidenceDetails({
         </button>
       </div>
       <LinkedList title="Argues about" links={outgoing} index={index} end="to" />
-      <section className="panel-section">
-        <VotePanel
-          key={evidenceId}
-          mapId={map.map.id}
-          target={{ kind: 'evidence', id: evidenceId }}
-          votes={passage.votes}
-          myVote={passage.myVote}
-          role={role}
-        />
-      </section>
-      <CommentThread key={`comments-${evidenceId}`} mapId={map.map.id} target={{ kind: 'evidence', id: evidenceId }} />
+      <VotesAndComments key={evidenceId} mapId={map.map.id} target={{ kind: 'evidence', id: evidenceId }} node={passage} role={role} />
     </div>
   );
 }

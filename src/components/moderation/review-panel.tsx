@@ -91,7 +91,7 @@ export function ReviewPanel({ mapId, lastSeq, onClose, onSelectClaim }: Props) {
           Approve all ({items.length})
         </button>
       )}
-      <ul className="review-list" aria-label="Proposals waiting for approval">
+      <ul className="stack-list review-list" aria-label="Proposals waiting for approval">
         {items.map((item) => (
           <ProposalRow
             key={`${item.kind}:${item.id}`}

@@ -9,6 +9,7 @@
 import type { ClaimView, EvidenceView, LinkView, MapView, SourceSummaryView } from '@/server/domain/maps/get-map';
 import type { MapEventBody, MapEventOf } from '@/shared/events';
 import { applyVoteChange, canSeeVoteResults, emptySummary } from '@/shared/votes';
+import { sameValue } from '@/shared/same-value';
 
 /**
  * An event to apply: a confirmed one (with its seq) or a prediction (seq null) that the client
@@ -404,20 +405,6 @@ function upsertById<K extends ListKey>(view: MapView, key: K, item: ItemOf<K>): 
 function replaceById<K extends ListKey>(view: MapView, key: K, item: ItemOf<K>): MapView {
   const list = view[key] as ItemOf<K>[];
   return list.some((entry) => entry.id === item.id) ? upsertById(view, key, item) : view;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const keys = Object.keys(a);
-    return (
-      keys.length === Object.keys(b).length &&
-      keys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
-    );
-  }
-  return false;
 }
 
 function sameFields(existing: object, next: object): boolean {

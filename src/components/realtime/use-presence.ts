@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTRPC, useTRPCClient } from '@/trpc/client';
 
 /**
@@ -111,23 +111,15 @@ export function usePresence(mapId: string, enabled: boolean): Presence {
     };
   }, [enabled, send, trpcClient, mapId, clientId]);
 
-  const setSelection = useCallback(
-    (nodeId: string | null) => {
-      if (mine.current.selectedNodeId === nodeId) return;
-      mine.current = { ...mine.current, selectedNodeId: nodeId };
+  // One setter per mark; an unchanged mark sends nothing.
+  const { setSelection, setEditing } = useMemo(() => {
+    const setterOf = (mark: keyof typeof mine.current) => (nodeId: string | null) => {
+      if (mine.current[mark] === nodeId) return;
+      mine.current = { ...mine.current, [mark]: nodeId };
       send();
-    },
-    [send],
-  );
-
-  const setEditing = useCallback(
-    (nodeId: string | null) => {
-      if (mine.current.editingNodeId === nodeId) return;
-      mine.current = { ...mine.current, editingNodeId: nodeId };
-      send();
-    },
-    [send],
-  );
+    };
+    return { setSelection: setterOf('selectedNodeId'), setEditing: setterOf('editingNodeId') };
+  }, [send]);
 
   return { peers: enabled ? peers : [], setSelection, setEditing };
 }

@@ -75,7 +75,7 @@ export function MembersPanel({ mapId, canManage }: Props) {
           {members.data.isAnonymous && (
             <p className="small muted">{canManage ? 'Anonymous mode: only you see these names.' : 'Anonymous mode: names are hidden.'}</p>
           )}
-          <ul className="member-list" aria-label="Members">
+          <ul className="stack-list member-list" aria-label="Members">
             {members.data.members.map((member) => (
               <MemberRow
                 key={member.memberId}

@@ -120,7 +120,7 @@ export function ShareLinksPanel({ mapId, overview }: Props) {
       {overview.links.length === 0 ? (
         <p className="muted">No share links yet. Create one above: each link has its own role, QR code and join code.</p>
       ) : (
-        <ul className="share-link-list" aria-label="Share links">
+        <ul className="stack-list share-link-list" aria-label="Share links">
           {overview.links.map((link) => (
             <ShareLinkItem
               key={link.id}

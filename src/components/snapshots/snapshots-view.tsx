@@ -7,6 +7,7 @@ import { useTRPC } from '@/trpc/client';
 import { EXPORT_FORMATS, EXPORT_FORMAT_INFO } from '@/shared/schemas/exchange';
 import { SnapshotOutline } from './snapshot-outline';
 import { CompareGraph } from './compare-graph';
+import { CountedSection } from '@/components/ui/counted-section';
 
 interface Props {
   mapId: string;
@@ -222,17 +223,13 @@ function Comparison({ mapId, fromId, toId, onClose }: { mapId: string; fromId: s
 }
 
 function ChangeList({ title, items, className }: { title: string; items: { key: string; text: string }[]; className?: string }) {
-  if (items.length === 0) return null;
   return (
-    <section className="panel-section">
-      <h3>
-        {title} <span className="muted">({items.length})</span>
-      </h3>
+    <CountedSection title={title} count={items.length}>
       <ul className={className ? `change-list ${className}` : 'change-list'}>
         {items.map((item) => (
           <li key={item.key}>{item.text}</li>
         ))}
       </ul>
-    </section>
+    </CountedSection>
   );
 }

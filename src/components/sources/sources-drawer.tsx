@@ -145,7 +145,7 @@ export function SourcesDrawer({ mapId, canEdit, focus, onClose }: SourcesDrawerP
                 No sources yet.{canEdit ? ' Add an article, report or transcript to quote it as evidence.' : ''}
               </p>
             ) : (
-              <ul className="source-list" aria-label="Sources in this map">
+              <ul className="stack-list source-list" aria-label="Sources in this map">
                 {library.data.map((source) => (
                   <LibraryItem key={source.id} source={source} onOpen={() => openSource(source.id)} />
                 ))}

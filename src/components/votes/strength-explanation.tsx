@@ -52,7 +52,7 @@ export function StrengthExplanation({ map: currentMap, nodeId, strengths }: Stre
       )}
       <p className="strength-explanation-text small">{explanation.text}</p>
       {explanation.contributions.length > 0 && (
-        <ul className="strength-contributions small" aria-label="Contributions">
+        <ul className="stack-list strength-contributions small" aria-label="Contributions">
           {explanation.contributions.map((contribution) => (
             <li key={`${contribution.relation}:${contribution.fromId}`} className={contribution.relation}>
               <span className="strength-contribution-sign" aria-hidden="true">

@@ -225,7 +225,7 @@ function VoteCard({ map, card, refusal, headingRef, onVoted, onPrevious, onSkip,
         {claim.text}
       </h2>
       {evidence.length > 0 && (
-        <ul className="vote-card-evidence" aria-label="Evidence">
+        <ul className="stack-list vote-card-evidence" aria-label="Evidence">
           {evidence.map(({ link, passage, source }) => (
             <li key={link.id} className={link.relation}>
               <blockquote>“{excerpt(passage.exact, 280)}”</blockquote>

@@ -106,7 +106,7 @@ export function VoteHistogram({ votes, myVote, canVote }: VoteHistogramProps) {
         </strong>{' '}
         · mean {formatMean(votes.mean)} of 4
       </p>
-      <ul className="vote-histogram" aria-label="Vote distribution">
+      <ul className="stack-list vote-histogram" aria-label="Vote distribution">
         {votes.histogram.map((n, value) => (
           <li
             key={value}

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeStrengths, type StrengthEdge, type StrengthNode, type StrengthResult } from './compute-strength';
 import { initialStrengths, updateStrengths, type StrengthState } from './incremental-strength';
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@/shared/seeded-random';
 
 /** A tree of arguments (each node argues about an earlier one) plus a few cross-links that may close cycles; a third rated. */
 function randomMap(random: () => number, size: number): { nodes: StrengthNode[]; edges: StrengthEdge[] } {
@@ -72,7 +62,7 @@ describe('incremental strengths', () => {
   it('equal a full recompute after every one of many random changes to random maps', () => {
     let partial = 0;
     for (let seed = 1; seed <= 8; seed++) {
-      const random = seeded(seed);
+      const random = seededRandom(seed);
       let graph = randomMap(random, 30 + Math.floor(random() * 120));
       let state: StrengthState = initialStrengths(graph.nodes, graph.edges);
       expectSameResult(state.detail.result, computeStrengths(graph.nodes, graph.edges));

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explainNodeStrength, strengthGraphOfMap, strengthOfMap, type StrengthMapInput, type StrengthMapLink } from './strength-of-map';
+import { strengthOf } from './strength-test-support';
 
 const votes = (mean: number | null, count = mean === null ? 0 : 4) => ({ count, mean });
 const claimLink = (from: string, to: string, relation: 'support' | 'oppose'): StrengthMapLink => ({
@@ -15,12 +16,6 @@ const evidenceLink = (from: string, to: string, relation: 'support' | 'oppose'):
   toClaimId: to,
   relation,
 });
-
-function at(result: { strengths: Record<string, number> }, id: string): number {
-  const value = result.strengths[id];
-  if (value === undefined) throw new Error(`no strength for ${id}`);
-  return value;
-}
 
 describe('strengthOfMap', () => {
   it('turns claims, passages and links into a DF-QuAD graph with base scores from the visible means', () => {
@@ -60,10 +55,10 @@ describe('strengthOfMap', () => {
     };
     const result = strengthOfMap(view);
     expect(result.unrated).toEqual([]);
-    expect(at(result, 'quote')).toBeCloseTo(0.5, 12);
-    expect(at(result, 'pro')).toBeCloseTo(0.375, 12);
-    expect(at(result, 'con')).toBeCloseTo(0.25, 12);
-    expect(at(result, 'thesis')).toBeCloseTo(0.5625, 12);
+    expect(strengthOf(result, 'quote')).toBeCloseTo(0.5, 12);
+    expect(strengthOf(result, 'pro')).toBeCloseTo(0.375, 12);
+    expect(strengthOf(result, 'con')).toBeCloseTo(0.25, 12);
+    expect(strengthOf(result, 'thesis')).toBeCloseTo(0.5625, 12);
     expect(result).toMatchObject({ converged: true, hasCycles: false });
   });
 
@@ -79,10 +74,10 @@ describe('strengthOfMap', () => {
       links: [claimLink('s1', 'a', 'support'), claimLink('s2', 'a', 'support'), claimLink('o', 'a', 'oppose')],
     };
     // support F(0.5, 0.5) = 0.75, attack 0.5 → 0.8 + 0.2·0.25 = 0.85.
-    expect(at(strengthOfMap(base), 'a')).toBeCloseTo(0.85, 12);
+    expect(strengthOf(strengthOfMap(base), 'a')).toBeCloseTo(0.85, 12);
     // The opposer gets 4s: attack 1 > support 0.75 → 0.8 − 0.8·0.25 = 0.6.
     const strongOpposer = { ...base, claims: base.claims.map((c) => (c.id === 'o' ? { id: 'o', votes: votes(4) } : c)) };
-    expect(at(strengthOfMap(strongOpposer), 'a')).toBeCloseTo(0.6, 12);
+    expect(strengthOf(strengthOfMap(strongOpposer), 'a')).toBeCloseTo(0.6, 12);
   });
 
   it('hidden votes count as no votes (unrated), whatever they are', () => {
@@ -95,12 +90,12 @@ describe('strengthOfMap', () => {
       links: [claimLink('child', 'thesis', 'oppose')],
     });
     const hidden = strengthOfMap(view(null));
-    expect(at(hidden, 'child')).toBe(0.5);
+    expect(strengthOf(hidden, 'child')).toBe(0.5);
     // Nothing is rated: the thesis keeps its base and both are unrated, the same as if nobody had voted.
-    expect(at(hidden, 'thesis')).toBe(0.5);
+    expect(strengthOf(hidden, 'thesis')).toBe(0.5);
     expect(new Set(hidden.unrated)).toEqual(new Set(['thesis', 'child']));
     expect(hidden).toEqual(strengthOfMap(view({ count: 0, mean: null })));
-    expect(at(strengthOfMap(view({ count: 3, mean: 4 })), 'thesis')).toBe(0);
+    expect(strengthOf(strengthOfMap(view({ count: 3, mean: 4 })), 'thesis')).toBe(0);
   });
 
   it('a cycle is reported and still terminates', () => {
@@ -114,7 +109,7 @@ describe('strengthOfMap', () => {
     });
     expect(result.hasCycles).toBe(true);
     expect(result.converged).toBe(true);
-    expect(at(result, 'a')).toBeCloseTo(0.5, 6);
+    expect(strengthOf(result, 'a')).toBeCloseTo(0.5, 6);
   });
 
   it('property: a node whose votes are hidden never influences anything through its own votes', () => {
@@ -169,7 +164,7 @@ describe('unrated arguments', () => {
     const result = strengthOfMap(view);
     expect(new Set(result.unrated)).toEqual(new Set(['pro1', 'pro2']));
     // Only the rated opposer (0.25) counts: 0.5 − 0.5·0.25.
-    expect(at(result, 'thesis')).toBeCloseTo(0.375, 12);
+    expect(strengthOf(result, 'thesis')).toBeCloseTo(0.375, 12);
     const explanation = explainNodeStrength(view, 'thesis', result);
     expect(explanation.contributions).toEqual([{ fromId: 'con', relation: 'oppose', strength: 0.25 }]);
     expect(explanation.unratedArgumentCount).toBe(2);
@@ -194,8 +189,8 @@ describe('unrated arguments', () => {
     const result = strengthOfMap(view);
     expect(result.unrated).toEqual([]);
     // pro: 0.5 + 0.5·1 = 1; thesis: 0.5 + 0.5·1 = 1.
-    expect(at(result, 'pro')).toBeCloseTo(1, 12);
-    expect(at(result, 'thesis')).toBeCloseTo(1, 12);
+    expect(strengthOf(result, 'pro')).toBeCloseTo(1, 12);
+    expect(strengthOf(result, 'thesis')).toBeCloseTo(1, 12);
   });
 
   it('property: adding an unrated leaf argument never changes any strength', () => {
@@ -249,7 +244,7 @@ describe('explainNodeStrength', () => {
     ]);
     // support 0.75, attack 0.4 → 0.62 + 0.38·0.35 = 0.753.
     expect(explanation.strength).toBeCloseTo(0.753, 12);
-    expect(explanation.strength).toBe(at(computed, 'thesis'));
+    expect(explanation.strength).toBe(strengthOf(computed, 'thesis'));
     expect(explanation.text).toBe(
       'Base 0.62 from 14 votes; raised by 2 supporters (combined 0.75), lowered by 1 opposer (0.40): strength 0.75.',
     );
@@ -290,7 +285,7 @@ describe('the seeded demo map', () => {
     // Structure matters: some claim's strength differs from its own base score.
     const moved = DEMO_CLAIMS.filter((claim) => {
       const mean = summaries.get(claim.key)?.mean ?? null;
-      return Math.abs(at(result, claim.key) - (mean === null ? 0.5 : mean / 4)) > 0.05;
+      return Math.abs(strengthOf(result, claim.key) - (mean === null ? 0.5 : mean / 4)) > 0.05;
     });
     expect(moved.length).toBeGreaterThan(0);
   });

@@ -20,7 +20,7 @@ export async function createClaim(db: Db, context: WriteContext, input: TCreateC
         text: input.text,
         x: input.x ?? null,
         y: input.y ?? null,
-        authorId: context.actor?.id ?? null,
+        authorId: context.actor.id,
         awaitingApproval: isProposal,
       },
       select: CLAIM_VIEW_SELECT,
@@ -30,18 +30,16 @@ export async function createClaim(db: Db, context: WriteContext, input: TCreateC
     if (input.parentId) {
       if (!input.relation) throw new DomainError('INVALID', 'Say whether the new claim supports or opposes its parent.');
       await assertLinkAllowed(tx, { mapId: context.mapId, fromClaimId: claim.id, toClaimId: input.parentId });
-      link = await insertLink(tx, {
-        mapId: context.mapId,
+      link = await insertLink(tx, context, {
         from: { claimId: claim.id },
         toClaimId: input.parentId,
         relation: input.relation,
-        actorId: context.actor.id,
         isProposal,
       });
     }
     return {
       result: { claim, link },
-      events: [proposalEvent({ type: 'claim.created', payload: { claim, link } }, isProposal, context.actor?.id ?? null)],
+      events: [proposalEvent({ type: 'claim.created', payload: { claim, link } }, isProposal, context.actor.id)],
     };
   });
 }

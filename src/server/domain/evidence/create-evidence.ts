@@ -59,23 +59,21 @@ export async function createEvidence(db: Db, context: WriteContext, input: TCrea
         note: input.note ?? null,
         x: input.x ?? null,
         y: input.y ?? null,
-        authorId: context.actor?.id ?? null,
+        authorId: context.actor.id,
         awaitingApproval: isProposal,
       },
       select: EVIDENCE_VIEW_SELECT,
     });
     const evidence = { ...toEvidencePayload(row), ...proposalFlag(isProposal) };
-    const link = await insertLink(tx, {
-      mapId,
+    const link = await insertLink(tx, context, {
       from: { evidenceId: evidence.id },
       toClaimId: input.claimId,
       relation: input.relation,
-      actorId: context.actor.id,
       isProposal,
     });
     return {
       result: { evidence, link },
-      events: [proposalEvent({ type: 'evidence.created', payload: { evidence, link } }, isProposal, context.actor?.id ?? null)],
+      events: [proposalEvent({ type: 'evidence.created', payload: { evidence, link } }, isProposal, context.actor.id)],
     };
   });
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validateMapDocument, type MapDocument } from '@/shared/map-document';
 
 import { detectImportFormat } from '@/shared/schemas/exchange';
+import type { TRelation } from '@/shared/schemas/claim';
 
 import { importKialo } from './kialo';
 import { exportKialo } from './kialo-export';
@@ -61,6 +62,10 @@ function link(doc: MapDocument, fromText: string, toText: string) {
   return doc.links.find((l) => 'claimId' in l.from && l.from.claimId === id(fromText) && l.toClaimId === id(toText));
 }
 
+/** Each expected [from, to, relation] with the relation the document's link has (undefined where there is none). */
+const actualRelations = (doc: MapDocument, expected: readonly (readonly [fromText: string, toText: string, relation: TRelation])[]) =>
+  expected.map(([fromText, toText]) => [fromText, toText, link(doc, fromText, toText)?.relation]);
+
 describe('importKialo', () => {
   it('reads a realistic export: outline, labels, multi-line text, references and sources', () => {
     const { document, warnings } = importKialo(CARS);
@@ -84,13 +89,16 @@ describe('importKialo', () => {
     const cited = document.links.find((l) => 'evidenceId' in l.from);
     expect(document.claims.find((c) => c.id === cited?.toClaimId)?.text).toMatch(/^Fewer cars .*\[1\]\.$/);
     expect(cited?.relation).toBe('support');
-    expect(link(document, 'Fewer cars', 'Cities should')?.relation).toBe('support');
-    expect(link(document, 'Electric cars', 'Fewer cars')?.relation).toBe('oppose');
-    expect(link(document, 'Tyre and brake', 'Electric cars')?.relation).toBe('oppose');
-    expect(link(document, 'Exemptions', 'Deliveries')?.relation).toBe('support');
-    // references: "1.3.1. Con: -> See 1.2." is the deliveries claim opposing the footfall claim
-    expect(link(document, 'Deliveries', 'Pedestrianised')?.relation).toBe('oppose');
-    expect(link(document, 'Tyre and brake', 'Cities should')?.relation).toBe('oppose');
+    const expected = [
+      ['Fewer cars', 'Cities should', 'support'],
+      ['Electric cars', 'Fewer cars', 'oppose'],
+      ['Tyre and brake', 'Electric cars', 'oppose'],
+      ['Exemptions', 'Deliveries', 'support'],
+      // references: "1.3.1. Con: -> See 1.2." is the deliveries claim opposing the footfall claim
+      ['Deliveries', 'Pedestrianised', 'oppose'],
+      ['Tyre and brake', 'Cities should', 'oppose'],
+    ] as const;
+    expect(actualRelations(document, expected)).toEqual(expected);
 
     expect(document.sources).toHaveLength(2);
     expect(document.sources[0]).toMatchObject({
@@ -152,13 +160,16 @@ describe('importKialo', () => {
       'Mornings are quicker without choosing clothes.',
     ]);
     expect(document.links).toHaveLength(7);
-    expect(link(document, 'Uniforms reduce', 'Schools should')?.relation).toBe('support');
-    expect(link(document, 'Families still', 'Uniforms reduce')?.relation).toBe('oppose');
-    expect(link(document, 'Uniforms limit', 'Schools should')?.relation).toBe('oppose');
-    // "-> See" lines are links from the referenced claim: one claim, two links
-    expect(link(document, 'Uniform rules', 'Uniforms limit')?.relation).toBe('support');
-    expect(link(document, 'Uniform rules', 'Families still')?.relation).toBe('support');
-    expect(link(document, 'Uniforms limit', 'Mornings are')?.relation).toBe('oppose');
+    const expected = [
+      ['Uniforms reduce', 'Schools should', 'support'],
+      ['Families still', 'Uniforms reduce', 'oppose'],
+      ['Uniforms limit', 'Schools should', 'oppose'],
+      // "-> See" lines are links from the referenced claim: one claim, two links
+      ['Uniform rules', 'Uniforms limit', 'support'],
+      ['Uniform rules', 'Families still', 'support'],
+      ['Uniforms limit', 'Mornings are', 'oppose'],
+    ] as const;
+    expect(actualRelations(document, expected)).toEqual(expected);
   });
 
   it('reads a title spread over the lines under "Discussion Name:"', () => {

@@ -18,17 +18,10 @@ export async function createLink(db: Db, context: WriteContext, input: TCreateLi
     });
     const isProposal = await isProposalBy(tx, mapId, context.actor);
     const from = input.fromEvidenceId ? { evidenceId: input.fromEvidenceId } : { claimId: input.fromClaimId! };
-    const link = await insertLink(tx, {
-      mapId,
-      from,
-      toClaimId: input.toClaimId,
-      relation: input.relation,
-      actorId: context.actor.id,
-      isProposal,
-    });
+    const link = await insertLink(tx, context, { from, toClaimId: input.toClaimId, relation: input.relation, isProposal });
     return {
       result: { link },
-      events: [proposalEvent({ type: 'link.created', payload: { link } }, isProposal, context.actor?.id ?? null)],
+      events: [proposalEvent({ type: 'link.created', payload: { link } }, isProposal, context.actor.id)],
     };
   });
 }

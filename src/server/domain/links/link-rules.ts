@@ -2,6 +2,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import { DomainError } from '@/server/domain/errors';
 import { LINK_VIEW_SELECT } from '@/server/domain/claims/claim-select';
 import { nudgeRaters } from '@/server/domain/notifications/rerate-nudge';
+import type { WriteContext } from '@/server/domain/context';
 import type { TRelation } from '@/shared/schemas/claim';
 
 interface LinkEnds {
@@ -43,42 +44,40 @@ export async function assertLinkAllowed(tx: Prisma.TransactionClient, ends: Link
 }
 
 export interface NewLink {
-  mapId: string;
   from: { claimId: string } | { evidenceId: string };
   toClaimId: string;
   relation: TRelation;
-  actorId: string | null;
   /** A proposal (map.requireApproval) waits for a moderator and nudges nobody until approved. */
-  isProposal?: boolean;
+  isProposal: boolean;
 }
 
 /**
- * Inserts a checked link and nudges the target's raters: a new argument under a claim is a reason to
- * look at one's vote again (notifications/rerate-nudge.ts). Used by every write that links.
+ * Inserts a checked link on the context's map, by its actor, and nudges the target's raters: a new argument
+ * under a claim is a reason to look at one's vote again (notifications/rerate-nudge.ts). Used by every write that links.
  */
-export async function insertLink(tx: Prisma.TransactionClient, link: NewLink) {
+export async function insertLink(tx: Prisma.TransactionClient, context: WriteContext, link: NewLink) {
   const fromClaimId = 'claimId' in link.from ? link.from.claimId : null;
   const fromEvidenceId = 'evidenceId' in link.from ? link.from.evidenceId : null;
   const row = await tx.link.create({
     data: {
-      mapId: link.mapId,
+      mapId: context.mapId,
       fromClaimId,
       fromEvidenceId,
       toClaimId: link.toClaimId,
       relation: link.relation,
-      createdById: link.actorId,
-      awaitingApproval: link.isProposal ?? false,
+      createdById: context.actor.id,
+      awaitingApproval: link.isProposal,
     },
     select: LINK_VIEW_SELECT,
   });
   // A proposal is no argument yet: its raters are nudged when it is approved.
   if (link.isProposal) return { ...row, awaitingApproval: true as const };
   await nudgeRaters(tx, {
-    mapId: link.mapId,
+    mapId: context.mapId,
     claimId: link.toClaimId,
     relation: link.relation,
     from: fromEvidenceId ? 'evidence' : 'claim',
-    actorId: link.actorId,
+    actorId: context.actor.id,
   });
   return row;
 }

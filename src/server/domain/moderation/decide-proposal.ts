@@ -57,30 +57,31 @@ interface ProposalRow {
 
 const ALREADY_DECIDED = 'This proposal was already approved or turned down (or removed); reload the review queue.';
 
+/** The locked row of a proposal, refused when it is not there or no longer waits for a decision. */
+function undecided<TRow extends { awaitingApproval: boolean; deletedAt?: Date | null }>(row: TRow | undefined): TRow {
+  if (!row) throw notFoundOrNoAccess();
+  if (!row.awaitingApproval || row.deletedAt) throw new DomainError('CONFLICT', ALREADY_DECIDED);
+  return row;
+}
+
 /** Reads a proposal still awaiting a decision on this map, with its row locked against a second decision. */
 async function lockProposal(tx: Tx, mapId: string, ref: TProposalRef): Promise<ProposalRow> {
   if (ref.kind === 'claim') {
     const rows = await tx.$queryRaw<{ authorId: string | null; text: string; awaitingApproval: boolean; deletedAt: Date | null }[]>`
       SELECT "authorId", "text", "awaitingApproval", "deletedAt" FROM "Claim" WHERE "id" = ${ref.id} AND "mapId" = ${mapId} FOR UPDATE`;
-    const row = rows[0];
-    if (!row) throw notFoundOrNoAccess();
-    if (!row.awaitingApproval || row.deletedAt) throw new DomainError('CONFLICT', ALREADY_DECIDED);
+    const row = undecided(rows[0]);
     return { kind: 'claim', id: ref.id, authorId: row.authorId, text: row.text, claimId: ref.id };
   }
   if (ref.kind === 'evidence') {
     const rows = await tx.$queryRaw<{ authorId: string | null; exact: string; awaitingApproval: boolean; deletedAt: Date | null }[]>`
       SELECT "authorId", "exact", "awaitingApproval", "deletedAt" FROM "Evidence" WHERE "id" = ${ref.id} AND "mapId" = ${mapId} FOR UPDATE`;
-    const row = rows[0];
-    if (!row) throw notFoundOrNoAccess();
-    if (!row.awaitingApproval || row.deletedAt) throw new DomainError('CONFLICT', ALREADY_DECIDED);
+    const row = undecided(rows[0]);
     const link = await tx.link.findFirst({ where: { fromEvidenceId: ref.id }, select: { toClaimId: true }, orderBy: { createdAt: 'asc' } });
     return { kind: 'evidence', id: ref.id, authorId: row.authorId, text: row.exact, claimId: link?.toClaimId ?? null };
   }
   const rows = await tx.$queryRaw<{ createdById: string | null; toClaimId: string; awaitingApproval: boolean }[]>`
     SELECT "createdById", "toClaimId", "awaitingApproval" FROM "Link" WHERE "id" = ${ref.id} AND "mapId" = ${mapId} FOR UPDATE`;
-  const row = rows[0];
-  if (!row) throw notFoundOrNoAccess();
-  if (!row.awaitingApproval) throw new DomainError('CONFLICT', ALREADY_DECIDED);
+  const row = undecided(rows[0]);
   const target = await tx.claim.findUnique({ where: { id: row.toClaimId }, select: { text: true } });
   return { kind: 'link', id: ref.id, authorId: row.createdById, text: target?.text ?? '', claimId: row.toClaimId };
 }

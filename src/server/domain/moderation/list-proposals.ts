@@ -39,9 +39,16 @@ export async function listProposals(db: Db, context: ReadContext): Promise<Moder
   const mapId = access.mapId;
   const hideNames = access.map.isAnonymous && access.role !== 'owner';
   const author = { select: { displayName: true } } as const;
+  const awaitingOnMap = { mapId, awaitingApproval: true, deletedAt: null };
+  // The link a claim or passage was proposed with: its first.
+  const proposedLink = {
+    select: { relation: true, toClaim: { select: { id: true, text: true } } },
+    take: 1,
+    orderBy: { createdAt: 'asc' },
+  } as const;
   const [claims, evidence, links] = await Promise.all([
     db.claim.findMany({
-      where: { mapId, awaitingApproval: true, deletedAt: null },
+      where: awaitingOnMap,
       orderBy: { createdAt: 'asc' },
       select: {
         id: true,
@@ -49,11 +56,11 @@ export async function listProposals(db: Db, context: ReadContext): Promise<Moder
         authorId: true,
         createdAt: true,
         author,
-        outgoing: { select: { relation: true, toClaim: { select: { id: true, text: true } } }, take: 1, orderBy: { createdAt: 'asc' } },
+        outgoing: proposedLink,
       },
     }),
     db.evidence.findMany({
-      where: { mapId, awaitingApproval: true, deletedAt: null },
+      where: awaitingOnMap,
       orderBy: { createdAt: 'asc' },
       select: {
         id: true,
@@ -63,7 +70,7 @@ export async function listProposals(db: Db, context: ReadContext): Promise<Moder
         createdAt: true,
         author,
         source: { select: { title: true } },
-        links: { select: { relation: true, toClaim: { select: { id: true, text: true } } }, take: 1, orderBy: { createdAt: 'asc' } },
+        links: proposedLink,
       },
     }),
     db.link.findMany({
