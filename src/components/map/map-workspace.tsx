@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Viewport } from '@xyflow/react';
 import Link from 'next/link';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { usePresence, type Peer } from '@/components/realtime/use-presence';
 import { useMapOutbox } from '@/components/realtime/use-map-outbox';
 import { useMapSync, type ConnectionState } from '@/components/realtime/use-map-sync';
@@ -27,7 +27,7 @@ import { DRAFT_NODE_ID, NODE_WIDTH, positionForNewClaim, type Draft, type PeerMa
 import type { ConnectRequest, GraphApi } from './map-graph';
 import { endsOf, type Change } from './undo-stack';
 import { isPendingId, shareMapView, type NodeMove } from './map-cache';
-import { movesToSave, showInSlices, withoutIds } from './layout-apply';
+import { movesToSave, showInSlices, withoutIds, type Positions } from './layout-apply';
 import { excerpt, indexMap, rootClaims } from './map-index';
 import { MapActionsProvider, type MapActions, type Selection } from './map-actions';
 import { MapOutline, type Reparent } from './map-outline';
@@ -175,6 +175,9 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
   const graphMap = useDeferredValue(map);
   const strengthInfo = useStrengths(graphMap);
 
+  // A slice of a layout is shown as a transition: React then yields between components instead of
+  // rendering the whole workspace in one task per slice.
+  const showPositions = useCallback((positions: Positions) => startTransition(() => setLocalPositions(positions)), []);
   /** The layout being put on screen slice by slice (see layout-apply.ts); a node dragged meanwhile leaves it. */
   const layoutApply = useRef<{ droppedIds: Set<string> } | null>(null);
   /** The toast offering Undo for a change, to dismiss once that change is undone another way. */
@@ -185,7 +188,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
     notify,
     shouldRefetch: () => connectionRef.current !== 'live',
     showMoves: async (moves) => {
-      await showInSlices({ moves, show: setLocalPositions });
+      await showInSlices({ moves, show: showPositions });
       return () => {
         if (!layoutApply.current) setLocalPositions(undefined);
       };
@@ -424,7 +427,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
       const applying = { droppedIds: new Set<string>() };
       layoutApply.current = applying;
       // A visitor who may not edit gets the layout on screen only; an editor's is saved once it is shown.
-      const shown = await showInSlices({ moves, show: setLocalPositions, isDropped: (id) => applying.droppedIds.has(id) });
+      const shown = await showInSlices({ moves, show: showPositions, isDropped: (id) => applying.droppedIds.has(id) });
       if (layoutApply.current === applying) layoutApply.current = null;
       if (!shown || !canEdit) return;
       const before = indexMap(latestMap.current);
@@ -447,7 +450,7 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
         .catch((error: unknown) => notify(`The layout was not saved: ${errorMessage(error)}`, 'error'))
         .finally(clearShown);
     },
-    [canEdit, commands, notify],
+    [canEdit, commands, notify, showPositions],
   );
 
   const onReparent = useCallback(
