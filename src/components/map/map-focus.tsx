@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { ClaimView, EvidenceView, MapView } from '@/server/domain/maps/get-map';
 import { excerpt, indexMap, linkFromId, rootClaims } from './map-index';
 import { mapTree, pathToRoot } from './map-tree';
@@ -41,7 +41,10 @@ export function MapFocus({ map, focusId, onFocus, onSelect, onOpenSource, streng
   const lastFocused = useRef<string | null>(null);
 
   // Keyboard focus follows the focused claim (on opening the view too), so it never falls to the page body.
-  useEffect(() => {
+  // A layout effect: on a page that opens in the focus view (`?focus=`) the claim has the focus in the same
+  // commit that hydrates the view's key handler. Focused a passive effect later, a key pressed in between
+  // (Alt+↑ right after the page loaded) went to the body, outside the view, and was lost.
+  useLayoutEffect(() => {
     if (!isInteractive || !claim || lastFocused.current === claim.id) return;
     lastFocused.current = claim.id;
     const active = document.activeElement;

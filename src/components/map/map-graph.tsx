@@ -91,7 +91,8 @@ interface Props {
   onStartEdit: (claimId: string) => void;
   onConnectRequest: (request: ConnectRequest) => void;
   onMoveNodes: (moves: NodeMove[], previous: NodeMove[]) => void;
-  onLayout: (moves: NodeMove[], options: { isInitial: boolean }) => void;
+  /** Resolves once the layout is on screen (it is shown a slice per frame, see layout-apply.ts). */
+  onLayout: (moves: NodeMove[], options: { isInitial: boolean }) => Promise<void> | void;
   onLayoutStateChange: (isArranging: boolean) => void;
   /** Where the view was when the graph was last shown (switching to the outline and back keeps it). */
   initialViewport: Viewport | null;
@@ -323,7 +324,7 @@ function GraphCanvas({
           current.claims.length + current.evidence.length > TREE_LAYOUT_ABOVE
             ? await computeTreeLayout(current, sizeOf)
             : await computeLayout(await loadElk(), current, sizeOf);
-        latest.current.onLayout(moves, { isInitial });
+        await latest.current.onLayout(moves, { isInitial });
         if (latestCollapsed.current && !isInitial)
           setNotice('Arranged. The new arrangement shows once every subtree is expanded (Expand all).');
         // Two frames: React commits the new positions, then React Flow updates its store. While

@@ -27,6 +27,7 @@ import { DRAFT_NODE_ID, NODE_WIDTH, positionForNewClaim, type Draft, type PeerMa
 import type { ConnectRequest, GraphApi } from './map-graph';
 import { endsOf, type Change } from './undo-stack';
 import { isPendingId, shareMapView, type NodeMove } from './map-cache';
+import { movesToSave, showInSlices, withoutIds } from './layout-apply';
 import { excerpt, indexMap, rootClaims } from './map-index';
 import { MapActionsProvider, type MapActions, type Selection } from './map-actions';
 import { MapOutline, type Reparent } from './map-outline';
@@ -174,6 +175,8 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
   const graphMap = useDeferredValue(map);
   const strengthInfo = useStrengths(graphMap);
 
+  /** The layout being put on screen slice by slice (see layout-apply.ts); a node dragged meanwhile leaves it. */
+  const layoutApply = useRef<{ droppedIds: Set<string> } | null>(null);
   /** The toast offering Undo for a change, to dismiss once that change is undone another way. */
   const undoToasts = useRef(new Map<Change, number>());
   const commands = useMapCommands({
@@ -181,6 +184,12 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
     viewer,
     notify,
     shouldRefetch: () => connectionRef.current !== 'live',
+    showMoves: async (moves) => {
+      await showInSlices({ moves, show: setLocalPositions });
+      return () => {
+        if (!layoutApply.current) setLocalPositions(undefined);
+      };
+    },
     onUndone: (change) => {
       const toastId = undoToasts.current.get(change);
       if (toastId !== undefined) dismiss(toastId);
@@ -397,6 +406,9 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
 
   const onMoveNodes = useCallback(
     (moves: NodeMove[], previous: NodeMove[]) => {
+      // What the user dragged shows where they put it, not where a layout being shown or saved put it.
+      for (const move of moves) layoutApply.current?.droppedIds.add(move.id);
+      setLocalPositions((positions) => withoutIds(positions, moves));
       commands
         .run({ type: 'moveNodes', moves, previous })
         .catch((error: unknown) => notify(`The new position was not saved: ${errorMessage(error)}`, 'error'));
@@ -407,23 +419,33 @@ export function MapWorkspace({ initialMap, viewer, initialFocusId = null, initia
   const latestMap = useRef(map);
   latestMap.current = map;
   const onLayout = useCallback(
-    (moves: NodeMove[], { isInitial }: { isInitial: boolean }) => {
+    async (moves: NodeMove[], { isInitial }: { isInitial: boolean }) => {
       if (moves.length === 0) return;
-      if (!canEdit) {
-        // A visitor who may not edit gets the layout on screen only.
-        setLocalPositions(new Map(moves.map((move) => [move.id, { x: move.x, y: move.y }])));
-        return;
-      }
+      const applying = { droppedIds: new Set<string>() };
+      layoutApply.current = applying;
+      // A visitor who may not edit gets the layout on screen only; an editor's is saved once it is shown.
+      const shown = await showInSlices({ moves, show: setLocalPositions, isDropped: (id) => applying.droppedIds.has(id) });
+      if (layoutApply.current === applying) layoutApply.current = null;
+      if (!shown || !canEdit) return;
       const before = indexMap(latestMap.current);
-      const previous: NodeMove[] = [];
-      for (const move of moves) {
-        const item = move.kind === 'claim' ? before.claimById.get(move.id) : before.evidenceById.get(move.id);
-        if (item && item.x !== null && item.y !== null) previous.push({ ...move, x: item.x, y: item.y });
+      const save = movesToSave(moves, {
+        droppedIds: applying.droppedIds,
+        positionOf: (move) => (move.kind === 'claim' ? before.claimById.get(move.id) : before.evidenceById.get(move.id)),
+        isPending: isPendingId,
+      });
+      // The positions stay on screen until the saved map has them (or, refused, they go back).
+      const clearShown = () => {
+        if (!layoutApply.current) setLocalPositions(undefined);
+      };
+      if (save.moves.length === 0) {
+        clearShown();
+        return;
       }
       // The first layout of a map without positions is saved once and is not an undoable step.
       commands
-        .run({ type: 'moveNodes', moves, previous }, { record: !isInitial })
-        .catch((error: unknown) => notify(`The layout was not saved: ${errorMessage(error)}`, 'error'));
+        .run({ type: 'moveNodes', moves: save.moves, previous: save.previous }, { record: !isInitial })
+        .catch((error: unknown) => notify(`The layout was not saved: ${errorMessage(error)}`, 'error'))
+        .finally(clearShown);
     },
     [canEdit, commands, notify],
   );

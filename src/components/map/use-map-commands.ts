@@ -17,6 +17,7 @@ import type { OutboxCall } from '@/components/realtime/outbox';
 import { outboxOf } from '@/components/realtime/use-map-outbox';
 import type { AppRouter } from '@/server/api/root';
 import type { NodeMove } from './map-cache';
+import { LAYOUT_SLICE } from './layout-apply';
 import type { Relation } from './outline';
 
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -71,9 +72,14 @@ interface Options {
   shouldRefetch: () => boolean;
   /** Called when a change was undone (e.g. to dismiss the toast that offered its Undo). */
   onUndone?: (change: Change) => void;
+  /**
+   * Undoing or redoing a layout moves every node: the editor shows those moves first, a slice per
+   * frame (layout-apply.ts), and gets back a function that ends the showing once the write settled.
+   */
+  showMoves?: (moves: NodeMove[]) => Promise<() => void>;
 }
 
-export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone }: Options): MapCommands {
+export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone, showMoves }: Options): MapCommands {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const queryKey = trpc.map.get.queryKey({ mapId });
@@ -93,8 +99,8 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
   }, []);
   const settle = () => Promise.allSettled([...unsettled.current]);
 
-  const latest = useRef({ queryKey, viewer, notify, shouldRefetch, onUndone });
-  latest.current = { queryKey, viewer, notify, shouldRefetch, onUndone };
+  const latest = useRef({ queryKey, viewer, notify, shouldRefetch, onUndone, showMoves });
+  latest.current = { queryKey, viewer, notify, shouldRefetch, onUndone, showMoves };
 
   /** Every write goes through the map's durable outbox: predicted at once, stored, sent in order while the stream is live. */
   const send = useCallback(
@@ -301,8 +307,11 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
         const history = undoStackRef.current!;
         const entry = direction === 'undo' ? history.peekUndo() : history.peekRedo();
         if (!entry) return;
+        const inverse = inverseOf(entry);
+        const endShowing =
+          inverse.type === 'moveNodes' && inverse.moves.length > LAYOUT_SLICE ? await latest.current.showMoves?.(inverse.moves) : undefined;
         try {
-          const done = await perform(inverseOf(entry));
+          const done = await perform(inverse);
           if (direction === 'undo') {
             history.completeUndo(done);
             latest.current.onUndone?.(entry);
@@ -312,6 +321,8 @@ export function useMapCommands({ mapId, viewer, notify, shouldRefetch, onUndone 
           if (direction === 'undo') history.dropUndo();
           else history.dropRedo();
           latest.current.notify(undoFailure(direction, entry, error), 'error');
+        } finally {
+          endShowing?.();
         }
       });
       chain.current = next.finally(() => {
