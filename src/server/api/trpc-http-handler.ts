@@ -52,7 +52,10 @@ export async function handleTrpcRequest(request: Request): Promise<Response> {
 
   let context: Awaited<ReturnType<typeof createRequestContext>>;
   try {
-    context = await createRequestContext(request);
+    // A mutation's session is checked by the procedure, in its access query (context.ts); a large upload's
+    // limit depends on who is calling, so its session is checked first.
+    const deferSession = request.method === 'POST' && bodyLimitFor(paths) === DEFAULT_BODY_LIMIT_BYTES;
+    context = await createRequestContext(request, { deferSession });
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     return refuse('SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE, { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) });

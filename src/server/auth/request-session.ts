@@ -95,6 +95,29 @@ function parseCookieHeader(header: string | null): Map<string, string> {
   return jar;
 }
 
+/**
+ * A request's session claims, checked against the database later, by whoever reads the caller first: a
+ * map write checks it in its access query (one round trip for both), anything else calls `verify`.
+ */
+export interface PendingSession {
+  userId: string;
+  sessionId: string;
+  /** The session's user, re-read with its session row (once, however many ask), or null. */
+  verify: () => Promise<Actor | null>;
+}
+
+/** The request's session claims without the database check (see PendingSession), or null. */
+export async function pendingSessionOfRequest(db: Db, request: Request): Promise<PendingSession | null> {
+  const jar = parseCookieHeader(request.headers.get('cookie'));
+  const token = sessionCookie((name) => jar.get(name));
+  const secret = authSecret();
+  if (!token || !secret) return null;
+  const claims = await claimsOf(token, secret);
+  if (!claims) return null;
+  let verified: Promise<Actor | null> | null = null;
+  return { ...claims, verify: () => (verified ??= findSessionActor(db, claims.userId, claims.sessionId)) };
+}
+
 /** The session of a route handler's request (tRPC, export), or null. */
 export function sessionOfRequest(db: Db, request: Request): Promise<RequestSession | null> {
   const jar = parseCookieHeader(request.headers.get('cookie'));

@@ -70,6 +70,13 @@ export async function serveTrpc(
     res.end();
     return;
   }
+  // A plain answer in one write (headers and body in one packet); only an event stream is piped.
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    const bytes = Buffer.from(await response.arrayBuffer());
+    res.setHeader('content-length', bytes.length);
+    res.end(bytes);
+    return;
+  }
   // Events reach the socket as they are written, not when a buffer fills.
   res.flushHeaders();
   const body = Readable.fromWeb(response.body as unknown as NodeWebReadableStream<Uint8Array>);
