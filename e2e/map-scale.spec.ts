@@ -162,6 +162,9 @@ test('the focus view goes thesis → argument → back with the keyboard alone, 
   expect(html).toContain('focus-claim-text');
   await page.goto(`/maps/${DEMO_MAP_ID}?focus=${child.id}`);
   await expect(focusView.locator('.focus-claim-text')).toHaveText(child.text);
+  // The server-rendered view shows before the page is interactive; once it is, keyboard focus moves to
+  // the focused claim (a key pressed before that has no handler yet).
+  await expect(focusView.locator('.focus-claim')).toBeFocused();
   await page.keyboard.press('Alt+ArrowUp');
   await expect(focusView.locator('.focus-claim-text')).toHaveText(thesis.text);
 });

@@ -5,7 +5,7 @@
  * snapshot as map.get reads, and serialised to JSON. Nothing else: no role check, no redaction, no
  * strength. `map.get` is measured the way the HTTP route answers it (procedure + the app's superjson encoding + JSON).
  *
- * bench:map calls `measureMapGetFloor` beside its map.get row; run alone for just the two rows:
+ * bench:map calls `measureMapGetBesideFloor` for its map.get row; run alone for just the two rows:
  *   npx tsx scripts/bench/map-get-floor.ts   (BENCH_MAP_SIZES=2000 BENCH_MAP_CALLS=30, DATABASE_URL or an embedded Postgres on 54341)
  */
 import path from 'node:path';
@@ -41,42 +41,59 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
-async function timed(calls: number, run: () => Promise<unknown>): Promise<{ p50: number; p95: number; bytes: number }> {
-  let bytes = 0;
-  for (let i = 0; i < 3; i += 1) await run();
-  const times: number[] = [];
-  for (let i = 0; i < calls; i += 1) {
-    const started = performance.now();
-    const body = await run();
-    times.push(performance.now() - started);
-    bytes = typeof body === 'string' ? body.length : 0;
-  }
+interface Timing {
+  p50: number;
+  p95: number;
+  bytes: number;
+}
+
+function summarize(times: number[], bytes: number): Timing {
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p95: percentile(times, 95), bytes };
 }
 
-/** The raw-pg floor of map.get for one map: p50/p95 over `calls` reads (after 3 warm-ups), and the JSON's length. */
-export async function measureMapGetFloor(databaseUrl: string, mapId: string, userId: string, calls: number) {
+/** The floor's reads for one map in one REPEATABLE READ snapshot, as JSON. */
+async function readFloor(client: pg.Client, mapId: string, userId: string): Promise<string> {
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  const results: unknown[][] = [];
+  for (const sql of READS) results.push((await client.query(sql, [mapId])).rows);
+  const myVotes = (await client.query(OWN_VOTES, [mapId, userId])).rows;
+  await client.query('COMMIT');
+  const [map, claims, links, sources, evidence, votes] = results;
+  return JSON.stringify({ map: map?.[0], claims, links, sources, evidence, votes, myVotes });
+}
+
+/**
+ * map.get as the HTTP route answers it (the procedure through the caller, the app's superjson encoding
+ * from api/transformer.ts, JSON) and its raw-pg floor, `calls` of each after 3 warm-ups. The two
+ * alternate call by call, so a machine whose load changes during the run slows both alike and the
+ * ratio stays meaningful.
+ */
+export async function measureMapGetBesideFloor(
+  mapGet: () => Promise<unknown>,
+  databaseUrl: string,
+  mapId: string,
+  userId: string,
+  calls: number,
+): Promise<{ mapGet: Timing; floor: Timing }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    return await timed(calls, async () => {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const results: unknown[][] = [];
-      for (const sql of READS) results.push((await client.query(sql, [mapId])).rows);
-      const myVotes = (await client.query(OWN_VOTES, [mapId, userId])).rows;
-      await client.query('COMMIT');
-      const [map, claims, links, sources, evidence, votes] = results;
-      return JSON.stringify({ map: map?.[0], claims, links, sources, evidence, votes, myVotes });
-    });
+    const runs = { mapGet: async () => JSON.stringify(serialize(await mapGet())), floor: () => readFloor(client, mapId, userId) };
+    const times = { mapGet: [] as number[], floor: [] as number[] };
+    const bytes = { mapGet: 0, floor: 0 };
+    for (let i = 0; i < 3 + calls; i += 1) {
+      for (const name of ['mapGet', 'floor'] as const) {
+        const started = performance.now();
+        const body = await runs[name]();
+        if (i >= 3) times[name].push(performance.now() - started);
+        bytes[name] = body.length;
+      }
+    }
+    return { mapGet: summarize(times.mapGet, bytes.mapGet), floor: summarize(times.floor, bytes.floor) };
   } finally {
     await client.end();
   }
-}
-
-/** map.get as the HTTP route answers it: the procedure through the caller, the app's superjson encoding (api/transformer.ts), JSON. */
-export function measureMapGet(call: () => Promise<unknown>, calls: number) {
-  return timed(calls, async () => JSON.stringify(serialize(await call())));
 }
 
 export function printMapGetFloorTable(rows: { size: number; mapGet: { p50: number; p95: number }; floor: { p50: number; p95: number } }[]) {
@@ -111,9 +128,7 @@ async function main() {
     const rows = [];
     for (const size of sizes) {
       const { mapId } = await createLargeMap(db, { claims: size, ownerId: owner.id, voterIds, title: `Floor bench, ${size} claims` });
-      const mapGet = await measureMapGet(() => caller.map.get({ mapId }), calls);
-      const floor = await measureMapGetFloor(url, mapId, owner.id, calls);
-      rows.push({ size, mapGet, floor });
+      rows.push({ size, ...(await measureMapGetBesideFloor(() => caller.map.get({ mapId }), url, mapId, owner.id, calls)) });
     }
     printMapGetFloorTable(rows);
   } finally {

@@ -30,7 +30,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/server/i
 import { applyMigrations } from '../../src/server/infra/migrate';
 import { createDatabase } from '../../tests/database';
 import { createLargeMap } from '../seed-large';
-import { measureMapGet, measureMapGetFloor, printMapGetFloorTable } from './map-get-floor';
+import { measureMapGetBesideFloor, printMapGetFloorTable } from './map-get-floor';
 
 const SIZES = (process.env.BENCH_MAP_SIZES ?? '100,2000,10000').split(',').map(Number);
 const CALLS = Number(process.env.BENCH_MAP_CALLS ?? 30);
@@ -422,11 +422,7 @@ async function main() {
     // The raw-pg floor of map.get, same rows (issue 17): scripts/bench/map-get-floor.ts.
     const floorRows = [];
     for (const { size, mapId } of maps) {
-      floorRows.push({
-        size,
-        mapGet: await measureMapGet(() => caller.map.get({ mapId }), CALLS),
-        floor: await measureMapGetFloor(url, mapId, owner.id, CALLS),
-      });
+      floorRows.push({ size, ...(await measureMapGetBesideFloor(() => caller.map.get({ mapId }), url, mapId, owner.id, CALLS)) });
     }
 
     say(`starting the production app on port ${PORT}…`);

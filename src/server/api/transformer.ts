@@ -16,6 +16,7 @@ type Meta = Record<string, [string]>;
 const UNSUPPORTED = Symbol('unsupported');
 
 function escapeKey(key: string): string {
+  if (!key.includes('.') && !key.includes('\\')) return key;
   return key.replace(/\\/g, '\\\\').replace(/\./g, '\\.');
 }
 
@@ -61,13 +62,94 @@ function walk(value: unknown, path: string[], meta: { values: Meta | null }, see
   return out;
 }
 
+const HAS_UNDEFINED = Symbol('has undefined');
+
+type Path = (string | number)[];
+
+function datePath(path: Path, key: string | number): string {
+  const parts = path.map((part) => (typeof part === 'number' ? String(part) : escapeKey(part)));
+  parts.push(typeof key === 'number' ? String(key) : escapeKey(key));
+  return parts.join('.');
+}
+
+/** Checks one child of a container; returns true when it is itself a container to descend into. */
+function isContainer(child: unknown, path: Path, key: string | number, meta: { values: Meta | null }): child is object {
+  if (child === null) return false;
+  switch (typeof child) {
+    case 'string':
+    case 'boolean':
+      return false;
+    case 'number':
+      if (!Number.isFinite(child) || Object.is(child, -0)) throw UNSUPPORTED;
+      return false;
+    case 'undefined':
+      throw HAS_UNDEFINED;
+    case 'object':
+      if (!(child instanceof Date)) return true;
+      if (Number.isNaN(child.getTime()) || Object.prototype.hasOwnProperty.call(child, 'toJSON')) throw UNSUPPORTED;
+      (meta.values ??= {})[datePath(path, key)] = ['Date'];
+      return false;
+    default:
+      throw UNSUPPORTED;
+  }
+}
+
+/**
+ * The common case without copying: a tree of JSON values and valid Dates only. It only records where the
+ * Dates are; JSON.stringify later writes each Date with toJSON, which is the toISOString superjson writes.
+ * Anything else is thrown for the copying walk (an `undefined`, whose place superjson writes as null) or
+ * for superjson. Leaves are checked in their container's loop: a map has tens of thousands of them.
+ */
+function annotateDates(container: object, path: Path, meta: { values: Meta | null }, seen: Set<object>): void {
+  if (seen.has(container)) throw UNSUPPORTED;
+  seen.add(container);
+  if (Array.isArray(container)) {
+    for (let index = 0; index < container.length; index += 1) {
+      const child: unknown = container[index];
+      if (!isContainer(child, path, index, meta)) continue;
+      path.push(index);
+      annotateDates(child, path, meta, seen);
+      path.pop();
+    }
+    return;
+  }
+  const prototype = Object.getPrototypeOf(container) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) throw UNSUPPORTED;
+  if ('toJSON' in container) throw UNSUPPORTED;
+  for (const key of Object.keys(container)) {
+    const child = (container as Record<string, unknown>)[key];
+    if (!isContainer(child, path, key, meta)) continue;
+    path.push(key);
+    annotateDates(child, path, meta, seen);
+    path.pop();
+  }
+}
+
+function withMeta(json: unknown, meta: { values: Meta | null }): SuperJSONResult {
+  const body = json as SuperJSONResult['json'];
+  return meta.values
+    ? { json: body, meta: { values: meta.values as NonNullable<SuperJSONResult['meta']>['values'], v: 1 } }
+    : { json: body };
+}
+
+/**
+ * superjson's encoding of `value`, to be sent with JSON.stringify (as tRPC and the event stream do):
+ * the bytes are superjson's own. The result may share objects and Dates with `value`.
+ */
 export function serialize(value: unknown): SuperJSONResult {
   // A bare Date or undefined is annotated at the root, in another shape: superjson's own business.
   if (value === null || typeof value !== 'object' || value instanceof Date) return superjson.serialize(value);
+  try {
+    const dates: { values: Meta | null } = { values: null };
+    annotateDates(value, [], dates, new Set());
+    return withMeta(value, dates);
+  } catch (error) {
+    if (error !== UNSUPPORTED && error !== HAS_UNDEFINED) throw error;
+    if (error === UNSUPPORTED) return superjson.serialize(value);
+  }
   const meta: { values: Meta | null } = { values: null };
   try {
-    const json = walk(value, [], meta, new Set()) as SuperJSONResult['json'];
-    return meta.values ? { json, meta: { values: meta.values as NonNullable<SuperJSONResult['meta']>['values'], v: 1 } } : { json };
+    return withMeta(walk(value, [], meta, new Set()), meta);
   } catch (error) {
     if (error !== UNSUPPORTED) throw error;
     return superjson.serialize(value);

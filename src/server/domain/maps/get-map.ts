@@ -4,15 +4,12 @@ import type { ReadContext } from '@/server/domain/context';
 import type { Actor } from '@/server/access/actor';
 import type { MapAccess } from '@/server/access/map-access';
 import { notFoundOrNoAccess } from '@/server/domain/errors';
-import { EVIDENCE_VIEW_SELECT } from '@/server/domain/evidence/evidence-select';
 import { canSeeVoteResults, summarizeVoteRows, type VoteSummary } from '@/server/domain/votes/summarize-votes';
 import { strengthOfMap } from '@/shared/strength/strength-of-map';
 import type { MapRoleName } from '@/shared/roles';
-import { getModerationStanding } from '@/server/access/moderator-access';
-import { canSeeProposal, publishedOnly } from '@/shared/moderation';
+import { canSeeProposal, isModeratorRole, publishedOnly } from '@/shared/moderation';
 import type { TRelation } from '@/shared/schemas/claim';
 import type { TVisibility } from '@/shared/schemas/map';
-import { SOURCE_CITATION_SELECT } from '@/server/domain/sources/source-select';
 
 export interface ClaimView {
   id: string;
@@ -157,13 +154,19 @@ export const MAP_HEADER_SELECT = {
 
 async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, access: MapAccess, role: MapRoleName): Promise<MapView> {
   const mapId = access.mapId;
-  // The three reads that grow with the map (claims, links, vote counts) in SQL: Prisma's row mapping
-  // was half of map.get's time at 2,000 claims (docs/benchmarks.md, "map.get beside its raw-pg floor").
-  const [map, allClaims, allLinks, sources, allEvidence, voteCountRows, myVotes, moderation] = await Promise.all([
-    db.map.findUniqueOrThrow({
-      where: { id: mapId },
-      select: { ...MAP_HEADER_SELECT, lastSeq: true },
-    }),
+  // Every read in SQL: Prisma's row mapping and per-query overhead were over half of map.get's time at
+  // 2,000 claims (docs/benchmarks.md, "map.get beside its raw-pg floor"). Queries on one transaction run
+  // in turn; Promise.all only saves the awaits.
+  const userId = actor?.id ?? null;
+  const [[map], allClaims, allLinks, sourceRows, allEvidence, voteCountRows, myVotes, commentRows] = await Promise.all([
+    db.$queryRaw<MapHeaderRow[]>`
+      SELECT m."id", m."title", m."description", m."visibility"::text AS "visibility", m."ownerId", m."isLocked", m."isAnonymous",
+             m."isBlindVoting", m."resultsRevealed", m."requireApproval", m."lastSeq", m."createdAt", m."updatedAt",
+             o."displayName" AS "ownerName",
+             coalesce((SELECT mm."isModerator" FROM "MapMember" mm WHERE mm."mapId" = m."id" AND mm."userId" = ${userId}), false)
+               AS "isModeratorFlag"
+        FROM "Map" m JOIN "User" o ON o."id" = m."ownerId"
+       WHERE m."id" = ${mapId}`,
     db.$queryRaw<ClaimRow[]>`
       SELECT c."id", c."title", c."text", c."tags", c."x", c."y", c."version", c."authorId", c."createdAt", c."updatedAt",
              c."awaitingApproval", u."displayName" AS "authorName"
@@ -174,42 +177,39 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
       SELECT "id", "fromClaimId", "fromEvidenceId", "toClaimId", "relation"::text AS "relation", "scheme", "awaitingApproval", "createdById"
         FROM "Link" WHERE "mapId" = ${mapId}
        ORDER BY "createdAt", "id"`,
-    db.source.findMany({
-      where: { mapId },
-      orderBy: { createdAt: 'asc' },
-      select: {
-        ...SOURCE_CITATION_SELECT,
-        _count: { select: { evidence: { where: { deletedAt: null, awaitingApproval: false } } } },
-      },
-    }),
-    db.evidence.findMany({
-      where: { mapId, deletedAt: null },
-      orderBy: { createdAt: 'asc' },
-      select: { ...EVIDENCE_VIEW_SELECT, awaitingApproval: true },
-    }),
+    // Text lengths and published passage counts, without shipping the texts.
+    db.$queryRaw<SourceSummaryView[]>`
+      SELECT s."id", s."title", s."author", s."publisher", s."url", s."publishedAt", length(s."text")::int AS "textLength",
+             (SELECT count(*)::int FROM "Evidence" e
+               WHERE e."sourceId" = s."id" AND e."deletedAt" IS NULL AND e."awaitingApproval" = false) AS "evidenceCount"
+        FROM "Source" s WHERE s."mapId" = ${mapId}
+       ORDER BY s."createdAt", s."id"`,
+    db.$queryRaw<EvidenceRow[]>`
+      SELECT e."id", e."sourceId", e."exact", e."prefix", e."suffix", e."start", e."end", e."note", e."isOrphaned", e."x", e."y",
+             e."authorId", e."createdAt", e."awaitingApproval", u."displayName" AS "authorName"
+        FROM "Evidence" e LEFT JOIN "User" u ON u."id" = e."authorId"
+       WHERE e."mapId" = ${mapId} AND e."deletedAt" IS NULL
+       ORDER BY e."createdAt", e."id"`,
     db.$queryRaw<VoteCountRow[]>`
       SELECT "claimId", "evidenceId", "value", count(*)::int AS "count" FROM "Vote" WHERE "mapId" = ${mapId} GROUP BY 1, 2, 3`,
-    actor
-      ? db.vote.findMany({ where: { mapId, userId: actor.id }, select: { claimId: true, evidenceId: true, value: true } })
+    userId
+      ? db.$queryRaw<OwnVoteRow[]>`SELECT "claimId", "evidenceId", "value" FROM "Vote" WHERE "mapId" = ${mapId} AND "userId" = ${userId}`
       : Promise.resolve([]),
-    getModerationStanding(db, mapId, actor),
+    db.$queryRaw<{ targetId: string; count: number }[]>`
+      SELECT "targetId", count(*)::int AS "count" FROM "Comment"
+       WHERE "mapId" = ${mapId} AND "deletedAt" IS NULL AND "hiddenAt" IS NULL
+       GROUP BY 1`,
   ]);
+  if (!map) throw notFoundOrNoAccess();
+  // The role was resolved with the access check; an editor moderates when the owner marked them.
+  const moderation = { isModerator: isModeratorRole(role, map.isModeratorFlag) };
   // Proposals awaiting approval: only their author and the moderators see them (src/shared/moderation.ts).
-  const viewer = { userId: actor?.id ?? null, isModerator: moderation.isModerator };
+  const viewer = { userId, isModerator: moderation.isModerator };
   const claims = allClaims.filter((claim) => !claim.awaitingApproval || canSeeProposal(viewer, claim.authorId));
   const evidence = allEvidence.filter((item) => !item.awaitingApproval || canSeeProposal(viewer, item.authorId));
   const links = allLinks
     .filter((link) => !link.awaitingApproval || canSeeProposal(viewer, link.createdById))
     .map(({ createdById: _createdById, awaitingApproval, ...link }) => ({ ...link, ...(awaitingApproval ? { awaitingApproval } : {}) }));
-  const commentRows = await db.comment.groupBy({
-    by: ['targetId'],
-    where: { mapId, deletedAt: null, hiddenAt: null },
-    _count: { _all: true },
-  });
-  // Source text lengths without shipping the texts.
-  const textLengths = await db.$queryRaw<{ id: string; length: number }[]>`
-    SELECT "id", length("text")::int AS "length" FROM "Source" WHERE "mapId" = ${mapId}`;
-  const lengthById = new Map(textLengths.map((row) => [row.id, row.length]));
 
   const isOwner = role === 'owner';
   const hideIdentities = map.isAnonymous && !isOwner;
@@ -244,9 +244,7 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
     myVote: myVoteByTarget.get(row.id) ?? null,
   });
   const claimViews = claims.map((claim) => forReader(claim, claimSummaries));
-  const evidenceViews = evidence.map(({ author, ...item }) =>
-    forReader({ ...item, authorName: author?.displayName ?? null }, evidenceSummaries),
-  );
+  const evidenceViews = evidence.map((item) => forReader(item, evidenceSummaries));
   // Links of a deleted claim or passage stay stored (so a restore brings them back) but are hidden.
   const visibleLinks = links.filter(
     (link) =>
@@ -262,24 +260,31 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
 
   return {
     map: {
-      // Not `...map`: its `owner` relation would carry the owner's name past anonymous mode.
-      ...omitOwnerRelation(map),
+      id: map.id,
+      title: map.title,
+      description: map.description,
+      visibility: map.visibility,
+      // Anonymous mode hides who owns the map from everyone but the owner.
       ownerId: hideIdentities ? '' : map.ownerId,
-      ownerName: hideIdentities ? null : map.owner.displayName,
+      ownerName: hideIdentities ? null : map.ownerName,
+      isLocked: map.isLocked,
+      isAnonymous: map.isAnonymous,
+      isBlindVoting: map.isBlindVoting,
+      resultsRevealed: map.resultsRevealed,
+      requireApproval: map.requireApproval,
+      lastSeq: map.lastSeq,
+      createdAt: map.createdAt,
+      updatedAt: map.updatedAt,
     },
     role,
     isMember: access.isMember,
     isModerator: moderation.isModerator,
     claims: claimViews.map((claim) => ({ ...claim, strength: strengthOf(claim.id) })),
     links: visibleLinks,
-    sources: sources.map(({ _count, ...source }) => ({
-      ...source,
-      textLength: lengthById.get(source.id) ?? 0,
-      evidenceCount: _count.evidence,
-    })),
+    sources: sourceRows,
     evidence: evidenceViews.map((item) => ({ ...item, strength: strengthOf(item.id) })),
     strengthMeta: { converged, hasCycles },
-    commentCounts: Object.fromEntries(commentRows.map((row) => [row.targetId, row._count._all])),
+    commentCounts: Object.fromEntries(commentRows.map((row) => [row.targetId, row.count])),
   };
 }
 
@@ -299,6 +304,50 @@ interface ClaimRow {
   authorName: string | null;
 }
 
+/** The passage columns map.get reads (EVIDENCE_VIEW_SELECT's, with the author's name joined in). */
+interface EvidenceRow {
+  id: string;
+  sourceId: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  note: string | null;
+  isOrphaned: boolean;
+  x: number | null;
+  y: number | null;
+  authorId: string | null;
+  createdAt: Date;
+  awaitingApproval: boolean;
+  authorName: string | null;
+}
+
+/** The map's own fields (MAP_HEADER_SELECT's), its owner's name, and whether the caller's membership moderates. */
+interface MapHeaderRow {
+  id: string;
+  title: string;
+  description: string;
+  visibility: TVisibility;
+  ownerId: string;
+  ownerName: string;
+  isLocked: boolean;
+  isAnonymous: boolean;
+  isBlindVoting: boolean;
+  resultsRevealed: boolean;
+  requireApproval: boolean;
+  lastSeq: number;
+  createdAt: Date;
+  updatedAt: Date;
+  isModeratorFlag: boolean;
+}
+
+interface OwnVoteRow {
+  claimId: string | null;
+  evidenceId: string | null;
+  value: number;
+}
+
 interface LinkRow {
   id: string;
   fromClaimId: string | null;
@@ -315,8 +364,4 @@ interface VoteCountRow {
   evidenceId: string | null;
   value: number;
   count: number;
-}
-
-function omitOwnerRelation<T extends { owner: unknown }>({ owner: _owner, ...rest }: T): Omit<T, 'owner'> {
-  return rest;
 }
