@@ -28,9 +28,9 @@ import { createDatabase, dropDatabase } from '../database';
 import { callerFor, createMapWith, createUser, db } from './helpers';
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock('@/server/auth/session', () => ({
-  getActor: () => Promise.resolve(session.actor),
-  // The export route reads the session from the request's cookie; the tests stand in for it.
+vi.mock('@/server/auth/session', () => ({ getActor: () => Promise.resolve(session.actor) }));
+// The export route reads the session from the request's cookie; the tests stand in for it.
+vi.mock('@/server/auth/request-session', () => ({
   sessionOfRequest: () => Promise.resolve(session.actor ? { actor: session.actor, sessionId: 'test-session' } : null),
 }));
 

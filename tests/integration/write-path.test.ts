@@ -5,8 +5,27 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { createCaller } from '@/server/api/root';
+import { pendingSessionOfRequest } from '@/server/auth/request-session';
 import { createPrismaClient } from '@/server/db';
+import { endSession } from '@/server/domain/users/sessions';
 import { callerFor, createMapWith, createUser, db } from './helpers';
+import { sessionCookieFor } from './http-harness';
+
+/** A caller as the HTTP endpoint makes one for a mutation: the session cookie decoded, its row not yet read. */
+async function withCookieCaller<T>(cookie: string, run: (caller: ReturnType<typeof createCaller>, queries: () => number) => Promise<T>) {
+  let queries = 0;
+  const counting = createPrismaClient(inject('databaseUrl'), { onQuery: () => (queries += 1) });
+  try {
+    const pendingSession = await pendingSessionOfRequest(counting, new Request('http://localhost/', { headers: { cookie } }));
+    expect(pendingSession).not.toBeNull();
+    return await run(
+      createCaller({ db: counting, actor: null, sessionId: null, ip: 'test', pendingSession: pendingSession! }),
+      () => queries,
+    );
+  } finally {
+    await counting.$disconnect();
+  }
+}
 
 async function withCountingDb<T>(
   run: (caller: ReturnType<typeof createCaller>, queries: () => number) => Promise<T>,
@@ -22,6 +41,46 @@ async function withCountingDb<T>(
 }
 
 describe('claim.update', () => {
+  it('over HTTP, checks the session in the access query: the session, role and quota, then the write', async () => {
+    const owner = await createUser();
+    const map = await createMapWith(owner);
+    const { claim } = await callerFor(owner).claim.create({ mapId: map.id, text: 'First text' });
+    const { cookie } = await sessionCookieFor(owner);
+    const result = await withCookieCaller(cookie, async (caller, queries) => {
+      const before = queries();
+      const value = await caller.claim.update({ id: claim.id, text: 'Second text', expectedVersion: 1 });
+      expect(queries() - before).toBe(2);
+      return value;
+    });
+    expect(result.seq).toBe((await db().map.findUniqueOrThrow({ where: { id: map.id } })).lastSeq);
+    expect((await db().claim.findUniqueOrThrow({ where: { id: claim.id } })).text).toBe('Second text');
+  });
+
+  it('over HTTP, refuses an ended session at once, writing nothing and charging no quota', async () => {
+    const owner = await createUser();
+    const map = await createMapWith(owner);
+    const { claim } = await callerFor(owner).claim.create({ mapId: map.id, text: 'First text' });
+    const { cookie, sessionId } = await sessionCookieFor(owner);
+    // The token is decoded (and its decoding cached) while the session is live, then the session ends.
+    await withCookieCaller(cookie, (caller) => caller.claim.update({ id: claim.id, text: 'Live', expectedVersion: 1 }));
+    await endSession(db(), sessionId);
+    const quotaBefore = await db().$queryRaw<
+      { points: number }[]
+    >`SELECT "points" FROM "crux_rate_limit" WHERE "key" LIKE ${'%' + owner.id}`;
+    await withCookieCaller(cookie, async (caller) => {
+      await expect(caller.claim.update({ id: claim.id, text: 'After sign-out', expectedVersion: 2 })).rejects.toMatchObject({
+        code: 'UNAUTHORIZED',
+      });
+      // Reads by an ended session are anonymous too.
+      expect(await caller.user.me()).toBeNull();
+    });
+    const quotaAfter = await db().$queryRaw<
+      { points: number }[]
+    >`SELECT "points" FROM "crux_rate_limit" WHERE "key" LIKE ${'%' + owner.id}`;
+    expect(quotaAfter).toEqual(quotaBefore);
+    expect((await db().claim.findUniqueOrThrow({ where: { id: claim.id } })).text).toBe('Live');
+  });
+
   it('takes two round trips — access with the write quota, then the write — and appends the event', async () => {
     const owner = await createUser();
     const map = await createMapWith(owner);

@@ -146,23 +146,77 @@ export async function requireRoleOn(
   minimum: MapRoleName,
   options: RequireOptions & { charge?: AccessCharge } = {},
 ): Promise<CheckedMapAccess> {
+  const row = await accessRow(db, actor?.id ?? null, target, options.charge, null);
+  return checkedAccess(row, actor, minimum, options);
+}
+
+/** A session's claims, not yet checked against its row (auth/request-session.ts's PendingSession). */
+export interface SessionClaim {
+  userId: string;
+  sessionId: string;
+}
+
+/**
+ * `requireRoleOn` for a caller whose session is checked in the same query: the session row (live, this
+ * user's) and the user are read with the access row — a write is this query, then the write. An ended
+ * session is refused as the session check always refused it; its quota is not charged.
+ */
+export async function requireSessionRoleOn(
+  db: DbOrTx,
+  session: SessionClaim,
+  target: AccessTarget,
+  minimum: MapRoleName,
+  options: RequireOptions & { charge?: AccessCharge } = {},
+): Promise<{ actor: Actor; access: CheckedMapAccess }> {
+  const row = await accessRow(db, session.userId, target, options.charge, session);
+  if (!row?.sessionUserId) throw new DomainError('UNAUTHORIZED', 'Sign in to do this.');
+  const actor = { id: row.sessionUserId, displayName: row.sessionDisplayName ?? '', isGuest: row.sessionIsGuest ?? false };
+  return { actor, access: checkedAccess(row, actor, minimum, options) };
+}
+
+type SessionRow = { sessionUserId: string | null; sessionDisplayName: string | null; sessionIsGuest: boolean | null };
+
+async function accessRow(
+  db: DbOrTx,
+  userId: string | null,
+  target: AccessTarget,
+  charge: AccessCharge | undefined,
+  session: SessionClaim | null,
+): Promise<(AccessRow & Partial<SessionRow>) | undefined> {
   const access = Prisma.sql`
     SELECT m."id", m."ownerId", m."visibility"::text AS "visibility", m."isLocked", m."isAnonymous", mm."role"::text AS "memberRole"
       FROM ${MAP_OF[target.kind]}
-      LEFT JOIN "MapMember" mm ON mm."mapId" = m."id" AND mm."userId" = ${actor?.id ?? null}::text
+      LEFT JOIN "MapMember" mm ON mm."mapId" = m."id" AND mm."userId" = ${userId}::text
      WHERE ${OBJECT_ID[target.kind]} = ${target.id}`;
-  let row: AccessRow | undefined;
-  if (options.charge) {
-    const { rule, key } = options.charge;
-    const rows = await db.$queryRaw<(AccessRow & { quotaPoints: number; quotaSecondsLeft: number })[]>`
-      WITH quota AS (${rateLimitUpsert(rule, key)})
-      SELECT q."points" AS "quotaPoints", q."secondsLeft" AS "quotaSecondsLeft", a.* FROM quota q LEFT JOIN (${access}) a ON true`;
-    const quota = rateLimitStateOf(rule, rows[0] && { points: rows[0].quotaPoints, secondsLeft: rows[0].quotaSecondsLeft });
+  // The session drives the row, so an ended session is told apart from a missing object.
+  const live = session
+    ? Prisma.sql`
+        SELECT u."id" AS "sessionUserId", u."displayName" AS "sessionDisplayName", u."isGuest" AS "sessionIsGuest"
+          FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+         WHERE s."sessionToken" = ${session.sessionId} AND s."userId" = ${session.userId}
+           AND s."expires" > ${new Date().toISOString()}::timestamp(3)`
+    : Prisma.sql`SELECT NULL::text AS "sessionUserId"`;
+  if (charge) {
+    const { rule, key } = charge;
+    const rows = await db.$queryRaw<(AccessRow & SessionRow & { quotaPoints: number | null; quotaSecondsLeft: number })[]>`
+      WITH live AS (${live}),
+      quota AS (${rateLimitUpsert(rule, key, 1, session ? Prisma.sql`EXISTS (SELECT 1 FROM live)` : Prisma.sql`true`)})
+      SELECT q."points" AS "quotaPoints", q."secondsLeft" AS "quotaSecondsLeft", l.*, a.*
+        FROM (SELECT 1) one LEFT JOIN live l ON true LEFT JOIN quota q ON true LEFT JOIN (${access}) a ON true`;
+    const first = rows[0];
+    if (session && !first?.sessionUserId) return first;
+    const quotaRow = first && first.quotaPoints !== null ? { points: first.quotaPoints, secondsLeft: first.quotaSecondsLeft } : undefined;
+    const quota = rateLimitStateOf(rule, quotaRow);
     if (!quota.isAllowed) throw rateLimitError(rule, quota);
-    row = rows[0]?.id ? rows[0] : undefined;
-  } else {
-    row = (await db.$queryRaw<AccessRow[]>(access))[0];
+    return first;
   }
+  if (!session) return (await db.$queryRaw<AccessRow[]>(access))[0];
+  const rows = await db.$queryRaw<(AccessRow & SessionRow)[]>`
+    SELECT l.*, a.* FROM (SELECT 1) one LEFT JOIN (${live}) l ON true LEFT JOIN (${access}) a ON true`;
+  return rows[0];
+}
+
+function checkedAccess(row: AccessRow | undefined, actor: Actor | null, minimum: MapRoleName, options: RequireOptions): CheckedMapAccess {
   if (!row?.id) throw notFoundOrNoAccess();
   const { memberRole, id, ownerId, visibility, isLocked, isAnonymous } = row;
   const role: MapRoleName | null = memberRole ?? (visibility === 'public' ? 'viewer' : null);

@@ -1,9 +1,18 @@
+import { pendingSessionOfRequest } from '@/server/auth/request-session';
 import { getDb } from '@/server/db';
+import { clientAddressFromHeaders } from './client-address';
 import { identityOfRequest } from './request-identity';
 import type { Context } from './trpc';
 
-/** Request context for the tRPC route: the caller's identity (see request-identity.ts) and the database. */
-export async function createRequestContext(request: Request): Promise<Context> {
+/**
+ * Request context for the tRPC endpoint: the caller's identity (see request-identity.ts) and the database.
+ * With `deferSession` (mutations) the session is only decoded here; its database check is made by the
+ * procedure — a map write folds it into its access query (procedures.ts), so a write is two round trips.
+ */
+export async function createRequestContext(request: Request, options: { deferSession?: boolean } = {}): Promise<Context> {
   const db = getDb();
-  return { db, ...(await identityOfRequest(db, request)) };
+  if (!options.deferSession) return { db, ...(await identityOfRequest(db, request)) };
+  const pendingSession = await pendingSessionOfRequest(db, request);
+  const ip = clientAddressFromHeaders(request.headers);
+  return { db, actor: null, sessionId: null, ip, ...(pendingSession ? { pendingSession } : {}) };
 }

@@ -1,6 +1,14 @@
+import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import type { Actor } from '@/server/access/actor';
-import { requireRoleOn, type AccessCharge, type AccessTarget, type CheckedMapAccess, type MapAccess } from '@/server/access/map-access';
+import {
+  requireRoleOn,
+  requireSessionRoleOn,
+  type AccessCharge,
+  type AccessTarget,
+  type CheckedMapAccess,
+  type MapAccess,
+} from '@/server/access/map-access';
 import { checkMembership } from '@/server/access/member-access';
 import { requireVoter } from '@/server/access/vote-access';
 import { requireModerator } from '@/server/access/moderator-access';
@@ -48,25 +56,55 @@ type Check<TActor> = (db: Db, actor: TActor, target: AccessTarget, charge?: Acce
  * Signed-in procedures on one map. A mutation's write quota is taken in the access query itself (one
  * round trip for both, `requireRoleOn`'s charge), after the input is valid — so invalid input costs nothing.
  */
-function protectedMapProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>, check: Check<Actor>) {
-  return signedInProcedure.input(schema).use(async ({ ctx, input, type, next }) => {
-    const charge = type === 'mutation' ? { rule: WRITE_QUOTA, key: ctx.actor.id } : undefined;
-    const access = await check(ctx.db, ctx.actor, await mapOf(input as z.output<S>, ctx.db), charge);
-    return next({ ctx: { map: writeContext(ctx.actor, access, input) } });
-  });
+function protectedMapProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>, check: Check<Actor>, role?: RoleRule) {
+  return signedInProcedure
+    .meta({ sessionInAccessQuery: true })
+    .input(schema)
+    .use(async ({ ctx, input, type, next }) => {
+      const charge = type === 'mutation' ? { rule: WRITE_QUOTA, key: ctx.actor.id } : undefined;
+      const target = await mapOf(input as z.output<S>, ctx.db);
+      const pending = ctx.pendingSession;
+      if (!pending) {
+        const access = await check(ctx.db, ctx.actor, target, charge);
+        return next({ ctx: { map: writeContext(ctx.actor, access, input) } });
+      }
+      // The session is checked here (see Context.pendingSession): in the access query itself for a role check.
+      let actor: Actor;
+      let access: CheckedMapAccess;
+      if (role) {
+        ({ actor, access } = await requireSessionRoleOn(ctx.db, pending, target, role.minimum, { isWrite: role.isWrite, charge }));
+      } else {
+        const verified = await pending.verify();
+        if (!verified) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to do this.' });
+        actor = verified;
+        access = await check(ctx.db, actor, target, charge);
+      }
+      const session = { actor, sessionId: pending.sessionId, pendingSession: undefined };
+      return next({ ctx: { ...session, map: writeContext(actor, access, input) } });
+    });
 }
 
 function roleCheck(minimum: MapRoleName, isWrite: boolean): Check<Actor | null> {
   return (db, actor, target, charge) => requireRoleOn(db, actor, target, minimum, { isWrite, charge });
 }
 
+/** A plain role check, which a pending session can be folded into (`requireSessionRoleOn`). */
+interface RoleRule {
+  minimum: MapRoleName;
+  isWrite: boolean;
+}
+
+function roleProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>, role: RoleRule) {
+  return protectedMapProcedure(schema, mapOf, roleCheck(role.minimum, role.isWrite), role);
+}
+
 export function editorProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>) {
-  return protectedMapProcedure(schema, mapOf, roleCheck('editor', true));
+  return roleProcedure(schema, mapOf, { minimum: 'editor', isWrite: true });
 }
 
 export function ownerProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>) {
   // A locked map stays the owner's to change, so there is no write flag to pass.
-  return protectedMapProcedure(schema, mapOf, roleCheck('owner', false));
+  return roleProcedure(schema, mapOf, { minimum: 'owner', isWrite: false });
 }
 
 export function voterProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>) {
@@ -79,7 +117,7 @@ export function moderatorProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<
 
 /** Editor-level reads (what deleting a source would remove): editors and the owner, locked or not. */
 export function editorQueryProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>) {
-  return protectedMapProcedure(schema, mapOf, roleCheck('editor', false));
+  return roleProcedure(schema, mapOf, { minimum: 'editor', isWrite: false });
 }
 
 function publicMapProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>, check: Check<Actor | null>) {

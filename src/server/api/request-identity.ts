@@ -1,5 +1,5 @@
 import type { Actor } from '@/server/access/actor';
-import { sessionOfRequest, type RequestSession } from '@/server/auth/session';
+import { sessionOfRequest, type RequestSession } from '@/server/auth/request-session';
 import type { Db } from '@/server/db';
 import { clientAddressFromHeaders } from './client-address';
 

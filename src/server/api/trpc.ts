@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
 import type { Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
+import type { PendingSession } from '@/server/auth/request-session';
 import { DomainError } from '@/server/domain/errors';
 import { consumeRateLimit, rateLimitError, RATE_LIMITS, refundRateLimit } from '@/server/domain/rate-limit/rate-limit';
 import { findUnsafeTextIn } from '@/shared/safe-text';
@@ -17,6 +18,17 @@ export interface Context {
   sessionId?: string | null;
   /** Identifies the client for anonymous rate limits: the socket's address (see api/client-address.ts). */
   ip: string;
+  /**
+   * A mutation's session, decoded but not yet checked against its row (api/context.ts): `actor` is null
+   * until then. Checked before anything else reads the caller (`checkedSession`), except by the map
+   * procedures that fold the check into their access query (meta `sessionInAccessQuery`, procedures.ts).
+   */
+  pendingSession?: PendingSession;
+}
+
+export interface Meta {
+  /** The procedure checks `ctx.pendingSession` itself, in its access query. */
+  sessionInAccessQuery?: boolean;
 }
 
 /** A zod failure as one sentence naming each bad field. */
@@ -31,39 +43,42 @@ function describeZodError(error: ZodError): string {
  */
 export const SSE_OPTIONS = { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } } as const;
 
-const t = initTRPC.context<Context>().create({
-  // superjson's format (the client decodes with superjson), encoded fast: see transformer.ts.
-  transformer,
-  sse: SSE_OPTIONS,
-  /**
-   * The one place an unexpected error is turned into what a client sees: a reference, never the detail
-   * (SQL, hosts, stack), which goes to the server log under the same reference.
-   */
-  errorFormatter({ shape, error, path }) {
-    const zodError = error.cause instanceof ZodError ? error.cause : null;
-    const domainError = error.cause instanceof DomainError ? error.cause : null;
-    let message = shape.message;
-    let details: unknown = domainError?.details ?? null;
-    if (error.code === 'INTERNAL_SERVER_ERROR') {
-      const reference = errorReference();
-      console.error(`crux: error ${reference} in ${path ?? 'an unknown procedure'}:`, error.cause ?? error);
-      message = `Something went wrong (reference ${reference}).`;
-      details = { reference };
-    } else if (error.code === 'SERVICE_UNAVAILABLE') {
-      details = { retryAfterSeconds: RETRY_AFTER_UNAVAILABLE_SECONDS };
-    }
-    return {
-      ...shape,
-      message,
-      data: {
-        ...shape.data,
-        stack: undefined,
-        fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
-        details,
-      },
-    };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    // superjson's format (the client decodes with superjson), encoded fast: see transformer.ts.
+    transformer,
+    sse: SSE_OPTIONS,
+    /**
+     * The one place an unexpected error is turned into what a client sees: a reference, never the detail
+     * (SQL, hosts, stack), which goes to the server log under the same reference.
+     */
+    errorFormatter({ shape, error, path }) {
+      const zodError = error.cause instanceof ZodError ? error.cause : null;
+      const domainError = error.cause instanceof DomainError ? error.cause : null;
+      let message = shape.message;
+      let details: unknown = domainError?.details ?? null;
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        const reference = errorReference();
+        console.error(`crux: error ${reference} in ${path ?? 'an unknown procedure'}:`, error.cause ?? error);
+        message = `Something went wrong (reference ${reference}).`;
+        details = { reference };
+      } else if (error.code === 'SERVICE_UNAVAILABLE') {
+        details = { retryAfterSeconds: RETRY_AFTER_UNAVAILABLE_SECONDS };
+      }
+      return {
+        ...shape,
+        message,
+        data: {
+          ...shape.data,
+          stack: undefined,
+          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
+          details,
+        },
+      };
+    },
+  });
 
 /**
  * Turns the domain's errors, zod's input errors and an unavailable database into tRPC errors with
@@ -110,7 +125,15 @@ function isInputError(result: { ok: boolean; error?: TRPCError }): boolean {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(domainErrors).use(safeText);
+/** A pending session checked against its row, for every procedure that does not check it itself. */
+const checkedSession = t.middleware(async ({ ctx, meta, next }) => {
+  const pending = ctx.pendingSession;
+  if (!pending || meta?.sessionInAccessQuery) return next();
+  const actor = await pending.verify();
+  return next({ ctx: { actor, sessionId: actor ? pending.sessionId : null, pendingSession: undefined } });
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(checkedSession).use(safeText);
 
 /**
  * Signed in; a mutation also holds one of its user's write slots — a few writes per user at a time (the
@@ -118,8 +141,11 @@ export const publicProcedure = t.procedure.use(domainErrors).use(safeText);
  * adds it, and the map procedure builders (procedures.ts) fold it into their access query instead.
  */
 export const signedInProcedure = publicProcedure.use(async ({ ctx, type, next, signal }) => {
-  if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to do this.' });
-  const actor = ctx.actor;
+  // A pending session here is checked by the procedure's access query; until then its claimed user id only
+  // keys the write slot.
+  const pending = ctx.pendingSession;
+  const actor = ctx.actor ?? (pending ? { id: pending.userId, displayName: '', isGuest: false } : null);
+  if (!actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to do this.' });
   if (type !== 'mutation') return next({ ctx: { ...ctx, actor } });
   const release = await acquireWriteSlot(actor.id, signal);
   try {

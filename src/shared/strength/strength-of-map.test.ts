@@ -4,6 +4,8 @@ import { explainNodeStrength, strengthGraphOfMap, strengthOfMap, type StrengthMa
 import { strengthOf } from './strength-test-support';
 
 const votes = (mean: number | null, count = mean === null ? 0 : 4) => ({ count, mean });
+/** Claims by id, each with the mean of its four votes (null: nobody voted). */
+const rated = (means: Record<string, number | null>) => Object.entries(means).map(([id, mean]) => ({ id, votes: votes(mean) }));
 const claimLink = (from: string, to: string, relation: 'support' | 'oppose'): StrengthMapLink => ({
   fromClaimId: from,
   fromEvidenceId: null,
@@ -17,13 +19,23 @@ const evidenceLink = (from: string, to: string, relation: 'support' | 'oppose'):
   relation,
 });
 
+/** A random map for the property tests: the vote mean of each claim c0, c1, … (null: nobody voted)… */
+const meansArb = (minLength: number) =>
+  fc.array(fc.option(fc.double({ min: 0, max: 4, noNaN: true }), { nil: null }), { minLength, maxLength: 8 });
+/** …and its links, as [from, to, supports] by claim index. */
+const rawLinksArb = fc.array(fc.tuple(fc.nat(7), fc.nat(7), fc.boolean()), { maxLength: 16 });
+
+/** The links drawn among `count` claims: indexes wrap around, and a link from a claim to itself is left out. */
+function linksAmong(count: number, rawLinks: [number, number, boolean][]): StrengthMapLink[] {
+  return rawLinks
+    .map(([from, to, supports]) => claimLink(`c${from % count}`, `c${to % count}`, supports ? 'support' : 'oppose'))
+    .filter((link) => link.fromClaimId !== link.toClaimId);
+}
+
 describe('strengthOfMap', () => {
   it('turns claims, passages and links into a DF-QuAD graph with base scores from the visible means', () => {
     const view: StrengthMapInput = {
-      claims: [
-        { id: 'thesis', votes: votes(2) },
-        { id: 'pro', votes: votes(3) },
-      ],
+      claims: rated({ thesis: 2, pro: 3 }),
       evidence: [{ id: 'quote', votes: null }],
       links: [claimLink('pro', 'thesis', 'support'), evidenceLink('quote', 'pro', 'oppose')],
     };
@@ -45,11 +57,7 @@ describe('strengthOfMap', () => {
     // con: base 0.25 (mean 1), nothing incoming → 0.25.
     // thesis: base 0.5, support F(0.375) = 0.375, attack F(0.25) = 0.25 → 0.5 + 0.5·0.125 = 0.5625.
     const view: StrengthMapInput = {
-      claims: [
-        { id: 'thesis', votes: votes(2) },
-        { id: 'pro', votes: votes(3) },
-        { id: 'con', votes: votes(1) },
-      ],
+      claims: rated({ thesis: 2, pro: 3, con: 1 }),
       evidence: [{ id: 'quote', votes: votes(2) }],
       links: [claimLink('pro', 'thesis', 'support'), claimLink('con', 'thesis', 'oppose'), evidenceLink('quote', 'pro', 'oppose')],
     };
@@ -64,12 +72,7 @@ describe('strengthOfMap', () => {
 
   it('an opposing claim with strong votes lowers its target; two supporters combine as 1 − Π(1 − v)', () => {
     const base: StrengthMapInput = {
-      claims: [
-        { id: 'a', votes: votes(3.2) },
-        { id: 's1', votes: votes(2) },
-        { id: 's2', votes: votes(2) },
-        { id: 'o', votes: votes(2) },
-      ],
+      claims: rated({ a: 3.2, s1: 2, s2: 2, o: 2 }),
       evidence: [],
       links: [claimLink('s1', 'a', 'support'), claimLink('s2', 'a', 'support'), claimLink('o', 'a', 'oppose')],
     };
@@ -100,10 +103,7 @@ describe('strengthOfMap', () => {
 
   it('a cycle is reported and still terminates', () => {
     const result = strengthOfMap({
-      claims: [
-        { id: 'a', votes: votes(4) },
-        { id: 'b', votes: votes(4) },
-      ],
+      claims: rated({ a: 4, b: 4 }),
       evidence: [],
       links: [claimLink('a', 'b', 'oppose'), claimLink('b', 'a', 'oppose')],
     });
@@ -115,16 +115,14 @@ describe('strengthOfMap', () => {
   it('property: a node whose votes are hidden never influences anything through its own votes', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.option(fc.double({ min: 0, max: 4, noNaN: true }), { nil: null }), { minLength: 2, maxLength: 8 }),
-        fc.array(fc.tuple(fc.nat(7), fc.nat(7), fc.boolean()), { maxLength: 16 }),
+        meansArb(2),
+        rawLinksArb,
         fc.nat(7),
         fc.double({ min: 0, max: 4, noNaN: true }),
-        (means, rawEdges, hiddenIndex, secretMean) => {
+        (means, rawLinks, hiddenIndex, secretMean) => {
           const claims = means.map((mean, i) => ({ id: `c${i}`, votes: mean === null ? null : votes(mean) }));
           const hiddenId = `c${hiddenIndex % claims.length}`;
-          const links = rawEdges
-            .map(([f, t, s]) => claimLink(`c${f % claims.length}`, `c${t % claims.length}`, s ? 'support' : 'oppose'))
-            .filter((link) => link.fromClaimId !== link.toClaimId);
+          const links = linksAmong(claims.length, rawLinks);
           const hiddenView: StrengthMapInput = {
             claims: claims.map((c) => (c.id === hiddenId ? { id: c.id, votes: null } : c)),
             evidence: [],
@@ -152,12 +150,7 @@ describe('unrated arguments', () => {
   it('a claim nobody voted on, with nothing rated below it, is unrated and does not move its parent', () => {
     // The bug this fixes: two unrated supporters counted 0.5 each and lifted an unvoted thesis to 88 %.
     const view: StrengthMapInput = {
-      claims: [
-        { id: 'thesis', votes: votes(null) },
-        { id: 'pro1', votes: votes(null) },
-        { id: 'pro2', votes: votes(null) },
-        { id: 'con', votes: votes(1) },
-      ],
+      claims: rated({ thesis: null, pro1: null, pro2: null, con: 1 }),
       evidence: [],
       links: [claimLink('pro1', 'thesis', 'support'), claimLink('pro2', 'thesis', 'support'), claimLink('con', 'thesis', 'oppose')],
     };
@@ -179,10 +172,7 @@ describe('unrated arguments', () => {
 
   it('a claim without votes is rated once something below it is, and counts for its parent', () => {
     const view: StrengthMapInput = {
-      claims: [
-        { id: 'thesis', votes: votes(null) },
-        { id: 'pro', votes: votes(null) },
-      ],
+      claims: rated({ thesis: null, pro: null }),
       evidence: [{ id: 'quote', votes: votes(4) }],
       links: [claimLink('pro', 'thesis', 'support'), evidenceLink('quote', 'pro', 'support')],
     };
@@ -195,27 +185,19 @@ describe('unrated arguments', () => {
 
   it('property: adding an unrated leaf argument never changes any strength', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.option(fc.double({ min: 0, max: 4, noNaN: true }), { nil: null }), { minLength: 1, maxLength: 8 }),
-        fc.array(fc.tuple(fc.nat(7), fc.nat(7), fc.boolean()), { maxLength: 16 }),
-        fc.nat(7),
-        fc.boolean(),
-        (means, rawEdges, targetIndex, isSupport) => {
-          const claims = means.map((mean, i) => ({ id: `c${i}`, votes: votes(mean) }));
-          const links = rawEdges
-            .map(([f, t, s]) => claimLink(`c${f % claims.length}`, `c${t % claims.length}`, s ? 'support' : 'oppose'))
-            .filter((link) => link.fromClaimId !== link.toClaimId);
-          const before = strengthOfMap({ claims, evidence: [], links });
-          const target = `c${targetIndex % claims.length}`;
-          const after = strengthOfMap({
-            claims: [...claims, { id: 'new', votes: votes(null) }],
-            evidence: [],
-            links: [...links, claimLink('new', target, isSupport ? 'support' : 'oppose')],
-          });
-          for (const [id, value] of Object.entries(before.strengths)) expect(after.strengths[id]).toBe(value);
-          expect(after.unrated).toContain('new');
-        },
-      ),
+      fc.property(meansArb(1), rawLinksArb, fc.nat(7), fc.boolean(), (means, rawLinks, targetIndex, isSupport) => {
+        const claims = means.map((mean, i) => ({ id: `c${i}`, votes: votes(mean) }));
+        const links = linksAmong(claims.length, rawLinks);
+        const before = strengthOfMap({ claims, evidence: [], links });
+        const target = `c${targetIndex % claims.length}`;
+        const after = strengthOfMap({
+          claims: [...claims, { id: 'new', votes: votes(null) }],
+          evidence: [],
+          links: [...links, claimLink('new', target, isSupport ? 'support' : 'oppose')],
+        });
+        for (const [id, value] of Object.entries(before.strengths)) expect(after.strengths[id]).toBe(value);
+        expect(after.unrated).toContain('new');
+      }),
     );
   });
 });

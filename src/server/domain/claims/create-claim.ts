@@ -6,6 +6,7 @@ import type { WriteContext } from '@/server/domain/context';
 import { isProposalBy, proposalEvent, proposalFlag } from '@/server/domain/moderation/proposal';
 import type { TCreateClaimInput } from '@/shared/schemas/claim';
 import { CLAIM_VIEW_SELECT, toClaimPayload } from './claim-select';
+import { newNodeColumns } from './new-node-columns';
 
 /**
  * Adds a claim, optionally linked to a parent it supports or opposes, in one write. On a map that
@@ -15,14 +16,7 @@ export async function createClaim(db: Db, context: WriteContext, input: TCreateC
   return runMapWrite(db, context.mapId, context, async (tx) => {
     const isProposal = await isProposalBy(tx, context.mapId, context.actor);
     const claimRow = await tx.claim.create({
-      data: {
-        mapId: context.mapId,
-        text: input.text,
-        x: input.x ?? null,
-        y: input.y ?? null,
-        authorId: context.actor.id,
-        awaitingApproval: isProposal,
-      },
+      data: { ...newNodeColumns(context, input, isProposal), text: input.text },
       select: CLAIM_VIEW_SELECT,
     });
     const claim = { ...toClaimPayload(claimRow), ...proposalFlag(isProposal) };

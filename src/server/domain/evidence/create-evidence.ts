@@ -9,6 +9,7 @@ import { isProposalBy, proposalEvent, proposalFlag } from '@/server/domain/moder
 import type { TCreateEvidenceInput } from '@/shared/schemas/evidence';
 import { EVIDENCE_VIEW_SELECT, toEvidencePayload } from './evidence-select';
 import { insertLink } from '@/server/domain/links/link-rules';
+import { newNodeColumns } from '@/server/domain/claims/new-node-columns';
 
 /** A live claim of `mapId`, or NOT_FOUND (a claim on another map is reported the same way). */
 export async function requireLiveClaimOnMap(tx: Prisma.TransactionClient, mapId: string, claimId: string) {
@@ -52,16 +53,7 @@ export async function createEvidence(db: Db, context: WriteContext, input: TCrea
     await requireLiveClaimOnMap(tx, mapId, input.claimId);
     const isProposal = await isProposalBy(tx, mapId, context.actor);
     const row = await tx.evidence.create({
-      data: {
-        mapId,
-        sourceId: input.sourceId,
-        ...selector,
-        note: input.note ?? null,
-        x: input.x ?? null,
-        y: input.y ?? null,
-        authorId: context.actor.id,
-        awaitingApproval: isProposal,
-      },
+      data: { ...newNodeColumns(context, input, isProposal), sourceId: input.sourceId, ...selector, note: input.note ?? null },
       select: EVIDENCE_VIEW_SELECT,
     });
     const evidence = { ...toEvidencePayload(row), ...proposalFlag(isProposal) };

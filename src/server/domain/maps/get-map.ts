@@ -288,40 +288,14 @@ async function readMapView(db: Prisma.TransactionClient, actor: Actor | null, ac
   };
 }
 
+/** What a view adds to its row: the caller's vote, the aggregates they may see, and the strength. */
+type ReaderFields = 'votes' | 'myVote' | 'strength' | 'awaitingApproval';
+
 /** The claim columns map.get reads (CLAIM_VIEW_SELECT's, with the author's name joined in). */
-interface ClaimRow {
-  id: string;
-  title: string | null;
-  text: string;
-  tags: string[];
-  x: number | null;
-  y: number | null;
-  version: number;
-  authorId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  awaitingApproval: boolean;
-  authorName: string | null;
-}
+type ClaimRow = Omit<ClaimView, ReaderFields> & { tags: string[]; awaitingApproval: boolean };
 
 /** The passage columns map.get reads (EVIDENCE_VIEW_SELECT's, with the author's name joined in). */
-interface EvidenceRow {
-  id: string;
-  sourceId: string;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-  note: string | null;
-  isOrphaned: boolean;
-  x: number | null;
-  y: number | null;
-  authorId: string | null;
-  createdAt: Date;
-  awaitingApproval: boolean;
-  authorName: string | null;
-}
+type EvidenceRow = Omit<EvidenceView, ReaderFields> & { awaitingApproval: boolean };
 
 /** The map's own fields (MAP_HEADER_SELECT's), its owner's name, and whether the caller's membership moderates. */
 interface MapHeaderRow {
@@ -348,16 +322,11 @@ interface OwnVoteRow {
   value: number;
 }
 
-interface LinkRow {
-  id: string;
-  fromClaimId: string | null;
-  fromEvidenceId: string | null;
-  toClaimId: string;
-  relation: TRelation;
+type LinkRow = Omit<LinkView, 'scheme' | 'awaitingApproval'> & {
   scheme: string | null;
   awaitingApproval: boolean;
   createdById: string | null;
-}
+};
 
 interface VoteCountRow {
   claimId: string | null;

@@ -1,12 +1,13 @@
 import type { Db } from '@/server/db';
 import type { ReadContext } from '@/server/domain/context';
 import type { TProposalKind } from '@/shared/schemas/moderation';
+import type { TRelation } from '@/shared/schemas/claim';
 
 export interface ProposalParent {
   kind: 'claim';
   id: string;
   text: string;
-  relation: 'support' | 'oppose';
+  relation: TRelation;
 }
 
 /** One item of a moderator's review queue. */
@@ -102,7 +103,7 @@ export async function listProposals(db: Db, context: ReadContext): Promise<Moder
     authorId: hideNames ? null : authorId,
     authorName: hideNames ? null : (name ?? null),
   });
-  const parentOf = (link: { relation: 'support' | 'oppose'; toClaim: { id: string; text: string } } | undefined) =>
+  const parentOf = (link: { relation: TRelation; toClaim: { id: string; text: string } } | undefined) =>
     link ? { kind: 'claim' as const, id: link.toClaim.id, text: link.toClaim.text, relation: link.relation } : null;
 
   const items: ProposalView[] = [

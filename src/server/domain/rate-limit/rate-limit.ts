@@ -71,10 +71,10 @@ function counterKey(rule: RateLimitRule, key: string): string {
  * the window's points and seconds left. `consumeRateLimit` runs it alone; the write procedures fold it into
  * their access query (`requireRoleOn`'s `charge`), so a write's quota costs no round trip of its own.
  */
-export function rateLimitUpsert(rule: RateLimitRule, key: string, points = 1): Prisma.Sql {
+export function rateLimitUpsert(rule: RateLimitRule, key: string, points = 1, onlyIf: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "crux_rate_limit" AS c ("key", "points", "expiresAt")
-      VALUES (${counterKey(rule, key)}, ${points}::int, now() + make_interval(secs => ${rule.durationSeconds}::float8))
+      SELECT ${counterKey(rule, key)}, ${points}::int, now() + make_interval(secs => ${rule.durationSeconds}::float8) WHERE ${onlyIf}
     ON CONFLICT ("key") DO UPDATE SET
       "points" = CASE WHEN c."expiresAt" <= now() THEN EXCLUDED."points" ELSE c."points" + EXCLUDED."points" END,
       "expiresAt" = CASE WHEN c."expiresAt" <= now() THEN EXCLUDED."expiresAt" ELSE c."expiresAt" END

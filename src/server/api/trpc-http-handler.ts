@@ -1,0 +1,108 @@
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { appRouter } from './root';
+import { createRequestContext } from './context';
+import { MAP_EVENTS_PATH, mapEventsSseResponse } from './map-events-sse';
+import {
+  BodyTooLarge,
+  bodyLimitFor,
+  DEFAULT_BODY_LIMIT_BYTES,
+  formatBytes,
+  isJsonContentType,
+  isQueryInputValidUtf8,
+  MAX_BATCH_SIZE,
+  MAX_CONCURRENT_LARGE_BODIES,
+  procedurePaths,
+  readBodyText,
+  trpcResponseMeta,
+} from './request-limits';
+import { RETRY_AFTER_UNAVAILABLE_SECONDS, UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './unavailable';
+
+export const TRPC_ENDPOINT = '/api/trpc';
+const HTTP_STATUS: Partial<Record<TRPC_ERROR_CODE_KEY, number>> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  SERVICE_UNAVAILABLE: 503,
+};
+const PRIVATE = { 'Cache-Control': 'private, no-store' };
+
+/** An error in tRPC's envelope (superjson), so the client shows the message like any other. */
+function refuse(code: TRPC_ERROR_CODE_KEY, message: string, headers: Record<string, string> = {}): Response {
+  const httpStatus = HTTP_STATUS[code] ?? 400;
+  const error = { message, code: TRPC_ERROR_CODES_BY_KEY[code], data: { code, httpStatus, path: null, details: null } };
+  return Response.json({ error: { json: error } }, { status: httpStatus, headers: { ...PRIVATE, ...headers } });
+}
+
+let largeBodiesInFlight = 0;
+
+/**
+ * The tRPC endpoint (queries, mutations and the map event stream) as a web Request → Response function,
+ * with every check it makes before tRPC sees the request. Served by the Node server in front of Next in
+ * production (src/server/infra/trpc-node.ts) and by Next's route in development.
+ */
+export async function handleTrpcRequest(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const paths = procedurePaths(url, TRPC_ENDPOINT);
+  if (paths.length > MAX_BATCH_SIZE) {
+    return refuse('BAD_REQUEST', `A request may batch at most ${MAX_BATCH_SIZE} calls; this one has ${paths.length}.`);
+  }
+  if (request.method === 'GET' && !isQueryInputValidUtf8(url)) return refuse('BAD_REQUEST', 'The input is not valid UTF-8 text.');
+
+  let context: Awaited<ReturnType<typeof createRequestContext>>;
+  try {
+    // A mutation's session is checked by the procedure, in its access query (context.ts); a large upload's
+    // limit depends on who is calling, so its session is checked first.
+    const deferSession = request.method === 'POST' && bodyLimitFor(paths) === DEFAULT_BODY_LIMIT_BYTES;
+    context = await createRequestContext(request, { deferSession });
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return refuse('SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE, { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) });
+  }
+
+  // The map event stream, served with its bytes shared across subscribers; tRPC answers whatever it refuses.
+  if (request.method === 'GET' && url.searchParams.get('batch') !== '1' && paths[0] === MAP_EVENTS_PATH) {
+    const stream = await mapEventsSseResponse(request, url, context);
+    if (stream) return stream;
+  }
+
+  let req = request;
+  if (request.method === 'POST') {
+    // Mutations as JSON only: an HTML form on another site can send form data or text, never JSON.
+    if (!isJsonContentType(request.headers.get('content-type'))) {
+      return refuse('UNSUPPORTED_MEDIA_TYPE', 'Send the request as application/json.');
+    }
+    // Larger inputs (imports, source texts) only from signed-in callers: anonymous bodies stay small.
+    const limit = context.actor ? bodyLimitFor(paths) : DEFAULT_BODY_LIMIT_BYTES;
+    const tooLarge = () => refuse('PAYLOAD_TOO_LARGE', `The request is larger than ${formatBytes(limit)}, the most this accepts.`);
+    const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+    if (Number.isFinite(declared) && declared > limit) return tooLarge();
+    const isLarge = limit > DEFAULT_BODY_LIMIT_BYTES;
+    if (isLarge && largeBodiesInFlight >= MAX_CONCURRENT_LARGE_BODIES) {
+      return refuse('SERVICE_UNAVAILABLE', 'Crux is receiving other large uploads; try again in a few seconds.', { 'Retry-After': '5' });
+    }
+    if (isLarge) largeBodiesInFlight += 1;
+    let text: string;
+    try {
+      text = await readBodyText(request.body, limit);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return tooLarge();
+      return refuse('BAD_REQUEST', 'The request body is not valid UTF-8 text.');
+    } finally {
+      if (isLarge) largeBodiesInFlight -= 1;
+    }
+    req = new Request(request.url, { method: 'POST', headers: request.headers, body: text, signal: request.signal });
+  }
+
+  return fetchRequestHandler({
+    endpoint: TRPC_ENDPOINT,
+    req,
+    router: appRouter,
+    createContext: () => context,
+    // Mutations over GET would let a link or an <img> change state.
+    allowMethodOverride: false,
+    maxBatchSize: MAX_BATCH_SIZE,
+    responseMeta: trpcResponseMeta,
+  });
+}

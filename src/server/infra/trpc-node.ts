@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
+
+/**
+ * /api/trpc served by the Node server itself (src/server/infra/http-server.ts), not through Next's
+ * route pipeline: the same handler as the Next route (src/server/api/trpc-http-handler.ts), with the
+ * request turned into a web Request and the Response streamed back, carrying the headers next.config.js
+ * gives every API response. All API and realtime traffic goes through this one copy of the server
+ * modules, so in-process state (the LISTEN hub, write caps, presence, rate limits) is never split with
+ * Next's bundle, which only renders pages.
+ */
+
+export const TRPC_PATH_PREFIX = '/api/trpc/';
+
+export type WebHandler = (request: Request) => Promise<Response>;
+
+interface HeaderRule {
+  source: string;
+  headers: { key: string; value: string }[];
+}
+
+/** The headers next.config.js sets on /api/* responses, read from it so the two never drift. */
+export function apiHeadersFrom(rules: HeaderRule[]): [string, string][] {
+  return rules
+    .filter((rule) => rule.source === '/:path*' || rule.source === '/api/:path*')
+    .flatMap((rule) => rule.headers.map((h): [string, string] => [h.key, h.value]));
+}
+
+export function isTrpcRequest(req: IncomingMessage): boolean {
+  return (req.method === 'GET' || req.method === 'POST') && (req.url ?? '').startsWith(TRPC_PATH_PREFIX);
+}
+
+function webRequestOf(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name.startsWith(':')) continue;
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else headers.set(name, value);
+  }
+  const hasBody = req.method === 'POST';
+  return new Request(new URL(req.url ?? '/', origin), {
+    method: req.method,
+    headers,
+    signal,
+    ...(hasBody ? { body: Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+  });
+}
+
+/** Serves one tRPC request: status, the handler's headers plus the API headers, then the body as it streams. */
+export async function serveTrpc(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handler: WebHandler,
+  apiHeaders: [string, string][],
+  origin: string,
+): Promise<void> {
+  const aborted = new AbortController();
+  // The client went away: end the handler's work (an SSE stream's subscription) with it.
+  res.on('close', () => aborted.abort());
+  const response = await handler(webRequestOf(req, origin, aborted.signal));
+  for (const [name, value] of apiHeaders) res.setHeader(name, value);
+  const setCookies = response.headers.getSetCookie();
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') res.setHeader(name, value);
+  });
+  if (setCookies.length) res.setHeader('set-cookie', setCookies);
+  res.statusCode = response.status;
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  // A plain answer in one write (headers and body in one packet); only an event stream is piped.
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    const bytes = Buffer.from(await response.arrayBuffer());
+    res.setHeader('content-length', bytes.length);
+    res.end(bytes);
+    return;
+  }
+  // Events reach the socket as they are written, not when a buffer fills.
+  res.flushHeaders();
+  const body = Readable.fromWeb(response.body as unknown as NodeWebReadableStream<Uint8Array>);
+  body.on('error', () => res.destroy());
+  res.on('close', () => body.destroy());
+  body.pipe(res);
+}
