@@ -22,7 +22,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import argon2 from 'argon2';
 import { createCaller } from '../../src/server/api/root';
 import { createPrismaClient } from '../../src/server/db';
@@ -53,6 +53,20 @@ const median = (values: number[]) =>
     50,
   );
 const ms = (value: number) => `${value.toFixed(value < 100 ? 1 : 0)} ms`;
+
+/** The longest main-thread task (LONG_TASKS_SCRIPT's record) that ended at or after `since` in the page. */
+function longestTaskSince(page: Page, since: number): Promise<number> {
+  return page.evaluate(
+    (from) =>
+      Math.max(
+        0,
+        ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
+          .filter((task) => task.start + task.duration >= from)
+          .map((task) => task.duration),
+      ),
+    since,
+  );
+}
 
 async function openDatabase(): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
   if (process.env.DATABASE_URL) {
@@ -198,17 +212,7 @@ async function measureInteraction(
     await page.waitForFunction(() => !document.querySelector('.map-graph-status'), null, { timeout: 600_000 });
     await page.waitForTimeout(1000);
     const now = () => page.evaluate(() => performance.now());
-    const longestSince = (since: number) =>
-      page.evaluate(
-        (from) =>
-          Math.max(
-            0,
-            ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
-              .filter((task) => task.start + task.duration >= from)
-              .map((task) => task.duration),
-          ),
-        since,
-      );
+    const longestSince = (since: number) => longestTaskSince(page, since);
 
     // 1. Pan and zoom for about 5 seconds while recording frame deltas.
     await page.evaluate(`(() => {
@@ -348,16 +352,7 @@ async function measureInteraction(
       )
       .catch(() => {});
     await other.waitForTimeout(1000);
-    const remoteLayoutUndoLongestTaskMs = await other.evaluate(
-      (from) =>
-        Math.max(
-          0,
-          ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
-            .filter((task) => task.start + task.duration >= from)
-            .map((task) => task.duration),
-        ),
-      otherStart,
-    );
+    const remoteLayoutUndoLongestTaskMs = await longestTaskSince(other, otherStart);
     await other.close();
 
     return {
