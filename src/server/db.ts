@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@/generated/prisma/client';
+import pg from 'pg';
+import { PrismaClient, type Prisma } from '@/generated/prisma/client';
 
 export type Db = PrismaClient;
 
@@ -22,16 +23,54 @@ export const POOL_LIMITS = {
   query_timeout: 20_000,
 } as const;
 
+const statementNames = new Map<string, string>();
+
+/** A prepared statement per distinct text: each connection parses and plans it once, not on every call. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) statementNames.set(text, (name = `crux_raw_${statementNames.size + 1}`));
+  return name;
+}
+
+/**
+ * The pool under each client, for `rawQuery`; a transaction client has none and goes through Prisma. Kept on
+ * globalThis as the client is (getDb): Next's bundle and the Node server's modules share one client.
+ */
+const globalForPools = globalThis as unknown as { cruxRawPools?: WeakMap<object, { pool: pg.Pool; onQuery?: () => void }> };
+const poolOfClient = (globalForPools.cruxRawPools ??= new WeakMap());
+
 export function createPrismaClient(databaseUrl: string, options: ClientOptions = {}): PrismaClient {
-  const adapter = new PrismaPg(
-    { connectionString: databaseUrl, ...POOL_LIMITS },
+  const pool = new pg.Pool({ connectionString: databaseUrl, ...POOL_LIMITS });
+  const adapter = new PrismaPg(pool, {
+    // The client's $disconnect ends the pool it was given.
+    disposeExternalPool: true,
     // A connection that dies with the server is dropped by the pool; the next request opens a new one.
-    { onPoolError: (error) => console.error(`crux: database connection lost (${error.message.split('\n')[0]})`) },
-  );
-  if (!options.onQuery) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  client.$on('query', options.onQuery);
+    onPoolError: (error) => console.error(`crux: database connection lost (${error.message.split('\n')[0]})`),
+  });
+  if (options.onQuery) {
+    const counting = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+    counting.$on('query', options.onQuery);
+    poolOfClient.set(counting, { pool, onQuery: options.onQuery });
+    return counting;
+  }
+  const client = new PrismaClient({ adapter });
+  poolOfClient.set(client, { pool });
   return client;
+}
+
+/**
+ * A raw statement straight on the client's pg pool: the few statements on every write's path (the access
+ * query, the one-statement write) skip Prisma's per-query work, which is about as long again as the
+ * statement on a loopback connection. Rows come back as pg gives them: cast in the SQL what must arrive
+ * as a number (int4, float8) or text; int8 and numeric arrive as strings. Inside a transaction (no
+ * pool of its own) it runs through Prisma as any other raw query.
+ */
+export async function rawQuery<TRow>(db: PrismaClient | Prisma.TransactionClient, sql: Prisma.Sql): Promise<TRow[]> {
+  const raw = poolOfClient.get(db);
+  if (!raw) return db.$queryRaw<TRow[]>(sql);
+  raw.onQuery?.();
+  const result = await raw.pool.query<TRow & pg.QueryResultRow>({ name: statementName(sql.text), text: sql.text, values: sql.values });
+  return result.rows;
 }
 
 const globalForPrisma = globalThis as unknown as { cruxPrisma?: PrismaClient };

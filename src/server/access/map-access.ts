@@ -1,4 +1,4 @@
-import type { Db } from '@/server/db';
+import { rawQuery, type Db } from '@/server/db';
 import { Prisma } from '@/generated/prisma/client';
 import { DomainError, notFoundOrNoAccess } from '@/server/domain/errors';
 import { rateLimitError, rateLimitStateOf, rateLimitUpsert, type RateLimitRule } from '@/server/domain/rate-limit/rate-limit';
@@ -198,11 +198,14 @@ async function accessRow(
     : Prisma.sql`SELECT NULL::text AS "sessionUserId"`;
   if (charge) {
     const { rule, key } = charge;
-    const rows = await db.$queryRaw<(AccessRow & SessionRow & { quotaPoints: number | null; quotaSecondsLeft: number })[]>`
+    const rows = await rawQuery<AccessRow & SessionRow & { quotaPoints: number | null; quotaSecondsLeft: number }>(
+      db,
+      Prisma.sql`
       WITH live AS (${live}),
       quota AS (${rateLimitUpsert(rule, key, 1, session ? Prisma.sql`EXISTS (SELECT 1 FROM live)` : Prisma.sql`true`)})
       SELECT q."points" AS "quotaPoints", q."secondsLeft" AS "quotaSecondsLeft", l.*, a.*
-        FROM (SELECT 1) one LEFT JOIN live l ON true LEFT JOIN quota q ON true LEFT JOIN (${access}) a ON true`;
+        FROM (SELECT 1) one LEFT JOIN live l ON true LEFT JOIN quota q ON true LEFT JOIN (${access}) a ON true`,
+    );
     const first = rows[0];
     if (session && !first?.sessionUserId) return first;
     const quotaRow = first && first.quotaPoints !== null ? { points: first.quotaPoints, secondsLeft: first.quotaSecondsLeft } : undefined;
@@ -210,9 +213,11 @@ async function accessRow(
     if (!quota.isAllowed) throw rateLimitError(rule, quota);
     return first;
   }
-  if (!session) return (await db.$queryRaw<AccessRow[]>(access))[0];
-  const rows = await db.$queryRaw<(AccessRow & SessionRow)[]>`
-    SELECT l.*, a.* FROM (SELECT 1) one LEFT JOIN (${live}) l ON true LEFT JOIN (${access}) a ON true`;
+  if (!session) return (await rawQuery<AccessRow>(db, access))[0];
+  const rows = await rawQuery<AccessRow & SessionRow>(
+    db,
+    Prisma.sql`SELECT l.*, a.* FROM (SELECT 1) one LEFT JOIN (${live}) l ON true LEFT JOIN (${access}) a ON true`,
+  );
   return rows[0];
 }
 

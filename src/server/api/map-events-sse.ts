@@ -70,10 +70,29 @@ function parseInput(request: Request, url: URL) {
 }
 
 /**
- * The map's event stream as a Response, or null when tRPC should answer instead (every refusal).
+ * Where a stream's bytes go: the Node response itself in production (src/server/infra/trpc-node.ts), a web
+ * ReadableStream under Next's route. `write` reports false once the client's buffer is full; the stream
+ * then waits for `drained` before reading further, so a slow client never makes the server buffer its backlog.
+ */
+export interface EventStreamSink {
+  write(bytes: Uint8Array): boolean;
+  drained(): Promise<void>;
+  end(): void;
+}
+
+/** A map event stream that passed every check, ready to be written to a sink. */
+export interface MapEventStream {
+  headers: Record<string, string>;
+  /** Writes the stream until it ends, the client goes (the request's signal) or `cancel` is called. */
+  run(sink: EventStreamSink): Promise<void>;
+  cancel(): void;
+}
+
+/**
+ * The map's event stream, or null when tRPC should answer instead (every refusal).
  * Checks the caller's role itself, exactly as the procedure does.
  */
-export async function mapEventsSseResponse(request: Request, url: URL, context: Context): Promise<Response | null> {
+export async function openMapEventStream(request: Request, url: URL, context: Context): Promise<MapEventStream | null> {
   const parsed = parseInput(request, url);
   if (!parsed) return null;
   const { input } = parsed;
@@ -92,58 +111,89 @@ export async function mapEventsSseResponse(request: Request, url: URL, context: 
     signal: request.signal,
   })[Symbol.asyncIterator]();
   let isClosed = false;
-  let lastWriteAt = Date.now();
   let pinger: ReturnType<typeof setInterval> | null = null;
   const stop = () => {
     isClosed = true;
     if (pinger) clearInterval(pinger);
   };
+  const isOpen = () => !isClosed && !request.signal.aborted;
 
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(CONNECTED);
-      // Keepalive while quiet, as tRPC's `sse.ping` does: proxies keep the stream, the client knows it is alive.
-      pinger = setInterval(() => {
-        if (isClosed || Date.now() - lastWriteAt < SSE_OPTIONS.ping.intervalMs) return;
-        lastWriteAt = Date.now();
-        controller.enqueue(PING);
-      }, SSE_OPTIONS.ping.intervalMs);
-      pinger.unref?.();
-    },
-    async pull(controller) {
-      try {
+  const run = async (sink: EventStreamSink) => {
+    let lastWriteAt = Date.now();
+    sink.write(CONNECTED);
+    // Keepalive while quiet, as tRPC's `sse.ping` does: proxies keep the stream, the client knows it is alive.
+    pinger = setInterval(() => {
+      if (!isOpen() || Date.now() - lastWriteAt < SSE_OPTIONS.ping.intervalMs) return;
+      lastWriteAt = Date.now();
+      sink.write(PING);
+    }, SSE_OPTIONS.ping.intervalMs);
+    pinger.unref?.();
+    try {
+      for (;;) {
         const next = await entries.next();
-        if (isClosed) return;
+        if (!isOpen()) return;
         if (next.done) {
-          controller.enqueue(RETURN);
-          stop();
-          controller.close();
+          sink.write(RETURN);
           return;
         }
-        controller.enqueue(concat(next.value.map(frameOf)));
+        const isRoomLeft = sink.write(concat(next.value.map(frameOf)));
         lastWriteAt = Date.now();
-      } catch (cause) {
-        if (isClosed) return;
-        stop();
-        if (!request.signal.aborted) {
-          const error = getTRPCErrorFromUnknown(cause);
-          const shape = getErrorShape({
-            config: appRouter._def._config,
-            ctx: context,
-            error,
-            input: parsed.raw,
-            path: MAP_EVENTS_PATH,
-            type: 'subscription',
-          });
-          controller.enqueue(encoder.encode(`event: serialized-error\ndata: ${JSON.stringify(serialize(shape))}\n\n`));
-        }
-        controller.close();
+        if (!isRoomLeft) await sink.drained();
       }
-    },
-    async cancel() {
+    } catch (cause) {
+      if (!isOpen()) return;
+      const error = getTRPCErrorFromUnknown(cause);
+      const shape = getErrorShape({
+        config: appRouter._def._config,
+        ctx: context,
+        error,
+        input: parsed.raw,
+        path: MAP_EVENTS_PATH,
+        type: 'subscription',
+      });
+      sink.write(encoder.encode(`event: serialized-error\ndata: ${JSON.stringify(serialize(shape))}\n\n`));
+    } finally {
       stop();
-      await entries.return?.();
+      sink.end();
+    }
+  };
+  const cancel = () => {
+    if (isClosed) return;
+    stop();
+    void entries.return?.();
+  };
+  return { headers: HEADERS, run, cancel };
+}
+
+/** The stream as a web Response (Next's route): a byte stream that is read as the client reads. */
+export function eventStreamResponse(stream: MapEventStream): Response {
+  let onPull: (() => void) | null = null;
+  const wake = () => {
+    onPull?.();
+    onPull = null;
+  };
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      void stream.run({
+        write: (bytes) => {
+          controller.enqueue(bytes);
+          return (controller.desiredSize ?? 1) > 0;
+        },
+        drained: () => new Promise<void>((resolve) => (onPull = resolve)),
+        end: () => {
+          try {
+            controller.close();
+          } catch {
+            // already cancelled by the reader
+          }
+        },
+      });
+    },
+    pull: wake,
+    cancel() {
+      wake();
+      stream.cancel();
     },
   });
-  return new Response(body, { status: 200, headers: HEADERS });
+  return new Response(body, { status: 200, headers: stream.headers });
 }

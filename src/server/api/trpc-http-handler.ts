@@ -2,7 +2,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { appRouter } from './root';
 import { createRequestContext } from './context';
-import { MAP_EVENTS_PATH, mapEventsSseResponse } from './map-events-sse';
+import { eventStreamResponse, MAP_EVENTS_PATH, openMapEventStream, type MapEventStream } from './map-events-sse';
 import {
   BodyTooLarge,
   bodyLimitFor,
@@ -42,7 +42,15 @@ let largeBodiesInFlight = 0;
  * with every check it makes before tRPC sees the request. Served by the Node server in front of Next in
  * production (src/server/infra/trpc-node.ts) and by Next's route in development.
  */
-export async function handleTrpcRequest(request: Request): Promise<Response> {
+export interface TrpcHandlerOptions {
+  /**
+   * Serves a map event stream that passed its checks in the caller's own way (the Node server writes it
+   * straight to the socket); the Response returned stands for it. Absent: a web streaming Response.
+   */
+  serveEventStream?: (stream: MapEventStream) => Response;
+}
+
+export async function handleTrpcRequest(request: Request, options: TrpcHandlerOptions = {}): Promise<Response> {
   const url = new URL(request.url);
   const paths = procedurePaths(url, TRPC_ENDPOINT);
   if (paths.length > MAX_BATCH_SIZE) {
@@ -63,8 +71,8 @@ export async function handleTrpcRequest(request: Request): Promise<Response> {
 
   // The map event stream, served with its bytes shared across subscribers; tRPC answers whatever it refuses.
   if (request.method === 'GET' && url.searchParams.get('batch') !== '1' && paths[0] === MAP_EVENTS_PATH) {
-    const stream = await mapEventsSseResponse(request, url, context);
-    if (stream) return stream;
+    const stream = await openMapEventStream(request, url, context);
+    if (stream) return options.serveEventStream ? options.serveEventStream(stream) : eventStreamResponse(stream);
   }
 
   let req = request;

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
+import type { EventStreamSink, MapEventStream } from '../api/map-events-sse';
+import type { TrpcHandlerOptions } from '../api/trpc-http-handler';
 
 /**
  * /api/trpc served by the Node server itself (src/server/infra/http-server.ts), not through Next's
@@ -13,7 +15,7 @@ import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
 
 export const TRPC_PATH_PREFIX = '/api/trpc/';
 
-export type WebHandler = (request: Request) => Promise<Response>;
+export type WebHandler = (request: Request, options?: TrpcHandlerOptions) => Promise<Response>;
 
 interface HeaderRule {
   source: string;
@@ -47,6 +49,26 @@ function webRequestOf(req: IncomingMessage, origin: string, signal: AbortSignal)
   });
 }
 
+/** A map event stream's sink on the Node response: bytes go to the socket as they are written. */
+function socketSink(res: ServerResponse): EventStreamSink {
+  return {
+    write: (bytes) => !res.destroyed && res.write(bytes),
+    drained: () =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.on('drain', done);
+        res.on('close', done);
+      }),
+    end: () => {
+      if (!res.destroyed) res.end();
+    },
+  };
+}
+
 /** Serves one tRPC request: status, the handler's headers plus the API headers, then the body as it streams. */
 export async function serveTrpc(
   req: IncomingMessage,
@@ -56,9 +78,17 @@ export async function serveTrpc(
   origin: string,
 ): Promise<void> {
   const aborted = new AbortController();
-  // The client went away: end the handler's work (an SSE stream's subscription) with it.
-  res.on('close', () => aborted.abort());
-  const response = await handler(webRequestOf(req, origin, aborted.signal));
+  // The client went away before the answer was complete: end the handler's work (an event stream) with it.
+  res.on('close', () => {
+    if (!res.writableFinished) aborted.abort();
+  });
+  let eventStream: MapEventStream | null = null;
+  const response = await handler(webRequestOf(req, origin, aborted.signal), {
+    serveEventStream: (stream) => {
+      eventStream = stream;
+      return new Response(null, { status: 200, headers: stream.headers });
+    },
+  });
   for (const [name, value] of apiHeaders) res.setHeader(name, value);
   const setCookies = response.headers.getSetCookie();
   response.headers.forEach((value, name) => {
@@ -66,6 +96,15 @@ export async function serveTrpc(
   });
   if (setCookies.length) res.setHeader('set-cookie', setCookies);
   res.statusCode = response.status;
+  // A map event stream is written to the socket by the stream itself: each burst of events in one write,
+  // the bytes shared by every subscriber in the same redaction class (map-events-sse.ts).
+  const stream = eventStream as MapEventStream | null;
+  if (stream) {
+    res.flushHeaders();
+    res.on('close', () => stream.cancel());
+    await stream.run(socketSink(res));
+    return;
+  }
   if (!response.body) {
     res.end();
     return;

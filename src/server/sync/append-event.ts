@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import superjson, { type SuperJSONResult } from 'superjson';
 import { Prisma } from '@/generated/prisma/client';
-import type { Db } from '@/server/db';
+import { rawQuery, type Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
 import { DomainError } from '@/server/domain/errors';
 import { ZMapEventBody, type MapEventDraft } from '@/shared/events';
@@ -132,7 +132,9 @@ export async function runMapWriteStatement<T extends object>(
   // The stored result is what a replay returns: superjson of the value, its seq filled in by the statement.
   const result = JSON.stringify(superjson.serialize({ ...write.result, seq: 0 }));
   try {
-    const rows = await db.$queryRaw<{ seq: number }[]>`
+    const rows = await rawQuery<{ seq: number }>(
+      db,
+      Prisma.sql`
       WITH change AS (${write.change}),
       bump AS (
         UPDATE "Map" SET "lastSeq" = "lastSeq" + 1, "updatedAt" = now()
@@ -141,18 +143,19 @@ export async function runMapWriteStatement<T extends object>(
       ),
       event AS (
         INSERT INTO "MapEvent" ("id", "mapId", "seq", "type", "payload", "actorId", "clientMutationId")
-        SELECT ${crypto.randomUUID()}, ${mapId}, "lastSeq", ${parsed.data.type}, ${JSON.stringify(parsed.data.payload)}::jsonb,
+        SELECT ${crypto.randomUUID()}::text, ${mapId}::text, "lastSeq", ${parsed.data.type}::text, ${JSON.stringify(parsed.data.payload)}::jsonb,
                ${actorId}::text, ${clientMutationId}::text
           FROM bump
         RETURNING "seq"
       ),
       applied AS (
         INSERT INTO "AppliedMutation" ("actorId", "clientMutationId", "mapId", "seq", "result")
-        SELECT ${actorId}::text, ${clientMutationId}::text, ${mapId}, "seq", jsonb_set(${result}::jsonb, '{json,seq}', to_jsonb("seq"))
+        SELECT ${actorId}::text, ${clientMutationId}::text, ${mapId}::text, "seq", jsonb_set(${result}::jsonb, '{json,seq}', to_jsonb("seq"))
           FROM event
          WHERE ${isRecorded}::boolean
       )
-      SELECT "seq", pg_notify(${MAP_EVENTS_CHANNEL}, ${mapId} || ':' || "seq") IS NULL AS "notified" FROM event`;
+      SELECT "seq", pg_notify(${MAP_EVENTS_CHANNEL}::text, ${mapId}::text || ':' || "seq") IS NULL AS "notified" FROM event`,
+    );
     const seq = rows[0]?.seq;
     return seq === undefined ? null : { ...write.result, seq };
   } catch (error) {

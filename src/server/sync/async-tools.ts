@@ -1,19 +1,30 @@
 /**
  * A one-slot wake-up signal for a consumer loop: `notify` from any callback, `wait` in the loop.
  * A notify that arrives while the loop is busy is remembered, so no wake-up is ever lost.
+ *
+ * A map's stream waits here after every event it sends, so a wait is cheap: the abort listener is added
+ * once per signal, and a wait for the same deadline as the last one (the loop's next recheck) keeps its
+ * timer. A stale timer can only wake the loop early, which a loop tolerates; `dispose` ends both.
  */
 export class Wakeup {
   private resolve: (() => void) | null = null;
   private isPending = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timerDeadline = 0;
+  private watched: AbortSignal | null = null;
+  private readonly wake = () => {
+    const resolve = this.resolve;
+    this.resolve = null;
+    resolve?.();
+  };
+  private readonly onTimer = () => {
+    this.timer = null;
+    this.wake();
+  };
 
   notify(): void {
-    if (this.resolve) {
-      const resolve = this.resolve;
-      this.resolve = null;
-      resolve();
-    } else {
-      this.isPending = true;
-    }
+    if (this.resolve) this.wake();
+    else this.isPending = true;
   }
 
   /** Resolves on the next notify, after `timeoutMs`, or when `signal` aborts (never rejects). */
@@ -22,19 +33,34 @@ export class Wakeup {
       this.isPending = false;
       return Promise.resolve();
     }
+    if (this.watched !== signal) {
+      this.watched?.removeEventListener('abort', this.wake);
+      this.watched = signal;
+      signal.addEventListener('abort', this.wake, { once: true });
+    }
+    const deadline = Date.now() + Math.max(0, timeoutMs);
+    if (!this.timer || Math.abs(deadline - this.timerDeadline) > TIMER_SLACK_MS) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(this.onTimer, Math.max(0, timeoutMs));
+      this.timerDeadline = deadline;
+    }
     return new Promise<void>((resolve) => {
-      const finish = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', finish);
-        if (this.resolve === finish) this.resolve = null;
-        resolve();
-      };
-      const timer = setTimeout(finish, Math.max(0, timeoutMs));
-      signal.addEventListener('abort', finish, { once: true });
-      this.resolve = finish;
+      this.resolve = resolve;
     });
   }
+
+  /** Ends the timer and the abort listener (the loop is done). */
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.watched?.removeEventListener('abort', this.wake);
+    this.watched = null;
+    this.wake();
+  }
 }
+
+/** Two waits whose deadlines are this close share one timer. */
+const TIMER_SLACK_MS = 5;
 
 /**
  * Wraps an async generator so that `return()` (a client unsubscribing, a test breaking out of

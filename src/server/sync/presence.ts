@@ -154,6 +154,7 @@ async function* runPresence(options: StreamPresenceOptions, signal: AbortSignal)
       await wakeup.wait(Math.max(0, nextRecheck - Date.now()), signal);
     }
   } finally {
+    wakeup.dispose();
     leave();
     leaveFeed();
     if (actor) {

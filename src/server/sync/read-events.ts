@@ -1,4 +1,5 @@
-import type { Db } from '@/server/db';
+import { Prisma } from '@/generated/prisma/client';
+import { rawQuery, type Db } from '@/server/db';
 import { parseMapEventBody } from '@/shared/events';
 import type { StoredMapEvent } from './event-types';
 
@@ -45,15 +46,24 @@ function toStored(row: EventRow): StoredMapEvent | null {
   };
 }
 
-/** Events of a map with `seq > afterSeq`, oldest first (one indexed range read on (mapId, seq)). */
+/**
+ * Events of a map with `seq > afterSeq`, oldest first (one indexed range read on (mapId, seq)). Raw SQL: every
+ * burst of edits is read here once per map, and Prisma's per-query work was the larger part of it.
+ */
 export async function readEventsAfter(db: Db, mapId: string, afterSeq: number, limit: number): Promise<StoredMapEvent[]> {
-  const rows = await db.mapEvent.findMany({
-    where: { mapId, seq: { gt: afterSeq } },
-    orderBy: { seq: 'asc' },
-    take: limit,
-    select: EVENT_SELECT,
-  });
-  return rows.map(toStored).filter((event) => event !== null);
+  const rows = await rawQuery<Omit<EventRow, 'actor'> & { actorName: string | null }>(
+    db,
+    Prisma.sql`
+      SELECT e."seq", e."type", e."payload", e."actorId", e."clientMutationId", e."audienceUserId",
+             e."createdAt" AT TIME ZONE 'UTC' AS "createdAt", u."displayName" AS "actorName"
+        FROM "MapEvent" e LEFT JOIN "User" u ON u."id" = e."actorId"
+       WHERE e."mapId" = ${mapId}::text AND e."seq" > ${afterSeq}::int
+       ORDER BY e."seq" ASC
+       LIMIT ${limit}::int`,
+  );
+  return rows
+    .map(({ actorName, ...row }) => toStored({ ...row, actor: actorName === null ? null : { displayName: actorName } }))
+    .filter((event) => event !== null);
 }
 
 /** Events of a map with `seq < beforeSeq` (or the newest), newest first: history paging. */

@@ -148,10 +148,21 @@ function withheld(event: StoredMapEvent): MapEventView {
 
 /** The redaction class of a decision set: equal keys, equal rendering. */
 export function redactionClassKey(redaction: EventRedaction): string {
+  // One digit per decision, in a fixed order: equal decisions, equal keys.
   let key = '';
-  for (const field of Object.keys(redaction).sort()) key += `${field}=${String(redaction[field as keyof EventRedaction])};`;
+  for (const field of CLASS_KEY_FIELDS) key += redaction[field] ? '1' : '0';
   return key;
 }
+
+// Every decision is part of the key: the type does not compile with one left out.
+const CLASS_KEY_ORDER: { [Field in keyof EventRedaction]: number } = {
+  hideIdentities: 0,
+  hideVotes: 1,
+  isOwn: 2,
+  isWithheld: 3,
+  hideCommentText: 4,
+};
+const CLASS_KEY_FIELDS = Object.keys(CLASS_KEY_ORDER) as (keyof EventRedaction)[];
 
 /** The event as a recipient with these decisions may see it. */
 export function redactWith(redaction: EventRedaction, event: StoredMapEvent): MapEventView {

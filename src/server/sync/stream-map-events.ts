@@ -158,7 +158,10 @@ async function* run(options: StreamMapEventsOptions, signal: AbortSignal): Async
         const redaction = redactionOf(recipient, event, hiddenComments);
         entries.push({
           id: String(event.seq),
-          item: { kind: 'event', v, ...redactWith(redaction, event) },
+          // Built only when read: a transport that already has this class's bytes never needs it.
+          get item() {
+            return { kind: 'event' as const, v, ...redactWith(redaction, event) };
+          },
           shared: isShared ? { frames: sharedFramesOf(event), classKey: redactionClassKey(redaction) } : null,
         });
         cursor = event.seq;
@@ -179,6 +182,7 @@ async function* run(options: StreamMapEventsOptions, signal: AbortSignal): Async
       await wakeup.wait(nextRecheck - now, signal);
     }
   } finally {
+    wakeup.dispose();
     leave();
   }
 }

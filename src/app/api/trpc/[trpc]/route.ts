@@ -4,4 +4,7 @@ import { handleTrpcRequest } from '@/server/api/trpc-http-handler';
 // route serves it under `next dev` and is the fallback.
 export const dynamic = 'force-dynamic';
 
-export { handleTrpcRequest as GET, handleTrpcRequest as POST };
+// Next passes the route's params as a second argument: the handler takes only the request.
+const handle = (request: Request) => handleTrpcRequest(request);
+
+export { handle as GET, handle as POST };
