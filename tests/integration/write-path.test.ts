@@ -41,7 +41,7 @@ async function withCountingDb<T>(
 }
 
 describe('claim.update', () => {
-  it('over HTTP, checks the session in the access query: the session, role and quota, then the write', async () => {
+  it('over HTTP, is one statement: the session, role, quota and the write together', async () => {
     const owner = await createUser();
     const map = await createMapWith(owner);
     const { claim } = await callerFor(owner).claim.create({ mapId: map.id, text: 'First text' });
@@ -49,7 +49,7 @@ describe('claim.update', () => {
     const result = await withCookieCaller(cookie, async (caller, queries) => {
       const before = queries();
       const value = await caller.claim.update({ id: claim.id, text: 'Second text', expectedVersion: 1 });
-      expect(queries() - before).toBe(2);
+      expect(queries() - before).toBe(1);
       return value;
     });
     expect(result.seq).toBe((await db().map.findUniqueOrThrow({ where: { id: map.id } })).lastSeq);
@@ -81,7 +81,7 @@ describe('claim.update', () => {
     expect((await db().claim.findUniqueOrThrow({ where: { id: claim.id } })).text).toBe('Live');
   });
 
-  it('takes two round trips — access with the write quota, then the write — and appends the event', async () => {
+  it('without a pending session, takes two round trips — access with the write quota, then the write — and appends the event', async () => {
     const owner = await createUser();
     const map = await createMapWith(owner);
     const { claim } = await callerFor(owner).claim.create({ mapId: map.id, text: 'First text' });
@@ -114,6 +114,50 @@ describe('claim.update', () => {
     const replay = await callerFor(owner).claim.update({ id: claim.id, text: 'Second text', expectedVersion: 1, clientMutationId: 'wp-1' });
     expect(replay).toEqual(result);
     expect(await db().mapEvent.count({ where: { mapId: map.id } })).toBe(3);
+  });
+
+  it('over HTTP, the one statement writes nothing it refuses: viewers, voters, public passers-by, locked maps, spent quota', async () => {
+    const owner = await createUser();
+    const [editor, voter, viewer, stranger] = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
+    const members = [
+      { actor: editor, role: 'editor' as const },
+      { actor: voter, role: 'voter' as const },
+      { actor: viewer, role: 'viewer' as const },
+    ];
+    const map = await createMapWith(owner, members, { visibility: 'public' });
+    const { claim } = await callerFor(owner).claim.create({ mapId: map.id, text: 'Original' });
+    const updateAs = async (actor: typeof owner, text: string, expectedVersion: number) => {
+      const { cookie } = await sessionCookieFor(actor);
+      return withCookieCaller(cookie, (caller) => caller.claim.update({ id: claim.id, text, expectedVersion }));
+    };
+    const textNow = async () => (await db().claim.findUniqueOrThrow({ where: { id: claim.id } })).text;
+    for (const actor of [voter, viewer, stranger]) {
+      await expect(updateAs(actor, 'Not allowed', 1)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    expect(await textNow()).toBe('Original');
+    await expect(updateAs(editor, 'By the editor', 1)).resolves.toMatchObject({ claim: { version: 2 } });
+    // A stale version is still a conflict carrying the current text.
+    await expect(updateAs(editor, 'Stale', 1)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await callerFor(owner).map.update({ mapId: map.id, isLocked: true });
+    await expect(updateAs(editor, 'While locked', 2)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('locked') as unknown,
+    });
+    expect(await textNow()).toBe('By the editor');
+    await expect(updateAs(owner, 'The owner may', 2)).resolves.toMatchObject({ claim: { version: 3 } });
+    await callerFor(owner).map.update({ mapId: map.id, isLocked: false });
+    // A missing claim is answered as a map the caller cannot open.
+    const { cookie } = await sessionCookieFor(editor);
+    await expect(
+      withCookieCaller(cookie, (caller) => caller.claim.update({ id: 'no-such-claim', text: 'x', expectedVersion: 1 })),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // Spent quota: refused with 429 and nothing written.
+    await db().$executeRaw`UPDATE "crux_rate_limit" SET "points" = 1000000000 WHERE "key" LIKE ${'%' + editor.id}`;
+    await expect(updateAs(editor, 'Over quota', 3)).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(await textNow()).toBe('The owner may');
+    expect((await db().map.findUniqueOrThrow({ where: { id: map.id } })).lastSeq).toBe(
+      await db().mapEvent.count({ where: { mapId: map.id } }),
+    );
   });
 
   it('still tells a no-op, a stale version, a deleted claim and a locked map apart', async () => {

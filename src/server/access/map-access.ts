@@ -1,8 +1,15 @@
 import { rawQuery, type Db } from '@/server/db';
 import { Prisma } from '@/generated/prisma/client';
 import { DomainError, notFoundOrNoAccess } from '@/server/domain/errors';
-import { rateLimitError, rateLimitStateOf, rateLimitUpsert, type RateLimitRule } from '@/server/domain/rate-limit/rate-limit';
-import { roleAtLeast, type MapRoleName } from '@/shared/roles';
+import {
+  effectiveLimit,
+  rateLimitError,
+  rateLimitStateOf,
+  rateLimitUpsert,
+  type RateLimitRule,
+} from '@/server/domain/rate-limit/rate-limit';
+import { isUniqueViolation, notifySql, statementWriteCtes, type StatementWrite } from '@/server/sync/append-event';
+import { MAP_ROLES, roleAtLeast, type MapRoleName } from '@/shared/roles';
 import type { Actor } from './actor';
 import type { TVisibility } from '@/shared/schemas/map';
 
@@ -183,22 +190,12 @@ async function accessRow(
   charge: AccessCharge | undefined,
   session: SessionClaim | null,
 ): Promise<(AccessRow & Partial<SessionRow>) | undefined> {
-  const access = Prisma.sql`
-    SELECT m."id", m."ownerId", m."visibility"::text AS "visibility", m."isLocked", m."isAnonymous", mm."role"::text AS "memberRole"
-      FROM ${MAP_OF[target.kind]}
-      LEFT JOIN "MapMember" mm ON mm."mapId" = m."id" AND mm."userId" = ${userId}::text
-     WHERE ${OBJECT_ID[target.kind]} = ${target.id}`;
+  const access = accessSql(userId, target);
   // The session drives the row, so an ended session is told apart from a missing object.
-  const live = session
-    ? Prisma.sql`
-        SELECT u."id" AS "sessionUserId", u."displayName" AS "sessionDisplayName", u."isGuest" AS "sessionIsGuest"
-          FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-         WHERE s."sessionToken" = ${session.sessionId} AND s."userId" = ${session.userId}
-           AND s."expires" > ${new Date().toISOString()}::timestamp(3)`
-    : Prisma.sql`SELECT NULL::text AS "sessionUserId"`;
+  const live = session ? liveSessionSql(session) : Prisma.sql`SELECT NULL::text AS "sessionUserId"`;
   if (charge) {
     const { rule, key } = charge;
-    const rows = await rawQuery<AccessRow & SessionRow & { quotaPoints: number | null; quotaSecondsLeft: number }>(
+    const rows = await rawQuery<AccessRow & SessionRow & QuotaRow>(
       db,
       Prisma.sql`
       WITH live AS (${live}),
@@ -208,8 +205,7 @@ async function accessRow(
     );
     const first = rows[0];
     if (session && !first?.sessionUserId) return first;
-    const quotaRow = first && first.quotaPoints !== null ? { points: first.quotaPoints, secondsLeft: first.quotaSecondsLeft } : undefined;
-    const quota = rateLimitStateOf(rule, quotaRow);
+    const quota = quotaOf(rule, first);
     if (!quota.isAllowed) throw rateLimitError(rule, quota);
     return first;
   }
@@ -219,6 +215,90 @@ async function accessRow(
     Prisma.sql`SELECT l.*, a.* FROM (SELECT 1) one LEFT JOIN (${live}) l ON true LEFT JOIN (${access}) a ON true`,
   );
   return rows[0];
+}
+
+/** The map of an object, its flags and the caller's membership (one row, none for a missing object). */
+function accessSql(userId: string | null, target: AccessTarget): Prisma.Sql {
+  return Prisma.sql`
+    SELECT m."id", m."ownerId", m."visibility"::text AS "visibility", m."isLocked", m."isAnonymous", mm."role"::text AS "memberRole"
+      FROM ${MAP_OF[target.kind]}
+      LEFT JOIN "MapMember" mm ON mm."mapId" = m."id" AND mm."userId" = ${userId}::text
+     WHERE ${OBJECT_ID[target.kind]} = ${target.id}::text`;
+}
+
+/** The session's user, if the session row is live and this user's. */
+function liveSessionSql(session: SessionClaim): Prisma.Sql {
+  return Prisma.sql`
+    SELECT u."id" AS "sessionUserId", u."displayName" AS "sessionDisplayName", u."isGuest" AS "sessionIsGuest"
+      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+     WHERE s."sessionToken" = ${session.sessionId}::text AND s."userId" = ${session.userId}::text
+       AND s."expires" > ${new Date().toISOString()}::timestamp(3)`;
+}
+
+type QuotaRow = { quotaPoints: number | null; quotaSecondsLeft: number };
+
+function quotaOf(rule: RateLimitRule, row: QuotaRow | undefined) {
+  return rateLimitStateOf(
+    rule,
+    row && row.quotaPoints !== null ? { points: row.quotaPoints, secondsLeft: row.quotaSecondsLeft } : undefined,
+  );
+}
+
+/**
+ * `requireSessionRoleOn` and a one-statement write (append-event.ts's `StatementWrite`) in one round trip:
+ * the statement reads the session, the caller's role and the map's flags, takes the write quota, and
+ * writes only if all of them certainly allow it — a live session, a membership of at least `minimum`, a
+ * map that is not locked (or the owner) and quota left. The row it read is then checked exactly as
+ * `requireSessionRoleOn` checks it, so every refusal is the same answer, and nothing was written for it:
+ * the statement's condition allows less than the check, never more (a public map's passers-by hold no
+ * membership, so it never writes for them).
+ *
+ * `written` is null when the statement did not write (a stale version, a replay, a proposal…): the caller
+ * takes its general path, with the access already checked. Returns null when the statement failed on a
+ * unique key (a replayed mutation id raced it) — it rolled back, quota included; the caller starts over.
+ */
+export async function requireSessionRoleAndWrite<T extends object>(
+  db: Db,
+  session: SessionClaim,
+  target: AccessTarget,
+  minimum: MapRoleName,
+  options: RequireOptions & { charge: AccessCharge; clientMutationId?: string },
+  write: StatementWrite<T>,
+): Promise<{ actor: Actor; access: CheckedMapAccess; written: (T & { seq: number }) | null } | null> {
+  const { rule, key } = options.charge;
+  const allowedRoles = MAP_ROLES.filter((role) => roleAtLeast(role, minimum));
+  const unlocked = options.isWrite ? Prisma.sql`(NOT t."isLocked" OR t."memberRole" = 'owner')` : Prisma.sql`true`;
+  const claimedActor = { id: session.userId, displayName: '', isGuest: false };
+  let rows: (AccessRow & SessionRow & QuotaRow & { writtenSeq: number | null })[];
+  try {
+    rows = await rawQuery(
+      db,
+      Prisma.sql`
+      WITH live AS (${liveSessionSql(session)}),
+      quota AS (${rateLimitUpsert(rule, key, 1, Prisma.sql`EXISTS (SELECT 1 FROM live)`)}),
+      target AS (${accessSql(session.userId, target)}),
+      allowed AS (
+        SELECT t."id" FROM target t
+         WHERE EXISTS (SELECT 1 FROM live) AND t."memberRole" = ANY(${allowedRoles}::text[]) AND ${unlocked}
+           AND (SELECT q."points" FROM quota q) <= ${effectiveLimit(rule)}::int
+      ),
+      ${statementWriteCtes(Prisma.sql`(SELECT "id" FROM allowed)`, { actor: claimedActor, clientMutationId: options.clientMutationId }, write)}
+      SELECT q."points" AS "quotaPoints", q."secondsLeft" AS "quotaSecondsLeft", l.*, t.*,
+             (SELECT e."seq" FROM event e) AS "writtenSeq", (SELECT ${notifySql} FROM event e) AS "notified"
+        FROM (SELECT 1) one LEFT JOIN live l ON true LEFT JOIN quota q ON true LEFT JOIN target t ON true`,
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+  const row = rows[0];
+  if (!row?.sessionUserId) throw new DomainError('UNAUTHORIZED', 'Sign in to do this.');
+  const quota = quotaOf(rule, row);
+  if (!quota.isAllowed) throw rateLimitError(rule, quota);
+  const actor = { id: row.sessionUserId, displayName: row.sessionDisplayName ?? '', isGuest: row.sessionIsGuest ?? false };
+  const access = checkedAccess(row, actor, minimum, options);
+  const written = row.writtenSeq === null ? null : { ...write.result, seq: row.writtenSeq };
+  return { actor, access, written };
 }
 
 function checkedAccess(row: AccessRow | undefined, actor: Actor | null, minimum: MapRoleName, options: RequireOptions): CheckedMapAccess {

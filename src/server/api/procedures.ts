@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '@/server/access/actor';
 import {
   requireRoleOn,
+  requireSessionRoleAndWrite,
   requireSessionRoleOn,
   type AccessCharge,
   type AccessTarget,
@@ -13,6 +14,7 @@ import { checkMembership } from '@/server/access/member-access';
 import { requireVoter } from '@/server/access/vote-access';
 import { requireModerator } from '@/server/access/moderator-access';
 import type { Db } from '@/server/db';
+import type { StatementWrite } from '@/server/sync/append-event';
 import { requireCommentAccess } from '@/server/domain/comments/comment-access';
 import type { MapRoleName } from '@/shared/roles';
 import { protectedProcedure, publicProcedure, signedInProcedure, WRITE_QUOTA } from './trpc';
@@ -52,11 +54,23 @@ function writeContext<TAccess extends MapAccess>(actor: Actor, access: TAccess, 
 
 type Check<TActor> = (db: Db, actor: TActor, target: AccessTarget, charge?: AccessCharge) => Promise<CheckedMapAccess>;
 
+/** What a one-statement write procedure hands its resolver: the write's result, or null when it did not write. */
+type Written<T> = (T & { seq: number }) | null;
+
 /**
  * Signed-in procedures on one map. A mutation's write quota is taken in the access query itself (one
  * round trip for both, `requireRoleOn`'s charge), after the input is valid — so invalid input costs nothing.
+ * With `writeOf` (a hot write's common case as one statement), a mutation with a pending session is the
+ * access query and the write in one statement (`requireSessionRoleAndWrite`); the resolver gets
+ * `ctx.written` and takes its general path only when that is null.
  */
-function protectedMapProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>, check: Check<Actor>, role?: RoleRule) {
+function protectedMapProcedure<S extends z.ZodType, T extends object = object>(
+  schema: S,
+  mapOf: MapOf<z.output<S>>,
+  check: Check<Actor>,
+  role?: RoleRule,
+  writeOf?: (input: z.output<S>) => StatementWrite<T>,
+) {
   return signedInProcedure
     .meta({ sessionInAccessQuery: true })
     .input(schema)
@@ -64,14 +78,29 @@ function protectedMapProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.ou
       const charge = type === 'mutation' ? { rule: WRITE_QUOTA, key: ctx.actor.id } : undefined;
       const target = await mapOf(input as z.output<S>, ctx.db);
       const pending = ctx.pendingSession;
+      const notWritten = null as Written<T>;
       if (!pending) {
         const access = await check(ctx.db, ctx.actor, target, charge);
-        return next({ ctx: { map: writeContext(ctx.actor, access, input) } });
+        return next({ ctx: { map: writeContext(ctx.actor, access, input), written: notWritten } });
       }
       // The session is checked here (see Context.pendingSession): in the access query itself for a role check.
       let actor: Actor;
       let access: CheckedMapAccess;
-      if (role) {
+      let written: Written<T> = notWritten;
+      const folded =
+        role && charge && writeOf
+          ? await requireSessionRoleAndWrite(
+              ctx.db,
+              pending,
+              target,
+              role.minimum,
+              { isWrite: role.isWrite, charge, clientMutationId: (input as WriteInput | undefined)?.clientMutationId },
+              writeOf(input as z.output<S>),
+            )
+          : null;
+      if (folded) {
+        ({ actor, access, written } = folded);
+      } else if (role) {
         ({ actor, access } = await requireSessionRoleOn(ctx.db, pending, target, role.minimum, { isWrite: role.isWrite, charge }));
       } else {
         const verified = await pending.verify();
@@ -80,7 +109,7 @@ function protectedMapProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.ou
         access = await check(ctx.db, actor, target, charge);
       }
       const session = { actor, sessionId: pending.sessionId, pendingSession: undefined };
-      return next({ ctx: { ...session, map: writeContext(actor, access, input) } });
+      return next({ ctx: { ...session, map: writeContext(actor, access, input), written } });
     });
 }
 
@@ -100,6 +129,19 @@ function roleProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>
 
 export function editorProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>) {
   return roleProcedure(schema, mapOf, { minimum: 'editor', isWrite: true });
+}
+
+/**
+ * `editorProcedure` for a hot write whose common case is one statement (`writeOf`): the access check and
+ * that statement are one round trip; the resolver returns `ctx.written` or takes its general path.
+ */
+export function editorWriteProcedure<S extends z.ZodType, T extends object>(
+  schema: S,
+  mapOf: MapOf<z.output<S>>,
+  writeOf: (input: z.output<S>) => StatementWrite<T>,
+) {
+  const role = { minimum: 'editor', isWrite: true } as const;
+  return protectedMapProcedure(schema, mapOf, roleCheck(role.minimum, role.isWrite), role, writeOf);
 }
 
 export function ownerProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>) {

@@ -100,12 +100,54 @@ export async function runMapWrite<T>(
 
 /** A change that is one data-modifying statement, with its event and result known before it runs. */
 export interface StatementWrite<T> {
-  /** `UPDATE … RETURNING 1` (or an INSERT): the whole change; no row returned means it did not apply. */
-  change: Prisma.Sql;
+  /**
+   * `UPDATE … RETURNING 1` (or an INSERT) on the map `mapId` (a SQL expression: the map's id, or the map the
+   * access check found in the same statement): the whole change; no row returned means it did not apply.
+   */
+  change: (mapId: Prisma.Sql) => Prisma.Sql;
   event: EventDraft;
   /** What the procedure returns; the event's seq is added. */
   result: T;
 }
+
+/**
+ * The CTEs of a one-statement write: `change`, then `bump` (the map's `lastSeq`), `event` (the log row, which
+ * returns "seq" and "mapId") and `applied` (the AppliedMutation record). The statement that holds them selects
+ * from `event` and sends the NOTIFY (`notifySql`).
+ */
+export function statementWriteCtes<T extends object>(mapId: Prisma.Sql, context: EventOrigin, write: StatementWrite<T>): Prisma.Sql {
+  const parsed = ZMapEventBody.safeParse(write.event);
+  if (!parsed.success)
+    throw new Error(`runMapWriteStatement: a ${write.event.type} event does not match its schema: ${parsed.error.message}`);
+  const actorId = context.actor?.id ?? null;
+  const clientMutationId = context.clientMutationId ?? null;
+  const isRecorded = Boolean(actorId && clientMutationId);
+  // The stored result is what a replay returns: superjson of the value, its seq filled in by the statement.
+  const result = JSON.stringify(superjson.serialize({ ...write.result, seq: 0 }));
+  return Prisma.sql`
+      change AS (${write.change(mapId)}),
+      bump AS (
+        UPDATE "Map" SET "lastSeq" = "lastSeq" + 1, "updatedAt" = now()
+         WHERE "id" = ${mapId} AND EXISTS (SELECT 1 FROM change)
+        RETURNING "id", "lastSeq"
+      ),
+      event AS (
+        INSERT INTO "MapEvent" ("id", "mapId", "seq", "type", "payload", "actorId", "clientMutationId")
+        SELECT ${crypto.randomUUID()}::text, "id", "lastSeq", ${parsed.data.type}::text, ${JSON.stringify(parsed.data.payload)}::jsonb,
+               ${actorId}::text, ${clientMutationId}::text
+          FROM bump
+        RETURNING "seq", "mapId"
+      ),
+      applied AS (
+        INSERT INTO "AppliedMutation" ("actorId", "clientMutationId", "mapId", "seq", "result")
+        SELECT ${actorId}::text, ${clientMutationId}::text, "mapId", "seq", jsonb_set(${result}::jsonb, '{json,seq}', to_jsonb("seq"))
+          FROM event
+         WHERE ${isRecorded}::boolean
+      )`;
+}
+
+/** The NOTIFY of a row of `event` (alias `e`), delivered on commit. */
+export const notifySql = Prisma.sql`pg_notify(${MAP_EVENTS_CHANNEL}::text, e."mapId" || ':' || e."seq") IS NULL`;
 
 /**
  * `runMapWrite` in one round trip, for the hot writes: the change, the `lastSeq` bump, the event row, the
@@ -123,39 +165,9 @@ export async function runMapWriteStatement<T extends object>(
   context: EventOrigin,
   write: StatementWrite<T>,
 ): Promise<(T & { seq: number }) | null> {
-  const parsed = ZMapEventBody.safeParse(write.event);
-  if (!parsed.success)
-    throw new Error(`runMapWriteStatement: a ${write.event.type} event does not match its schema: ${parsed.error.message}`);
-  const actorId = context.actor?.id ?? null;
-  const clientMutationId = context.clientMutationId ?? null;
-  const isRecorded = Boolean(actorId && clientMutationId);
-  // The stored result is what a replay returns: superjson of the value, its seq filled in by the statement.
-  const result = JSON.stringify(superjson.serialize({ ...write.result, seq: 0 }));
+  const ctes = statementWriteCtes(Prisma.sql`${mapId}::text`, context, write);
   try {
-    const rows = await rawQuery<{ seq: number }>(
-      db,
-      Prisma.sql`
-      WITH change AS (${write.change}),
-      bump AS (
-        UPDATE "Map" SET "lastSeq" = "lastSeq" + 1, "updatedAt" = now()
-         WHERE "id" = ${mapId} AND EXISTS (SELECT 1 FROM change)
-        RETURNING "lastSeq"
-      ),
-      event AS (
-        INSERT INTO "MapEvent" ("id", "mapId", "seq", "type", "payload", "actorId", "clientMutationId")
-        SELECT ${crypto.randomUUID()}::text, ${mapId}::text, "lastSeq", ${parsed.data.type}::text, ${JSON.stringify(parsed.data.payload)}::jsonb,
-               ${actorId}::text, ${clientMutationId}::text
-          FROM bump
-        RETURNING "seq"
-      ),
-      applied AS (
-        INSERT INTO "AppliedMutation" ("actorId", "clientMutationId", "mapId", "seq", "result")
-        SELECT ${actorId}::text, ${clientMutationId}::text, ${mapId}::text, "seq", jsonb_set(${result}::jsonb, '{json,seq}', to_jsonb("seq"))
-          FROM event
-         WHERE ${isRecorded}::boolean
-      )
-      SELECT "seq", pg_notify(${MAP_EVENTS_CHANNEL}::text, ${mapId}::text || ':' || "seq") IS NULL AS "notified" FROM event`,
-    );
+    const rows = await rawQuery<{ seq: number }>(db, Prisma.sql`WITH ${ctes} SELECT e."seq", ${notifySql} AS "notified" FROM event e`);
     const seq = rows[0]?.seq;
     return seq === undefined ? null : { ...write.result, seq };
   } catch (error) {
@@ -171,7 +183,7 @@ function replayed<T>(prior: { mapId: string; result: unknown }, mapId: string): 
   return superjson.deserialize(prior.result as SuperJSONResult);
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const { code, meta, cause } = error as { code?: unknown; meta?: { code?: unknown }; cause?: { code?: unknown } };
   // Prisma's own P2002, or Postgres's 23505 surfacing through a raw query.

@@ -1,9 +1,9 @@
 import { createClaim } from '@/server/domain/claims/create-claim';
 import { deleteClaim, restoreClaim } from '@/server/domain/claims/delete-claim';
 import { mapIdOfNodes, moveNodes } from '@/server/domain/claims/move-nodes';
-import { updateClaimText } from '@/server/domain/claims/update-claim-text';
+import { claimTextWrite, updateClaimText } from '@/server/domain/claims/update-claim-text';
 import { ZClaimIdInput, ZCreateClaimInput, ZMoveInput, ZUpdateClaimInput, type TMoveInput } from '@/shared/schemas/claim';
-import { byMapId, editorProcedure } from '../procedures';
+import { byMapId, editorProcedure, editorWriteProcedure } from '../procedures';
 import { createTRPCRouter } from '../trpc';
 
 const byClaim = (input: { id: string }) => ({ kind: 'claim', id: input.id }) as const;
@@ -12,7 +12,9 @@ const movesOf = (input: TMoveInput) => ('moves' in input ? input.moves : [{ id: 
 export const claimRouter = createTRPCRouter({
   create: editorProcedure(ZCreateClaimInput, byMapId).mutation(({ ctx, input }) => createClaim(ctx.db, ctx.map, input)),
 
-  update: editorProcedure(ZUpdateClaimInput, byClaim).mutation(({ ctx, input }) => updateClaimText(ctx.db, ctx.map, input)),
+  update: editorWriteProcedure(ZUpdateClaimInput, byClaim, claimTextWrite).mutation(
+    ({ ctx, input }) => ctx.written ?? updateClaimText(ctx.db, ctx.map, input),
+  ),
 
   move: editorProcedure(ZMoveInput, async (input, db) => ({ kind: 'map', id: await mapIdOfNodes(db, movesOf(input)) })).mutation(
     ({ ctx, input }) => moveNodes(ctx.db, ctx.map, movesOf(input)),

@@ -1,7 +1,7 @@
 import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/server/db';
 import { DomainError } from '@/server/domain/errors';
-import { runMapWrite, runMapWriteStatement } from '@/server/sync/append-event';
+import { runMapWrite, runMapWriteStatement, type StatementWrite } from '@/server/sync/append-event';
 import { proposalEvent } from '@/server/domain/moderation/proposal';
 import type { WriteContext } from '@/server/domain/context';
 import type { TUpdateClaimInput } from '@/shared/schemas/claim';
@@ -14,23 +14,30 @@ export interface ClaimConflictDetails {
 }
 
 /**
+ * The common case of `updateClaimText` as one statement: the claim is at the expected version, the text
+ * changes and it is not a proposal. No row: one of the other cases, which the general path tells apart.
+ */
+export function claimTextWrite(input: TUpdateClaimInput) {
+  const updatedAt = new Date();
+  const version = input.expectedVersion + 1;
+  return {
+    change: (mapId: Prisma.Sql) => Prisma.sql`
+      UPDATE "Claim" SET "text" = ${input.text}, "version" = ${version}::int, "updatedAt" = ${updatedAt.toISOString()}::timestamp(3)
+       WHERE "id" = ${input.id}::text AND "mapId" = ${mapId} AND "version" = ${input.expectedVersion}::int AND "deletedAt" IS NULL
+         AND "text" IS DISTINCT FROM ${input.text}::text AND NOT "awaitingApproval"
+      RETURNING 1`,
+    event: { type: 'claim.updated', payload: { claimId: input.id, text: input.text, version, previousText: null } },
+    result: { claim: { id: input.id, text: input.text, version, updatedAt } },
+  } satisfies StatementWrite<object>;
+}
+
+/**
  * Changes a claim's text if nobody changed it since `expectedVersion`; otherwise a CONFLICT that
  * carries the current text, so the editor can show both versions instead of overwriting.
  */
 export async function updateClaimText(db: Db, context: WriteContext, input: TUpdateClaimInput) {
   const { mapId } = context;
-  // The common case in one round trip: the claim is at the expected version and the text changes.
-  const updatedAt = new Date();
-  const version = input.expectedVersion + 1;
-  const written = await runMapWriteStatement(db, mapId, context, {
-    change: Prisma.sql`
-      UPDATE "Claim" SET "text" = ${input.text}, "version" = ${version}, "updatedAt" = ${updatedAt.toISOString()}::timestamp(3)
-       WHERE "id" = ${input.id} AND "mapId" = ${mapId} AND "version" = ${input.expectedVersion} AND "deletedAt" IS NULL
-         AND "text" IS DISTINCT FROM ${input.text} AND NOT "awaitingApproval"
-      RETURNING 1`,
-    event: { type: 'claim.updated', payload: { claimId: input.id, text: input.text, version, previousText: null } },
-    result: { claim: { id: input.id, text: input.text, version, updatedAt } },
-  });
+  const written = await runMapWriteStatement(db, mapId, context, claimTextWrite(input));
   if (written) return written;
   // Otherwise a no-op, a conflict, a deleted claim, a proposal (its event is restricted) or a replay: the
   // general path tells them apart.
