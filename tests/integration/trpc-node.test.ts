@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { NextConfig } from 'next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCruxServer } from '@/server/infra/http-server';
+import type { EventStreamSink, MapEventStream } from '@/server/api/map-events-sse';
 import { apiHeadersFrom, isTrpcRequest, serveTrpc, type WebHandler } from '@/server/infra/trpc-node';
 
 /** /api/trpc served by the Node server in front of Next (production): what the web handler sees and what the client gets. */
@@ -90,5 +91,44 @@ describe('the tRPC endpoint on the Node server', () => {
     expect(new TextDecoder().decode((await reader.read()).value)).toBe('data: second\n\n');
     client.abort();
     await expect(aborted).resolves.toBeUndefined();
+  });
+
+  it('lets a map event stream write to the socket itself, waits for a slow client, and cancels it when the client leaves', async () => {
+    const encode = (text: string) => new TextEncoder().encode(text);
+    let sink: EventStreamSink | null = null;
+    let sinkReady: () => void = () => {};
+    const hasSink = new Promise<void>((resolve) => (sinkReady = resolve));
+    let cancelled: () => void = () => {};
+    const isCancelled = new Promise<void>((resolve) => (cancelled = resolve));
+    const stream: MapEventStream = {
+      headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'private, no-store, no-transform' },
+      run: async (given) => {
+        sink = given;
+        given.write(encode('event: connected\ndata: {}\n\n'));
+        sinkReady();
+        await isCancelled;
+      },
+      cancel: () => cancelled(),
+    };
+    const base = await serve((_request, options) => Promise.resolve(options!.serveEventStream!(stream)));
+    const client = new AbortController();
+    const response = await fetch(`${base}/api/trpc/events.onMapEvent?input=%7B%7D`, { signal: client.signal });
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    const reader = response.body!.getReader();
+    await hasSink;
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('event: connected\ndata: {}\n\n');
+    // More than the socket takes at once while the client reads nothing: the sink says so, and drains once it reads.
+    const big = encode(`data: ${'x'.repeat(4 * 1024 * 1024)}\n\n`);
+    expect(sink!.write(big)).toBe(false);
+    let isDrained = false;
+    const drained = sink!.drained().then(() => (isDrained = true));
+    expect(isDrained).toBe(false);
+    let received = 0;
+    while (received < big.length) received += (await reader.read()).value!.length;
+    await drained;
+    expect(received).toBe(big.length);
+    client.abort();
+    await expect(isCancelled).resolves.toBeUndefined();
   });
 });
