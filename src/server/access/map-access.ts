@@ -268,7 +268,8 @@ export async function requireSessionRoleAndWrite<T extends object>(
   const { rule, key } = options.charge;
   const allowedRoles = MAP_ROLES.filter((role) => roleAtLeast(role, minimum));
   const unlocked = options.isWrite ? Prisma.sql`(NOT t."isLocked" OR t."memberRole" = 'owner')` : Prisma.sql`true`;
-  const claimedActor = { id: session.userId, displayName: '', isGuest: false };
+  // The event's actor is the session's user; the statement writes only if that session is live.
+  const origin = { actor: { id: session.userId, displayName: '', isGuest: false }, clientMutationId: options.clientMutationId };
   let rows: (AccessRow & SessionRow & QuotaRow & { writtenSeq: number | null })[];
   try {
     rows = await rawQuery(
@@ -282,7 +283,7 @@ export async function requireSessionRoleAndWrite<T extends object>(
          WHERE EXISTS (SELECT 1 FROM live) AND t."memberRole" = ANY(${allowedRoles}::text[]) AND ${unlocked}
            AND (SELECT q."points" FROM quota q) <= ${effectiveLimit(rule)}::int
       ),
-      ${statementWriteCtes(Prisma.sql`(SELECT "id" FROM allowed)`, { actor: claimedActor, clientMutationId: options.clientMutationId }, write)}
+      ${statementWriteCtes(Prisma.sql`(SELECT "id" FROM allowed)`, origin, write)}
       SELECT q."points" AS "quotaPoints", q."secondsLeft" AS "quotaSecondsLeft", l.*, t.*,
              (SELECT e."seq" FROM event e) AS "writtenSeq", (SELECT ${notifySql} FROM event e) AS "notified"
         FROM (SELECT 1) one LEFT JOIN live l ON true LEFT JOIN quota q ON true LEFT JOIN target t ON true`,
