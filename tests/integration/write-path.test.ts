@@ -192,3 +192,33 @@ describe('claim.update', () => {
     expect(seqs).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
   });
 });
+
+describe('vote.cast over HTTP', () => {
+  it('checks the session in its access query, with the voting rule on that row', async () => {
+    const owner = await createUser();
+    const [voter, viewer] = await Promise.all([createUser(), createUser()]);
+    const map = await createMapWith(owner, [
+      { actor: voter, role: 'voter' },
+      { actor: viewer, role: 'viewer' },
+    ]);
+    const { claim } = await callerFor(owner).claim.create({ mapId: map.id, text: 'Votable' });
+    const castAs = async (cookie: string, value: number) =>
+      withCookieCaller(cookie, (caller) => caller.vote.cast({ claimId: claim.id, value }));
+    const voterSession = await sessionCookieFor(voter);
+    await expect(castAs(voterSession.cookie, 3)).resolves.toMatchObject({ myVote: 3 });
+    await expect(castAs((await sessionCookieFor(viewer)).cookie, 2)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining("Viewers can't vote") as unknown,
+    });
+    await callerFor(owner).map.update({ mapId: map.id, isLocked: true });
+    await expect(castAs(voterSession.cookie, 1)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('locked') as unknown,
+    });
+    await callerFor(owner).map.update({ mapId: map.id, isLocked: false });
+    await endSession(db(), voterSession.sessionId);
+    await expect(castAs(voterSession.cookie, 4)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    const votes = await db().vote.findMany({ where: { claimId: claim.id }, select: { userId: true, value: true } });
+    expect(votes).toEqual([{ userId: voter.id, value: 3 }]);
+  });
+});

@@ -11,7 +11,7 @@ import {
   type MapAccess,
 } from '@/server/access/map-access';
 import { checkMembership } from '@/server/access/member-access';
-import { requireVoter } from '@/server/access/vote-access';
+import { checkVoter, requireVoter } from '@/server/access/vote-access';
 import { requireModerator } from '@/server/access/moderator-access';
 import type { Db } from '@/server/db';
 import type { StatementWrite } from '@/server/sync/append-event';
@@ -88,7 +88,7 @@ function protectedMapProcedure<S extends z.ZodType, T extends object = object>(
       let access: CheckedMapAccess;
       let written: Written<T> = notWritten;
       const folded =
-        role && charge && writeOf
+        role && charge && writeOf && !role.refine
           ? await requireSessionRoleAndWrite(
               ctx.db,
               pending,
@@ -102,6 +102,7 @@ function protectedMapProcedure<S extends z.ZodType, T extends object = object>(
         ({ actor, access, written } = folded);
       } else if (role) {
         ({ actor, access } = await requireSessionRoleOn(ctx.db, pending, target, role.minimum, { isWrite: role.isWrite, charge }));
+        if (role.refine) access = role.refine(access, actor);
       } else {
         const verified = await pending.verify();
         if (!verified) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to do this.' });
@@ -117,10 +118,14 @@ function roleCheck(minimum: MapRoleName, isWrite: boolean): Check<Actor | null> 
   return (db, actor, target, charge) => requireRoleOn(db, actor, target, minimum, { isWrite, charge });
 }
 
-/** A plain role check, which a pending session can be folded into (`requireSessionRoleOn`). */
+/**
+ * A role check, which a pending session can be folded into (`requireSessionRoleOn`), and an optional rule
+ * over the access it returns (voting's own refusals).
+ */
 interface RoleRule {
   minimum: MapRoleName;
   isWrite: boolean;
+  refine?: (access: CheckedMapAccess, actor: Actor) => CheckedMapAccess;
 }
 
 function roleProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>, role: RoleRule) {
@@ -150,7 +155,8 @@ export function ownerProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.ou
 }
 
 export function voterProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>) {
-  return protectedMapProcedure(schema, mapOf, requireVoter);
+  // Over a session: the viewer check with the session in its query, then the voting rule on its row.
+  return protectedMapProcedure(schema, mapOf, requireVoter, { minimum: 'viewer', isWrite: false, refine: checkVoter });
 }
 
 export function moderatorProcedure<S extends z.ZodType>(schema: S, mapOf: MapOf<z.output<S>>, options: { isWrite: boolean }) {
