@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { PrismaClient, type Prisma } from '@/generated/prisma/client';
 
@@ -25,10 +26,14 @@ export const POOL_LIMITS = {
 
 const statementNames = new Map<string, string>();
 
-/** A prepared statement per distinct text: each connection parses and plans it once, not on every call. */
+/**
+ * A prepared statement per distinct text: each connection parses and plans it once, not on every call. The
+ * name is the text's hash, so every copy of this module (Next's bundle, the Node server's) names a text
+ * alike on the connections they share.
+ */
 function statementName(text: string): string {
   let name = statementNames.get(text);
-  if (!name) statementNames.set(text, (name = `crux_raw_${statementNames.size + 1}`));
+  if (!name) statementNames.set(text, (name = `crux_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`));
   return name;
 }
 
