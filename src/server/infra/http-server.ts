@@ -82,6 +82,10 @@ export function createCruxServer(options: CruxServerOptions): http.Server {
   }
   // Slow-loris bounds: a client must send its headers within 20 s and a whole request within 5 min.
   server.headersTimeout = 20_000;
+  // An idle keep-alive connection is closed by the client or the proxy in front, not by us: a server that
+  // closes first (Node's default is 5 s) races a client reusing the socket, whose request then fails with
+  // ECONNRESET. Longer than the usual 60 s idle timeout of load balancers.
+  server.keepAliveTimeout = 65_000;
   server.requestTimeout = 300_000;
   return server;
 }
