@@ -32,22 +32,21 @@ export async function appendMapEvent(
   // The server cannot emit an event the contract does not describe; only declared fields are stored.
   const parsed = ZMapEventBody.safeParse(draft);
   if (!parsed.success) throw new Error(`appendMapEvent: a ${draft.type} event does not match its schema: ${parsed.error.message}`);
-  const rows = await tx.$queryRaw<{ lastSeq: number }[]>`
-    UPDATE "Map" SET "lastSeq" = "lastSeq" + 1, "updatedAt" = now() WHERE "id" = ${mapId} RETURNING "lastSeq"`;
-  const seq = rows[0]?.lastSeq;
+  // The bump, the row and the NOTIFY in one statement: every write's events cost one round trip each.
+  const rows = await tx.$queryRaw<{ seq: number }[]>`
+    WITH bump AS (
+      UPDATE "Map" SET "lastSeq" = "lastSeq" + 1, "updatedAt" = now() WHERE "id" = ${mapId} RETURNING "id", "lastSeq"
+    ),
+    event AS (
+      INSERT INTO "MapEvent" ("id", "mapId", "seq", "type", "payload", "actorId", "clientMutationId", "audienceUserId")
+      SELECT ${crypto.randomUUID()}::text, "id", "lastSeq", ${parsed.data.type}::text, ${JSON.stringify(parsed.data.payload)}::jsonb,
+             ${context.actor?.id ?? null}::text, ${context.clientMutationId ?? null}::text, ${draft.audienceUserId ?? null}::text
+        FROM bump
+      RETURNING "seq", "mapId"
+    )
+    SELECT e."seq", ${notifySql} AS "notified" FROM event e`;
+  const seq = rows[0]?.seq;
   if (seq === undefined) throw new Error(`appendMapEvent: map ${mapId} does not exist`);
-  await tx.mapEvent.create({
-    data: {
-      mapId,
-      seq,
-      type: parsed.data.type,
-      payload: parsed.data.payload,
-      actorId: context.actor?.id ?? null,
-      clientMutationId: context.clientMutationId ?? null,
-      audienceUserId: draft.audienceUserId ?? null,
-    },
-  });
-  await tx.$executeRaw`SELECT pg_notify(${MAP_EVENTS_CHANNEL}, ${`${mapId}:${seq}`})`;
   return seq;
 }
 
