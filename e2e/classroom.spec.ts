@@ -139,7 +139,8 @@ test('a teacher shares a map with a class: a guest joins by link and votes, a lo
     'This map is locked by its owner: it is read-only until they unlock it.',
   );
   await editorPage.reload();
-  await expect(editorPage.getByText('The owner has locked this map')).toBeVisible();
+  // By role: while the streamed page swaps in its content, React keeps a hidden copy of it in the DOM.
+  await expect(editorPage.getByRole('note').filter({ hasText: 'The owner has locked this map' })).toBeVisible();
   await expect(editorPage.getByRole('button', { name: /\+ Claim/ })).toHaveCount(0);
 
   // Another student types the code at /join (lower case, with a dash) and joins as a guest.
