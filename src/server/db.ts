@@ -52,14 +52,14 @@ export function createPrismaClient(databaseUrl: string, options: ClientOptions =
     // A connection that dies with the server is dropped by the pool; the next request opens a new one.
     onPoolError: (error) => console.error(`crux: database connection lost (${error.message.split('\n')[0]})`),
   });
-  if (options.onQuery) {
-    const counting = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-    counting.$on('query', options.onQuery);
-    poolOfClient.set(counting, { pool, onQuery: options.onQuery });
-    return counting;
-  }
-  const client = new PrismaClient({ adapter });
-  poolOfClient.set(client, { pool });
+  const client: PrismaClient = options.onQuery ? countingClient(adapter, options.onQuery) : new PrismaClient({ adapter });
+  poolOfClient.set(client, { pool, onQuery: options.onQuery });
+  return client;
+}
+
+function countingClient(adapter: PrismaPg, onQuery: () => void) {
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', onQuery);
   return client;
 }
 

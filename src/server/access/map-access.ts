@@ -175,7 +175,11 @@ export async function requireSessionRoleOn(
   minimum: MapRoleName,
   options: RequireOptions & { charge?: AccessCharge } = {},
 ): Promise<{ actor: Actor; access: CheckedMapAccess }> {
-  const row = await accessRow(db, session.userId, target, options.charge, session);
+  return sessionAccessOf(await accessRow(db, session.userId, target, options.charge, session), minimum, options);
+}
+
+/** A session row's actor and their checked access (`requireSessionRoleOn`'s rule over the row it read). */
+function sessionAccessOf(row: (AccessRow & Partial<SessionRow>) | undefined, minimum: MapRoleName, options: RequireOptions) {
   if (!row?.sessionUserId) throw new DomainError('UNAUTHORIZED', 'Sign in to do this.');
   const actor = { id: row.sessionUserId, displayName: row.sessionDisplayName ?? '', isGuest: row.sessionIsGuest ?? false };
   return { actor, access: checkedAccess(row, actor, minimum, options) };
@@ -189,19 +193,25 @@ async function accessRow(
   target: AccessTarget,
   charge: AccessCharge | undefined,
   session: SessionClaim | null,
-): Promise<(AccessRow & Partial<SessionRow>) | undefined> {
+  fold?: Prisma.Sql,
+): Promise<(AccessRow & Partial<SessionRow> & { writtenSeq?: number | null }) | undefined> {
   const access = accessSql(userId, target);
   // The session drives the row, so an ended session is told apart from a missing object.
   const live = session ? liveSessionSql(session) : Prisma.sql`SELECT NULL::text AS "sessionUserId"`;
   if (charge) {
     const { rule, key } = charge;
-    const rows = await rawQuery<AccessRow & SessionRow & QuotaRow>(
+    // With `fold` (a write's CTEs, see requireSessionRoleAndWrite), the write rides in the same statement.
+    const written = fold
+      ? Prisma.sql`, (SELECT e."seq" FROM event e) AS "writtenSeq", (SELECT ${notifySql} FROM event e) AS "notified"`
+      : Prisma.empty;
+    const rows = await rawQuery<AccessRow & SessionRow & QuotaRow & { writtenSeq?: number | null }>(
       db,
       Prisma.sql`
       WITH live AS (${live}),
-      quota AS (${rateLimitUpsert(rule, key, 1, session ? Prisma.sql`EXISTS (SELECT 1 FROM live)` : Prisma.sql`true`)})
-      SELECT q."points" AS "quotaPoints", q."secondsLeft" AS "quotaSecondsLeft", l.*, a.*
-        FROM (SELECT 1) one LEFT JOIN live l ON true LEFT JOIN quota q ON true LEFT JOIN (${access}) a ON true`,
+      quota AS (${rateLimitUpsert(rule, key, 1, session ? Prisma.sql`EXISTS (SELECT 1 FROM live)` : Prisma.sql`true`)}),
+      target AS (${access})${fold ? Prisma.sql`, ${fold}` : Prisma.empty}
+      SELECT q."points" AS "quotaPoints", q."secondsLeft" AS "quotaSecondsLeft", l.*, t.*${written}
+        FROM (SELECT 1) one LEFT JOIN live l ON true LEFT JOIN quota q ON true LEFT JOIN target t ON true`,
     );
     const first = rows[0];
     if (session && !first?.sessionUserId) return first;
@@ -265,41 +275,27 @@ export async function requireSessionRoleAndWrite<T extends object>(
   options: RequireOptions & { charge: AccessCharge; clientMutationId?: string },
   write: StatementWrite<T>,
 ): Promise<{ actor: Actor; access: CheckedMapAccess; written: (T & { seq: number }) | null } | null> {
-  const { rule, key } = options.charge;
   const allowedRoles = MAP_ROLES.filter((role) => roleAtLeast(role, minimum));
   const unlocked = options.isWrite ? Prisma.sql`(NOT t."isLocked" OR t."memberRole" = 'owner')` : Prisma.sql`true`;
   // The event's actor is the session's user; the statement writes only if that session is live.
   const origin = { actor: { id: session.userId, displayName: '', isGuest: false }, clientMutationId: options.clientMutationId };
-  let rows: (AccessRow & SessionRow & QuotaRow & { writtenSeq: number | null })[];
-  try {
-    rows = await rawQuery(
-      db,
-      Prisma.sql`
-      WITH live AS (${liveSessionSql(session)}),
-      quota AS (${rateLimitUpsert(rule, key, 1, Prisma.sql`EXISTS (SELECT 1 FROM live)`)}),
-      target AS (${accessSql(session.userId, target)}),
+  const fold = Prisma.sql`
       allowed AS (
         SELECT t."id" FROM target t
          WHERE EXISTS (SELECT 1 FROM live) AND t."memberRole" = ANY(${allowedRoles}::text[]) AND ${unlocked}
-           AND (SELECT q."points" FROM quota q) <= ${effectiveLimit(rule)}::int
+           AND (SELECT q."points" FROM quota q) <= ${effectiveLimit(options.charge.rule)}::int
       ),
-      ${statementWriteCtes(Prisma.sql`(SELECT "id" FROM allowed)`, origin, write)}
-      SELECT q."points" AS "quotaPoints", q."secondsLeft" AS "quotaSecondsLeft", l.*, t.*,
-             (SELECT e."seq" FROM event e) AS "writtenSeq", (SELECT ${notifySql} FROM event e) AS "notified"
-        FROM (SELECT 1) one LEFT JOIN live l ON true LEFT JOIN quota q ON true LEFT JOIN target t ON true`,
-    );
+      ${statementWriteCtes(Prisma.sql`(SELECT "id" FROM allowed)`, origin, write)}`;
+  let row: Awaited<ReturnType<typeof accessRow>>;
+  try {
+    row = await accessRow(db, session.userId, target, options.charge, session, fold);
   } catch (error) {
     if (isUniqueViolation(error)) return null;
     throw error;
   }
-  const row = rows[0];
-  if (!row?.sessionUserId) throw new DomainError('UNAUTHORIZED', 'Sign in to do this.');
-  const quota = quotaOf(rule, row);
-  if (!quota.isAllowed) throw rateLimitError(rule, quota);
-  const actor = { id: row.sessionUserId, displayName: row.sessionDisplayName ?? '', isGuest: row.sessionIsGuest ?? false };
-  const access = checkedAccess(row, actor, minimum, options);
-  const written = row.writtenSeq === null ? null : { ...write.result, seq: row.writtenSeq };
-  return { actor, access, written };
+  const { actor, access } = sessionAccessOf(row, minimum, options);
+  const seq = row?.writtenSeq ?? null;
+  return { actor, access, written: seq === null ? null : { ...write.result, seq } };
 }
 
 function checkedAccess(row: AccessRow | undefined, actor: Actor | null, minimum: MapRoleName, options: RequireOptions): CheckedMapAccess {

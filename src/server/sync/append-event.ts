@@ -19,6 +19,28 @@ export interface EventOrigin {
 }
 
 /**
+ * The CTEs `bump` (the map's next seq, taken only where `onlyIf` holds) and `event` (the log row, which
+ * returns "seq" and "mapId"). The server cannot emit an event the contract does not describe; only declared
+ * fields are stored.
+ */
+function eventCtes(mapId: Prisma.Sql, draft: EventDraft, context: EventOrigin, onlyIf: Prisma.Sql): Prisma.Sql {
+  const parsed = ZMapEventBody.safeParse(draft);
+  if (!parsed.success) throw new Error(`a ${draft.type} event does not match its schema: ${parsed.error.message}`);
+  return Prisma.sql`
+      bump AS (
+        UPDATE "Map" SET "lastSeq" = "lastSeq" + 1, "updatedAt" = now() WHERE "id" = ${mapId} AND ${onlyIf}
+        RETURNING "id", "lastSeq"
+      ),
+      event AS (
+        INSERT INTO "MapEvent" ("id", "mapId", "seq", "type", "payload", "actorId", "clientMutationId", "audienceUserId")
+        SELECT ${crypto.randomUUID()}::text, "id", "lastSeq", ${parsed.data.type}::text, ${JSON.stringify(parsed.data.payload)}::jsonb,
+               ${context.actor?.id ?? null}::text, ${context.clientMutationId ?? null}::text, ${draft.audienceUserId ?? null}::text
+          FROM bump
+        RETURNING "seq", "mapId"
+      )`;
+}
+
+/**
  * Appends one event to the map's log inside the caller's transaction: takes the next gapless
  * seq from Map.lastSeq (the row lock serialises concurrent writers to one map), inserts the
  * event and queues a NOTIFY that Postgres delivers only if the transaction commits.
@@ -29,21 +51,9 @@ export async function appendMapEvent(
   draft: EventDraft,
   context: EventOrigin,
 ): Promise<number> {
-  // The server cannot emit an event the contract does not describe; only declared fields are stored.
-  const parsed = ZMapEventBody.safeParse(draft);
-  if (!parsed.success) throw new Error(`appendMapEvent: a ${draft.type} event does not match its schema: ${parsed.error.message}`);
   // The bump, the row and the NOTIFY in one statement: every write's events cost one round trip each.
   const rows = await tx.$queryRaw<{ seq: number }[]>`
-    WITH bump AS (
-      UPDATE "Map" SET "lastSeq" = "lastSeq" + 1, "updatedAt" = now() WHERE "id" = ${mapId} RETURNING "id", "lastSeq"
-    ),
-    event AS (
-      INSERT INTO "MapEvent" ("id", "mapId", "seq", "type", "payload", "actorId", "clientMutationId", "audienceUserId")
-      SELECT ${crypto.randomUUID()}::text, "id", "lastSeq", ${parsed.data.type}::text, ${JSON.stringify(parsed.data.payload)}::jsonb,
-             ${context.actor?.id ?? null}::text, ${context.clientMutationId ?? null}::text, ${draft.audienceUserId ?? null}::text
-        FROM bump
-      RETURNING "seq", "mapId"
-    )
+    WITH ${eventCtes(Prisma.sql`${mapId}::text`, draft, context, Prisma.sql`true`)}
     SELECT e."seq", ${notifySql} AS "notified" FROM event e`;
   const seq = rows[0]?.seq;
   if (seq === undefined) throw new Error(`appendMapEvent: map ${mapId} does not exist`);
@@ -115,9 +125,6 @@ export interface StatementWrite<T> {
  * from `event` and sends the NOTIFY (`notifySql`).
  */
 export function statementWriteCtes<T extends object>(mapId: Prisma.Sql, context: EventOrigin, write: StatementWrite<T>): Prisma.Sql {
-  const parsed = ZMapEventBody.safeParse(write.event);
-  if (!parsed.success)
-    throw new Error(`runMapWriteStatement: a ${write.event.type} event does not match its schema: ${parsed.error.message}`);
   const actorId = context.actor?.id ?? null;
   const clientMutationId = context.clientMutationId ?? null;
   const isRecorded = Boolean(actorId && clientMutationId);
@@ -125,18 +132,7 @@ export function statementWriteCtes<T extends object>(mapId: Prisma.Sql, context:
   const result = JSON.stringify(superjson.serialize({ ...write.result, seq: 0 }));
   return Prisma.sql`
       change AS (${write.change(mapId)}),
-      bump AS (
-        UPDATE "Map" SET "lastSeq" = "lastSeq" + 1, "updatedAt" = now()
-         WHERE "id" = ${mapId} AND EXISTS (SELECT 1 FROM change)
-        RETURNING "id", "lastSeq"
-      ),
-      event AS (
-        INSERT INTO "MapEvent" ("id", "mapId", "seq", "type", "payload", "actorId", "clientMutationId")
-        SELECT ${crypto.randomUUID()}::text, "id", "lastSeq", ${parsed.data.type}::text, ${JSON.stringify(parsed.data.payload)}::jsonb,
-               ${actorId}::text, ${clientMutationId}::text
-          FROM bump
-        RETURNING "seq", "mapId"
-      ),
+      ${eventCtes(mapId, write.event, context, Prisma.sql`EXISTS (SELECT 1 FROM change)`)},
       applied AS (
         INSERT INTO "AppliedMutation" ("actorId", "clientMutationId", "mapId", "seq", "result")
         SELECT ${actorId}::text, ${clientMutationId}::text, "mapId", "seq", jsonb_set(${result}::jsonb, '{json,seq}', to_jsonb("seq"))
