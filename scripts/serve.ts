@@ -22,13 +22,13 @@ const port = Number(process.env.PORT ?? 3000);
  * pipeline (src/server/infra/trpc-node.ts). `next dev` keeps the route, for hot reload.
  */
 async function apiServer(port: number) {
-  const { handleTrpcRequest } = await import('../src/server/api/trpc-http-handler');
+  const { answerSingleMutation, handleTrpcRequest } = await import('../src/server/api/trpc-http-handler');
   const config = (await import(pathToFileURL(path.resolve('next.config.js')).href)) as {
     default: { headers: () => Promise<Parameters<typeof apiHeadersFrom>[0]> };
   };
   const apiHeaders = apiHeadersFrom(await config.default.headers());
   const origin = `http://localhost:${port}`;
-  return (req: IncomingMessage, res: ServerResponse) => serveTrpc(req, res, handleTrpcRequest, apiHeaders, origin);
+  return (req: IncomingMessage, res: ServerResponse) => serveTrpc(req, res, handleTrpcRequest, apiHeaders, origin, answerSingleMutation);
 }
 
 async function main() {

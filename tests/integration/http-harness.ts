@@ -5,12 +5,16 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
 import { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import type { NextConfig } from 'next';
 import { encode } from 'next-auth/jwt';
 import type { Actor } from '@/server/access/actor';
 import { getDb } from '@/server/db';
 import { createSession } from '@/server/domain/users/sessions';
 import { createCruxServer } from '@/server/infra/http-server';
+import { apiHeadersFrom, isTrpcRequest, serveTrpc } from '@/server/infra/trpc-node';
 
 type FetchHandler = (request: Request) => Promise<Response>;
 
@@ -46,14 +50,31 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
-/** Serves /api/trpc/* and /api/maps/:id/export, plus any extra routes (path → fetch handler). */
-export async function startHarness(options: { trustProxyHops?: number; routes?: Record<string, FetchHandler> } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  trustProxyHops?: number;
+  routes?: Record<string, FetchHandler>;
+  /** /api/trpc as Next's route serves it (development), instead of as the Node server does (production). */
+  isTrpcThroughRoute?: boolean;
+}
+
+/**
+ * Serves /api/trpc/* (as the production server does, single mutations on its direct path, unless
+ * `isTrpcThroughRoute`) and /api/maps/:id/export, plus any extra routes (path → fetch handler).
+ */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const trpc = await import('@/app/api/trpc/[trpc]/route');
+  const { answerSingleMutation, handleTrpcRequest } = await import('@/server/api/trpc-http-handler');
+  const { default: nextConfig } = (await import(pathToFileURL(path.resolve('next.config.js')).href)) as { default: NextConfig };
+  const apiHeaders = apiHeadersFrom(await nextConfig.headers!());
   const exportRoute = await import('@/app/api/maps/[id]/export/route');
   let origin = '';
   const server = createCruxServer({
     trustProxyHops: options.trustProxyHops ?? 0,
     handle: async (req, res) => {
+      if (!options.isTrpcThroughRoute && isTrpcRequest(req)) {
+        await serveTrpc(req, res, handleTrpcRequest, apiHeaders, origin, answerSingleMutation);
+        return;
+      }
       const request = toFetchRequest(req, origin);
       const { pathname } = new URL(request.url);
       const exportMatch = /^\/api\/maps\/([^/]+)\/export$/.exec(pathname);

@@ -1,4 +1,4 @@
-import { pendingSessionOfRequest } from '@/server/auth/request-session';
+import { pendingSessionOfCookies } from '@/server/auth/request-session';
 import { getDb } from '@/server/db';
 import { clientAddressFromHeaders } from './client-address';
 import { identityOfRequest } from './request-identity';
@@ -12,7 +12,16 @@ import type { Context } from './trpc';
 export async function createRequestContext(request: Request, options: { deferSession?: boolean } = {}): Promise<Context> {
   const db = getDb();
   if (!options.deferSession) return { db, ...(await identityOfRequest(db, request)) };
-  const pendingSession = await pendingSessionOfRequest(db, request);
-  const ip = clientAddressFromHeaders(request.headers);
+  return createDeferredSessionContext(request.headers.get('cookie'), request.headers);
+}
+
+/** A mutation's context (its session decoded, checked later) from the Cookie header and the headers it came with. */
+export async function createDeferredSessionContext(
+  cookieHeader: string | null | undefined,
+  headers: Parameters<typeof clientAddressFromHeaders>[0],
+): Promise<Context> {
+  const db = getDb();
+  const pendingSession = await pendingSessionOfCookies(db, cookieHeader);
+  const ip = clientAddressFromHeaders(headers);
   return { db, actor: null, sessionId: null, ip, ...(pendingSession ? { pendingSession } : {}) };
 }

@@ -103,12 +103,25 @@ export async function openMapEventStream(request: Request, url: URL, context: Co
     return null;
   }
 
+  let sink: EventStreamSink | null = null;
+  let lastWriteAt = Date.now();
+  // Set while the client's buffer is full: nothing more is written until it drains.
+  let drain: Promise<void> | null = null;
+  const writeEntries = (to: EventStreamSink, batch: StreamEntry[]) => {
+    if (!to.write(concat(batch.map(frameOf)))) drain ??= to.drained().then(() => void (drain = null));
+    lastWriteAt = Date.now();
+  };
   const entries = streamMapEntries({
     db: context.db,
     actor: context.actor,
     mapId: input.mapId,
     lastEventId: input.lastEventId,
     signal: request.signal,
+    // Live events of a caught-up stream are written in the feed's turn, one write per subscriber.
+    direct: {
+      isReady: () => sink !== null && drain === null && isOpen(),
+      deliver: (batch) => writeEntries(sink!, batch),
+    },
   })[Symbol.asyncIterator]();
   let isClosed = false;
   let pinger: ReturnType<typeof setInterval> | null = null;
@@ -118,14 +131,15 @@ export async function openMapEventStream(request: Request, url: URL, context: Co
   };
   const isOpen = () => !isClosed && !request.signal.aborted;
 
-  const run = async (sink: EventStreamSink) => {
-    let lastWriteAt = Date.now();
-    sink.write(CONNECTED);
+  const run = async (to: EventStreamSink) => {
+    sink = to;
+    lastWriteAt = Date.now();
+    to.write(CONNECTED);
     // Keepalive while quiet, as tRPC's `sse.ping` does: proxies keep the stream, the client knows it is alive.
     pinger = setInterval(() => {
       if (!isOpen() || Date.now() - lastWriteAt < SSE_OPTIONS.ping.intervalMs) return;
       lastWriteAt = Date.now();
-      sink.write(PING);
+      to.write(PING);
     }, SSE_OPTIONS.ping.intervalMs);
     pinger.unref?.();
     try {
@@ -133,12 +147,11 @@ export async function openMapEventStream(request: Request, url: URL, context: Co
         const next = await entries.next();
         if (!isOpen()) return;
         if (next.done) {
-          sink.write(RETURN);
+          to.write(RETURN);
           return;
         }
-        const isRoomLeft = sink.write(concat(next.value.map(frameOf)));
-        lastWriteAt = Date.now();
-        if (!isRoomLeft) await sink.drained();
+        writeEntries(to, next.value);
+        if (drain) await drain;
       }
     } catch (cause) {
       if (!isOpen()) return;
@@ -151,10 +164,10 @@ export async function openMapEventStream(request: Request, url: URL, context: Co
         path: MAP_EVENTS_PATH,
         type: 'subscription',
       });
-      sink.write(encoder.encode(`event: serialized-error\ndata: ${JSON.stringify(serialize(shape))}\n\n`));
+      to.write(encoder.encode(`event: serialized-error\ndata: ${JSON.stringify(serialize(shape))}\n\n`));
     } finally {
       stop();
-      sink.end();
+      to.end();
     }
   };
   const cancel = () => {

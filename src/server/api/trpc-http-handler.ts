@@ -1,7 +1,8 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { appRouter } from './root';
-import { createRequestContext } from './context';
+import { createDeferredSessionContext, createRequestContext } from './context';
+import { callSingleMutation, singleMutationAt, type TrpcAnswer } from './single-mutation';
 import { eventStreamResponse, MAP_EVENTS_PATH, openMapEventStream, type MapEventStream } from './map-events-sse';
 import {
   BodyTooLarge,
@@ -29,11 +30,26 @@ const HTTP_STATUS: Partial<Record<TRPC_ERROR_CODE_KEY, number>> = {
 const PRIVATE = { 'Cache-Control': 'private, no-store' };
 
 /** An error in tRPC's envelope (superjson), so the client shows the message like any other. */
-function refuse(code: TRPC_ERROR_CODE_KEY, message: string, headers: Record<string, string> = {}): Response {
+function refusal(code: TRPC_ERROR_CODE_KEY, message: string, headers: Record<string, string> = {}): TrpcAnswer {
   const httpStatus = HTTP_STATUS[code] ?? 400;
   const error = { message, code: TRPC_ERROR_CODES_BY_KEY[code], data: { code, httpStatus, path: null, details: null } };
-  return Response.json({ error: { json: error } }, { status: httpStatus, headers: { ...PRIVATE, ...headers } });
+  return {
+    status: httpStatus,
+    headers: { 'content-type': 'application/json', ...PRIVATE, ...headers },
+    body: JSON.stringify({ error: { json: error } }),
+  };
 }
+
+function refuse(code: TRPC_ERROR_CODE_KEY, message: string, headers: Record<string, string> = {}): Response {
+  const answer = refusal(code, message, headers);
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+const unavailable = () => refusal('SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE, { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) });
+const tooLargeFor = (limit: number) =>
+  refusal('PAYLOAD_TOO_LARGE', `The request is larger than ${formatBytes(limit)}, the most this accepts.`);
+const notJson = () => refusal('UNSUPPORTED_MEDIA_TYPE', 'Send the request as application/json.');
+const notUtf8Body = () => refusal('BAD_REQUEST', 'The request body is not valid UTF-8 text.');
 
 let largeBodiesInFlight = 0;
 
@@ -66,7 +82,7 @@ export async function handleTrpcRequest(request: Request, options: TrpcHandlerOp
     context = await createRequestContext(request, { deferSession });
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
-    return refuse('SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE, { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) });
+    return answerResponse(unavailable());
   }
 
   // The map event stream, served with its bytes shared across subscribers; tRPC answers whatever it refuses.
@@ -78,12 +94,10 @@ export async function handleTrpcRequest(request: Request, options: TrpcHandlerOp
   let req = request;
   if (request.method === 'POST') {
     // Mutations as JSON only: an HTML form on another site can send form data or text, never JSON.
-    if (!isJsonContentType(request.headers.get('content-type'))) {
-      return refuse('UNSUPPORTED_MEDIA_TYPE', 'Send the request as application/json.');
-    }
+    if (!isJsonContentType(request.headers.get('content-type'))) return answerResponse(notJson());
     // Larger inputs (imports, source texts) only from signed-in callers: anonymous bodies stay small.
     const limit = context.actor ? bodyLimitFor(paths) : DEFAULT_BODY_LIMIT_BYTES;
-    const tooLarge = () => refuse('PAYLOAD_TOO_LARGE', `The request is larger than ${formatBytes(limit)}, the most this accepts.`);
+    const tooLarge = () => answerResponse(tooLargeFor(limit));
     const declared = Number(request.headers.get('content-length') ?? Number.NaN);
     if (Number.isFinite(declared) && declared > limit) return tooLarge();
     const isLarge = limit > DEFAULT_BODY_LIMIT_BYTES;
@@ -96,7 +110,7 @@ export async function handleTrpcRequest(request: Request, options: TrpcHandlerOp
       text = await readBodyText(request.body, limit);
     } catch (error) {
       if (error instanceof BodyTooLarge) return tooLarge();
-      return refuse('BAD_REQUEST', 'The request body is not valid UTF-8 text.');
+      return answerResponse(notUtf8Body());
     } finally {
       if (isLarge) largeBodiesInFlight -= 1;
     }
@@ -113,4 +127,53 @@ export async function handleTrpcRequest(request: Request, options: TrpcHandlerOp
     maxBatchSize: MAX_BATCH_SIZE,
     responseMeta: trpcResponseMeta,
   });
+}
+
+export function answerResponse(answer: TrpcAnswer): Response {
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+/** A request as the Node server has it, before its body is read. */
+export interface PlainRequest {
+  url: URL;
+  header: (name: string) => string | undefined;
+  /** All headers, for the client's address. */
+  headers: Record<string, unknown>;
+  /** The body's bytes (as many as the request declared). */
+  readBody: () => Promise<Uint8Array>;
+  signal: AbortSignal;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * One mutation, with a declared length within the default limit, answered with the same checks and the
+ * same answers as `handleTrpcRequest`, without a web Request or tRPC's resolver (single-mutation.ts):
+ * the Node server's hot path for edits. Null for anything else, before the body is touched.
+ */
+export async function answerSingleMutation(request: PlainRequest): Promise<TrpcAnswer | null> {
+  const declared = Number(request.header('content-length') ?? Number.NaN);
+  if (!Number.isFinite(declared) || declared > DEFAULT_BODY_LIMIT_BYTES) return null;
+  const paths = procedurePaths(request.url, TRPC_ENDPOINT);
+  if (bodyLimitFor(paths) !== DEFAULT_BODY_LIMIT_BYTES) return null;
+  const mutation = await singleMutationAt(paths, request.url.searchParams.get('batch') === '1');
+  if (!mutation) return null;
+
+  let context: Awaited<ReturnType<typeof createDeferredSessionContext>>;
+  try {
+    context = await createDeferredSessionContext(request.header('cookie'), request.headers);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return unavailable();
+  }
+  if (!isJsonContentType(request.header('content-type') ?? null)) return notJson();
+  let text: string;
+  try {
+    const bytes = await request.readBody();
+    if (bytes.byteLength > DEFAULT_BODY_LIMIT_BYTES) return tooLargeFor(DEFAULT_BODY_LIMIT_BYTES);
+    text = strictUtf8.decode(bytes);
+  } catch {
+    return notUtf8Body();
+  }
+  return callSingleMutation(mutation, text, context, request.signal, (errors) => trpcResponseMeta({ errors }).headers);
 }

@@ -108,7 +108,12 @@ export interface PendingSession {
 
 /** The request's session claims without the database check (see PendingSession), or null. */
 export async function pendingSessionOfRequest(db: Db, request: Request): Promise<PendingSession | null> {
-  const jar = parseCookieHeader(request.headers.get('cookie'));
+  return pendingSessionOfCookies(db, request.headers.get('cookie'));
+}
+
+/** The same, from a Cookie header as the Node server reads it. */
+export async function pendingSessionOfCookies(db: Db, cookieHeader: string | null | undefined): Promise<PendingSession | null> {
+  const jar = parseCookieHeader(cookieHeader ?? null);
   const token = sessionCookie((name) => jar.get(name));
   const secret = authSecret();
   if (!token || !secret) return null;

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
 import type { EventStreamSink, MapEventStream } from '../api/map-events-sse';
-import type { TrpcHandlerOptions } from '../api/trpc-http-handler';
+import type { PlainRequest, TrpcHandlerOptions } from '../api/trpc-http-handler';
+import type { TrpcAnswer } from '../api/single-mutation';
 
 /**
  * /api/trpc served by the Node server itself (src/server/infra/http-server.ts), not through Next's
@@ -16,6 +17,9 @@ import type { TrpcHandlerOptions } from '../api/trpc-http-handler';
 export const TRPC_PATH_PREFIX = '/api/trpc/';
 
 export type WebHandler = (request: Request, options?: TrpcHandlerOptions) => Promise<Response>;
+
+/** Answers one mutation from the plain request, or null to leave the request to the web handler. */
+export type MutationAnswerer = (request: PlainRequest) => Promise<TrpcAnswer | null>;
 
 interface HeaderRule {
   source: string;
@@ -69,19 +73,62 @@ function socketSink(res: ServerResponse): EventStreamSink {
   };
 }
 
-/** Serves one tRPC request: status, the handler's headers plus the API headers, then the body as it streams. */
+/** The body of a request that declared its length: exactly the bytes the HTTP parser frames as the body. */
+function bodyOf(req: IncomingMessage): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('The client went away before sending the whole request.'));
+    });
+  });
+}
+
+function plainRequestOf(req: IncomingMessage, url: URL, signal: AbortSignal): PlainRequest {
+  return {
+    url,
+    header: (name) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+    headers: req.headers,
+    readBody: () => bodyOf(req),
+    signal,
+  };
+}
+
+/**
+ * Serves one tRPC request: status, the handler's headers plus the API headers, then the body as it
+ * streams. A single mutation goes to `answerMutation` first, if given: the hot write path, with no web
+ * Request or Response.
+ */
 export async function serveTrpc(
   req: IncomingMessage,
   res: ServerResponse,
   handler: WebHandler,
   apiHeaders: [string, string][],
   origin: string,
+  answerMutation?: MutationAnswerer,
 ): Promise<void> {
   const aborted = new AbortController();
   // The client went away before the answer was complete: end the handler's work (an event stream) with it.
   res.on('close', () => {
     if (!res.writableFinished) aborted.abort();
   });
+  if (answerMutation && req.method === 'POST') {
+    const answer = await answerMutation(plainRequestOf(req, new URL(req.url ?? '/', origin), aborted.signal));
+    if (answer) {
+      const body = Buffer.from(answer.body);
+      for (const [name, value] of apiHeaders) res.setHeader(name, value);
+      for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+      res.setHeader('content-length', body.length);
+      res.statusCode = answer.status;
+      res.end(body);
+      return;
+    }
+  }
   let eventStream: MapEventStream | null = null;
   const response = await handler(webRequestOf(req, origin, aborted.signal), {
     serveEventStream: (stream) => {

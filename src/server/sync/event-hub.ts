@@ -23,12 +23,14 @@ const BACKOFF_MAX_MS = 5_000;
 const PING_INTERVAL_MS = 20_000;
 
 type Wake = () => void;
+/** Takes new events for a subscriber at once; false to be woken instead (see LiveDelivery). */
+export type HandOver = (events: readonly StoredMapEvent[]) => boolean;
 
 export class MapFeed {
   /** Highest seq read into memory; -1 until the feed has read the map's head once. */
   head = -1;
   private recent: StoredMapEvent[] = [];
-  private readonly subscribers = new Set<Wake>();
+  private readonly subscribers = new Map<Wake, HandOver | undefined>();
   private isPulling = false;
   private isDirty = false;
   private readyPromise: Promise<void> | null = null;
@@ -48,8 +50,8 @@ export class MapFeed {
     return this.isGone;
   }
 
-  add(wake: Wake): void {
-    this.subscribers.add(wake);
+  add(wake: Wake, handOver?: HandOver): void {
+    this.subscribers.set(wake, handOver);
   }
 
   remove(wake: Wake): void {
@@ -104,7 +106,7 @@ export class MapFeed {
         }
         if (this.recent.length > FEED_MEMORY) this.recent = this.recent.slice(-FEED_MEMORY);
         isFull = events.length === READ_BATCH;
-        if (events.length) this.wakeAll();
+        if (events.length) this.handOver(events);
       } while (this.isDirty || isFull);
     } catch (error) {
       console.error(`event hub: reading events of map ${this.mapId} failed:`, error);
@@ -116,7 +118,20 @@ export class MapFeed {
   }
 
   wakeAll(): void {
-    for (const wake of this.subscribers) wake();
+    for (const wake of this.subscribers.keys()) wake();
+  }
+
+  /** New events: straight to every subscriber that takes them now, a wake-up for the rest. */
+  private handOver(events: readonly StoredMapEvent[]): void {
+    for (const [wake, handOver] of this.subscribers) {
+      let isTaken = false;
+      try {
+        isTaken = handOver?.(events) ?? false;
+      } catch (error) {
+        console.error(`event hub: handing events of map ${this.mapId} to a stream failed:`, error);
+      }
+      if (!isTaken) wake();
+    }
   }
 }
 
@@ -268,13 +283,13 @@ export class EventHub {
   }
 
   /** Registers a subscriber of a map; call the returned function to leave. */
-  joinMap(mapId: string, wake: Wake): { feed: MapFeed; leave: () => void } {
+  joinMap(mapId: string, wake: Wake, handOver?: HandOver): { feed: MapFeed; leave: () => void } {
     let feed = this.feeds.get(mapId);
     if (!feed) {
       feed = new MapFeed(mapId, this);
       this.feeds.set(mapId, feed);
     }
-    feed.add(wake);
+    feed.add(wake, handOver);
     this.start();
     const joined = feed;
     return {

@@ -32,6 +32,19 @@ export interface StreamMapEventsOptions {
   hub?: EventHub;
   /** How often an idle stream re-checks access and re-reads the log as a safety net. */
   recheckMs?: number;
+  /** The transport's own writer, for live events handed over as they are read (see LiveDelivery). */
+  direct?: LiveDelivery;
+}
+
+/**
+ * A transport that can take a caught-up stream's live events synchronously, in the feed's turn, as the
+ * feed reads them: a map's fan-out is then one loop of writes, with no wake-up and no generator step per
+ * subscriber. Whatever is not handed over this way goes through the stream's loop as before.
+ */
+export interface LiveDelivery {
+  /** Whether a write now would go out (the transport is running and its client's buffer has room). */
+  isReady(): boolean;
+  deliver(entries: StreamEntry[]): void;
 }
 
 export function lostAccessError(): TRPCError {
@@ -108,13 +121,57 @@ export function streamMapEntries(options: StreamMapEventsOptions): AsyncIterable
   return abortableIterable((signal) => run(options, signal), options.signal);
 }
 
+/** The stream's entry for one event, redacted for the recipient (whose own votes it tracks). */
+function entryOf(
+  recipient: Recipient,
+  event: StoredMapEvent,
+  hiddenComments: ReadonlySet<string> | undefined,
+  isShared: boolean,
+): StreamEntry {
+  trackOwnVote(recipient, event);
+  const redaction = redactionOf(recipient, event, hiddenComments);
+  return {
+    id: String(event.seq),
+    // Built only when read: a transport that already has this class's bytes never needs it.
+    get item() {
+      return { kind: 'event' as const, v, ...redactWith(redaction, event) };
+    },
+    shared: isShared ? { frames: sharedFramesOf(event), classKey: redactionClassKey(redaction) } : null,
+  };
+}
+
+/** Whether live events can be handed over without the loop: in order after `cursor`, and nothing needing a read first. */
+function canHandOver(events: readonly StoredMapEvent[], cursor: number, recipient: Recipient): boolean {
+  let expected = cursor + 1;
+  for (const event of events) {
+    if (event.seq !== expected || ACCESS_EVENTS.has(event.type)) return false;
+    // Comment text may have been hidden since: the loop reads which (hiddenCommentIdsIn).
+    if (recipient.role !== 'owner' && (event.type === 'comment.created' || event.type === 'comment.updated')) return false;
+    expected += 1;
+  }
+  return events.length > 0;
+}
+
 async function* run(options: StreamMapEventsOptions, signal: AbortSignal): AsyncGenerator<StreamEntry[], void, unknown> {
-  const { db, actor, mapId } = options;
+  const { db, actor, mapId, direct } = options;
   const hub = options.hub ?? getEventHub();
   const recheckMs = options.recheckMs ?? ACCESS_RECHECK_MS;
   const wakeup = new Wakeup();
+  let recipient: Recipient | null = null;
+  let cursor = 0;
+  // True only while the loop waits with nothing left to send: then the transport may take live events itself.
+  let isCaughtUp = false;
+  const handOver = direct
+    ? (events: readonly StoredMapEvent[]): boolean => {
+        if (!isCaughtUp || !recipient || signal.aborted || !direct.isReady() || !canHandOver(events, cursor, recipient)) return false;
+        const taker = recipient;
+        direct.deliver(events.map((event) => entryOf(taker, event, undefined, true)));
+        cursor = events.at(-1)!.seq;
+        return true;
+      }
+    : undefined;
   // Subscribe before reading anything, so an event committed meanwhile is never missed.
-  const { feed, leave } = hub.joinMap(mapId, () => wakeup.notify());
+  const { feed, leave } = hub.joinMap(mapId, () => wakeup.notify(), handOver);
   try {
     try {
       await feed.ready(signal);
@@ -122,11 +179,11 @@ async function* run(options: StreamMapEventsOptions, signal: AbortSignal): Async
       if (signal.aborted) return;
       throw error;
     }
-    let recipient: Recipient | null = await loadRecipient(db, actor, mapId);
+    recipient = await loadRecipient(db, actor, mapId);
     if (!recipient) throw lostAccessError();
 
     const head = feed.head;
-    let cursor = parseSeq(options.lastEventId) ?? head;
+    cursor = parseSeq(options.lastEventId) ?? head;
     if (cursor > head || head - cursor > MAX_REPLAY_EVENTS) {
       const reason = cursor > head ? 'ahead-of-log' : 'too-far-behind';
       yield [{ id: String(head), item: { kind: 'resync', v, seq: head, reason }, shared: null }];
@@ -154,16 +211,7 @@ async function* run(options: StreamMapEventsOptions, signal: AbortSignal): Async
           if (!recipient) throw lostAccessError();
           nextRecheck = Date.now() + recheckMs;
         }
-        trackOwnVote(recipient, event);
-        const redaction = redactionOf(recipient, event, hiddenComments);
-        entries.push({
-          id: String(event.seq),
-          // Built only when read: a transport that already has this class's bytes never needs it.
-          get item() {
-            return { kind: 'event' as const, v, ...redactWith(redaction, event) };
-          },
-          shared: isShared ? { frames: sharedFramesOf(event), classKey: redactionClassKey(redaction) } : null,
-        });
+        entries.push(entryOf(recipient, event, hiddenComments, isShared));
         cursor = event.seq;
       }
       if (entries.length) yield entries;
@@ -179,7 +227,9 @@ async function* run(options: StreamMapEventsOptions, signal: AbortSignal): Async
         mustRead = true;
         continue;
       }
+      isCaughtUp = true;
       await wakeup.wait(nextRecheck - now, signal);
+      isCaughtUp = false;
     }
   } finally {
     wakeup.dispose();
