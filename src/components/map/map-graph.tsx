@@ -329,15 +329,14 @@ function GraphCanvas({
           setNotice('Arranged. The new arrangement shows once every subtree is expanded (Expand all).');
         // Two frames: React commits the new positions, then React Flow updates its store. While
         // subtrees are collapsed the compact arrangement stays on screen: frame what is shown.
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => {
-            // No animation on a big map: each animated frame would mount and unmount the nodes it passes over.
-            const duration = isInitial || latest.current.isLarge ? 0 : 300;
-            if (latestCollapsed.current) focusStart(duration);
-            else focusStart(duration, moves);
-            if (isInitial) latest.current.onReady?.();
-          }),
-        );
+        // Framed before "Arranging" ends: otherwise the map shows unframed for two frames, and a zoom
+        // made as soon as it shows is undone by the framing.
+        await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+        // No animation on a big map: each animated frame would mount and unmount the nodes it passes over.
+        const duration = isInitial || latest.current.isLarge ? 0 : 300;
+        if (latestCollapsed.current) focusStart(duration);
+        else focusStart(duration, moves);
+        if (isInitial) latest.current.onReady?.();
       } finally {
         setIsArranging(false);
         setIsInitialLayoutPending(false);
