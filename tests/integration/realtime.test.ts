@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { TrackedEnvelope } from '@trpc/server';
 import { getEventHub } from '@/server/sync/event-hub';
 import { runMapWrite } from '@/server/sync/append-event';
+import { streamMapEntries, type StreamEntry } from '@/server/sync/stream-map-events';
 import type { MapStreamItem } from '@/server/sync/event-types';
 import type { PresencePeer } from '@/server/sync/presence';
 import { callerFor, createMapWith, createUser, db } from './helpers';
@@ -17,6 +18,14 @@ async function subscribe(actor: Parameters<typeof streamingCallerFor>[0], mapId:
   // A server-side caller yields the raw [id, data] envelopes (the client link turns them into { id, data }).
   const reader = new StreamReader<Item>(iterable as unknown as AsyncIterable<Item>);
   return { reader, stop: () => controller.abort() };
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the condition');
+    await sleep(20);
+  }
 }
 
 /** Waits until the process's hub has read the map's head, so "live only" subscriptions are in place. */
@@ -132,6 +141,50 @@ describe('events.onMapEvent', () => {
       expect(seqsOf(reader.items)).toEqual(Array.from({ length: 30 }, (_, i) => i + 2));
     }
     for (const { stop } of readers) stop();
+  });
+
+  it('a stream whose transport takes live events itself still gets every event once, in order, and access changes through its loop', async () => {
+    const owner = await createUser();
+    const editor = await createUser();
+    const map = await createMapWith(owner, [{ actor: editor, role: 'editor' }]);
+    const received: { seq: number; by: 'transport' | 'loop' }[] = [];
+    let readiness = 0;
+    const controller = new AbortController();
+    const entries = streamMapEntries({
+      db: db(),
+      actor: editor,
+      mapId: map.id,
+      lastEventId: '1',
+      signal: controller.signal,
+      // Ready for two offers in three, as a transport whose client's buffer fills now and then.
+      direct: {
+        isReady: () => (readiness += 1) % 3 !== 0,
+        deliver: (batch) => received.push(...batch.map((entry) => ({ seq: Number(entry.id), by: 'transport' as const }))),
+      },
+    });
+    const reader = new StreamReader<StreamEntry[]>(entries);
+    const loopSeqs = () => reader.items.flat().map((entry) => ({ seq: Number(entry.id), by: 'loop' as const }));
+    await settle();
+    for (let round = 0; round < 4; round += 1) {
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) => callerFor(i % 2 ? editor : owner).claim.create({ mapId: map.id, text: `Round ${round}.${i}` })),
+      );
+    }
+    await waitUntil(() => received.length + loopSeqs().length === 32);
+    const all = [...received, ...loopSeqs()].sort((a, b) => a.seq - b.seq);
+    expect(all.map((item) => item.seq)).toEqual(Array.from({ length: 32 }, (_, i) => i + 2));
+    // Both ways were taken: the transport when ready and caught up, the loop otherwise.
+    expect(new Set(all.map((item) => item.by))).toEqual(new Set(['transport', 'loop']));
+
+    // An access change is never handed over: the loop re-reads the recipient and ends the stream.
+    await runMapWrite(db(), map.id, { actor: owner }, async (tx) => {
+      await tx.mapMember.deleteMany({ where: { mapId: map.id, userId: editor.id } });
+      return { result: null, events: [{ type: 'member.removed', payload: { memberId: 'removed', userId: editor.id } }] };
+    });
+    await reader.waitForEnd(5_000);
+    expect(reader.error).toMatchObject({ code: 'FORBIDDEN' });
+    expect(received.every((item) => item.seq <= 33)).toBe(true);
+    controller.abort();
   });
 
   it('refuses a non-member of a private map and an anonymous visitor, both as not found', async () => {
