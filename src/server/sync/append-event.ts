@@ -20,7 +20,7 @@ export interface EventOrigin {
 
 /**
  * The CTEs `bump` (the map's next seq, taken only where `onlyIf` holds) and `event` (the log row, which
- * returns "seq" and "mapId"). The server cannot emit an event the contract does not describe; only declared
+ * returns it all, for the NOTIFY). The server cannot emit an event the contract does not describe; only declared
  * fields are stored.
  */
 function eventCtes(mapId: Prisma.Sql, draft: EventDraft, context: EventOrigin, onlyIf: Prisma.Sql): Prisma.Sql {
@@ -36,7 +36,7 @@ function eventCtes(mapId: Prisma.Sql, draft: EventDraft, context: EventOrigin, o
         SELECT ${crypto.randomUUID()}::text, "id", "lastSeq", ${parsed.data.type}::text, ${JSON.stringify(parsed.data.payload)}::jsonb,
                ${context.actor?.id ?? null}::text, ${context.clientMutationId ?? null}::text, ${draft.audienceUserId ?? null}::text
           FROM bump
-        RETURNING "seq", "mapId"
+        RETURNING "seq", "mapId", "type", "payload", "actorId", "clientMutationId", "audienceUserId", "createdAt"
       )`;
 }
 
@@ -141,8 +141,26 @@ export function statementWriteCtes<T extends object>(mapId: Prisma.Sql, context:
       )`;
 }
 
-/** The NOTIFY of a row of `event` (alias `e`), delivered on commit. */
-export const notifySql = Prisma.sql`pg_notify(${MAP_EVENTS_CHANNEL}::text, e."mapId" || ':' || e."seq") IS NULL`;
+/**
+ * Postgres refuses a NOTIFY payload of 8,000 bytes or more; an event larger than this is announced by its
+ * seq alone, and the feed reads it from the log.
+ */
+export const NOTIFIED_EVENT_MAX_BYTES = 7000;
+
+/**
+ * The NOTIFY of a row of `event` (alias `e`), delivered on commit: `mapId:seq`, then a newline and the
+ * event as JSON when it fits (read back by `eventOfNotification`), so the process that delivers it need
+ * not read the row it was just told about.
+ */
+export const notifySql = Prisma.sql`pg_notify(${MAP_EVENTS_CHANNEL}::text, e."mapId" || ':' || e."seq" || COALESCE((
+    SELECT chr(10) || body FROM (
+      SELECT json_build_object(
+        'type', e."type", 'payload', e."payload", 'actorId', e."actorId", 'clientMutationId', e."clientMutationId",
+        'audienceUserId', e."audienceUserId", 'createdAt', to_char(e."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+        'actorName', (SELECT u."displayName" FROM "User" u WHERE u."id" = e."actorId")
+      )::text AS body
+    ) notified WHERE octet_length(body) <= ${Prisma.raw(String(NOTIFIED_EVENT_MAX_BYTES))}
+  ), '')) IS NULL`;
 
 /**
  * `runMapWrite` in one round trip, for the hot writes: the change, the `lastSeq` bump, the event row, the

@@ -4,7 +4,7 @@ import { getDb } from '@/server/db';
 import { MAP_EVENTS_CHANNEL } from './append-event';
 import type { StoredMapEvent } from './event-types';
 import { PRESENCE_CHANNEL, PresenceRoom, parsePresenceMessage } from './presence-room';
-import { readEventsAfter, readHeadSeq } from './read-events';
+import { eventOfNotification, readEventsAfter, readHeadSeq } from './read-events';
 
 /**
  * One LISTEN connection per process fans the map event log out to every subscriber in it.
@@ -81,11 +81,29 @@ export class MapFeed {
     return this.recent.slice(cursor + 1 - first.seq);
   }
 
-  /** A notification (or a reconnect, with `seq` null): read whatever is new. */
-  notify(seq: number | null): void {
+  /**
+   * A notification (or a reconnect, with `seq` null): read whatever is new. The event it carries, when it
+   * is the next one and no read is running, is taken as is: notifications arrive in commit order, which
+   * for one map is seq order (the Map row lock), so nothing can be skipped; any gap is read from the log.
+   */
+  notify(seq: number | null, event: StoredMapEvent | null = null): void {
     if (this.head < 0) return; // not ready yet: its first head read covers this commit
     if (seq !== null && seq <= this.head) return;
+    if (event && event.seq === this.head + 1 && !this.isPulling) {
+      this.remember([event]);
+      this.handOver([event]);
+      return;
+    }
     void this.pull();
+  }
+
+  private remember(events: readonly StoredMapEvent[]): void {
+    for (const event of events) {
+      if (event.seq !== this.head + 1 && this.recent.length) this.recent = []; // never keep a hole in memory
+      this.recent.push(event);
+      this.head = event.seq;
+    }
+    if (this.recent.length > FEED_MEMORY) this.recent = this.recent.slice(-FEED_MEMORY);
   }
 
   private async pull(): Promise<void> {
@@ -99,12 +117,7 @@ export class MapFeed {
       do {
         this.isDirty = false;
         const events = await readEventsAfter(this.hub.db, this.mapId, this.head, READ_BATCH);
-        for (const event of events) {
-          if (event.seq !== this.head + 1 && this.recent.length) this.recent = []; // never keep a hole in memory
-          this.recent.push(event);
-          this.head = event.seq;
-        }
-        if (this.recent.length > FEED_MEMORY) this.recent = this.recent.slice(-FEED_MEMORY);
+        this.remember(events);
         isFull = events.length === READ_BATCH;
         if (events.length) this.handOver(events);
       } while (this.isDirty || isFull);
@@ -272,10 +285,15 @@ export class EventHub {
 
   private onNotification(channel: string, payload: string): void {
     if (channel === MAP_EVENTS_CHANNEL) {
-      const at = payload.lastIndexOf(':');
-      const mapId = payload.slice(0, at);
-      const seq = Number(payload.slice(at + 1));
-      this.feeds.get(mapId)?.notify(Number.isFinite(seq) ? seq : null);
+      // `mapId:seq`, and after a newline the event itself when it fits (notifySql).
+      const newline = payload.indexOf('\n');
+      const head = newline < 0 ? payload : payload.slice(0, newline);
+      const at = head.lastIndexOf(':');
+      const feed = this.feeds.get(head.slice(0, at));
+      if (!feed) return;
+      const seq = Number(head.slice(at + 1));
+      if (!Number.isSafeInteger(seq)) return feed.notify(null);
+      feed.notify(seq, newline < 0 ? null : eventOfNotification(seq, payload.slice(newline + 1)));
     } else if (channel === PRESENCE_CHANNEL) {
       const message = parsePresenceMessage(payload);
       if (message) this.rooms.get(message.mapId)?.receive(message);

@@ -47,6 +47,30 @@ function toStored(row: EventRow): StoredMapEvent | null {
 }
 
 /**
+ * The event a notification carries (`notifySql`), as `readEventsAfter` would read it; null when the text is
+ * not such an event (the feed then reads the log).
+ */
+export function eventOfNotification(seq: number, text: string): StoredMapEvent | null {
+  try {
+    const row = JSON.parse(text) as Omit<EventRow, 'seq' | 'createdAt' | 'actor'> & { createdAt: string; actorName: string | null };
+    const createdAt = new Date(row.createdAt);
+    if (Number.isNaN(createdAt.getTime())) return null;
+    return toStored({
+      seq,
+      type: row.type,
+      payload: row.payload,
+      actorId: row.actorId,
+      clientMutationId: row.clientMutationId,
+      audienceUserId: row.audienceUserId,
+      createdAt,
+      actor: row.actorName === null ? null : { displayName: row.actorName },
+    });
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Events of a map with `seq > afterSeq`, oldest first (one indexed range read on (mapId, seq)). Raw SQL: every
  * burst of edits is read here once per map, and Prisma's per-query work was the larger part of it.
  */
