@@ -1,13 +1,14 @@
 'use client';
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, loggerLink, splitLink, type TRPCClientErrorLike } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, loggerLink, splitLink, type TRPCClientErrorLike } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { SessionProvider } from 'next-auth/react';
 import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
 import type { AppRouter } from '@/server/api/root';
 import { serialize } from '@/shared/superjson-wire';
+import { sseSubscriptionLink } from './sse-subscription-link';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -42,7 +43,7 @@ export function Providers({ children }: { children: ReactNode }) {
         loggerLink({ enabled: (op) => process.env.NODE_ENV === 'development' && op.direction === 'down' && op.result instanceof Error }),
         splitLink({
           condition: (op) => op.type === 'subscription',
-          true: httpSubscriptionLink({ url: '/api/trpc', transformer: superjson }),
+          true: sseSubscriptionLink({ url: '/api/trpc', transformer: superjson }),
           false: httpBatchLink({ url: '/api/trpc', transformer: clientTransformer }),
         }),
       ],

@@ -6,10 +6,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, splitLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
 import superjson from 'superjson';
 import type { AppRouter } from '../../src/server/api/root';
+import { sseSubscriptionLink } from '../../src/trpc/sse-subscription-link';
 
 // Under `npm test` the build made just before the integration tests is current: use it.
 export const DIST_DIR =
@@ -199,7 +200,8 @@ export function appClient(baseUrl: string, cookie: string) {
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({
+        // The browser's link (src/trpc/client.tsx), over Node's EventSource with the session cookie.
+        true: sseSubscriptionLink({
           url: `${baseUrl}/api/trpc`,
           transformer: superjson,
           EventSource,
