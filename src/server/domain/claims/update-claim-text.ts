@@ -21,9 +21,12 @@ export function claimTextWrite(input: TUpdateClaimInput) {
   const updatedAt = new Date();
   const version = input.expectedVersion + 1;
   return {
+    // `("mapId" = …) IS TRUE` keeps the planner on the primary key: compared plainly with a map id known only
+    // when the statement runs, it may pick the mapId index and filter every claim of the map.
     change: (mapId: Prisma.Sql) => Prisma.sql`
       UPDATE "Claim" SET "text" = ${input.text}, "version" = ${version}::int, "updatedAt" = ${updatedAt.toISOString()}::timestamp(3)
-       WHERE "id" = ${input.id}::text AND "mapId" = ${mapId} AND "version" = ${input.expectedVersion}::int AND "deletedAt" IS NULL
+       WHERE "id" = ${input.id}::text AND ("mapId" = ${mapId}) IS TRUE AND "version" = ${input.expectedVersion}::int
+         AND "deletedAt" IS NULL
          AND "text" IS DISTINCT FROM ${input.text}::text AND NOT "awaitingApproval"
       RETURNING 1`,
     event: { type: 'claim.updated', payload: { claimId: input.id, text: input.text, version, previousText: null } },
