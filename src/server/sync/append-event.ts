@@ -129,7 +129,7 @@ export function statementWriteCtes<T extends object>(mapId: Prisma.Sql, context:
   const clientMutationId = context.clientMutationId ?? null;
   const isRecorded = Boolean(actorId && clientMutationId);
   // The stored result is what a replay returns: superjson of the value, its seq filled in by the statement.
-  const result = JSON.stringify(superjson.serialize({ ...write.result, seq: 0 }));
+  const result = isRecorded ? JSON.stringify(superjson.serialize({ ...write.result, seq: 0 })) : null;
   return Prisma.sql`
       change AS (${write.change(mapId)}),
       ${eventCtes(mapId, write.event, context, Prisma.sql`EXISTS (SELECT 1 FROM change)`)},
@@ -159,6 +159,8 @@ export const notifySql = Prisma.sql`pg_notify(${MAP_EVENTS_CHANNEL}::text, e."ma
         'audienceUserId', e."audienceUserId", 'createdAt', to_char(e."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
         'actorName', (SELECT u."displayName" FROM "User" u WHERE u."id" = e."actorId")
       )::text AS body
+      -- OFFSET 0: built once, not once for the size test and again for the payload.
+      OFFSET 0
     ) notified WHERE octet_length(body) <= ${Prisma.raw(String(NOTIFIED_EVENT_MAX_BYTES))}
   ), '')) IS NULL`;
 
