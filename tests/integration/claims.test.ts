@@ -155,6 +155,28 @@ describe('claims and links', () => {
     ]);
   });
 
+  it('a link changed and deleted at the same moment: the change lands or is told the link is gone, never an error', async () => {
+    const { owner, editor, map } = await setup();
+    const { claim: thesis } = await callerFor(owner).claim.create({ mapId: map.id, text: 'Thesis' });
+    for (let round = 0; round < 25; round += 1) {
+      const { link } = await callerFor(owner).claim.create({
+        mapId: map.id,
+        text: `Reason ${round}`,
+        parentId: thesis.id,
+        relation: 'support',
+      });
+      const [changed, deleted] = await Promise.allSettled([
+        callerFor(editor).link.update({ id: link!.id, relation: 'oppose' }),
+        callerFor(owner).link.delete({ id: link!.id }),
+      ]);
+      expect(deleted.status).toBe('fulfilled');
+      if (changed.status === 'rejected') {
+        expect(changed.reason).toMatchObject({ code: 'NOT_FOUND', message: 'That link was removed by someone else.' });
+      }
+    }
+    expect(await db().link.count({ where: { mapId: map.id } })).toBe(0);
+  });
+
   it('refuses a move batch that spans two maps', async () => {
     const { owner, map } = await setup();
     const otherMap = await createMapWith(owner);

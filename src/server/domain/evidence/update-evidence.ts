@@ -6,6 +6,7 @@ import { proposalEvent } from '@/server/domain/moderation/proposal';
 import type { WriteContext } from '@/server/domain/context';
 import type { TUpdateEvidenceInput } from '@/shared/schemas/evidence';
 import { requireLiveClaimOnMap } from './create-evidence';
+import { lockLink } from '@/server/domain/links/link-rules';
 import { EVIDENCE_VIEW_SELECT, toEvidencePayload } from './evidence-select';
 
 /**
@@ -59,6 +60,7 @@ export async function updateEvidence(db: Db, context: WriteContext, input: TUpda
           select: LINK_VIEW_SELECT,
         });
       } else {
+        if (!(await lockLink(tx, link.id))) throw new DomainError('NOT_FOUND', 'That link was removed by someone else.');
         await tx.link.update({
           where: { id: link.id },
           data: {

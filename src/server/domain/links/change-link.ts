@@ -5,7 +5,7 @@ import { runMapWrite } from '@/server/sync/append-event';
 import type { WriteContext } from '@/server/domain/context';
 import { isProposalBy, proposalEvent } from '@/server/domain/moderation/proposal';
 import type { TCreateLinkInput, TRelation } from '@/shared/schemas/claim';
-import { assertLinkAllowed, insertLink } from './link-rules';
+import { assertLinkAllowed, insertLink, lockLink } from './link-rules';
 
 export async function createLink(db: Db, context: WriteContext, input: TCreateLinkInput) {
   const { mapId } = context;
@@ -30,8 +30,7 @@ export async function updateLinkRelation(db: Db, context: WriteContext, input: {
   const { mapId } = context;
   const { id: linkId, relation } = input;
   return runMapWrite(db, mapId, context, async (tx) => {
-    const existing = await tx.link.findUnique({ where: { id: linkId }, select: { id: true } });
-    if (!existing) throw new DomainError('NOT_FOUND', 'That link was removed by someone else.');
+    if (!(await lockLink(tx, linkId))) throw new DomainError('NOT_FOUND', 'That link was removed by someone else.');
     const link = await tx.link.update({ where: { id: linkId }, data: { relation }, select: LINK_VIEW_SELECT });
     return { result: { link }, events: [{ type: 'link.updated', payload: { linkId, relation } }] };
   });
@@ -40,7 +39,7 @@ export async function updateLinkRelation(db: Db, context: WriteContext, input: {
 export async function deleteLink(db: Db, context: WriteContext, linkId: string) {
   const { mapId } = context;
   return runMapWrite(db, mapId, context, async (tx) => {
-    const link = await tx.link.findUnique({ where: { id: linkId }, select: LINK_VIEW_SELECT });
+    const link = (await lockLink(tx, linkId)) ? await tx.link.findUnique({ where: { id: linkId }, select: LINK_VIEW_SELECT }) : null;
     if (!link) throw new DomainError('NOT_FOUND', 'That link was already removed.');
     await tx.link.delete({ where: { id: linkId } });
     return { result: { link }, events: [{ type: 'link.deleted', payload: { linkId, link } }] };

@@ -81,3 +81,12 @@ export async function insertLink(tx: Prisma.TransactionClient, context: WriteCon
   });
   return row;
 }
+
+/**
+ * Whether the link exists, locking it until the write commits: a delete racing a change of the same link
+ * then waits for it, or has already removed it (and the change says so), instead of failing half-way.
+ */
+export async function lockLink(tx: Prisma.TransactionClient, linkId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Link" WHERE "id" = ${linkId} FOR UPDATE`;
+  return rows.length > 0;
+}
