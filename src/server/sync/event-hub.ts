@@ -1,7 +1,8 @@
 import pg from 'pg';
 import type { Db } from '@/server/db';
 import { getDb } from '@/server/db';
-import { MAP_EVENTS_CHANNEL, type StoredMapEvent } from './event-types';
+import { MAP_EVENTS_CHANNEL } from './append-event';
+import type { StoredMapEvent } from './event-types';
 import { PRESENCE_CHANNEL, PresenceRoom, parsePresenceMessage } from './presence-room';
 import { eventOfNotification, readEventsAfter, readHeadSeq } from './read-events';
 
@@ -299,14 +300,6 @@ export class EventHub {
     }
   }
 
-  /**
-   * A commit this process made, announced by the write with the text its notification carries: handled now
-   * as the notification will be, which then finds it delivered (seq at or below the head).
-   */
-  announceCommitted(notice: string): void {
-    this.onNotification(MAP_EVENTS_CHANNEL, notice);
-  }
-
   /** Registers a subscriber of a map; call the returned function to leave. */
   joinMap(mapId: string, wake: Wake, handOver?: HandOver): { feed: MapFeed; leave: () => void } {
     let feed = this.feeds.get(mapId);
@@ -373,12 +366,4 @@ export function getEventHub(): EventHub {
     globalForHub.cruxEventHub = new EventHub(url, getDb());
   }
   return globalForHub.cruxEventHub;
-}
-
-/**
- * Hands a commit's notice to this process's hub, if one runs (a process with no subscriber has none, and
- * this does not start one): its subscribers get the event without waiting for Postgres to relay the NOTIFY.
- */
-export function announceCommitted(notice: string | null | undefined): void {
-  if (notice) globalForHub.cruxEventHub?.announceCommitted(notice);
 }
