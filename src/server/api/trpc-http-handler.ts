@@ -40,10 +40,8 @@ function refusal(code: TRPC_ERROR_CODE_KEY, message: string, headers: Record<str
   };
 }
 
-function refuse(code: TRPC_ERROR_CODE_KEY, message: string, headers: Record<string, string> = {}): Response {
-  const answer = refusal(code, message, headers);
-  return new Response(answer.body, { status: answer.status, headers: answer.headers });
-}
+const refuse = (code: TRPC_ERROR_CODE_KEY, message: string, headers: Record<string, string> = {}) =>
+  answerResponse(refusal(code, message, headers));
 
 const unavailable = () => refusal('SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE, { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) });
 const tooLargeFor = (limit: number) =>
