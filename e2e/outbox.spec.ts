@@ -45,10 +45,12 @@ test('offline edits survive closing the browser and reach the server exactly onc
       viewport: { width: 1400, height: 900 },
       args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
+  // The workspace's own status (role-based, so a copy React has not yet revealed is not a second match).
+  const connectionStatus = (page: Page) => page.getByRole('main').locator('.connection');
   const openMap = async (context: BrowserContext, mapId: string) => {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`/maps/${mapId}`);
-    await expect(page.locator('.connection')).toHaveText('Live');
+    await expect(connectionStatus(page)).toHaveText('Live');
     return page;
   };
   const NEW_CLAIM = 'Written on the train, without a connection';
@@ -70,7 +72,7 @@ test('offline edits survive closing the browser and reach the server exactly onc
     // Offline: add a claim and vote on the thesis.
     let page = await openMap(context, map.id);
     await context.setOffline(true);
-    await expect(page.locator('.connection')).not.toHaveText('Live');
+    await expect(connectionStatus(page)).not.toHaveText('Live');
     await page.keyboard.press('n');
     await page.getByRole('textbox', { name: 'New claim' }).fill(NEW_CLAIM);
     await page.keyboard.press('Enter');

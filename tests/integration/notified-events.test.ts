@@ -69,6 +69,33 @@ describe('events carried by their notification', () => {
     expect(logged[0]!.actorName).toBe('Zoë “Quotes” O’Brien');
   });
 
+  it('reach the writer’s own subscribers before Postgres relays them, and the relayed copy changes nothing', async () => {
+    const owner = await createUser();
+    const map = await createMapWith(owner);
+    const controller = new AbortController();
+    const reader = new StreamReader<StreamEntry[]>(
+      streamMapEntries({ db: db(), actor: owner, mapId: map.id, lastEventId: '1', signal: controller.signal }),
+    );
+    await sleep(150);
+    // The hub's LISTEN socket stops being read: only the writes' own announcements can deliver now.
+    const listening = (getEventHub() as unknown as { client: { connection: { stream: NodeJS.ReadableStream } } }).client.connection.stream;
+    listening.pause();
+    try {
+      const { claim } = await callerFor(owner).claim.create({ mapId: map.id, text: 'Written while the relay is held' });
+      await callerFor(owner).claim.update({ id: claim.id, text: 'Edited while the relay is held', expectedVersion: 1 });
+      // Well inside the stream's 15 s safety-net read of the log.
+      await reader.waitFor((batches) => batches.flat().length === 2, 3_000);
+    } finally {
+      listening.resume();
+    }
+    await sleep(300);
+    expect(reader.items.flat().map((entry) => [Number(entry.id), entry.item.kind === 'event' ? entry.item.type : null])).toEqual([
+      [2, 'claim.created'],
+      [3, 'claim.updated'],
+    ]);
+    controller.abort();
+  });
+
   it('announces an event too large for a notification by its seq, and subscribers still get it from the log', async () => {
     const owner = await createUser();
     const map = await createMapWith(owner);

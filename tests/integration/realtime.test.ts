@@ -276,7 +276,15 @@ describe('events.onMapEvent', () => {
     const before = hub.connections;
     // Kill the hub's LISTEN backend from the server side, as a network cut or a failover would.
     await db().$executeRaw`SELECT pg_terminate_backend(${hub.listenerPid}::int)`;
-    for (let i = 0; i < 5; i += 1) await api.claim.create({ mapId: map.id, text: `During ${i}` });
+    // Written as another instance would: this process's writes announce themselves to its hub (announceCommitted),
+    // so only the hub's reconnect and re-read can deliver these.
+    const globals = globalThis as { cruxEventHub?: unknown };
+    globals.cruxEventHub = undefined;
+    try {
+      for (let i = 0; i < 5; i += 1) await api.claim.create({ mapId: map.id, text: `During ${i}` });
+    } finally {
+      globals.cruxEventHub = hub;
+    }
     const items = await reader.waitFor((all) => all.length === 6);
     expect(hub.connections).toBeGreaterThan(before);
     expect(seqsOf(items)).toEqual([2, 3, 4, 5, 6, 7]);

@@ -8,7 +8,8 @@ import {
   rateLimitUpsert,
   type RateLimitRule,
 } from '@/server/domain/rate-limit/rate-limit';
-import { isUniqueViolation, notifySql, statementWriteCtes, type StatementWrite } from '@/server/sync/append-event';
+import { isUniqueViolation, noticeColumnsSql, statementWriteCtes, type StatementWrite } from '@/server/sync/append-event';
+import { announceCommitted } from '@/server/sync/event-hub';
 import { MAP_ROLES, roleAtLeast, type MapRoleName } from '@/shared/roles';
 import type { Actor } from './actor';
 import type { TVisibility } from '@/shared/schemas/map';
@@ -194,17 +195,15 @@ async function accessRow(
   charge: AccessCharge | undefined,
   session: SessionClaim | null,
   fold?: Prisma.Sql,
-): Promise<(AccessRow & Partial<SessionRow> & { writtenSeq?: number | null }) | undefined> {
+): Promise<(AccessRow & Partial<SessionRow> & { writtenSeq?: number | null; notice?: string | null }) | undefined> {
   const access = accessSql(userId, target);
   // The session drives the row, so an ended session is told apart from a missing object.
   const live = session ? liveSessionSql(session) : Prisma.sql`SELECT NULL::text AS "sessionUserId"`;
   if (charge) {
     const { rule, key } = charge;
     // With `fold` (a write's CTEs, see requireSessionRoleAndWrite), the write rides in the same statement.
-    const written = fold
-      ? Prisma.sql`, (SELECT e."seq" FROM event e) AS "writtenSeq", (SELECT ${notifySql} FROM event e) AS "notified"`
-      : Prisma.empty;
-    const rows = await rawQuery<AccessRow & SessionRow & QuotaRow & { writtenSeq?: number | null }>(
+    const written = fold ? Prisma.sql`, (SELECT e."seq" FROM event e) AS "writtenSeq", ${noticeColumnsSql}` : Prisma.empty;
+    const rows = await rawQuery<AccessRow & SessionRow & QuotaRow & { writtenSeq?: number | null; notice?: string | null }>(
       db,
       Prisma.sql`
       WITH live AS (${live}),
@@ -293,6 +292,8 @@ export async function requireSessionRoleAndWrite<T extends object>(
     if (isUniqueViolation(error)) return null;
     throw error;
   }
+  // Committed: this process's subscribers get the event now (the statement wrote only what the check allows).
+  announceCommitted(row?.notice);
   const { actor, access } = sessionAccessOf(row, minimum, options);
   const seq = row?.writtenSeq ?? null;
   return { actor, access, written: seq === null ? null : { ...write.result, seq } };

@@ -5,8 +5,10 @@ import { rawQuery, type Db } from '@/server/db';
 import type { Actor } from '@/server/access/actor';
 import { DomainError } from '@/server/domain/errors';
 import { ZMapEventBody, type MapEventDraft } from '@/shared/events';
+import { announceCommitted } from './event-hub';
+import { MAP_EVENTS_CHANNEL } from './event-types';
 
-export const MAP_EVENTS_CHANNEL = 'crux_map_events';
+export { MAP_EVENTS_CHANNEL } from './event-types';
 
 /** An event a write appends: `{ type, payload }`, checked against the event contract (src/shared/events.ts). */
 export type EventDraft = MapEventDraft;
@@ -50,14 +52,14 @@ export async function appendMapEvent(
   mapId: string,
   draft: EventDraft,
   context: EventOrigin,
-): Promise<number> {
+): Promise<{ seq: number; notice: string }> {
   // The bump, the row and the NOTIFY in one statement: every write's events cost one round trip each.
-  const rows = await tx.$queryRaw<{ seq: number }[]>`
-    WITH ${eventCtes(Prisma.sql`${mapId}::text`, draft, context, Prisma.sql`true`)}
-    SELECT e."seq", ${notifySql} AS "notified" FROM event e`;
-  const seq = rows[0]?.seq;
-  if (seq === undefined) throw new Error(`appendMapEvent: map ${mapId} does not exist`);
-  return seq;
+  const rows = await tx.$queryRaw<{ seq: number; notice: string }[]>`
+    WITH ${eventCtes(Prisma.sql`${mapId}::text`, draft, context, Prisma.sql`true`)}, ${noticeCte}
+    SELECT e."seq", ${noticeColumnsSql} FROM event e`;
+  const row = rows[0];
+  if (!row) throw new Error(`appendMapEvent: map ${mapId} does not exist`);
+  return row;
 }
 
 export interface MapWriteResult<T> {
@@ -82,15 +84,20 @@ export async function runMapWrite<T>(
   apply: (tx: Prisma.TransactionClient) => Promise<MapWriteResult<T>>,
 ): Promise<T & { seq: number }> {
   const key = context.actor && context.clientMutationId ? { actorId: context.actor.id, clientMutationId: context.clientMutationId } : null;
+  const notices: string[] = [];
   try {
-    return await db.$transaction(async (tx) => {
+    const written = await db.$transaction(async (tx) => {
       if (key) {
         const prior = await tx.appliedMutation.findUnique({ where: { actorId_clientMutationId: key } });
         if (prior) return replayed<T>(prior, mapId);
       }
       const { result, events } = await apply(tx);
       let seq = 0;
-      for (const event of events) seq = await appendMapEvent(tx, mapId, event, context);
+      for (const event of events) {
+        const appended = await appendMapEvent(tx, mapId, event, context);
+        seq = appended.seq;
+        notices.push(appended.notice);
+      }
       const value = { ...result, seq };
       if (key) {
         await tx.appliedMutation.create({
@@ -99,6 +106,8 @@ export async function runMapWrite<T>(
       }
       return value;
     });
+    for (const notice of notices) announceCommitted(notice);
+    return written;
   } catch (error) {
     if (!key || !isUniqueViolation(error)) throw error;
     const prior = await db.appliedMutation.findUnique({ where: { actorId_clientMutationId: key } });
@@ -120,9 +129,9 @@ export interface StatementWrite<T> {
 }
 
 /**
- * The CTEs of a one-statement write: `change`, then `bump` (the map's `lastSeq`), `event` (the log row, which
- * returns "seq" and "mapId") and `applied` (the AppliedMutation record). The statement that holds them selects
- * from `event` and sends the NOTIFY (`notifySql`).
+ * The CTEs of a one-statement write: `change`, then `bump` (the map's `lastSeq`), `event` (the log row),
+ * `applied` (the AppliedMutation record) and `notice`. The statement that holds them selects from `event` and
+ * `noticeColumnsSql` (the NOTIFY).
  */
 export function statementWriteCtes<T extends object>(mapId: Prisma.Sql, context: EventOrigin, write: StatementWrite<T>): Prisma.Sql {
   const actorId = context.actor?.id ?? null;
@@ -138,7 +147,8 @@ export function statementWriteCtes<T extends object>(mapId: Prisma.Sql, context:
         SELECT ${actorId}::text, ${clientMutationId}::text, "mapId", "seq", jsonb_set(${result}::jsonb, '{json,seq}', to_jsonb("seq"))
           FROM event
          WHERE ${isRecorded}::boolean
-      )`;
+      ),
+      ${noticeCte}`;
 }
 
 /**
@@ -148,11 +158,12 @@ export function statementWriteCtes<T extends object>(mapId: Prisma.Sql, context:
 export const NOTIFIED_EVENT_MAX_BYTES = 7000;
 
 /**
- * The NOTIFY of a row of `event` (alias `e`), delivered on commit: `mapId:seq`, then a newline and the
- * event as JSON when it fits (read back by `eventOfNotification`), so the process that delivers it need
- * not read the row it was just told about.
+ * The CTE `notice`: the notification text of the row of `event` — `mapId:seq`, then a newline and the event
+ * as JSON when it fits (read back by `eventOfNotification`), so the process that delivers it need not read
+ * the row it was just told about. Built once: the NOTIFY sends it, and the statement returns it to the writer,
+ * whose process delivers it at once (`announceCommitted`) rather than when Postgres relays it.
  */
-export const notifySql = Prisma.sql`pg_notify(${MAP_EVENTS_CHANNEL}::text, e."mapId" || ':' || e."seq" || COALESCE((
+export const noticeCte = Prisma.sql`notice AS (SELECT e."mapId" || ':' || e."seq" || COALESCE((
     SELECT chr(10) || body FROM (
       SELECT json_build_object(
         'type', e."type", 'payload', e."payload", 'actorId', e."actorId", 'clientMutationId', e."clientMutationId",
@@ -162,7 +173,12 @@ export const notifySql = Prisma.sql`pg_notify(${MAP_EVENTS_CHANNEL}::text, e."ma
       -- OFFSET 0: built once, not once for the size test and again for the payload.
       OFFSET 0
     ) notified WHERE octet_length(body) <= ${Prisma.raw(String(NOTIFIED_EVENT_MAX_BYTES))}
-  ), '')) IS NULL`;
+  ), '') AS "text" FROM event e)`;
+
+/** Columns of a statement that holds `noticeCte`: "notice" (its text) and "notified" (the NOTIFY, sent on commit). */
+export const noticeColumnsSql = Prisma.sql`
+  (SELECT n."text" FROM notice n) AS "notice",
+  (SELECT pg_notify(${MAP_EVENTS_CHANNEL}::text, n."text") IS NULL FROM notice n) AS "notified"`;
 
 /**
  * `runMapWrite` in one round trip, for the hot writes: the change, the `lastSeq` bump, the event row, the
@@ -182,9 +198,14 @@ export async function runMapWriteStatement<T extends object>(
 ): Promise<(T & { seq: number }) | null> {
   const ctes = statementWriteCtes(Prisma.sql`${mapId}::text`, context, write);
   try {
-    const rows = await rawQuery<{ seq: number }>(db, Prisma.sql`WITH ${ctes} SELECT e."seq", ${notifySql} AS "notified" FROM event e`);
-    const seq = rows[0]?.seq;
-    return seq === undefined ? null : { ...write.result, seq };
+    const rows = await rawQuery<{ seq: number; notice: string }>(
+      db,
+      Prisma.sql`WITH ${ctes} SELECT e."seq", ${noticeColumnsSql} FROM event e`,
+    );
+    const row = rows[0];
+    if (!row) return null;
+    announceCommitted(row.notice);
+    return { ...write.result, seq: row.seq };
   } catch (error) {
     if (isUniqueViolation(error)) return null;
     throw error;

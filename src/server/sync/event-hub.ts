@@ -1,16 +1,17 @@
 import pg from 'pg';
 import type { Db } from '@/server/db';
 import { getDb } from '@/server/db';
-import { MAP_EVENTS_CHANNEL } from './append-event';
-import type { StoredMapEvent } from './event-types';
+import { MAP_EVENTS_CHANNEL, type StoredMapEvent } from './event-types';
 import { PRESENCE_CHANNEL, PresenceRoom, parsePresenceMessage } from './presence-room';
 import { eventOfNotification, readEventsAfter, readHeadSeq } from './read-events';
 
 /**
  * One LISTEN connection per process fans the map event log out to every subscriber in it.
  *
- * Notifications carry only `mapId:seq`; the events themselves are read from MapEvent, once per
- * map per burst of notifications (a MapFeed), and handed to every local subscriber of that map.
+ * Notifications carry `mapId:seq` and, when it fits, the event itself; a commit made by this process is
+ * announced to its hub at once (`announceCommitted`), and Postgres's copy then finds it delivered. What
+ * a notification does not carry is read from MapEvent, once per map per burst (a MapFeed), and handed
+ * to every local subscriber of that map.
  * A subscriber that is behind the feed's memory reads its backlog itself. After the LISTEN
  * connection is lost and comes back, every feed re-reads from its head, so nothing committed in
  * between is missed; Postgres may coalesce notifications, which is harmless for the same reason.
@@ -35,6 +36,8 @@ export class MapFeed {
   private isDirty = false;
   private readyPromise: Promise<void> | null = null;
   private isGone = false;
+  /** A commit was announced while the first head read ran; that read may predate it. */
+  private isNotifiedBeforeReady = false;
 
   constructor(
     readonly mapId: string,
@@ -65,6 +68,7 @@ export class MapFeed {
       const head = await readHeadSeq(this.hub.db, this.mapId);
       if (head === null) this.isGone = true;
       this.head = Math.max(this.head, head ?? 0);
+      if (this.isNotifiedBeforeReady) void this.pull();
     })().catch((error: unknown) => {
       this.readyPromise = null;
       throw error;
@@ -87,7 +91,11 @@ export class MapFeed {
    * for one map is seq order (the Map row lock), so nothing can be skipped; any gap is read from the log.
    */
   notify(seq: number | null, event: StoredMapEvent | null = null): void {
-    if (this.head < 0) return; // not ready yet: its first head read covers this commit
+    if (this.head < 0) {
+      // Not ready yet: the first head read covers this commit unless it began before it; then a read after it does.
+      this.isNotifiedBeforeReady = true;
+      return;
+    }
     if (seq !== null && seq <= this.head) return;
     if (event && event.seq === this.head + 1 && !this.isPulling) {
       this.remember([event]);
@@ -300,6 +308,14 @@ export class EventHub {
     }
   }
 
+  /**
+   * A commit this process made, announced by the write with the text its notification carries: handled now
+   * as the notification will be, which then finds it delivered (seq at or below the head).
+   */
+  announceCommitted(notice: string): void {
+    this.onNotification(MAP_EVENTS_CHANNEL, notice);
+  }
+
   /** Registers a subscriber of a map; call the returned function to leave. */
   joinMap(mapId: string, wake: Wake, handOver?: HandOver): { feed: MapFeed; leave: () => void } {
     let feed = this.feeds.get(mapId);
@@ -366,4 +382,12 @@ export function getEventHub(): EventHub {
     globalForHub.cruxEventHub = new EventHub(url, getDb());
   }
   return globalForHub.cruxEventHub;
+}
+
+/**
+ * Hands a commit's notice to this process's hub, if one runs (a process with no subscriber has none, and
+ * this does not start one): its subscribers get the event without waiting for Postgres to relay the NOTIFY.
+ */
+export function announceCommitted(notice: string | null | undefined): void {
+  if (notice) globalForHub.cruxEventHub?.announceCommitted(notice);
 }

@@ -5,3 +5,6 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 
 /** A client that is further behind than this gets a `resync` instead of a replay. */
 export const MAX_REPLAY_EVENTS = 1000;
+
+/** The Postgres channel of map event notifications (append-event.ts sends them, event-hub.ts listens). */
+export const MAP_EVENTS_CHANNEL = 'crux_map_events';
