@@ -91,7 +91,9 @@ test('a re-rate nudge reaches a voter when an opposer lands under their claim an
     await nudge.click();
 
     await expect(voter.page.getByRole('heading', { name: 'Schools should require uniforms' })).toBeVisible();
-    await expect(voter.page.getByTestId('earlier-vote')).toContainText('Your earlier vote: 3');
+    // Role-scoped: while the route changes, the page being left may still hold a hidden copy of the card.
+    const card = voter.page.getByRole('article', { name: 'Schools should require uniforms' });
+    await expect(card.getByTestId('earlier-vote')).toContainText('Your earlier vote: 3');
     await expect(voter.page.getByRole('group', { name: 'Your vote' }).getByRole('button', { pressed: true })).toContainText('3');
   } finally {
     await Promise.all([teacher.close(), voter.close()]);

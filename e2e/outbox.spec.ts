@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { withDb } from './db';
-import { createMapOverApi, expect, newAccount, signInOverApi, test, trpc } from './fixtures';
+import { createMapOverApi, expect, newAccount, nodeOf, signInOverApi, test, trpc } from './fixtures';
 
 /** How many writes the page's durable outbox holds in IndexedDB (all maps). */
 async function storedOutboxEntries(page: Page): Promise<number> {
@@ -51,6 +51,8 @@ test('offline edits survive closing the browser and reach the server exactly onc
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`/maps/${mapId}`);
     await expect(connectionStatus(page)).toHaveText('Live');
+    // The canvas's code arrives after the page: going offline before it has would test something else (below).
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
     return page;
   };
   const NEW_CLAIM = 'Written on the train, without a connection';
@@ -114,4 +116,34 @@ test('offline edits survive closing the browser and reach the server exactly onc
     await context.close().catch(() => {});
     fs.rmSync(profile, { recursive: true, force: true });
   }
+});
+
+test('a connection lost before the canvas has loaded leaves the workspace usable, and a reload brings the canvas back', async ({
+  page,
+  seededMap,
+}) => {
+  // The graph's code is a chunk of its own, fetched after the page: fail it, as a dropped connection would.
+  let isFailingGraphCode = true;
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (isFailingGraphCode && body.includes('map-graph-status')) return route.abort('internetdisconnected');
+    return route.fulfill({ response, body });
+  });
+  await page.goto(`/maps/${seededMap.id}`);
+
+  const failure = page.getByRole('alert').filter({ hasText: 'The map canvas did not load.' });
+  await expect(failure).toBeVisible();
+  await expect(page.getByRole('heading', { name: seededMap.title })).toBeVisible();
+  await expect(page.getByText("This page couldn't load")).toHaveCount(0);
+  // The rest of the workspace works: the outline shows the map.
+  await page.getByRole('button', { name: 'Outline' }).click();
+  const tree = page.getByRole('tree', { name: 'Argument outline' });
+  await expect(tree.getByRole('treeitem', { name: 'Thesis: Schools should teach argument mapping' })).toBeVisible();
+  await page.getByRole('button', { name: 'Graph' }).click();
+
+  isFailingGraphCode = false;
+  await failure.getByRole('button', { name: 'Reload' }).click();
+  await expect(nodeOf(page, seededMap.thesisId)).toBeVisible();
+  await expect(failure).toHaveCount(0);
 });

@@ -2,6 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useState, type ComponentProps, type ReactNode } from 'react';
+import { GraphLoadBoundary } from './graph-load-boundary';
 import type MapGraphComponent from './map-graph';
 
 // React Flow measures the DOM: render the canvas in the browser only, and keep it (and ELK) out
@@ -18,7 +19,9 @@ export function GraphView({ firstView, ...props }: GraphProps & { firstView: Rea
   const [isReady, setIsReady] = useState(false);
   return (
     <div className="graph-view">
-      <MapGraph {...props} onReady={() => setIsReady(true)} />
+      <GraphLoadBoundary>
+        <MapGraph {...props} onReady={() => setIsReady(true)} />
+      </GraphLoadBoundary>
       {!isReady && (
         <div className="first-view" data-testid="first-view">
           {firstView}
