@@ -1,5 +1,5 @@
 /**
- * A map event's NOTIFY carries the event itself when it fits (append-event.ts `notifySql`), so the process
+ * A map event's NOTIFY carries the event itself when it fits (append-event.ts `noticeCte`), so the process
  * that delivers it does not read back the row it was just told about. What a subscriber receives must be
  * exactly what the log holds: the event read from a notification equals the row read from the table, and
  * an event too large for a notification is announced by its seq and read from the log.

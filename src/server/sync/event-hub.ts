@@ -293,7 +293,7 @@ export class EventHub {
 
   private onNotification(channel: string, payload: string): void {
     if (channel === MAP_EVENTS_CHANNEL) {
-      // `mapId:seq`, and after a newline the event itself when it fits (notifySql).
+      // `mapId:seq`, and after a newline the event itself when it fits (noticeCte).
       const newline = payload.indexOf('\n');
       const head = newline < 0 ? payload : payload.slice(0, newline);
       const at = head.lastIndexOf(':');

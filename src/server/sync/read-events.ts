@@ -47,7 +47,7 @@ function toStored(row: EventRow): StoredMapEvent | null {
 }
 
 /**
- * The event a notification carries (`notifySql`), as `readEventsAfter` would read it; null when the text is
+ * The event a notification carries (`noticeCte`), as `readEventsAfter` would read it; null when the text is
  * not such an event (the feed then reads the log).
  */
 export function eventOfNotification(seq: number, text: string): StoredMapEvent | null {
